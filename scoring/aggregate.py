@@ -1,0 +1,136 @@
+"""Indicator -> element -> dimension scores, chain components and the Indeks Smart City.
+
+Input assessments are one row per (region, indicator): columns region_code, indicator_code, level
+(0-5), claimed_level (0-5 or NA) and evidence (verified | submitted | missing). An indicator of the
+framework that a region has no row for counts as level 0: nothing was shown for it.
+Every score is on the 0-5 scale and unrounded; round only for display (`round_score`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from scoring.bands import band_levels
+from scoring.framework import CHAIN_TYPES, Framework
+
+__all__ = [
+    "CHAIN_TYPES",
+    "chain_scores",
+    "dimension_scores",
+    "effective_levels",
+    "element_scores",
+    "index_scores",
+    "region_scores",
+    "smart_city_index",
+]
+
+
+def effective_levels(assessments: pd.DataFrame, framework: Framework,
+                     policy: str | None = None) -> pd.DataFrame:
+    """Every (region, framework indicator) with the level that counts under the evidence policy.
+
+    A verified level counts as given. An unverified one (submitted or missing evidence) counts as 0
+    under policy "zero" (the default of the framework) or as its claimed level under "claimed".
+    Output columns: region_code, indicator_code, level, claimed_level, evidence, effective_level,
+    plus the framework's indicator_table columns (dimension, element, chain, shares, owner_opd...).
+    """
+    policy = policy or framework.unverified_counts_as
+    table = framework.indicator_table
+    regions = pd.Series(assessments["region_code"].unique(), name="region_code", dtype=object)
+    grid = regions.to_frame().merge(table, how="cross")
+    columns = ["region_code", "indicator_code", "level", "claimed_level", "evidence"]
+    present = assessments[[c for c in columns if c in assessments.columns]].copy()
+    present["region_code"] = present["region_code"].astype(object)
+    present["indicator_code"] = present["indicator_code"].astype(object)
+    grid = grid.merge(present, on=["region_code", "indicator_code"], how="left")
+    if "claimed_level" not in grid:
+        grid["claimed_level"] = pd.NA
+    grid["level"] = pd.to_numeric(grid["level"]).fillna(0).astype(float)
+    grid["evidence"] = grid["evidence"].fillna("missing").astype(object)
+    verified = grid["evidence"] == "verified"
+    if policy == "claimed":
+        claimed = pd.to_numeric(grid["claimed_level"]).astype(float)
+        unverified_value = claimed.fillna(grid["level"])
+    else:
+        unverified_value = 0.0
+    grid["effective_level"] = grid["level"].where(verified, unverified_value).astype(float)
+    return grid
+
+
+def _weighted(grid: pd.DataFrame, keys: list[str], share: str) -> pd.DataFrame:
+    contribution = grid[share] * grid["effective_level"]
+    return (contribution.groupby([grid[k] for k in keys]).sum().rename("score").reset_index())
+
+
+def element_scores(assessments: pd.DataFrame, framework: Framework, *,
+                   grid: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Weighted mean of each element's indicators. Columns: region_code, dimension, element, score."""
+    grid = effective_levels(assessments, framework) if grid is None else grid
+    return _weighted(grid, ["region_code", "dimension", "element"], "element_share")
+
+
+def dimension_scores(assessments: pd.DataFrame, framework: Framework, *,
+                     grid: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Weighted mean of each dimension's elements. Columns: region_code, dimension, score, band."""
+    grid = effective_levels(assessments, framework) if grid is None else grid
+    scores = _weighted(grid, ["region_code", "dimension"], "dimension_share")
+    scores["band"] = band_levels(scores["score"], framework)
+    return scores
+
+
+def chain_scores(assessments: pd.DataFrame, framework: Framework, *,
+                 grid: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Weighted mean of the indicators of each chain type. Columns: region_code, chain, score."""
+    grid = effective_levels(assessments, framework) if grid is None else grid
+    return _weighted(grid, ["region_code", "chain"], "chain_share")
+
+
+def smart_city_index(components: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    """Sum of chain weight x component score over the chain types (unrounded, 0-5).
+
+    `components` and `weights` are keyed by chain type; a chain type missing from `components`
+    counts as 0 (no evidence of it). Weights must cover every component given.
+    """
+    unknown = set(components) - set(weights)
+    if unknown:
+        raise KeyError(f"no weight for chain types {sorted(unknown)}")
+    return float(sum(weight * float(components.get(chain, 0.0)) for chain, weight in weights.items()))
+
+
+def index_scores(assessments: pd.DataFrame, framework: Framework, *,
+                 grid: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The Indeks Smart City per region. Columns: region_code, index, band."""
+    chains = chain_scores(assessments, framework, grid=grid)
+    wide = chains.pivot(index="region_code", columns="chain", values="score")
+    index = pd.Series(
+        [smart_city_index(row.to_dict(), framework.chain_weights) for _, row in wide.iterrows()],
+        index=wide.index, name="index", dtype=float,
+    )
+    result = index.reset_index()
+    result["band"] = band_levels(result["index"], framework)
+    return result
+
+
+def region_scores(assessments: pd.DataFrame, framework: Framework) -> pd.DataFrame:
+    """Every score of every region in one long table (the pre-aggregated snapshot table).
+
+    Columns: region_code, kind (index | dimension | chain | element), dimension (for dimension and
+    element rows), code (dimension, chain or element code; "ISC" for the index), score, band
+    (band level for index and dimension rows, NA otherwise).
+    """
+    grid = effective_levels(assessments, framework)
+    index = index_scores(assessments, framework, grid=grid).rename(columns={"index": "score"})
+    index = index.assign(kind="index", dimension=pd.NA, code="ISC")
+    dimensions = dimension_scores(assessments, framework, grid=grid)
+    dimensions = dimensions.assign(kind="dimension", code=dimensions["dimension"])
+    chains = chain_scores(assessments, framework, grid=grid)
+    chains = chains.rename(columns={"chain": "code"}).assign(kind="chain", dimension=pd.NA, band=pd.NA)
+    elements = element_scores(assessments, framework, grid=grid)
+    elements = elements.rename(columns={"element": "code"}).assign(kind="element", band=pd.NA)
+    columns = ["region_code", "kind", "dimension", "code", "score", "band"]
+    frames = [frame[columns].astype({"band": "Int64", "dimension": object})
+              for frame in (index, dimensions, chains, elements)]
+    combined = pd.concat(frames, ignore_index=True)
+    return combined.sort_values(["region_code", "kind", "code"], ignore_index=True)

@@ -1,0 +1,323 @@
+"""Framework files: one version of the maturity model (taxonomy, weights, bands, evidence policy).
+
+A framework is data (`data/framework/*.toml`); code looks rules up here and never repeats them.
+A file may say `extends = "other.toml"`: the parent is read first and the child's top-level keys
+replace the parent's (tables replace whole), so a change of chain weights need not copy indicators.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from scoring.bands import Band
+
+CHAIN_TYPES = ("baseline", "output", "outcome", "impact", "quick_win")
+ASPECTS = ("struktur", "infrastruktur", "suprastruktur")
+EVIDENCE_POLICIES = ("zero", "claimed")
+LEVEL_COUNT = 6  # levels 0..5
+MAX_LEVEL = LEVEL_COUNT - 1
+
+
+class FrameworkError(ValueError):
+    """A framework file that cannot be used; `problems` lists every reason."""
+
+    def __init__(self, path: str, problems: list[str]):
+        self.path = path
+        self.problems = problems
+        super().__init__(f"{path}: " + "; ".join(problems))
+
+
+@dataclass(frozen=True)
+class Dimension:
+    code: str
+    name_id: str
+    name_en: str
+    weight: float
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_id
+
+
+@dataclass(frozen=True)
+class Element:
+    code: str
+    dimension: str
+    name_id: str
+    name_en: str
+    weight: float
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_id
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name_id: str
+    name_en: str
+    dimension: str
+    element: str
+    chain: str
+    aspect: str
+    weight: float
+    owner_opd: str
+    levels_id: tuple[str, ...]
+    levels_en: tuple[str, ...]
+    evidence_id: str = ""
+    evidence_en: str = ""
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_id
+
+    def level_text(self, level: int, lang: str) -> str:
+        texts = self.levels_en if lang == "en" else self.levels_id
+        return texts[level] if 0 <= level < len(texts) else ""
+
+
+@dataclass(frozen=True)
+class Framework:
+    """One framework version. Tuples keep file order; `indicator_table` has the derived weight shares."""
+
+    id: str
+    name_id: str
+    name_en: str
+    years: tuple[int, ...]
+    dimensions: tuple[Dimension, ...]
+    elements: tuple[Element, ...]
+    indicators: tuple[Indicator, ...]
+    chain_weights: dict[str, float]
+    bands: tuple[Band, ...]
+    unverified_counts_as: str = "zero"
+    minimum_target_band: int = 3
+    illustrative: bool = False
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def __hash__(self) -> int:  # frameworks are compared and cached by id
+        return hash(self.id)
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_id
+
+    def note(self, key: str, lang: str) -> str:
+        return self.notes.get(f"{key}_{'en' if lang == 'en' else 'id'}", "")
+
+    def indicator(self, code: str) -> Indicator:
+        return self._indicators_by_code[code]
+
+    @cached_property
+    def _indicators_by_code(self) -> dict[str, Indicator]:
+        return {indicator.code: indicator for indicator in self.indicators}
+
+    @cached_property
+    def indicator_table(self) -> pd.DataFrame:
+        """One row per indicator with its weights and shares.
+
+        Columns: indicator_code, dimension, element, chain, aspect, owner_opd, weight,
+        element_share (share in its element score), dimension_share (share in its dimension score),
+        chain_share (share in its chain component) and index_share (share in the index), so that
+        each score is sum(share x effective level) and raising a level by one adds exactly the share.
+        """
+        element_weight = {element.code: element.weight for element in self.elements}
+        rows = pd.DataFrame(
+            [
+                {
+                    "indicator_code": i.code,
+                    "dimension": i.dimension,
+                    "element": i.element,
+                    "chain": i.chain,
+                    "aspect": i.aspect,
+                    "owner_opd": i.owner_opd,
+                    "weight": float(i.weight),
+                }
+                for i in self.indicators
+            ]
+        )
+        rows["element_share"] = rows["weight"] / rows.groupby("element")["weight"].transform("sum")
+        rows["element_weight"] = rows["element"].map(element_weight)
+        per_dimension = (
+            rows.drop_duplicates("element").groupby("dimension")["element_weight"].sum()
+        )
+        rows["dimension_share"] = (
+            rows["element_share"] * rows["element_weight"] / rows["dimension"].map(per_dimension)
+        )
+        rows["chain_share"] = rows["weight"] / rows.groupby("chain")["weight"].transform("sum")
+        rows["index_share"] = rows["chain_share"] * rows["chain"].map(self.chain_weights)
+        return rows.drop(columns="element_weight")
+
+
+def _read_with_parents(path: Path, seen: tuple[Path, ...] = ()) -> dict:
+    if path in seen:
+        raise FrameworkError(str(path), [f"'extends' loops back to {path.name}"])
+    try:
+        with path.open("rb") as handle:
+            raw = tomllib.load(handle)
+    except FileNotFoundError:
+        raise FrameworkError(str(path), ["file not found"]) from None
+    except tomllib.TOMLDecodeError as error:
+        raise FrameworkError(str(path), [f"not valid TOML: {error}"]) from None
+    parent_name = raw.pop("extends", None)
+    if parent_name is None:
+        return raw
+    parent = _read_with_parents(path.parent / parent_name, (*seen, path))
+    return {**parent, **raw}
+
+
+def framework_problems(raw: dict) -> list[str]:
+    """Every problem in a parsed (and merged) framework file, as plain English sentences."""
+    problems: list[str] = []
+    for key in ("id", "name_id", "name_en", "years", "dimensions", "elements", "indicators",
+                "chain_weights", "bands"):
+        if key not in raw:
+            problems.append(f"missing top-level key '{key}'")
+    if problems:
+        return problems
+    years = raw["years"]
+    if not isinstance(years, list) or not years or not all(isinstance(y, int) for y in years):
+        problems.append("'years' must be a non-empty list of whole years, e.g. [2022, 2023]")
+    problems += _weight_problems(raw["chain_weights"])
+    problems += _band_problems(raw["bands"])
+    policy = raw.get("evidence_policy", {}).get("unverified_counts_as", "zero")
+    if policy not in EVIDENCE_POLICIES:
+        problems.append(f"evidence_policy.unverified_counts_as is '{policy}'; expected one of "
+                        f"{', '.join(EVIDENCE_POLICIES)}")
+    problems += _taxonomy_problems(raw["dimensions"], raw["elements"], raw["indicators"])
+    return problems
+
+
+def _weight_problems(chain_weights: dict) -> list[str]:
+    problems = []
+    unknown = set(chain_weights) - set(CHAIN_TYPES)
+    if unknown:
+        problems.append(f"chain_weights has unknown chain types {sorted(unknown)}; expected "
+                        f"{', '.join(CHAIN_TYPES)}")
+    missing = set(CHAIN_TYPES) - set(chain_weights)
+    if missing:
+        problems.append(f"chain_weights lacks {sorted(missing)}")
+    values = list(chain_weights.values())
+    if any(not isinstance(v, int | float) or v < 0 for v in values):
+        problems.append("chain weights must be numbers >= 0")
+    elif not math.isclose(sum(values), 1.0, abs_tol=1e-9):
+        problems.append(f"chain weights sum to {sum(values):g}; they must sum to 1")
+    return problems
+
+
+def _band_problems(bands: list) -> list[str]:
+    problems = []
+    levels = [band.get("level") for band in bands]
+    if levels != list(range(1, len(bands) + 1)) or not bands:
+        problems.append(f"bands must be numbered 1, 2, 3, ... in order; found levels {levels}")
+    lowers = [band.get("lower") for band in bands]
+    if any(not isinstance(lower, int | float) for lower in lowers):
+        problems.append("every band needs a numeric 'lower' bound")
+    else:
+        if lowers and lowers[0] != 0:
+            problems.append(f"the first band must start at 0 (found {lowers[0]})")
+        if any(b <= a for a, b in itertools.pairwise(lowers)):
+            problems.append(f"band lower bounds must rise strictly; found {lowers}")
+        if any(lower > MAX_LEVEL for lower in lowers):
+            problems.append(f"band lower bounds must lie within 0-{MAX_LEVEL}")
+    for band in bands:
+        for key in ("name_id", "name_en"):
+            if not band.get(key):
+                problems.append(f"band {band.get('level')} lacks '{key}'")
+    return problems
+
+
+def _taxonomy_problems(dimensions: list, elements: list, indicators: list) -> list[str]:
+    problems = []
+    dimension_codes = [d.get("code") for d in dimensions]
+    element_codes = [e.get("code") for e in elements]
+    for kind, codes in (("dimension", dimension_codes), ("element", element_codes),
+                        ("indicator", [i.get("code") for i in indicators])):
+        duplicates = sorted({c for c in codes if codes.count(c) > 1}, key=str)
+        if duplicates:
+            problems.append(f"duplicate {kind} codes: {duplicates}")
+    for element in elements:
+        if element.get("dimension") not in dimension_codes:
+            problems.append(f"element {element.get('code')} names unknown dimension "
+                            f"'{element.get('dimension')}'")
+    element_dimension = {e.get("code"): e.get("dimension") for e in elements}
+    required = ("code", "name_id", "name_en", "dimension", "element", "chain", "aspect", "weight",
+                "owner_opd", "levels_id", "levels_en")
+    used_elements = set()
+    for number, indicator in enumerate(indicators, start=1):
+        label = f"indicator {indicator.get('code') or f'#{number}'}"
+        missing = [key for key in required if key not in indicator]
+        if missing:
+            problems.append(f"{label} lacks {', '.join(missing)}")
+            continue
+        used_elements.add(indicator["element"])
+        if indicator["element"] not in element_dimension:
+            problems.append(f"{label} names unknown element '{indicator['element']}'")
+        elif element_dimension[indicator["element"]] != indicator["dimension"]:
+            problems.append(f"{label} is in dimension {indicator['dimension']} but its element "
+                            f"{indicator['element']} belongs to {element_dimension[indicator['element']]}")
+        if indicator["chain"] not in CHAIN_TYPES:
+            problems.append(f"{label} has chain '{indicator['chain']}'; expected one of "
+                            f"{', '.join(CHAIN_TYPES)}")
+        if indicator["aspect"] not in ASPECTS:
+            problems.append(f"{label} has aspect '{indicator['aspect']}'; expected one of "
+                            f"{', '.join(ASPECTS)}")
+        weight = indicator["weight"]
+        if not isinstance(weight, int | float) or isinstance(weight, bool) or weight <= 0:
+            problems.append(f"{label} has weight {weight!r}; expected a number > 0")
+        for key in ("levels_id", "levels_en"):
+            if not isinstance(indicator[key], list) or len(indicator[key]) != LEVEL_COUNT:
+                problems.append(f"{label} {key} must list {LEVEL_COUNT} descriptions (levels 0-5)")
+    for element in element_codes:
+        if element not in used_elements:
+            problems.append(f"element {element} has no indicators")
+    chains_used = {i.get("chain") for i in indicators}
+    for chain in CHAIN_TYPES:
+        if chain not in chains_used:
+            problems.append(f"no indicator of chain type '{chain}': its component would be undefined")
+    return problems
+
+
+def load_framework(path: str | Path) -> Framework:
+    """Read and validate a framework TOML file; raise FrameworkError listing every problem."""
+    path = Path(path)
+    raw = _read_with_parents(path)
+    problems = framework_problems(raw)
+    if problems:
+        raise FrameworkError(str(path), problems)
+    policy = raw.get("evidence_policy", {})
+    notes = {key: value for key, value in raw.items() if key.endswith(("_note_id", "_note_en"))}
+    for section in ("evidence_policy", "bands_source"):
+        for lang in ("id", "en"):
+            if f"note_{lang}" in raw.get(section, {}):
+                notes[f"{section}_{lang}"] = raw[section][f"note_{lang}"]
+    return Framework(
+        id=raw["id"],
+        name_id=raw["name_id"],
+        name_en=raw["name_en"],
+        years=tuple(raw["years"]),
+        dimensions=tuple(Dimension(d["code"], d["name_id"], d["name_en"], float(d.get("weight", 1)))
+                         for d in raw["dimensions"]),
+        elements=tuple(Element(e["code"], e["dimension"], e["name_id"], e["name_en"],
+                               float(e.get("weight", 1))) for e in raw["elements"]),
+        indicators=tuple(
+            Indicator(
+                code=i["code"], name_id=i["name_id"], name_en=i["name_en"],
+                dimension=i["dimension"], element=i["element"], chain=i["chain"],
+                aspect=i["aspect"], weight=float(i["weight"]), owner_opd=i["owner_opd"],
+                levels_id=tuple(i["levels_id"]), levels_en=tuple(i["levels_en"]),
+                evidence_id=i.get("evidence_id", ""), evidence_en=i.get("evidence_en", ""),
+            )
+            for i in raw["indicators"]
+        ),
+        chain_weights={chain: float(raw["chain_weights"][chain]) for chain in CHAIN_TYPES},
+        bands=tuple(Band(b["level"], b["name_id"], b["name_en"], float(b["lower"]))
+                    for b in raw["bands"]),
+        unverified_counts_as=policy.get("unverified_counts_as", "zero"),
+        minimum_target_band=int(raw.get("minimum_target_band", 3)),
+        illustrative=bool(raw.get("illustrative", False)),
+        notes=notes,
+    )

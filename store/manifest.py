@@ -1,0 +1,63 @@
+"""The snapshot manifest: one JSON file listing every snapshot and its status.
+
+Snapshots are immutable; a new one for the same (year, stage) makes the previous active one
+superseded, and retracting makes the previous one active again. Nothing is ever deleted.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from store.atomic import atomic_write_bytes
+
+MANIFEST_NAME = "manifest.json"
+STATUSES = ("active", "superseded", "retracted")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    id: str
+    year: int
+    stage: str
+    status: str
+    created_at: str
+    created_by: str
+    source: str
+    sha256: str
+    rows: int
+    regions: int
+    framework_id: str
+    path: str          # assessments parquet, relative to the snapshots folder
+    scores_path: str   # pre-aggregated scores parquet, relative to the snapshots folder
+    synthetic: bool = False
+
+
+def read_manifest(snapshots_dir: Path) -> list[Snapshot]:
+    """All snapshots, oldest first (an absent manifest is an empty store)."""
+    path = snapshots_dir / MANIFEST_NAME
+    if not path.exists():
+        return []
+    entries = json.loads(path.read_text(encoding="utf-8"))["snapshots"]
+    return [Snapshot(**entry) for entry in entries]
+
+
+def write_manifest(snapshots_dir: Path, snapshots: list[Snapshot]) -> None:
+    payload = {"version": 1, "snapshots": [asdict(s) for s in snapshots]}
+    text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    atomic_write_bytes(snapshots_dir / MANIFEST_NAME, text.encode("utf-8"))
+
+
+def with_new_active(snapshots: list[Snapshot], new: Snapshot) -> list[Snapshot]:
+    """The manifest after `new` becomes the active snapshot of its (year, stage)."""
+    updated = [
+        replace(s, status="superseded")
+        if s.year == new.year and s.stage == new.stage and s.status == "active" else s
+        for s in snapshots
+    ]
+    return [*updated, new]
+
+
+def active(snapshots: list[Snapshot]) -> list[Snapshot]:
+    return [s for s in snapshots if s.status == "active"]

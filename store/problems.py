@@ -1,0 +1,84 @@
+"""Validation problems: where (file, sheet, row, column), what (value), and what was expected.
+
+A Problem carries a rule code and its facts; `message(lang)` words it in Indonesian or English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+TEMPLATES = {
+    "empty_file": ("Berkas kosong: tidak ada baris data.", "The file is empty: no data rows."),
+    "too_large": ("Berkas {value} MB melebihi batas {expected} MB.",
+                  "The file is {value} MB, over the limit of {expected} MB."),
+    "unreadable": ("Berkas tidak dapat dibaca: {value}. Diharapkan {expected}.",
+                   "The file cannot be read: {value}. Expected {expected}."),
+    "missing_column": ("Kolom wajib '{column}' tidak ada. Kolom yang ditemukan: {value}.",
+                       "Required column '{column}' is missing. Columns found: {value}."),
+    "unknown_region": ("Wilayah '{value}' tidak dikenal; diharapkan kode Kemendagri (mis. 35.09) "
+                       "atau nama persis.",
+                       "Unknown region '{value}'; expected a Kemendagri code (e.g. 35.09) or an "
+                       "exact name."),
+    "unknown_indicator": ("Indikator '{value}' tidak ada dalam kerangka {expected}.",
+                          "Indicator '{value}' is not in framework {expected}."),
+    "bad_level": ("Nilai '{value}' bukan level yang sah; diharapkan bilangan bulat 0 sampai 5.",
+                  "'{value}' is not a valid level; expected a whole number from 0 to 5."),
+    "bad_evidence": ("Bukti '{value}' tidak dikenal; diharapkan {expected}.",
+                     "Unknown evidence value '{value}'; expected {expected}."),
+    "duplicate_row": ("Baris ganda untuk wilayah dan indikator yang sama ({value}); juga di baris "
+                      "{expected}.",
+                      "Duplicate row for the same region and indicator ({value}); also on row "
+                      "{expected}."),
+    "conflicting_row": ("Baris bertentangan untuk wilayah dan indikator yang sama ({value}); "
+                        "nilainya berbeda dari baris {expected}.",
+                        "Conflicting rows for the same region and indicator ({value}); the values "
+                        "differ from row {expected}."),
+    "no_framework": ("Tidak ada kerangka penilaian untuk tahun {value}.",
+                     "No assessment framework covers year {value}."),
+    "bad_stage": ("Tahap '{value}' tidak dikenal; diharapkan {expected}.",
+                  "Unknown stage '{value}'; expected {expected}."),
+}
+SUGGESTION = ("Mungkin maksud Anda: {0}", "Did you mean: {0}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    file: str = ""
+    row: int | None = None       # 1-based row as a spreadsheet shows it (the header is row 1)
+    column: str = ""
+    value: str = ""
+    expected: str = ""
+    suggestion: str = ""
+    sheet: str = ""
+    warning: bool = False
+
+    def message(self, lang: str = "id") -> str:
+        template = TEMPLATES[self.code][1 if lang == "en" else 0]
+        text = template.format(value=self.value, expected=self.expected, column=self.column)
+        if self.suggestion:
+            text += " " + SUGGESTION[1 if lang == "en" else 0].format(self.suggestion)
+        return text
+
+    def location(self, lang: str = "id") -> str:
+        words = ("sheet", "row", "column") if lang == "en" else ("lembar", "baris", "kolom")
+        parts = [self.file] if self.file else []
+        if self.sheet:
+            parts.append(f"{words[0]} {self.sheet}")
+        if self.row is not None:
+            parts.append(f"{words[1]} {self.row}")
+        if self.column:
+            parts.append(f"{words[2]} {self.column}")
+        return ", ".join(parts)
+
+    def describe(self, lang: str = "id") -> str:
+        where = self.location(lang)
+        return f"{where}: {self.message(lang)}" if where else self.message(lang)
+
+
+class IngestRefused(ValueError):
+    """Input that cannot be loaded; `problems` lists every reason. Nothing was written."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(p.describe("en") for p in problems))
