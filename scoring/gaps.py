@@ -164,3 +164,20 @@ def _fewest_steps(evidence_steps: list[tuple], work_steps: list[tuple], needed: 
         if len(plan) == count and sum(step[0] for step in plan) >= needed:
             return plan
     return [step for step in everything[:count]]
+
+
+def opd_summary(priority: pd.DataFrame) -> pd.DataFrame:
+    """Per owner OPD, from `indicator_priority` output: indicators owned, index gain if all reached
+    their target, indicators below target, missing evidence (a level shown but not verified) and
+    over-claims (claimed level above the verified level). Sorted by index gain, largest first."""
+    table = priority.assign(
+        below_target=priority["level_gap"] > 0,
+        missing_evidence=(priority["evidence"] != "verified") & (priority["level"] > 0),
+        over_claim=pd.to_numeric(priority["claimed_level"]).fillna(-1) > priority["level"],
+    )
+    summary = table.groupby("owner_opd").agg(
+        indicators=("indicator_code", "size"), index_gain=("index_gain", "sum"),
+        below_target=("below_target", "sum"), missing_evidence=("missing_evidence", "sum"),
+        over_claims=("over_claim", "sum"))
+    return summary.reset_index().sort_values(["index_gain", "owner_opd"], ascending=[False, True],
+                                             ignore_index=True)

@@ -154,6 +154,33 @@ class Store:
         return self.database.query("ranking", year=year, stage=stage,
                                    close=float(setting("MATRA_CLOSE_CALL")))
 
+    def targets(self, region: str, year: int) -> dict[str, float]:
+        """The region's own dimension targets for `year` (RPJMD/masterplan): dimension -> score.
+        Empty when none were set (then the national minimum applies)."""
+        path = self.data_dir / "targets" / "targets.parquet"
+        if not path.exists():
+            return {}
+        table = self.database.query("region_targets", path=str(path), region=region, year=year)
+        return dict(zip(table["dimension"], table["target"], strict=True))
+
+    def national_medians(self, stage: str, kind: str = "index") -> pd.DataFrame:
+        """Median score per year across assessed regions: year, code, score, regions."""
+        return self.database.query("national_medians", stage=stage, kind=kind)
+
+    def cohort_medians(self, stage: str) -> pd.DataFrame:
+        """Median index per year for each cohort: year, cohort, score, regions."""
+        return self.database.query("cohort_medians", stage=stage)
+
+    def index_pair(self, first: tuple[int, str], second: tuple[int, str]) -> pd.DataFrame:
+        """Regions assessed in both (year, stage) picks: region_code, name, province_name,
+        first_score, second_score, change (second - first), largest rise first."""
+        return self.database.query("index_pair", first_year=first[0], first_stage=first[1],
+                                   second_year=second[0], second_stage=second[1])
+
+    def cohorts(self) -> pd.DataFrame:
+        """region_code, cohort: the first year a region appears in the active snapshots."""
+        return self.database.query("cohorts")
+
     def region_scores(self, region: str, year: int, stage: str) -> pd.DataFrame:
         """One region's scores of every kind: kind, dimension, code, score, band, framework_id."""
         return self.database.query("region_scores", region=region, year=year, stage=stage)

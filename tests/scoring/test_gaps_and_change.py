@@ -59,3 +59,19 @@ def test_improvement_flags_a_change_of_method():
     assert pd.isna(result.loc["b", "previous_score"]) and not bool(result.loc["b", "method_changed"])
     same = improvement(current, previous, current_framework="x", previous_framework="x")
     assert not same["method_changed"].any()
+
+
+def test_index_change_breakdown_adds_up_to_the_index_change(tiny):
+    from scoring import index_scores, load_framework
+    from scoring.change import index_change_breakdown
+    from tests.conftest import FIXTURES
+
+    old = load_framework(FIXTURES / "tiny-2019.toml")
+    before = assessment_rows({"r": {k: 2 for k in TINY_LEVELS}})
+    after = assessment_rows({"r": TINY_LEVELS})
+    breakdown = index_change_breakdown(effective_levels(after, tiny), effective_levels(before, old))
+    change = index_scores(after, tiny)["index"].iloc[0] - index_scores(before, old)["index"].iloc[0]
+    assert breakdown["index_contribution"].sum() == pytest.approx(change)
+    top = breakdown.iloc[0]
+    # ENV.A.02 quick_win 2 -> 5: 0.2 x 5 - 0.1 x 2 = 0.8 (the weight of quick wins also changed)
+    assert top["indicator_code"] == "ENV.A.02" and top["index_contribution"] == pytest.approx(0.8)

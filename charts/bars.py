@@ -1,0 +1,55 @@
+"""Bar charts: band distribution, ranking bars, dimension bars."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.theme import BAND_COLOURS, BAND_TEXT_COLOURS, ChartText, finish
+
+
+def band_distribution(counts: pd.DataFrame, band_names: dict[int, str], text: ChartText,
+                      count_label: str) -> go.Figure:
+    """Stacked horizontal bars: per row label (a dimension), how many regions sit in each band.
+
+    `counts` has label, band, regions. Each segment prints its count; the legend names the band.
+    """
+    figure = go.Figure()
+    labels = list(dict.fromkeys(counts["label"]))
+    for level in sorted(band_names):
+        rows = counts[counts["band"] == level].set_index("label").reindex(labels)
+        values = rows["regions"].fillna(0).astype(int)
+        figure.add_trace(go.Bar(
+            y=labels, x=values, orientation="h", name=f"{level} · {band_names[level]}",
+            marker=dict(color=BAND_COLOURS[level], line=dict(color="#1F2933", width=0.5)),
+            text=[str(v) if v else "" for v in values], textposition="inside",
+            insidetextfont=dict(color=BAND_TEXT_COLOURS[level]),
+            hovertemplate="%{y}: %{x} " + count_label + "<extra>" + f"{level} · {band_names[level]}</extra>",
+        ))
+    figure.update_layout(barmode="stack", yaxis=dict(autorange="reversed"))
+    figure.update_xaxes(title=count_label)
+    return finish(figure, text, height=120 + 45 * len(labels))
+
+
+def score_bars(frame: pd.DataFrame, text: ChartText, score_label: str,
+               band_names: dict[int, str], reference: float | None = None,
+               reference_label: str = "") -> go.Figure:
+    """Horizontal bars of `score` per `label`, coloured by `band`, value printed on each bar.
+
+    `frame` has label, score, band and score_text. A dashed line marks `reference` (e.g. a target).
+    """
+    colours = [BAND_COLOURS.get(int(b), "#CBD2D9") if pd.notna(b) else "#CBD2D9" for b in frame["band"]]
+    figure = go.Figure(go.Bar(
+        y=frame["label"], x=frame["score"], orientation="h", marker=dict(color=colours,
+                                                                         line=dict(color="#1F2933", width=0.5)),
+        text=[f"{s} ({int(b)} · {band_names.get(int(b), '')})" if pd.notna(b) else s
+              for s, b in zip(frame["score_text"], frame["band"], strict=True)],
+        textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>",
+        showlegend=False,
+    ))
+    if reference is not None:
+        figure.add_vline(x=reference, line=dict(color="#D55E00", dash="dash", width=2),
+                         annotation_text=reference_label, annotation_position="top")
+    figure.update_xaxes(range=[0, 5.9], title=score_label, dtick=1)
+    figure.update_layout(yaxis=dict(autorange="reversed"))
+    return finish(figure, text, height=140 + 36 * len(frame))

@@ -1,0 +1,68 @@
+"""The one palette and template, and the caption every chart carries (title, units, source, date).
+
+Band colours: five steps of viridis, whose lightness falls monotonically from band 1 to band 5, so
+they stay distinct for colour-blind readers, in greyscale and on a washed-out projector. Charts
+always print the band number or name beside a colour; colour alone never carries meaning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+BAND_COLOURS = {1: "#FDE725", 2: "#5EC962", 3: "#21918C", 4: "#3B528B", 5: "#440154"}
+BAND_TEXT_COLOURS = {1: "#000000", 2: "#000000", 3: "#FFFFFF", 4: "#FFFFFF", 5: "#FFFFFF"}
+# Series colours for regions (Okabe-Ito, colour-blind safe), in order of selection.
+SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+                  "#000000"]
+NEUTRAL = "#7F7F7F"
+TEMPLATE_NAME = "matra"
+FONT = "Source Sans Pro, Arial, sans-serif"
+
+pio.templates[TEMPLATE_NAME] = go.layout.Template(
+    layout=dict(
+        font=dict(family=FONT, size=14, color="#1F2933"),
+        title=dict(font=dict(size=18), x=0, xanchor="left"),
+        colorway=SERIES_COLOURS,
+        paper_bgcolor="#FFFFFF",
+        plot_bgcolor="#FFFFFF",
+        xaxis=dict(gridcolor="#E4E7EB", zerolinecolor="#9AA5B1"),
+        yaxis=dict(gridcolor="#E4E7EB", zerolinecolor="#9AA5B1"),
+        legend=dict(orientation="h", yanchor="top", y=-0.18, x=0),
+        margin=dict(l=60, r=20, t=80, b=90),
+        hoverlabel=dict(font=dict(family=FONT)),
+    )
+)
+
+
+@dataclass(frozen=True)
+class ChartText:
+    """What every chart carries. Built once per view by the page (components.frame.chart_text),
+    so a chart and its export say the same."""
+
+    title: str
+    units: str
+    source: str   # e.g. "Sumber: data sintetis Matra. Data per 29 Nov 2026."
+    lang: str = "id"
+    decimal: str = ","   # decimal separator for number formats in the chart
+
+
+def finish(figure: go.Figure, text: ChartText, height: int | None = None) -> go.Figure:
+    """Apply the template, title (with units) and the source line under the plot."""
+    figure.update_layout(
+        template=TEMPLATE_NAME,
+        title=dict(text=f"{text.title}<br><sup>{text.units}</sup>" if text.units else text.title),
+        separators=f"{text.decimal}{'.' if text.decimal == ',' else ','}",
+    )
+    figure.add_annotation(text=text.source, xref="paper", yref="paper", x=0, y=-0.28,
+                          xanchor="left", yanchor="top", showarrow=False,
+                          font=dict(size=11, color="#52606D"))
+    if height:
+        figure.update_layout(height=height)
+    return figure
+
+
+def band_label(level: int, names: dict[int, str]) -> str:
+    return f"{level} · {names.get(level, '')}"

@@ -1,0 +1,84 @@
+"""Cached access to the store for pages: one shared Store per data folder, results cached per
+snapshot state and selection, so a repeated view costs only drawing.
+
+Every cached function takes `version` (the manifest's signature): a new or retracted snapshot
+changes it, and with it every cache key.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from scoring import Framework
+from store import Store, shared_store
+from store.settings import data_dir
+
+
+def store() -> Store:
+    return shared_store(str(data_dir()))
+
+
+def version() -> tuple:
+    """Changes whenever the set of active snapshots or the targets change."""
+    targets = store().data_dir / "targets" / "targets.parquet"
+    stamp = targets.stat().st_mtime_ns if targets.exists() else 0
+    return (*((s.id, s.status) for s in store().snapshots()), stamp)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def ranking(version: tuple, year: int, stage: str) -> pd.DataFrame:
+    return store().ranking(year, stage)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def scores(version: tuple, year: int, stage: str, by: str) -> pd.DataFrame:
+    return store().scores(year, stage, by)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def region_scores(version: tuple, region: str, year: int, stage: str) -> pd.DataFrame:
+    return store().region_scores(region, year, stage)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def trend(version: tuple, regions: tuple[str, ...], stage: str, kind: str = "index") -> pd.DataFrame:
+    return store().trend(list(regions), stage, kind)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def region_indicators(version: tuple, region: str, year: int, stage: str) -> pd.DataFrame:
+    return store().region_indicators(region, year, stage)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def targets(version: tuple, region: str, year: int) -> dict[str, float]:
+    return store().targets(region, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def cohorts(version: tuple) -> pd.DataFrame:
+    return store().cohorts()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def national_medians(version: tuple, stage: str, kind: str = "index") -> pd.DataFrame:
+    return store().national_medians(stage, kind)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def cohort_medians(version: tuple, stage: str) -> pd.DataFrame:
+    return store().cohort_medians(stage)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def index_pair(version: tuple, first: tuple[int, str], second: tuple[int, str]) -> pd.DataFrame:
+    return store().index_pair(first, second)
+
+
+def regions() -> pd.DataFrame:
+    return store().regions()
+
+
+def framework_for(year: int) -> Framework | None:
+    return store().framework_for(year)

@@ -1,0 +1,81 @@
+"""The shared frame drawn by app.py on every page: language, year and stage in the sidebar (all
+in the URL), data-as-of, and the synthetic-data banner. Pages read the choices with `context()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from charts.theme import ChartText
+from components import data, url_state
+from i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, t
+
+STAGES = ("I", "II")
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+@dataclass(frozen=True)
+class Context:
+    lang: str
+    year: int | None
+    stage: str
+    version: tuple
+    data_as_of: str
+    synthetic: bool
+
+    def t(self, key: str, **values) -> str:
+        return t(key, self.lang, **values)
+
+    def chart_text(self, title: str, units: str = "") -> ChartText:
+        source = t("chart.source_synthetic" if self.synthetic else "chart.source_official", self.lang)
+        line = t("chart.source", self.lang, source=source, date=format_date(self.data_as_of, self.lang))
+        return ChartText(title=title, units=units, source=line, lang=self.lang,
+                         decimal="." if self.lang == "en" else ",")
+
+
+def language() -> str:
+    """The UI language from the session or the URL, before any widget is drawn."""
+    value = st.session_state.get("lang") or st.query_params.get("lang") or DEFAULT_LANGUAGE
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def shared_frame() -> Context:
+    """Draw the sidebar and banner; store and return the page context."""
+    lang = url_state.radio(t("sidebar.language", language()), LANGUAGES, key="lang",
+                           default=DEFAULT_LANGUAGE, container=st.sidebar,
+                           format_func=LANGUAGE_NAMES.get, horizontal=True)
+    store = data.store()
+    snapshots = store.active_snapshots()
+    years = sorted({s.year for s in snapshots}, reverse=True)
+    stage = url_state.radio(t("sidebar.stage", lang), STAGES, key="stage", default="II",
+                            container=st.sidebar, horizontal=True,
+                            format_func=lambda s: t("sidebar.stage_option", lang, stage=s))
+    year = url_state.selectbox(t("sidebar.year", lang), years, key="year",
+                               default=years[0] if years else None, container=st.sidebar)
+    as_of = max((s.created_at for s in snapshots), default="")
+    synthetic = any(s.synthetic for s in snapshots)
+    if as_of:
+        st.sidebar.caption(t("sidebar.data_as_of", lang, date=format_date(as_of, lang)))
+    if synthetic:
+        st.warning(t("banner.synthetic", lang))
+    context = Context(lang=lang, year=year, stage=stage, version=data.version(), data_as_of=as_of,
+                      synthetic=synthetic)
+    st.session_state["_context"] = context
+    return context
+
+
+def context() -> Context:
+    return st.session_state["_context"]
+
+
+def has_data(ctx: Context) -> bool:
+    """Show the right message and return False when the chosen year/stage has no snapshot."""
+    if ctx.year is None:
+        st.info(ctx.t("empty.no_data"))
+        return False
+    if data.store().active_snapshot(ctx.year, ctx.stage) is None:
+        st.info(ctx.t("empty.no_year_stage", year=ctx.year, stage=ctx.stage))
+        return False
+    return True

@@ -1,0 +1,41 @@
+"""Tables shared by pages (formatted in the UI language; user text shown as plain cells)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.url_state import link
+from i18n import format_number
+
+
+def ranking_table(rows: pd.DataFrame, ctx, band_names: dict[int, str], key: str) -> str | None:
+    """The ranking with rank change and close-call marker; returns the selected region code."""
+    def change_text(value):
+        if pd.isna(value):
+            return "–"
+        value = int(value)
+        return f"▲ {value}" if value > 0 else (f"▼ {-value}" if value < 0 else "=")
+
+    table = pd.DataFrame({
+        ctx.t("word.rank"): rows["rank"].astype(int),
+        ctx.t("overview.col_close"): rows["too_close_to_call"].map({True: "≈", False: ""}),
+        ctx.t("word.region"): rows["name"],
+        ctx.t("word.province"): rows["province_name"],
+        ctx.t("word.kind"): rows["kind"].map(lambda k: ctx.t(f"word.{k}")),
+        ctx.t("word.index"): rows["index"].map(lambda v: format_number(v, ctx.lang)),
+        ctx.t("word.band"): rows["band"].map(lambda b: f"{int(b)} · {band_names[int(b)]}"),
+        ctx.t("word.change"): rows["improvement"].map(lambda v: format_number(v, ctx.lang, signed=True)),
+        ctx.t("word.rank_change"): rows["rank_change"].map(change_text),
+        ctx.t("overview.col_profile"): [link("region", region=code, year=ctx.year, stage=ctx.stage, lang=ctx.lang)
+                                        for code in rows["region_code"]],
+    })
+    event = st.dataframe(
+        table, hide_index=True, width="stretch", key=key, on_select="rerun", selection_mode="single-row",
+        column_config={ctx.t("overview.col_profile"): st.column_config.LinkColumn(
+            display_text=ctx.t("overview.open"))},
+    )
+    selected_rows = event.selection.rows if event and event.selection else []
+    if selected_rows:
+        return rows["region_code"].iloc[selected_rows[0]]
+    return None

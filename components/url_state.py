@@ -1,0 +1,100 @@
+"""Widgets whose value lives in the URL (?region=35.09&year=2024&stage=II&lang=en).
+
+The URL holds codes, never display text, so a link means the same in both languages. On first
+render a widget takes its value from the URL when that value is valid, otherwise the default;
+afterwards every rerun writes the current value back, so a copied link reproduces the view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+LIST_SEPARATOR = ","
+
+
+def url_value(key: str) -> str | None:
+    return st.query_params.get(key)
+
+
+def _initial(key: str, options: Sequence, default):
+    """The value from the URL when it names one of `options`, else `default`."""
+    by_text = {str(option): option for option in options}
+    wanted = url_value(key)
+    return by_text.get(wanted, default) if wanted is not None else default
+
+
+def _seed(key: str, value) -> None:
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def selectbox(label: str, options: Sequence, key: str, default=None, *, container=st,
+              format_func: Callable = str, **kwargs):
+    """st.selectbox bound to the URL parameter `key` (value = option's str())."""
+    options = list(options)
+    if not options:
+        return None
+    if default not in options:
+        default = options[0]
+    if key in st.session_state and st.session_state[key] not in options:
+        del st.session_state[key]
+    _seed(key, _initial(key, options, default))
+    value = container.selectbox(label, options, key=key, format_func=format_func, **kwargs)
+    _write(key, value, default)
+    return value
+
+
+def radio(label: str, options: Sequence, key: str, default=None, *, container=st,
+          format_func: Callable = str, **kwargs):
+    """st.radio bound to the URL parameter `key`."""
+    options = list(options)
+    if default not in options:
+        default = options[0]
+    if key in st.session_state and st.session_state[key] not in options:
+        del st.session_state[key]
+    _seed(key, _initial(key, options, default))
+    value = container.radio(label, options, key=key, format_func=format_func, **kwargs)
+    _write(key, value, default)
+    return value
+
+
+def multiselect(label: str, options: Sequence, key: str, default: Sequence = (), *, container=st,
+                format_func: Callable = str, max_selections: int | None = None, **kwargs) -> list:
+    """st.multiselect bound to `key` as a comma-separated list of option codes."""
+    options = list(options)
+    by_text = {str(option): option for option in options}
+    if key not in st.session_state:
+        wanted = url_value(key)
+        chosen = ([by_text[part] for part in wanted.split(LIST_SEPARATOR) if part in by_text]
+                  if wanted else [d for d in default if d in by_text.values()])
+        st.session_state[key] = chosen[:max_selections] if max_selections else chosen
+    else:
+        st.session_state[key] = [v for v in st.session_state[key] if v in options]
+    value = container.multiselect(label, options, key=key, format_func=format_func,
+                                  max_selections=max_selections, **kwargs)
+    text = LIST_SEPARATOR.join(str(v) for v in value)
+    if text:
+        st.query_params[key] = text
+    elif key in st.query_params:
+        del st.query_params[key]
+    return value
+
+
+def _write(key: str, value, default) -> None:
+    """Keep the URL in step with the widget (the default is written too: links stay explicit)."""
+    if value is None:
+        if key in st.query_params:
+            del st.query_params[key]
+        return
+    if st.query_params.get(key) != str(value):
+        st.query_params[key] = str(value)
+
+
+def link(page: str, **params) -> str:
+    """A relative link to a page with query parameters (for tables and maps)."""
+    from urllib.parse import urlencode
+
+    query = urlencode({k: v for k, v in params.items() if v is not None})
+    return f"/{page}?{query}" if query else f"/{page}"

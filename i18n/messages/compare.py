@@ -1,0 +1,27 @@
+"""Strings of the compare page."""
+
+MESSAGES = {
+    "compare.title": ("Bandingkan wilayah", "Compare regions"),
+    "compare.mode": ("Pilih wilayah", "Choose regions"),
+    "compare.mode_manual": ("Pilih sendiri", "Pick by hand"),
+    "compare.mode_peers": ("Dari kelompok sebanding", "From a peer set"),
+    "compare.regions": ("Wilayah (maks. 8)", "Regions (up to 8)"),
+    "compare.anchor": ("Wilayah acuan", "Anchor region"),
+    "compare.peer_method": ("Kelompok sebanding", "Peer set"),
+    "compare.peers_province": ("Provinsi yang sama", "Same province"),
+    "compare.peers_kind": ("Jenis yang sama (kabupaten/kota)", "Same kind (kabupaten/kota)"),
+    "compare.peers_cohort": ("Angkatan yang sama", "Same cohort"),
+    "compare.peers_distance": ("Terdekat secara jarak", "Nearest by distance"),
+    "compare.peers_profile": ("Profil paling mirip", "Most similar profile"),
+    "compare.need_two": ("Pilih setidaknya dua wilayah yang dinilai pada tahun ini.",
+                         "Pick at least two regions assessed this year."),
+    "compare.not_assessed": ("Tidak dinilai pada {year} tahap {stage}: {names}.",
+                             "Not assessed in {year} stage {stage}: {names}."),
+    "compare.radar_title": ("Enam dimensi: {count} wilayah", "Six dimensions: {count} regions"),
+    "compare.heatmap_title": ("Skor dimensi per wilayah", "Dimension scores by region"),
+    "compare.dumbbell_title": ("{name} dibanding median kelompok", "{name} against the group median"),
+    "compare.peer_median": ("Median kelompok", "Group median"),
+    "compare.table_title": ("Selisih terhadap median kelompok", "Difference from the group median"),
+    "compare.table_hint": ("Skor (selisih terhadap median kelompok dalam kurung).",
+                           "Score (difference from the group median in brackets)."),
+}

@@ -1,0 +1,84 @@
+"""Compare: up to 8 regions by hand or from a peer set; radar, heatmap, dumbbell, differences."""
+
+import pandas as pd
+import streamlit as st
+
+from charts.profiles import dumbbell, heatmap, radar
+from components import data, frame, url_state
+from components.pickers import region_label, region_picker
+from i18n import format_number
+from scoring.peers import PEER_METHODS, peer_set
+
+MAX_REGIONS = 8
+ctx = frame.context()
+st.title(ctx.t("compare.title"))
+if not frame.has_data(ctx):
+    st.stop()
+framework = data.framework_for(ctx.year)
+regions = data.regions()
+labels = region_label(regions)
+names = dict(zip(regions["code"], regions["name"], strict=True))
+dimension_codes = [d.code for d in framework.dimensions]
+dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
+index_scores = data.scores(ctx.version, ctx.year, ctx.stage, "index")
+dimension_scores = data.scores(ctx.version, ctx.year, ctx.stage, "dimension")
+
+mode = url_state.radio(ctx.t("compare.mode"), ["peers", "manual"], key="mode", default="peers",
+                       horizontal=True, format_func=lambda m: ctx.t(f"compare.mode_{m}"))
+if mode == "peers":
+    left, right = st.columns(2)
+    anchor = region_picker(ctx, ctx.t("compare.anchor"), container=left)
+    method = url_state.selectbox(ctx.t("compare.peer_method"), PEER_METHODS, key="peers", default="province",
+                                 container=right, format_func=lambda m: ctx.t(f"compare.peers_{m}"))
+    chosen = [anchor, *peer_set(anchor, method, regions, index_scores, dimension_scores,
+                                data.cohorts(ctx.version), count=MAX_REGIONS - 1)]
+else:
+    top = data.ranking(ctx.version, ctx.year, ctx.stage)["region_code"].head(3).tolist()
+    chosen = url_state.multiselect(ctx.t("compare.regions"), sorted(labels, key=labels.get), key="regions",
+                                   default=top, format_func=labels.get, max_selections=MAX_REGIONS)
+
+assessed = [code for code in chosen if code in set(index_scores["region_code"])]
+missing = [names[code] for code in chosen if code not in assessed]
+if missing:
+    st.warning(ctx.t("compare.not_assessed", year=ctx.year, stage=ctx.stage, names=", ".join(missing)))
+if len(assessed) < 2:
+    st.info(ctx.t("compare.need_two"))
+    st.stop()
+
+wide = (dimension_scores[dimension_scores["region_code"].isin(assessed)]
+        .pivot(index="region_code", columns="dimension", values="score").reindex(index=assessed,
+                                                                                 columns=dimension_codes))
+index = index_scores.set_index("region_code")["index"].reindex(assessed)
+axes = [dimension_names[c] for c in dimension_codes]
+series = [(names[code], wide.loc[code].tolist()) for code in assessed]
+st.plotly_chart(radar(axes, series, ctx.chart_text(ctx.t("compare.radar_title", count=len(assessed)),
+                                                   ctx.t("chart.units_score"))),
+                key="compare_radar", alt=ctx.t("compare.radar_title", count=len(assessed)))
+
+matrix = wide.copy()
+matrix.insert(0, "ISC", index)
+matrix.index = [names[c] for c in matrix.index]
+matrix.columns = [ctx.t("word.index"), *axes]
+cell_text = matrix.map(lambda v: format_number(v, ctx.lang))
+st.plotly_chart(heatmap(matrix, cell_text, ctx.chart_text(ctx.t("compare.heatmap_title"),
+                                                          ctx.t("chart.units_score")), ctx.t("word.score")),
+                key="compare_heatmap", alt=ctx.t("compare.heatmap_title"))
+
+first = assessed[0]
+peer_median = matrix.median()
+rows = pd.DataFrame({"label": matrix.columns, "score": matrix.iloc[0].to_numpy(),
+                     "reference": peer_median.to_numpy()})
+rows.attrs["series_name"] = names[first]
+st.plotly_chart(dumbbell(rows, ctx.chart_text(ctx.t("compare.dumbbell_title", name=names[first]),
+                                              ctx.t("chart.units_score")),
+                         ctx.t("compare.peer_median"), ctx.t("word.score")),
+                key="compare_dumbbell", alt=ctx.t("compare.dumbbell_title", name=names[first]))
+
+st.subheader(ctx.t("compare.table_title"))
+st.caption(ctx.t("compare.table_hint"))
+group_median = matrix.median()
+differences = matrix.apply(lambda column: [
+    f"{format_number(value, ctx.lang)} ({format_number(value - group_median[column.name], ctx.lang, signed=True)})"
+    for value in column])
+differences.loc[ctx.t("compare.peer_median")] = group_median.map(lambda v: format_number(v, ctx.lang))
+st.dataframe(differences.rename_axis(ctx.t("word.region")).reset_index(), hide_index=True, width="stretch")

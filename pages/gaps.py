@@ -1,0 +1,129 @@
+"""Gaps: gap to target per dimension, priority indicators, gap per OPD, path to the next band."""
+
+import pandas as pd
+import streamlit as st
+
+from charts.bars import score_bars
+from charts.profiles import dumbbell
+from components import data, frame
+from components.pickers import region_picker
+from i18n import format_number
+from scoring import band_for, gap_table, indicator_priority, path_to_next_band
+from scoring.gaps import default_target, opd_summary
+from store.exports import csv_bytes, xlsx_bytes
+
+ctx = frame.context()
+if not frame.has_data(ctx):
+    st.stop()
+region = region_picker(ctx, ctx.t("region.pick"))
+regions = data.regions().set_index("code")
+name = regions.loc[region, "name"]
+st.title(ctx.t("gaps.title", name=name))
+framework = data.framework_for(ctx.year)
+band_names = {b.level: b.name(ctx.lang) for b in framework.bands}
+dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
+grid = data.region_indicators(ctx.version, region, ctx.year, ctx.stage)
+if grid.empty:
+    st.info(ctx.t("region.not_assessed", name=name, year=ctx.year, stage=ctx.stage))
+    st.stop()
+
+scores = data.region_scores(ctx.version, region, ctx.year, ctx.stage)
+dimension_scores = scores[scores["kind"] == "dimension"][["code", "score"]].rename(columns={"code": "dimension"})
+targets = data.targets(ctx.version, region, ctx.year)
+gaps = gap_table(dimension_scores, framework, targets)
+order = {d.code: i for i, d in enumerate(framework.dimensions)}
+gaps = gaps.sort_values("dimension", key=lambda s: s.map(order), ignore_index=True)
+if targets:
+    st.caption(ctx.t("gaps.target_note_own"))
+else:
+    st.caption(ctx.t("gaps.target_note_national", value=format_number(default_target(framework), ctx.lang),
+                     band=f"{framework.minimum_target_band} · {band_names[framework.minimum_target_band]}"))
+chart_rows = pd.DataFrame({"label": gaps["dimension"].map(dimension_names), "score": gaps["score"],
+                           "reference": gaps["target"]})
+chart_rows.attrs["series_name"] = name
+st.plotly_chart(dumbbell(chart_rows, ctx.chart_text(ctx.t("gaps.dimension_title"), ctx.t("chart.units_score")),
+                         ctx.t("gaps.target"), ctx.t("word.score")),
+                key="gaps_dimensions", alt=ctx.t("gaps.dimension_title"))
+st.dataframe(pd.DataFrame({
+    ctx.t("word.dimension"): gaps["dimension"].map(dimension_names),
+    ctx.t("word.score"): gaps["score"].map(lambda v: format_number(v, ctx.lang)),
+    ctx.t("word.band"): gaps["score"].map(lambda v: f"{band_for(v, framework).level} · "
+                                          f"{band_for(v, framework).name(ctx.lang)}"),
+    ctx.t("gaps.target"): gaps["target"].map(lambda v: format_number(v, ctx.lang)),
+    ctx.t("gaps.col_gap"): gaps["gap"].map(lambda v: format_number(max(v, 0.0), ctx.lang)),
+    ctx.t("gaps.col_met"): gaps["met"].map({True: ctx.t("gaps.yes"), False: ctx.t("gaps.no")}),
+}), hide_index=True, width="stretch")
+
+st.subheader(ctx.t("gaps.priority_title"))
+priority = indicator_priority(grid, framework, targets)
+top = priority[priority["index_gain"] > 0].head(20)
+st.dataframe(pd.DataFrame({
+    ctx.t("region.col_code"): top["indicator_code"],
+    ctx.t("region.col_indicator"): top["indicator_code"].map(lambda c: framework.indicator(c).name(ctx.lang)),
+    ctx.t("word.dimension"): top["dimension"].map(dimension_names),
+    ctx.t("region.col_owner"): top["owner_opd"],
+    ctx.t("region.col_counts"): top["effective_level"].astype(int),
+    ctx.t("gaps.col_target_level"): top["target_level"].astype(int),
+    ctx.t("gaps.col_gain"): top["index_gain"].map(lambda v: format_number(v, ctx.lang, digits=3, signed=True)),
+}), hide_index=True, width="stretch")
+
+st.subheader(ctx.t("gaps.opd_title"))
+opds = opd_summary(priority)
+opd_chart = pd.DataFrame({"label": opds["owner_opd"], "score": opds["index_gain"], "band": pd.NA,
+                          "score_text": opds["index_gain"].map(lambda v: format_number(v, ctx.lang, digits=3))})
+figure = score_bars(opd_chart, ctx.chart_text(ctx.t("gaps.opd_title"), ctx.t("gaps.opd_units")),
+                    ctx.t("gaps.col_gain"), band_names)
+figure.update_xaxes(range=[0, max(0.05, float(opds["index_gain"].max()) * 1.3)], dtick=None)
+st.plotly_chart(figure, key="gaps_opd", alt=ctx.t("gaps.opd_title"))
+st.dataframe(pd.DataFrame({
+    ctx.t("region.col_owner"): opds["owner_opd"],
+    ctx.t("gaps.col_indicators"): opds["indicators"],
+    ctx.t("gaps.col_gain"): opds["index_gain"].map(lambda v: format_number(v, ctx.lang, digits=3)),
+    ctx.t("gaps.col_below"): opds["below_target"],
+    ctx.t("gaps.col_missing_evidence"): opds["missing_evidence"],
+    ctx.t("gaps.col_over_claims"): opds["over_claims"],
+}), hide_index=True, width="stretch")
+
+st.subheader(ctx.t("gaps.path_title"))
+st.caption(ctx.t("gaps.path_intro"))
+actions = []
+for scope in ["index", *[d.code for d in framework.dimensions]]:
+    label = ctx.t("gaps.path_scope_index") if scope == "index" else dimension_names[scope]
+    share = "index_share" if scope == "index" else "dimension_share"
+    rows = grid if scope == "index" else grid[grid["dimension"] == scope]
+    score = float((rows[share] * rows["effective_level"]).sum())
+    band = band_for(score, framework)
+    upgrades, target = path_to_next_band(grid, framework, scope=scope)
+    with st.expander(f"{label}: {format_number(score, ctx.lang)} · {band.level} · {band.name(ctx.lang)}"):
+        if target is None:
+            st.write(ctx.t("gaps.path_top"))
+            continue
+        next_band = band_for(target, framework)
+        st.write(ctx.t("gaps.path_line", score=format_number(score, ctx.lang), band=band.name(ctx.lang),
+                       target=format_number(target, ctx.lang), next_band=next_band.name(ctx.lang),
+                       steps=sum(u.steps for u in upgrades)))
+        lines = []
+        for upgrade in upgrades:
+            indicator = framework.indicator(upgrade.indicator_code)
+            lines.append("- " + ctx.t("gaps.path_step", code=indicator.code, name=indicator.name(ctx.lang),
+                                      start=upgrade.from_level, end=upgrade.to_level, owner=indicator.owner_opd,
+                                      evidence=ctx.t("gaps.evidence_only") if upgrade.evidence_only else ""))
+            action = (ctx.t("gaps.action_evidence", level=upgrade.to_level) if upgrade.evidence_only
+                      else ctx.t("gaps.action_raise", level=upgrade.to_level,
+                                 requirement=indicator.level_text(upgrade.to_level, ctx.lang)))
+            actions.append({ctx.t("gaps.col_scope"): label, ctx.t("region.col_code"): indicator.code,
+                            ctx.t("region.col_indicator"): indicator.name(ctx.lang),
+                            ctx.t("region.col_owner"): indicator.owner_opd,
+                            ctx.t("region.col_counts"): upgrade.from_level,
+                            ctx.t("gaps.col_target_level"): upgrade.to_level,
+                            ctx.t("gaps.col_gain"): round(upgrade.gain, 4), ctx.t("gaps.col_action"): action})
+        st.markdown("\n".join(lines))
+
+action_list = pd.DataFrame(actions)
+left, right = st.columns(2)
+file_stem = f"matra-actions-{region}-{ctx.year}-{ctx.stage}"
+left.download_button(ctx.t("gaps.download"), xlsx_bytes(action_list, "Actions"), file_name=f"{file_stem}.xlsx",
+                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                     disabled=action_list.empty, key="gaps_download_xlsx")
+right.download_button(ctx.t("gaps.download_csv"), csv_bytes(action_list), file_name=f"{file_stem}.csv",
+                      mime="text/csv", disabled=action_list.empty, key="gaps_download_csv")

@@ -1,0 +1,115 @@
+"""Overview: headline figures, the band map, band distribution, ranking and province roll-up."""
+
+import streamlit as st
+
+from charts.bars import band_distribution
+from charts.maps import band_map
+from components import data, frame, url_state
+from components.tables import ranking_table
+from i18n import format_number, format_percent
+from scoring import summaries
+from store.settings import setting
+
+ctx = frame.context()
+st.title(ctx.t("overview.title", year=ctx.year or "–", stage=ctx.stage))
+if not frame.has_data(ctx):
+    st.stop()
+
+framework = data.framework_for(ctx.year)
+band_names = {b.level: b.name(ctx.lang) for b in framework.bands}
+ranking = data.ranking(ctx.version, ctx.year, ctx.stage)
+regions = data.regions()
+names = dict(zip(regions["code"], regions["name"], strict=True))
+cohorts = data.cohorts(ctx.version)
+
+left, middle, right = st.columns(3)
+provinces = dict(zip(regions["province_code"], regions["province_name"], strict=False))
+chosen_provinces = url_state.multiselect(ctx.t("overview.filter_province"), sorted(provinces), key="province",
+                                         container=left, format_func=provinces.get)
+kind = url_state.selectbox(ctx.t("overview.filter_kind"), ["", "kabupaten", "kota"], key="kind", default="",
+                           container=middle,
+                           format_func=lambda k: ctx.t(f"word.{k}") if k else ctx.t("overview.all"))
+cohort_years = sorted(cohorts["cohort"].unique().tolist())
+cohort = url_state.selectbox(ctx.t("overview.filter_cohort"), ["", *map(str, cohort_years)], key="cohort",
+                             default="", container=right,
+                             format_func=lambda c: c if c else ctx.t("overview.all"))
+cohort_codes = set(cohorts.loc[cohorts["cohort"] == int(cohort), "region_code"]) if cohort else None
+shown = summaries.filter_regions(ranking, chosen_provinces, kind or None, cohort_codes)
+if shown.empty:
+    st.info(ctx.t("overview.no_match"))
+    st.stop()
+
+head = summaries.headline(shown, framework.minimum_target_band)
+columns = st.columns(5)
+columns[0].metric(ctx.t("overview.metric_regions"), f"{head.regions_assessed}")
+columns[1].metric(ctx.t("overview.metric_median"), format_number(head.median_index, ctx.lang))
+columns[2].metric(ctx.t("overview.metric_share"), format_percent(head.share_band_3_up, ctx.lang))
+columns[3].metric(ctx.t("overview.metric_riser"), names.get(head.top_riser, ctx.t("overview.none")),
+                  format_number(head.top_riser_change, ctx.lang, signed=True) if head.top_riser else None)
+columns[4].metric(ctx.t("overview.metric_faller"), names.get(head.top_faller, ctx.t("overview.none")),
+                  format_number(head.top_faller_change, ctx.lang, signed=True) if head.top_faller else None)
+
+map_rows = regions.merge(shown[["region_code", "index", "band"]], left_on="code", right_on="region_code",
+                         how="left")
+map_rows["index_text"] = map_rows["index"].map(lambda v: format_number(v, ctx.lang))
+if chosen_provinces or kind or cohort:
+    map_rows = map_rows[map_rows["band"].notna()]
+figure = band_map(map_rows, {**band_names, 0: ctx.t("overview.not_assessed")},
+                  ctx.chart_text(ctx.t("overview.map_title", count=len(shown)), ctx.t("overview.map_units")),
+                  ctx.t("word.index"))
+st.caption(ctx.t("overview.map_hint"))
+clicked = st.plotly_chart(figure, key="overview_map", on_select="rerun", selection_mode="points",
+                          alt=ctx.t("overview.map_title", count=len(shown)))
+points = clicked.selection.points if clicked and clicked.selection else []
+if points and points[0].get("customdata"):
+    st.switch_page("pages/region.py", query_params={"region": points[0]["customdata"][0], "year": ctx.year,
+                                                      "stage": ctx.stage, "lang": ctx.lang})
+
+dimension_scores = data.scores(ctx.version, ctx.year, ctx.stage, "dimension")
+dimension_scores = dimension_scores[dimension_scores["region_code"].isin(shown["region_code"])]
+counts = summaries.band_counts(dimension_scores)
+dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
+counts["label"] = counts["dimension"].map(dimension_names)
+order = {d.code: i for i, d in enumerate(framework.dimensions)}
+counts = counts.sort_values(by="dimension", key=lambda s: s.map(order))
+st.plotly_chart(band_distribution(counts, band_names,
+                                  ctx.chart_text(ctx.t("overview.bands_title"), ctx.t("overview.bands_units")),
+                                  ctx.t("overview.regions_word")),
+                key="overview_bands", alt=ctx.t("overview.bands_title"))
+
+st.subheader(ctx.t("overview.ranking_title"))
+close = format_number(float(setting("MATRA_CLOSE_CALL")), ctx.lang)
+st.caption(ctx.t("overview.ranking_hint", close=close))
+if shown["method_changed"].any():
+    st.caption("⚠️ " + ctx.t("overview.method_note"))
+selected = ranking_table(shown, ctx, band_names, key="overview_ranking")
+if selected is not None:
+    st.switch_page("pages/region.py", query_params={"region": selected, "year": ctx.year, "stage": ctx.stage,
+                                                      "lang": ctx.lang})
+
+gains, losses = summaries.movers(shown)
+st.subheader(ctx.t("overview.movers_title", year=ctx.year - 1))
+gain_column, loss_column = st.columns(2)
+for column, rows, label in ((gain_column, gains, "overview.gains"), (loss_column, losses, "overview.losses")):
+    column.markdown(f"**{ctx.t(label)}**")
+    column.dataframe(
+        rows.assign(change=rows["improvement"].map(lambda v: format_number(v, ctx.lang, signed=True)))[
+            ["name", "province_name", "change"]].rename(columns={
+                "name": ctx.t("word.region"), "province_name": ctx.t("word.province"),
+                "change": ctx.t("word.change")}),
+        hide_index=True, width="stretch")
+
+st.subheader(ctx.t("overview.province_title"))
+levels = [b.level for b in framework.bands]
+rollup = summaries.province_summary(shown, levels)
+table = rollup.assign(**{
+    "median": rollup["median"].map(lambda v: format_number(v, ctx.lang)),
+    "spread": rollup["spread"].map(lambda v: format_number(v, ctx.lang)),
+})
+table = table[["province_name", "regions", "median", "spread", *[f"band_{lv}" for lv in levels],
+               "moved_up", "moved_down"]]
+table.columns = [ctx.t("word.province"), ctx.t("overview.col_regions"), ctx.t("overview.col_median"),
+                 ctx.t("overview.col_spread"), *[ctx.t("overview.col_band", level=f"{lv} · {band_names[lv]}")
+                                                 for lv in levels],
+                 ctx.t("overview.col_up"), ctx.t("overview.col_down")]
+st.dataframe(table, hide_index=True, width="stretch")

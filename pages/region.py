@@ -1,0 +1,123 @@
+"""Region profile: index and band, radar against benchmarks, trend, why it changed, indicators."""
+
+import pandas as pd
+import streamlit as st
+
+from charts.profiles import change_bars, lines, radar
+from components import data, frame
+from components.pickers import region_picker
+from components.region_tables import indicator_table
+from i18n import format_number
+from scoring import band_for, gap_table, summaries
+from scoring.change import index_change_breakdown
+
+ctx = frame.context()
+if not frame.has_data(ctx):
+    st.stop()
+region = region_picker(ctx, ctx.t("region.pick"))
+regions = data.regions().set_index("code")
+name = regions.loc[region, "name"]
+province = regions.loc[region, "province_name"]
+st.title(ctx.t("region.title", name=name))
+framework = data.framework_for(ctx.year)
+band_names = {b.level: b.name(ctx.lang) for b in framework.bands}
+dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
+element_names = {e.code: e.name(ctx.lang) for e in framework.elements}
+
+scores = data.region_scores(ctx.version, region, ctx.year, ctx.stage)
+if scores.empty:
+    st.info(ctx.t("region.not_assessed", name=name, year=ctx.year, stage=ctx.stage))
+    st.stop()
+
+ranking = data.ranking(ctx.version, ctx.year, ctx.stage).set_index("region_code")
+row = ranking.loc[region]
+band = band_for(row["index"], framework)
+left, middle, right = st.columns(3)
+delta = (format_number(row["improvement"], ctx.lang, signed=True) if pd.notna(row["improvement"])
+         else ctx.t("region.no_previous"))
+left.metric(ctx.t("region.metric_index", year=ctx.year), format_number(row["index"], ctx.lang), delta,
+            delta_color="normal" if pd.notna(row["improvement"]) else "off")
+middle.metric(ctx.t("region.metric_band"), f"{band.level} · {band.name(ctx.lang)}")
+rank_delta = None if pd.isna(row["rank_change"]) else int(row["rank_change"])
+right.metric(ctx.t("region.metric_rank"), ctx.t("region.rank_of", rank=int(row["rank"]), total=len(ranking)),
+             rank_delta)
+previous_framework = data.framework_for(ctx.year - 1)
+if bool(row["method_changed"]) and previous_framework is not None:
+    st.warning(ctx.t("region.method_changed", year=ctx.year, current=framework.name(ctx.lang),
+                     previous_year=ctx.year - 1, previous=previous_framework.name(ctx.lang)))
+
+# Radar: the region against its province median, the national median and its target.
+all_dimensions = data.scores(ctx.version, ctx.year, ctx.stage, "dimension")
+benchmarks = summaries.dimension_benchmarks(all_dimensions, region, regions["province_code"])
+targets = data.targets(ctx.version, region, ctx.year)
+gaps = gap_table(benchmarks[["dimension", "score"]], framework, targets).set_index("dimension")
+codes = [d.code for d in framework.dimensions]
+bench = benchmarks.set_index("dimension").reindex(codes)
+axes = [dimension_names[c] for c in codes]
+series = [
+    (name, bench["score"].tolist()),
+    (ctx.t("region.series_province", province=province), bench["province_median"].tolist()),
+    (ctx.t("region.series_national"), bench["national_median"].tolist()),
+    (ctx.t("region.series_target"), gaps.reindex(codes)["target"].tolist()),
+]
+chart_column, side_column = st.columns([3, 2])
+chart_column.plotly_chart(radar(axes, series, ctx.chart_text(ctx.t("region.radar_title"), ctx.t("chart.units_score"))),
+                          key="region_radar", alt=ctx.t("region.radar_title"))
+if not targets:
+    side_column.caption(ctx.t("region.target_national",
+                              value=format_number(gaps["target"].iloc[0], ctx.lang)))
+
+# Strengths and weaknesses: strongest and weakest elements.
+elements = scores[scores["kind"] == "element"].rename(columns={"code": "element"})
+strong, weak = summaries.strengths_and_weaknesses(elements)
+for title, rows in ((ctx.t("region.strengths"), strong), (ctx.t("region.weaknesses"), weak)):
+    side_column.markdown(f"**{title}**")
+    side_column.markdown("\n".join(
+        "- " + ctx.t("region.element_line", element=element_names[r.element],
+                     dimension=dimension_names[r.dimension], score=format_number(r.score, ctx.lang))
+        for r in rows.itertuples()))
+
+# Trend of the index and the dimensions.
+trend_index = data.trend(ctx.version, (region,), ctx.stage, "index")
+trend_dimensions = data.trend(ctx.version, (region,), ctx.stage, "dimension")
+trend = pd.concat([trend_index.assign(series=ctx.t("word.index")),
+                   trend_dimensions.assign(series=trend_dimensions["code"].map(dimension_names))])
+st.plotly_chart(lines(trend[["year", "series", "score"]],
+                      ctx.chart_text(ctx.t("region.trend_title", stage=ctx.stage), ctx.t("chart.units_score")),
+                      ctx.t("word.score"), {b.level: b.lower for b in framework.bands}, band_names),
+                key="region_trend", alt=ctx.t("region.trend_title", stage=ctx.stage))
+
+# Why did it change: by dimension and by indicator, since the year before.
+st.subheader(ctx.t("region.why_title", year=ctx.year - 1))
+grid = data.region_indicators(ctx.version, region, ctx.year, ctx.stage)
+previous_grid = data.region_indicators(ctx.version, region, ctx.year - 1, ctx.stage)
+if previous_grid.empty:
+    st.info(ctx.t("region.no_change_data"))
+else:
+    breakdown = index_change_breakdown(grid, previous_grid)
+    by_dimension = breakdown.groupby("dimension", sort=False)["index_contribution"].sum().reindex(codes)
+    dimension_change = pd.DataFrame({
+        "label": [dimension_names[c] for c in codes], "change": by_dimension.to_numpy()})
+    dimension_change["change_text"] = dimension_change["change"].map(
+        lambda v: format_number(v, ctx.lang, digits=3, signed=True))
+    left, right = st.columns(2)
+    left.plotly_chart(change_bars(dimension_change, ctx.chart_text(ctx.t("region.why_dimensions"),
+                                                                   ctx.t("region.contribution")),
+                                  ctx.t("region.change_units")),
+                      key="region_why_dimensions", alt=ctx.t("region.why_dimensions"))
+    top = breakdown[breakdown["index_contribution"].abs() > 1e-12].head(12)
+    indicator_change = pd.DataFrame({
+        "label": [f"{c} · {framework.indicator(c).name(ctx.lang)[:48]}" if c in framework._indicators_by_code
+                  else c for c in top["indicator_code"]],
+        "change": top["index_contribution"].to_numpy(),
+        "change_text": [f"{format_number(v, ctx.lang, digits=3, signed=True)} "
+                        f"({int(a)}→{int(b)})" for v, a, b in zip(top["index_contribution"], top["previous_level"],
+                                                                  top["effective_level"], strict=True)],
+    })
+    right.plotly_chart(change_bars(indicator_change, ctx.chart_text(ctx.t("region.why_indicators"),
+                                                                    ctx.t("region.contribution")),
+                                   ctx.t("region.change_units")),
+                       key="region_why_indicators", alt=ctx.t("region.why_indicators"))
+
+st.subheader(ctx.t("region.indicators_title"))
+indicator_table(grid, framework, ctx, key="region_indicators")

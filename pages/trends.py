@@ -1,0 +1,100 @@
+"""Trends: index and dimensions over years, stage I to II, movers, cohorts, a slope chart."""
+
+import pandas as pd
+import streamlit as st
+
+from charts.profiles import lines, slope
+from components import data, frame, url_state
+from components.pickers import region_label
+from i18n import format_number
+
+ctx = frame.context()
+st.title(ctx.t("trends.title"))
+if not frame.has_data(ctx):
+    st.stop()
+framework = data.framework_for(ctx.year)
+band_names = {b.level: b.name(ctx.lang) for b in framework.bands}
+band_lowers = {b.level: b.lower for b in framework.bands}
+dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
+regions = data.regions()
+labels = region_label(regions)
+ranking = data.ranking(ctx.version, ctx.year, ctx.stage)
+
+left, right = st.columns([3, 1])
+chosen = url_state.multiselect(ctx.t("trends.regions"), sorted(labels, key=labels.get), key="regions",
+                               default=ranking["region_code"].head(3).tolist(), format_func=labels.get,
+                               max_selections=8, container=left)
+measures = ["ISC", *dimension_names]
+measure = url_state.selectbox(ctx.t("trends.measure"), measures, key="dimension", default="ISC", container=right,
+                              format_func=lambda c: ctx.t("word.index") if c == "ISC" else dimension_names[c])
+measure_name = ctx.t("word.index") if measure == "ISC" else dimension_names[measure]
+kind = "index" if measure == "ISC" else "dimension"
+trend = data.trend(ctx.version, tuple(chosen), ctx.stage, kind)
+trend = trend[trend["code"] == measure]
+medians = data.national_medians(ctx.version, ctx.stage, kind)
+medians = medians[medians["code"] == measure]
+series = pd.concat([
+    pd.DataFrame({"year": trend["year"], "series": trend["name"], "score": trend["score"]}),
+    pd.DataFrame({"year": medians["year"], "series": ctx.t("trends.national_median"), "score": medians["score"]}),
+])
+title = ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage)
+st.plotly_chart(lines(series, ctx.chart_text(title, ctx.t("chart.units_score")), ctx.t("word.score"),
+                      band_lowers, band_names), key="trends_lines", alt=title)
+
+st.subheader(ctx.t("trends.stages_title", year=ctx.year))
+st.caption(ctx.t("trends.stages_hint"))
+stage_pair = data.index_pair(ctx.version, (ctx.year, "I"), (ctx.year, "II"))
+if stage_pair.empty:
+    st.info(ctx.t("trends.stage_pair_missing", year=ctx.year))
+else:
+    one, two = st.columns(2)
+    one.metric(ctx.t("trends.stage_median"), format_number(stage_pair["change"].median(), ctx.lang, signed=True))
+    two.metric(ctx.t("trends.stage_dropped"), f"{int((stage_pair['change'] < 0).sum())} / {len(stage_pair)}")
+    drops = stage_pair.sort_values(["change", "region_code"]).head(10)
+    st.markdown(f"**{ctx.t('trends.stage_largest')}**")
+    st.dataframe(pd.DataFrame({
+        ctx.t("word.region"): drops["name"], ctx.t("word.province"): drops["province_name"],
+        ctx.t("trends.col_stage_one"): drops["first_score"].map(lambda v: format_number(v, ctx.lang)),
+        ctx.t("trends.col_stage_two"): drops["second_score"].map(lambda v: format_number(v, ctx.lang)),
+        ctx.t("word.change"): drops["change"].map(lambda v: format_number(v, ctx.lang, signed=True)),
+    }), hide_index=True, width="stretch")
+
+years = data.store().years(ctx.stage)
+if len(years) < 2:
+    st.info(ctx.t("trends.need_years"))
+    st.stop()
+left, right = st.columns(2)
+first = url_state.selectbox(ctx.t("trends.first_year"), years[:-1], key="from", default=years[0], container=left)
+later = [y for y in years if y > first]
+last = url_state.selectbox(ctx.t("trends.last_year"), later, key="to", default=later[-1], container=right)
+
+pair = data.index_pair(ctx.version, (first, ctx.stage), (last, ctx.stage))
+st.subheader(ctx.t("trends.movers_title", first=first, last=last))
+gains, losses = pair.head(10), pair.sort_values(["change", "region_code"]).head(10)
+gain_column, loss_column = st.columns(2)
+for column, rows, label in ((gain_column, gains, "overview.gains"), (loss_column, losses, "overview.losses")):
+    column.markdown(f"**{ctx.t(label)}**")
+    column.dataframe(pd.DataFrame({
+        ctx.t("word.region"): rows["name"],
+        str(first): rows["first_score"].map(lambda v: format_number(v, ctx.lang)),
+        str(last): rows["second_score"].map(lambda v: format_number(v, ctx.lang)),
+        ctx.t("word.change"): rows["change"].map(lambda v: format_number(v, ctx.lang, signed=True)),
+    }), hide_index=True, width="stretch")
+
+slope_rows = pair[pair["region_code"].isin(chosen)]
+slope_frame = pd.concat([
+    pd.DataFrame({"series": slope_rows["name"], "year": first, "score": slope_rows["first_score"]}),
+    pd.DataFrame({"series": slope_rows["name"], "year": last, "score": slope_rows["second_score"]}),
+])
+slope_title = ctx.t("trends.slope_title", first=first, last=last)
+st.plotly_chart(slope(slope_frame, first, last, ctx.chart_text(slope_title, ctx.t("chart.units_score")),
+                      ctx.t("word.score")), key="trends_slope", alt=slope_title)
+
+cohorts = data.cohort_medians(ctx.version, ctx.stage)
+cohort_series = pd.DataFrame({
+    "year": cohorts["year"], "score": cohorts["score"],
+    "series": cohorts["cohort"].map(lambda c: ctx.t("trends.cohort_series", cohort=c)),
+})
+cohort_title = ctx.t("trends.cohorts_title")
+st.plotly_chart(lines(cohort_series, ctx.chart_text(cohort_title, ctx.t("chart.units_score")), ctx.t("word.score"),
+                      band_lowers, band_names), key="trends_cohorts", alt=cohort_title)

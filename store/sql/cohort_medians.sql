@@ -1,0 +1,10 @@
+-- Median index per year for each cohort (first year a region appears in the data).
+WITH cohorts AS (
+    SELECT region_code, min(year) AS cohort FROM scores WHERE kind = 'index' GROUP BY region_code
+)
+SELECT s.year, c.cohort, median(s.score) AS score, count(*) AS regions
+FROM scores AS s
+JOIN cohorts AS c USING (region_code)
+WHERE s.stage = $stage AND s.kind = 'index'
+GROUP BY s.year, c.cohort
+ORDER BY c.cohort, s.year;
