@@ -58,8 +58,6 @@ def shared_frame() -> Context:
     synthetic = any(s.synthetic for s in snapshots)
     if as_of:
         st.sidebar.caption(t("sidebar.data_as_of", lang, date=format_date(as_of, lang)))
-    if synthetic:
-        st.warning(t("banner.synthetic", lang))
     context = Context(lang=lang, year=year, stage=stage, version=data.version(), data_as_of=as_of,
                       synthetic=synthetic)
     st.session_state["_context"] = context
@@ -67,7 +65,12 @@ def shared_frame() -> Context:
 
 
 def context() -> Context:
-    return st.session_state["_context"]
+    """The page's context (drawn by app.py's shared frame); also draws the synthetic-data banner
+    at the top of the page, so nobody reads demo figures as official results."""
+    ctx = st.session_state["_context"]
+    if ctx.synthetic:
+        st.warning(t("banner.synthetic", ctx.lang))
+    return ctx
 
 
 def has_data(ctx: Context) -> bool:

@@ -8,7 +8,7 @@ MESSAGES = {
     "nav.gaps": ("Kesenjangan", "Gaps"),
     "nav.trends": ("Tren", "Trends"),
     "nav.method": ("Metodologi", "Methodology"),
-    "sidebar.language": ("Bahasa", "Language"),
+    "sidebar.language": ("Bahasa / Language", "Language / Bahasa"),
     "sidebar.year": ("Tahun", "Year"),
     "sidebar.stage": ("Tahap", "Stage"),
     "sidebar.stage_option": ("Tahap {stage}", "Stage {stage}"),

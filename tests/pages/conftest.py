@@ -1,0 +1,65 @@
+"""Page tests run the real app (AppTest) on a temporary copy of the demo data: real store, real
+DuckDB, real parquet. Caches are cleared around each test so tests never see each other's data."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from store import Store, shared_store
+from tests.conftest import REPO
+
+APP = str(REPO / "app.py")
+PAGES = ("overview", "region", "compare", "gaps", "trends", "method")
+
+
+@pytest.fixture(scope="session")
+def demo_copy(tmp_path_factory) -> Path:
+    """One pristine copy of the bundled data per session (copied again per test that writes)."""
+    target = tmp_path_factory.mktemp("demo") / "data"
+    shutil.copytree(REPO / "data", target, ignore=shutil.ignore_patterns(".matra.lock"))
+    return target
+
+
+@pytest.fixture
+def data_dir(demo_copy, tmp_path, monkeypatch) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(demo_copy, target)
+    monkeypatch.setenv("MATRA_DATA_DIR", str(target))
+    shared_store.cache_clear()
+    st.cache_data.clear()
+    yield target
+    shared_store.cache_clear()
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def store(data_dir) -> Store:
+    return Store(data_dir)
+
+
+def open_page(page: str, **params) -> AppTest:
+    """Run app.py with URL parameters, then switch to `page` (as a click in the sidebar would)."""
+    app = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        app.query_params[key] = str(value)
+    app.run()
+    if page != "overview":
+        app.switch_page(f"pages/{page}.py")
+        app.run()
+    return app
+
+
+def chart_specs(app: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def metric(app: AppTest, label: str) -> str:
+    values = [m.value for m in app.metric if m.label == label]
+    assert values, f"no metric {label!r}; metrics: {[m.label for m in app.metric]}"
+    return values[0]
