@@ -2,13 +2,13 @@
 PYTHON ?= python3
 PIP := $(PYTHON) -m pip install --quiet --disable-pip-version-check --root-user-action=ignore
 
-.PHONY: run test lint bench demo-data reference
+.PHONY: run test lint bench demo-data reference system-deps
 
 run:            ## start the dashboard on the bundled demo data
 	$(PIP) -r requirements.txt
 	$(PYTHON) -m streamlit run app.py
 
-test:           ## install what the tests need, lint, run every test
+test: system-deps ## install what the tests need, lint, run every test
 	$(PIP) -r requirements-dev.txt
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m pytest -q
@@ -24,3 +24,6 @@ demo-data:      ## regenerate the synthetic demo snapshots (seeded)
 
 reference:      ## rebuild data/reference/regions.csv from the npm packages
 	$(PYTHON) tools/build_reference.py
+
+system-deps:    ## Debian chromium (chart images, PDF export, browser tests) when missing
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }

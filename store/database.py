@@ -26,8 +26,9 @@ def named_sql(name: str) -> str:
 
 
 class Database:
-    def __init__(self, snapshots_dir: Path, regions: pd.DataFrame):
+    def __init__(self, snapshots_dir: Path, regions: pd.DataFrame, pinned: tuple[str, ...] | None = None):
         self._snapshots_dir = snapshots_dir
+        self._pinned = pinned
         self._connection = duckdb.connect(":memory:")
         self._lock = threading.Lock()
         self._loaded_signature: tuple | None = None
@@ -53,11 +54,17 @@ class Database:
             return self._active
         with self._lock:
             if signature != self._loaded_signature:
-                snapshots = active(read_manifest(self._snapshots_dir))
+                snapshots = self._chosen(read_manifest(self._snapshots_dir))
                 self._load(snapshots)
                 self._active = snapshots
                 self._loaded_signature = signature
         return self._active
+
+    def _chosen(self, manifest: list[Snapshot]) -> list[Snapshot]:
+        """The active snapshots, or exactly the pinned ones (whatever their status now)."""
+        if self._pinned is None:
+            return active(manifest)
+        return [s for s in manifest if s.id in self._pinned]
 
     def _load(self, snapshots: list[Snapshot]) -> None:
         cursor = self._connection.cursor()

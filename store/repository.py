@@ -28,8 +28,9 @@ SCORE_KINDS = ("index", "dimension", "chain", "element")
 
 
 class Store:
-    def __init__(self, data_dir: str | Path | None = None):
+    def __init__(self, data_dir: str | Path | None = None, pinned: tuple[str, ...] | None = None):
         self.data_dir = Path(data_dir) if data_dir else default_data_dir()
+        self.pinned = tuple(pinned) if pinned is not None else None
         self.snapshots_dir = self.data_dir / "snapshots"
         self.framework_dir = self.data_dir / "framework"
         self.reference_dir = self.data_dir / "reference"
@@ -38,7 +39,7 @@ class Store:
     @property
     def database(self) -> Database:
         if self._database is None:
-            self._database = Database(self.snapshots_dir, self.regions())
+            self._database = Database(self.snapshots_dir, self.regions(), self.pinned)
         return self._database
 
     # reference ------------------------------------------------------------------------------
@@ -57,6 +58,15 @@ class Store:
     def snapshots(self) -> list[Snapshot]:
         """Every snapshot in the manifest, oldest first, whatever its status."""
         return read_manifest(self.snapshots_dir)
+
+    def frozen(self, snapshot_ids: tuple[str, ...]) -> Store:
+        """A read-only view of exactly these snapshots (an agenda frozen to the data it was made
+        with): every query answers as if they were the active ones, whatever came later."""
+        return Store(self.data_dir, pinned=tuple(snapshot_ids))
+
+    def current_snapshot_ids(self) -> tuple[str, ...]:
+        """The ids of the snapshots this store answers from (active ones, or the pinned set)."""
+        return tuple(s.id for s in self.active_snapshots())
 
     def active_snapshots(self) -> list[Snapshot]:
         return list(self.database.refresh())
@@ -204,6 +214,7 @@ class Store:
 
 
 @cache
-def shared_store(data_dir: str) -> Store:
-    """One Store per data folder per process (its DuckDB connection is shared by all sessions)."""
-    return Store(data_dir)
+def shared_store(data_dir: str, pinned: tuple[str, ...] | None = None) -> Store:
+    """One Store per data folder (and pinned snapshot set) per process; its DuckDB connection is
+    shared by all sessions, each call taking its own cursor."""
+    return Store(data_dir, pinned)

@@ -55,3 +55,17 @@ def test_region_queries_and_trend(tiny_data_dir, tmp_path):
     scores = store.region_scores("35.09", 2024, "II")
     assert set(scores["kind"]) == {"index", "dimension", "chain", "element"}
     assert store.years("II") == [2023, 2024] and store.years("I") == []
+
+
+def test_frozen_store_keeps_answering_from_its_snapshots(tiny_data_dir, tmp_path):
+    store = Store(tiny_data_dir)
+    first = load(store, tmp_path, 2024, {"35.09": TINY_LEVELS})
+    frozen = store.frozen(store.current_snapshot_ids())
+    assert frozen.scores(2024, "II", "index")["index"].iloc[0] == pytest.approx(2.825)
+    path = tmp_path / "newer.csv"
+    from tests.store.helpers import long_csv as make_csv
+    path.write_text(make_csv({"35.09": {k: 5 for k in TINY_LEVELS}}))
+    store.ingest_file(path, year=2024, stage="II")
+    assert store.scores(2024, "II", "index")["index"].iloc[0] == pytest.approx(5.0)
+    assert frozen.scores(2024, "II", "index")["index"].iloc[0] == pytest.approx(2.825)
+    assert frozen.current_snapshot_ids() == (first.id,)
