@@ -6,12 +6,13 @@ PIP := $(PYTHON) -m pip install --quiet --disable-pip-version-check --root-user-
 
 run:            ## start the dashboard on the bundled demo data
 	$(PIP) -r requirements.txt
-	$(PYTHON) -m streamlit run app.py
+	$(PYTHON) tools/serve.py
 
-test: system-deps ## install what the tests need, lint, run every test
+test: system-deps ## install what the tests need, lint, run every test (browser suite included)
 	$(PIP) -r requirements-dev.txt
+	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error
 	$(PYTHON) -m ruff check .
-	$(PYTHON) -m pytest -q
+	$(PYTHON) -m pytest -q --durations=10
 
 lint:
 	$(PYTHON) -m ruff check .
@@ -25,5 +26,6 @@ demo-data:      ## regenerate the synthetic demo snapshots (seeded)
 reference:      ## rebuild data/reference/regions.csv from the npm packages
 	$(PYTHON) tools/build_reference.py
 
-system-deps:    ## Debian chromium (chart images, PDF export, browser tests) when missing
+system-deps:    ## Debian chromium (chart images, PDF export, browser tests) and npm (axe-core) when missing
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }

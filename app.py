@@ -9,12 +9,14 @@ st.set_page_config(page_title="Matra", page_icon="🏙️", layout="wide")
 
 lang = frame.language()
 PAGES = [
-    st.Page("pages/overview.py", title=t("nav.overview", lang), url_path="overview", default=True),
+    st.Page("pages/overview.py", title=t("nav.overview", lang), default=True),
     st.Page("pages/region.py", title=t("nav.region", lang), url_path="region"),
     st.Page("pages/compare.py", title=t("nav.compare", lang), url_path="compare"),
     st.Page("pages/gaps.py", title=t("nav.gaps", lang), url_path="gaps"),
     st.Page("pages/trends.py", title=t("nav.trends", lang), url_path="trends"),
     st.Page("pages/method.py", title=t("nav.method", lang), url_path="method"),
+    st.Page("pages/present.py", title=t("nav.present", lang), url_path="present"),
+    st.Page("pages/data.py", title=t("nav.data", lang), url_path="data"),
 ]
 navigation = st.navigation(PAGES)
 frame.shared_frame()

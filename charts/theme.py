@@ -30,8 +30,8 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
         plot_bgcolor="#FFFFFF",
         xaxis=dict(gridcolor="#E4E7EB", zerolinecolor="#9AA5B1"),
         yaxis=dict(gridcolor="#E4E7EB", zerolinecolor="#9AA5B1"),
-        legend=dict(orientation="h", yanchor="top", y=-0.18, x=0),
-        margin=dict(l=60, r=20, t=80, b=90),
+        legend=dict(orientation="h", yanchor="top", y=-0.12, x=0),
+        margin=dict(l=60, r=70, t=90, b=70),
         hoverlabel=dict(font=dict(family=FONT)),
     )
 )
@@ -50,15 +50,17 @@ class ChartText:
 
 
 def finish(figure: go.Figure, text: ChartText, height: int | None = None) -> go.Figure:
-    """Apply the template, title (with units) and the source line under the plot."""
+    """Apply the template; title on the first line, units, source and data-as-of on the second.
+
+    Keeping the source in the title block (not under the plot) means it never collides with a
+    legend, whatever its length, and an exported image carries it too.
+    """
+    subtitle = " · ".join(part for part in (text.units, text.source) if part)
     figure.update_layout(
         template=TEMPLATE_NAME,
-        title=dict(text=f"{text.title}<br><sup>{text.units}</sup>" if text.units else text.title),
+        title=dict(text=f"{text.title}<br><sup>{subtitle}</sup>" if subtitle else text.title),
         separators=f"{text.decimal}{'.' if text.decimal == ',' else ','}",
     )
-    figure.add_annotation(text=text.source, xref="paper", yref="paper", x=0, y=-0.28,
-                          xanchor="left", yanchor="top", showarrow=False,
-                          font=dict(size=11, color="#52606D"))
     if height:
         figure.update_layout(height=height)
     return figure

@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from charts.profiles import dumbbell, heatmap, radar
-from components import data, frame, url_state
+from charts.profiles import dumbbell
+from components import data, frame, url_state, views
 from components.pickers import region_label, region_picker
 from i18n import format_number
 from scoring.peers import PEER_METHODS, peer_set
@@ -18,8 +18,6 @@ framework = data.framework_for(ctx.year)
 regions = data.regions()
 labels = region_label(regions)
 names = dict(zip(regions["code"], regions["name"], strict=True))
-dimension_codes = [d.code for d in framework.dimensions]
-dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
 index_scores = data.scores(ctx.version, ctx.year, ctx.stage, "index")
 dimension_scores = data.scores(ctx.version, ctx.year, ctx.stage, "dimension")
 
@@ -45,24 +43,10 @@ if len(assessed) < 2:
     st.info(ctx.t("compare.need_two"))
     st.stop()
 
-wide = (dimension_scores[dimension_scores["region_code"].isin(assessed)]
-        .pivot(index="region_code", columns="dimension", values="score").reindex(index=assessed,
-                                                                                 columns=dimension_codes))
-index = index_scores.set_index("region_code")["index"].reindex(assessed)
-axes = [dimension_names[c] for c in dimension_codes]
-series = [(names[code], wide.loc[code].tolist()) for code in assessed]
-st.plotly_chart(radar(axes, series, ctx.chart_text(ctx.t("compare.radar_title", count=len(assessed)),
-                                                   ctx.t("chart.units_score"))),
-                key="compare_radar", alt=ctx.t("compare.radar_title", count=len(assessed)))
-
-matrix = wide.copy()
-matrix.insert(0, "ISC", index)
-matrix.index = [names[c] for c in matrix.index]
-matrix.columns = [ctx.t("word.index"), *axes]
-cell_text = matrix.map(lambda v: format_number(v, ctx.lang))
-st.plotly_chart(heatmap(matrix, cell_text, ctx.chart_text(ctx.t("compare.heatmap_title"),
-                                                          ctx.t("chart.units_score")), ctx.t("word.score")),
-                key="compare_heatmap", alt=ctx.t("compare.heatmap_title"))
+matrix = views.compare_matrix(ctx, framework, names, assessed, index_scores, dimension_scores)
+st.plotly_chart(views.compare_radar(ctx, matrix), key="compare_radar",
+                alt=ctx.t("compare.radar_title", count=len(assessed)))
+st.plotly_chart(views.compare_heatmap(ctx, matrix), key="compare_heatmap", alt=ctx.t("compare.heatmap_title"))
 
 first = assessed[0]
 peer_median = matrix.median()

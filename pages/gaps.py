@@ -4,11 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from charts.bars import score_bars
-from charts.profiles import dumbbell
-from components import data, frame
+from components import data, frame, views
 from components.pickers import region_picker
 from i18n import format_number
-from scoring import band_for, gap_table, indicator_priority, path_to_next_band
+from scoring import band_for, indicator_priority, path_to_next_band
 from scoring.gaps import default_target, opd_summary
 from store.exports import csv_bytes, xlsx_bytes
 
@@ -28,22 +27,15 @@ if grid.empty:
     st.stop()
 
 scores = data.region_scores(ctx.version, region, ctx.year, ctx.stage)
-dimension_scores = scores[scores["kind"] == "dimension"][["code", "score"]].rename(columns={"code": "dimension"})
 targets = data.targets(ctx.version, region, ctx.year)
-gaps = gap_table(dimension_scores, framework, targets)
-order = {d.code: i for i, d in enumerate(framework.dimensions)}
-gaps = gaps.sort_values("dimension", key=lambda s: s.map(order), ignore_index=True)
+gaps = views.dimension_gaps(framework, scores, targets)
 if targets:
     st.caption(ctx.t("gaps.target_note_own"))
 else:
     st.caption(ctx.t("gaps.target_note_national", value=format_number(default_target(framework), ctx.lang),
                      band=f"{framework.minimum_target_band} · {band_names[framework.minimum_target_band]}"))
-chart_rows = pd.DataFrame({"label": gaps["dimension"].map(dimension_names), "score": gaps["score"],
-                           "reference": gaps["target"]})
-chart_rows.attrs["series_name"] = name
-st.plotly_chart(dumbbell(chart_rows, ctx.chart_text(ctx.t("gaps.dimension_title"), ctx.t("chart.units_score")),
-                         ctx.t("gaps.target"), ctx.t("word.score")),
-                key="gaps_dimensions", alt=ctx.t("gaps.dimension_title"))
+st.plotly_chart(views.gap_dumbbell(ctx, framework, name, gaps), key="gaps_dimensions",
+                alt=ctx.t("gaps.dimension_title"))
 st.dataframe(pd.DataFrame({
     ctx.t("word.dimension"): gaps["dimension"].map(dimension_names),
     ctx.t("word.score"): gaps["score"].map(lambda v: format_number(v, ctx.lang)),
@@ -127,3 +119,8 @@ left.download_button(ctx.t("gaps.download"), xlsx_bytes(action_list, "Actions"),
                      disabled=action_list.empty, key="gaps_download_xlsx")
 right.download_button(ctx.t("gaps.download_csv"), csv_bytes(action_list), file_name=f"{file_stem}.csv",
                       mime="text/csv", disabled=action_list.empty, key="gaps_download_csv")
+
+# Exports (reports/): this region's deck and PDF profile, built only when clicked.
+from components.downloads import report_downloads  # noqa: E402
+
+report_downloads(ctx, region, key="gaps_download_report", tables=False)

@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from charts.bars import band_distribution
 from charts.maps import band_map
-from components import data, frame, url_state
+from components import data, frame, url_state, views
 from components.tables import ranking_table
 from i18n import format_number, format_percent
 from scoring import summaries
@@ -66,15 +65,7 @@ if points and points[0].get("customdata"):
                                                       "stage": ctx.stage, "lang": ctx.lang})
 
 dimension_scores = data.scores(ctx.version, ctx.year, ctx.stage, "dimension")
-dimension_scores = dimension_scores[dimension_scores["region_code"].isin(shown["region_code"])]
-counts = summaries.band_counts(dimension_scores)
-dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
-counts["label"] = counts["dimension"].map(dimension_names)
-order = {d.code: i for i, d in enumerate(framework.dimensions)}
-counts = counts.sort_values(by="dimension", key=lambda s: s.map(order))
-st.plotly_chart(band_distribution(counts, band_names,
-                                  ctx.chart_text(ctx.t("overview.bands_title"), ctx.t("overview.bands_units")),
-                                  ctx.t("overview.regions_word")),
+st.plotly_chart(views.band_distribution_figure(ctx, framework, dimension_scores, shown["region_code"]),
                 key="overview_bands", alt=ctx.t("overview.bands_title"))
 
 st.subheader(ctx.t("overview.ranking_title"))
@@ -113,3 +104,8 @@ table.columns = [ctx.t("word.province"), ctx.t("overview.col_regions"), ctx.t("o
                                                  for lv in levels],
                  ctx.t("overview.col_up"), ctx.t("overview.col_down")]
 st.dataframe(table, hide_index=True, width="stretch")
+
+# Exports (reports/): the ranking as shown (filters applied), built only when clicked.
+from components.downloads import ranking_downloads  # noqa: E402
+
+ranking_downloads(ctx, tuple(shown["region_code"]), key="overview_download_ranking")

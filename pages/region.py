@@ -3,12 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from charts.profiles import change_bars, lines, radar
-from components import data, frame
+from charts.profiles import change_bars, lines
+from components import data, frame, views
 from components.pickers import region_picker
 from components.region_tables import indicator_table
 from i18n import format_number
-from scoring import band_for, gap_table, summaries
+from scoring import summaries
 from scoring.change import index_change_breakdown
 
 ctx = frame.context()
@@ -17,7 +17,6 @@ if not frame.has_data(ctx):
 region = region_picker(ctx, ctx.t("region.pick"))
 regions = data.regions().set_index("code")
 name = regions.loc[region, "name"]
-province = regions.loc[region, "province_name"]
 st.title(ctx.t("region.title", name=name))
 framework = data.framework_for(ctx.year)
 band_names = {b.level: b.name(ctx.lang) for b in framework.bands}
@@ -31,16 +30,7 @@ if scores.empty:
 
 ranking = data.ranking(ctx.version, ctx.year, ctx.stage).set_index("region_code")
 row = ranking.loc[region]
-band = band_for(row["index"], framework)
-left, middle, right = st.columns(3)
-delta = (format_number(row["improvement"], ctx.lang, signed=True) if pd.notna(row["improvement"])
-         else ctx.t("region.no_previous"))
-left.metric(ctx.t("region.metric_index", year=ctx.year), format_number(row["index"], ctx.lang), delta,
-            delta_color="normal" if pd.notna(row["improvement"]) else "off")
-middle.metric(ctx.t("region.metric_band"), f"{band.level} · {band.name(ctx.lang)}")
-rank_delta = None if pd.isna(row["rank_change"]) else int(row["rank_change"])
-right.metric(ctx.t("region.metric_rank"), ctx.t("region.rank_of", rank=int(row["rank"]), total=len(ranking)),
-             rank_delta)
+views.region_metrics(ctx, framework, ranking, region, st.columns(3))
 previous_framework = data.framework_for(ctx.year - 1)
 if bool(row["method_changed"]) and previous_framework is not None:
     st.warning(ctx.t("region.method_changed", year=ctx.year, current=framework.name(ctx.lang),
@@ -48,21 +38,11 @@ if bool(row["method_changed"]) and previous_framework is not None:
 
 # Radar: the region against its province median, the national median and its target.
 all_dimensions = data.scores(ctx.version, ctx.year, ctx.stage, "dimension")
-benchmarks = summaries.dimension_benchmarks(all_dimensions, region, regions["province_code"])
 targets = data.targets(ctx.version, region, ctx.year)
-gaps = gap_table(benchmarks[["dimension", "score"]], framework, targets).set_index("dimension")
+radar_figure, gaps = views.region_radar(ctx, framework, region, regions, all_dimensions, targets)
 codes = [d.code for d in framework.dimensions]
-bench = benchmarks.set_index("dimension").reindex(codes)
-axes = [dimension_names[c] for c in codes]
-series = [
-    (name, bench["score"].tolist()),
-    (ctx.t("region.series_province", province=province), bench["province_median"].tolist()),
-    (ctx.t("region.series_national"), bench["national_median"].tolist()),
-    (ctx.t("region.series_target"), gaps.reindex(codes)["target"].tolist()),
-]
 chart_column, side_column = st.columns([3, 2])
-chart_column.plotly_chart(radar(axes, series, ctx.chart_text(ctx.t("region.radar_title"), ctx.t("chart.units_score"))),
-                          key="region_radar", alt=ctx.t("region.radar_title"))
+chart_column.plotly_chart(radar_figure, key="region_radar", alt=ctx.t("region.radar_title"))
 if not targets:
     side_column.caption(ctx.t("region.target_national",
                               value=format_number(gaps["target"].iloc[0], ctx.lang)))
@@ -121,3 +101,8 @@ else:
 
 st.subheader(ctx.t("region.indicators_title"))
 indicator_table(grid, framework, ctx, key="region_indicators")
+
+# Exports (reports/): deck, PDF profile and the indicator table, built only when clicked.
+from components.downloads import report_downloads  # noqa: E402
+
+report_downloads(ctx, region, key="region_download")

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.profiles import lines, slope
-from components import data, frame, url_state
+from components import data, frame, url_state, views
 from components.pickers import region_label
 from i18n import format_number
 
@@ -30,16 +30,9 @@ measure = url_state.selectbox(ctx.t("trends.measure"), measures, key="dimension"
 measure_name = ctx.t("word.index") if measure == "ISC" else dimension_names[measure]
 kind = "index" if measure == "ISC" else "dimension"
 trend = data.trend(ctx.version, tuple(chosen), ctx.stage, kind)
-trend = trend[trend["code"] == measure]
 medians = data.national_medians(ctx.version, ctx.stage, kind)
-medians = medians[medians["code"] == measure]
-series = pd.concat([
-    pd.DataFrame({"year": trend["year"], "series": trend["name"], "score": trend["score"]}),
-    pd.DataFrame({"year": medians["year"], "series": ctx.t("trends.national_median"), "score": medians["score"]}),
-])
 title = ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage)
-st.plotly_chart(lines(series, ctx.chart_text(title, ctx.t("chart.units_score")), ctx.t("word.score"),
-                      band_lowers, band_names), key="trends_lines", alt=title)
+st.plotly_chart(views.trend_lines(ctx, framework, trend, medians, measure), key="trends_lines", alt=title)
 
 st.subheader(ctx.t("trends.stages_title", year=ctx.year))
 st.caption(ctx.t("trends.stages_hint"))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 TEMP_MARKER = ".matra-tmp-"
 LOCK_NAME = ".matra.lock"
+LOCK_TIMEOUT_SECONDS = 10.0  # how long a writer waits for another one before StoreBusy
 
 
 class StoreBusy(RuntimeError):
@@ -53,15 +54,15 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 @contextlib.contextmanager
-def writer_lock(data_dir: Path, timeout: float = 10.0) -> Iterator[None]:
+def writer_lock(data_dir: Path, timeout: float | None = None) -> Iterator[None]:
     """Serialise writers across processes (flock on data_dir/.matra.lock).
 
-    Waits up to `timeout` seconds, then raises StoreBusy. The OS releases the lock when the
-    holder dies, so a killed writer never leaves the store locked.
+    Waits up to `timeout` seconds (default LOCK_TIMEOUT_SECONDS), then raises StoreBusy. The OS
+    releases the lock when the holder dies, so a killed writer never leaves the store locked.
     """
     data_dir.mkdir(parents=True, exist_ok=True)
     with open(data_dir / LOCK_NAME, "a+") as handle:
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + (LOCK_TIMEOUT_SECONDS if timeout is None else timeout)
         while True:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

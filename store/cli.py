@@ -9,6 +9,7 @@ import argparse
 import csv
 import sys
 from dataclasses import asdict
+from pathlib import Path
 
 import pandas as pd
 
@@ -16,12 +17,28 @@ from scoring import FrameworkError, load_framework
 from store.atomic import StoreBusy
 from store.problems import IngestRefused
 from store.repository import SCORE_KINDS, Store
+from store.templates import csv_template, xlsx_template
 from store.validate import STAGES
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 FRAMEWORK_PARTS = ("indicators", "chains", "elements", "bands")
 SNAPSHOT_COLUMNS = ["id", "year", "stage", "status", "created_at", "created_by", "source",
-                    "sha256", "rows", "regions", "framework_id", "synthetic"]
+                    "sha256", "rows", "regions", "framework_id", "synthetic", "retracted_by",
+                    "retracted_at"]
+# The few words the CLI itself says (problem texts come from Problem.message).
+WORDS = {
+    "refused": ("ditolak: {count} masalah; tidak ada yang ditulis",
+                "refused: {count} problem(s); nothing was written"),
+    "warning": ("peringatan", "warning"),
+    "unchanged": ("tidak berubah: berkas ini sudah menjadi snapshot aktif {id}",
+                  "unchanged: this file is already the active snapshot {id}"),
+    "no_framework": ("tidak ada kerangka untuk tahun {year}", "no framework covers year {year}"),
+    "no_snapshot": ("tidak ada snapshot dengan id {id}", "no snapshot with id {id}"),
+}
+
+
+def _say(lang: str, key: str, **values) -> str:
+    return WORDS[key][1 if lang == "en" else 0].format(**values)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,6 +73,23 @@ def _parser() -> argparse.ArgumentParser:
 
     retract = commands.add_parser("retract", help="retract a snapshot (nothing is deleted)")
     retract.add_argument("snapshot_id")
+    retract.add_argument("--by", help="who is retracting (recorded in the manifest)")
+
+    template = commands.add_parser("template", help="write an upload template for a year and stage")
+    template.add_argument("--year", type=int, required=True)
+    template.add_argument("--stage", choices=STAGES, required=True)
+    template.add_argument("--format", choices=("csv", "xlsx"), default="xlsx")
+    template.add_argument("--out", required=True, help="file to write")
+
+    targets = commands.add_parser("targets", help="import or export dimension targets")
+    target_commands = targets.add_subparsers(dest="targets_command", required=True)
+    target_import = target_commands.add_parser("import", help="save targets from a CSV/XLSX file")
+    target_import.add_argument("file")
+    target_import.add_argument("--by", help="who is saving (recorded with each target)")
+    target_export = target_commands.add_parser("export", help="write the stored targets")
+    target_export.add_argument("--year", type=int)
+    target_export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    target_export.add_argument("--out", help="file to write (default: standard output)")
     return parser
 
 
@@ -83,6 +117,46 @@ def framework_part(framework, part: str) -> pd.DataFrame:
     return pd.DataFrame([{c: getattr(i, c) for c in columns} for i in framework.indicators])
 
 
+def _ingest(store: Store, args) -> int:
+    path = Path(args.file)
+    check = store.check_upload(path.name, path.read_bytes(), year=args.year, stage=args.stage)
+    if not check.ok:
+        raise IngestRefused(check.errors)
+    for warning in check.warnings:
+        print(f"{_say(args.lang, 'warning')}: {warning.describe(args.lang)}", file=sys.stderr)
+    snapshot, created = store.commit_upload(check, year=args.year, stage=args.stage, source=path.name,
+                                            created_by=args.by)
+    if not created:
+        print(_say(args.lang, "unchanged", id=snapshot.id), file=sys.stderr)
+    print(snapshot.id)
+    return EXIT_OK
+
+
+def _data_files(store: Store, args) -> int:
+    """`template`, `targets import` and `targets export`."""
+    if args.command == "template":
+        framework = store.framework_for(args.year)
+        if framework is None:
+            print(_say(args.lang, "no_framework", year=args.year), file=sys.stderr)
+            return EXIT_REFUSED
+        data = (xlsx_template(framework, store.regions(), year=args.year, stage=args.stage)
+                if args.format == "xlsx" else csv_template(framework, store.regions()))
+        Path(args.out).write_bytes(data)
+        return EXIT_OK
+    if args.targets_command == "import":
+        path = Path(args.file)
+        count = store.import_targets(path.name, path.read_bytes(), created_by=args.by)
+        print(count)
+        return EXIT_OK
+    data = store.export_targets(args.format, args.year)
+    if args.out:
+        Path(args.out).write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return EXIT_OK
+
+
 def _run(args) -> int:
     store = Store(args.data_dir)
     if args.command == "check-framework":
@@ -92,17 +166,13 @@ def _run(args) -> int:
               f"years {', '.join(map(str, framework.years))}")
         return EXIT_OK
     if args.command == "ingest":
-        snapshot, created = store.ingest_file(args.file, year=args.year, stage=args.stage,
-                                              created_by=args.by)
-        if not created:
-            print(f"unchanged: this file is already the active snapshot {snapshot.id}",
-                  file=sys.stderr)
-        print(snapshot.id)
-        return EXIT_OK
+        return _ingest(store, args)
+    if args.command in ("template", "targets"):
+        return _data_files(store, args)
     if args.command == "framework":
         framework = store.framework_for(args.year)
         if framework is None:
-            print(f"no framework covers year {args.year}", file=sys.stderr)
+            print(_say(args.lang, "no_framework", year=args.year), file=sys.stderr)
             return EXIT_REFUSED
         _print_frame(framework_part(framework, args.part), args.format)
         return EXIT_OK
@@ -115,9 +185,9 @@ def _run(args) -> int:
         return EXIT_OK
     if args.command == "retract":
         try:
-            snapshot = store.retract(args.snapshot_id)
+            snapshot = store.retract(args.snapshot_id, created_by=args.by)
         except KeyError:
-            print(f"no snapshot with id {args.snapshot_id}", file=sys.stderr)
+            print(_say(args.lang, "no_snapshot", id=args.snapshot_id), file=sys.stderr)
             return EXIT_REFUSED
         print(f"retracted {snapshot.id}")
         return EXIT_OK
@@ -131,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     except IngestRefused as refused:
         for problem in refused.problems:
             print(problem.describe(args.lang), file=sys.stderr)
-        print(f"refused: {len(refused.problems)} problem(s); nothing was written", file=sys.stderr)
+        print(_say(args.lang, "refused", count=len(refused.problems)), file=sys.stderr)
         return EXIT_REFUSED
     except FrameworkError as error:
         print(f"{error.path}: {len(error.problems)} problem(s)", file=sys.stderr)

@@ -7,7 +7,7 @@ superseded, and retracting makes the previous one active again. Nothing is ever 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from store.atomic import atomic_write_bytes
@@ -32,6 +32,8 @@ class Snapshot:
     path: str          # assessments parquet, relative to the snapshots folder
     scores_path: str   # pre-aggregated scores parquet, relative to the snapshots folder
     synthetic: bool = False
+    retracted_by: str = ""  # who retracted it and when (ISO); empty unless status is retracted
+    retracted_at: str = ""
 
 
 def read_manifest(snapshots_dir: Path) -> list[Snapshot]:
@@ -40,7 +42,9 @@ def read_manifest(snapshots_dir: Path) -> list[Snapshot]:
     if not path.exists():
         return []
     entries = json.loads(path.read_text(encoding="utf-8"))["snapshots"]
-    return [Snapshot(**entry) for entry in entries]
+    # Keys a newer version may add are ignored; fields added later have defaults, so old files load.
+    known = {f.name for f in fields(Snapshot)}
+    return [Snapshot(**{k: v for k, v in entry.items() if k in known}) for entry in entries]
 
 
 def write_manifest(snapshots_dir: Path, snapshots: list[Snapshot]) -> None:

@@ -37,6 +37,34 @@ TEMPLATES = {
                      "No assessment framework covers year {value}."),
     "bad_stage": ("Tahap '{value}' tidak dikenal; diharapkan {expected}.",
                   "Unknown stage '{value}'; expected {expected}."),
+    "duplicate_column": ("Kolom '{value}' muncul lebih dari sekali; juga di kolom {expected}.",
+                         "Column '{value}' appears more than once; also in column {expected}."),
+    "formula_no_value": ("Sel berisi rumus {value} tanpa nilai tersimpan. Buka berkas di Excel, "
+                         "hitung ulang dan simpan, atau ganti rumus dengan nilainya.",
+                         "The cell holds the formula {value} with no saved value. Open the file in "
+                         "Excel, recalculate and save, or replace the formula with its value."),
+    "year_mismatch": ("Tahun '{value}' di berkas tidak sama dengan tahun yang dipilih ({expected}).",
+                      "Year '{value}' in the file differs from the chosen year ({expected})."),
+    "stage_mismatch": ("Tahap '{value}' di berkas tidak sama dengan tahap yang dipilih ({expected}).",
+                       "Stage '{value}' in the file differs from the chosen stage ({expected})."),
+    "unknown_dimension": ("Dimensi '{value}' tidak ada dalam kerangka tahun itu; diharapkan {expected}.",
+                          "Dimension '{value}' is not in that year's framework; expected {expected}."),
+    "bad_target": ("Target '{value}' tidak sah; diharapkan angka 0 sampai 5.",
+                   "'{value}' is not a valid target; expected a number from 0 to 5."),
+    "bad_year": ("Tahun '{value}' tidak sah atau tidak dicakup kerangka mana pun; diharapkan {expected}.",
+                 "Year '{value}' is not valid or not covered by any framework; expected {expected}."),
+    "check_mismatch": ("Berkas diperiksa untuk {value}, bukan {expected}; periksa ulang sebelum memuat.",
+                       "The file was checked for {value}, not {expected}; check it again before loading."),
+    "same_file_loaded": ("Berkas yang sama sudah dimuat sebagai snapshot {value} ({expected}); "
+                         "periksa tahun dan tahap yang dipilih.",
+                         "The same file is already loaded as snapshot {value} ({expected}); check the "
+                         "chosen year and stage."),
+    # warnings: the file loads, but these are worth a look
+    "missing_indicators": ("Wilayah {value} tidak punya baris untuk {expected} indikator; indikator itu "
+                           "dihitung 0.",
+                           "Region {value} has no row for {expected} indicator(s); they count as 0."),
+    "claimed_below_level": ("Level klaim {value} lebih rendah dari level terverifikasi {expected}.",
+                            "Claimed level {value} is below the verified level {expected}."),
 }
 SUGGESTION = ("Mungkin maksud Anda: {0}", "Did you mean: {0}")
 

@@ -7,22 +7,21 @@ indicator-level views rebuild the effective-level grid with `scoring` for one re
 
 from __future__ import annotations
 
-import hashlib
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
 from scoring import Framework, effective_levels
-from store import catalog
+from store import catalog, exports, targets
 from store.database import Database
 from store.manifest import Snapshot, read_manifest
 from store.problems import IngestRefused, Problem
-from store.reading import read_table
 from store.settings import data_dir as default_data_dir
 from store.settings import setting
-from store.snapshots import commit_snapshot, content_sha256, retract_snapshot
-from store.validate import STAGES, validate_assessments
+from store.snapshots import Progress, commit_snapshot, content_sha256, retract_snapshot
+from store.upload import Preview, UploadCheck, build_preview, check_upload, refuse_unless_committable, too_large
+from store.validate import STAGES
 
 SCORE_KINDS = ("index", "dimension", "chain", "element")
 
@@ -99,20 +98,49 @@ class Store:
 
     def ingest_bytes(self, name: str, data: bytes, *, year: int, stage: str,
                      created_by: str | None = None) -> tuple[Snapshot, bool]:
-        limit_mb = float(setting("MATRA_MAX_UPLOAD_MB"))
-        if len(data) > limit_mb * 1024 * 1024:
-            raise IngestRefused([Problem("too_large", file=name,
-                                         value=f"{len(data) / 1048576:.1f}", expected=f"{limit_mb:g}")])
-        framework = self._framework_or_refuse(name, year, stage)
-        table = read_table(name, data)
-        rows, problems = validate_assessments(table, file=name, framework=framework,
-                                              regions=self.regions())
-        errors = [p for p in problems if not p.warning]
-        if errors:
-            raise IngestRefused(errors)
-        return commit_snapshot(self.data_dir, rows, year=year, stage=stage, framework=framework,
-                               source=name, sha256=hashlib.sha256(data).hexdigest(),
-                               created_by=created_by)
+        """`check_upload` then `commit_upload`: raises IngestRefused listing every problem."""
+        check = self.check_upload(name, data, year=year, stage=stage)
+        if not check.ok:
+            raise IngestRefused(check.errors or [Problem("empty_file", file=name)])
+        return self.commit_upload(check, year=year, stage=stage, source=name, created_by=created_by)
+
+    def check_upload(self, name: str, data: bytes, *, year: int, stage: str) -> UploadCheck:
+        """Read and validate an upload (long or wide CSV/XLSX) for (year, stage); writes nothing and
+        never raises for bad input: problems are in `.errors`, loadable concerns in `.warnings`."""
+        framework = self.framework_for(year) if stage in STAGES else None
+        check = check_upload(name, data, year=year, stage=stage, framework=framework, regions=self.regions(),
+                             limit_mb=float(setting("MATRA_MAX_UPLOAD_MB")))
+        if check.ok:  # the same bytes already loaded elsewhere is most likely a wrong year or stage
+            check.warnings += [Problem("same_file_loaded", file=name, value=s.id, expected=f"{s.year} {s.stage}",
+                                       warning=True)
+                               for s in self.snapshots() if s.sha256 == check.sha256 and s.status == "active"
+                               and (s.year, s.stage) != (year, stage)]
+        return check
+
+    def preview(self, check: UploadCheck, *, year: int, stage: str) -> Preview:
+        """What committing `check` would change against the active snapshot of (year, stage).
+        Raises IngestRefused when the check is not committable for that year and stage."""
+        framework = self.framework_for(year)
+        refuse_unless_committable(check, year, stage, framework)
+        current = next((s for s in self.snapshots() if (s.year, s.stage, s.status) == (year, stage, "active")),
+                       None)
+        rows = index = None
+        if current is not None:
+            rows = pd.read_parquet(self.snapshots_dir / current.path)
+            scores = pd.read_parquet(self.snapshots_dir / current.scores_path)
+            index = scores[scores["kind"] == "index"]
+        return build_preview(check, rows, index, current, framework, self.regions())
+
+    def commit_upload(self, check: UploadCheck, *, year: int, stage: str, source: str,
+                      created_by: str | None = None, progress: Progress | None = None) -> tuple[Snapshot, bool]:
+        """Commit a checked upload as the active snapshot of (year, stage); returns (snapshot, created).
+        The same file already active gives (that snapshot, False) and writes nothing. Raises
+        IngestRefused when `check` is not ok or was made for another year/stage; StoreBusy when
+        another writer holds the lock. `progress(fraction 0..1, step)` is told of each step."""
+        framework = self.framework_for(year)
+        refuse_unless_committable(check, year, stage, framework)
+        return commit_snapshot(self.data_dir, check.rows, year=year, stage=stage, framework=framework,
+                               source=source, sha256=check.sha256, created_by=created_by, progress=progress)
 
     def ingest_rows(self, rows: pd.DataFrame, *, year: int, stage: str, source: str,
                     created_by: str | None = None, synthetic: bool = False) -> tuple[Snapshot, bool]:
@@ -126,8 +154,48 @@ class Store:
                                source=source, sha256=content_sha256(rows), created_by=created_by,
                                synthetic=synthetic)
 
-    def retract(self, snapshot_id: str) -> Snapshot:
-        return retract_snapshot(self.data_dir, snapshot_id)
+    def retract(self, snapshot_id: str, created_by: str | None = None) -> Snapshot:
+        """Retract a snapshot (recording who and when); the previous one of its (year, stage)
+        becomes active again. Nothing is deleted. Raises KeyError for an unknown id."""
+        return retract_snapshot(self.data_dir, snapshot_id, created_by)
+
+    # targets ------------------------------------------------------------------------------------
+    def targets_table(self, year: int | None = None) -> pd.DataFrame:
+        """Stored dimension targets (of `year` when given): region_code, name, year, dimension, target,
+        note, updated_at, updated_by."""
+        return targets.targets_table(self.data_dir, self.regions(), year)
+
+    def save_targets(self, frame: pd.DataFrame, *, created_by: str | None = None) -> int:
+        """Set the targets of the (region_code, year, dimension) keys in `frame` (columns region_code,
+        year, dimension, target, optional note); a blank target removes the key's target. Every other
+        row is kept. Returns the number of keys set or removed. Raises IngestRefused listing every
+        problem (unknown region, dimension not in the year's framework, target outside 0-5)."""
+        rows = targets.checked_targets(targets.records_from_frame(frame), [], file="", sheet="",
+                                       framework_for=self.framework_for, regions=self.regions())
+        return targets.save_targets(self.data_dir, rows, created_by=created_by) if len(rows) else 0
+
+    def import_targets(self, name: str, data: bytes, *, created_by: str | None = None) -> int:
+        """Save targets from a CSV/XLSX file: long (region_code|kode_wilayah, year|tahun,
+        dimension|dimensi, target) or wide (region and year columns, one column per dimension code).
+        Returns the number of keys set or removed; raises IngestRefused listing every problem."""
+        oversized = too_large(name, data, float(setting("MATRA_MAX_UPLOAD_MB")))
+        if oversized:
+            raise IngestRefused(oversized)
+        codes = {d.code for f in self.frameworks() for d in f.dimensions}
+        grid, records, problems = targets.records_from_file(name, data, codes)
+        rows = targets.checked_targets(records, problems, file=name, sheet=grid.sheet,
+                                       framework_for=self.framework_for, regions=self.regions())
+        return targets.save_targets(self.data_dir, rows, created_by=created_by)
+
+    def export_targets(self, fmt: str = "csv", year: int | None = None) -> bytes:
+        """Targets as CSV or XLSX bytes (the targets_table columns), spreadsheet formulas neutralised;
+        the file imports back unchanged."""
+        table = self.targets_table(year)
+        if fmt == "xlsx":
+            return exports.xlsx_bytes(table, sheet="targets")
+        if fmt == "csv":
+            return exports.csv_bytes(table)
+        raise ValueError("fmt must be csv or xlsx")
 
     def _framework_or_refuse(self, name: str, year: int, stage: str) -> Framework:
         if stage not in STAGES:

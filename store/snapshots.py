@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,9 +46,17 @@ def _write_parquet(path: Path, frame: pd.DataFrame, schema: pa.Schema) -> None:
                                                     compression="zstd"))
 
 
+Progress = Callable[[float, str], None]
+
+
+def _no_progress(fraction: float, step: str) -> None:
+    """Default progress callback: report nothing."""
+
+
 def clean_store(snapshots_dir: Path) -> list[Path]:
-    """Remove temp files and snapshot files the manifest does not reference (crash leftovers)."""
-    removed = clean_leftovers(snapshots_dir)
+    """Remove temp files and snapshot files the manifest does not reference (crash leftovers),
+    and temp files in the sibling targets folder. Call with the writer lock held."""
+    removed = clean_leftovers(snapshots_dir) + clean_leftovers(snapshots_dir.parent / "targets")
     referenced = {p for s in read_manifest(snapshots_dir) for p in (s.path, s.scores_path)}
     for parquet in snapshots_dir.rglob("*.parquet"):
         if parquet.relative_to(snapshots_dir).as_posix() not in referenced:
@@ -63,29 +72,38 @@ def content_sha256(rows: pd.DataFrame) -> str:
 
 def commit_snapshot(data_dir: Path, rows: pd.DataFrame, *, year: int, stage: str,
                     framework: Framework, source: str, sha256: str,
-                    created_by: str | None = None, synthetic: bool = False) -> tuple[Snapshot, bool]:
+                    created_by: str | None = None, synthetic: bool = False,
+                    progress: Progress | None = None) -> tuple[Snapshot, bool]:
     """Write `rows` as the new active snapshot of (year, stage); return (snapshot, created).
 
     `rows` are validated assessment rows (region_code, indicator_code, level, claimed_level,
     evidence, note). If the active snapshot of (year, stage) came from the same sha256, nothing is
-    written and that snapshot is returned with created=False.
+    written and that snapshot is returned with created=False. `progress(fraction, step)` is told
+    of each step (steps: lock, score, write, manifest, done) with fractions rising to 1.
     """
+    report = progress or _no_progress
     snapshots_dir = data_dir / "snapshots"
+    report(0.0, "lock")
     with writer_lock(data_dir):
         clean_store(snapshots_dir)
         manifest = read_manifest(snapshots_dir)
         for existing in manifest:
             if (existing.year, existing.stage, existing.status, existing.sha256) == (
                     year, stage, "active", sha256):
+                report(1.0, "done")
                 return existing, False
+        report(0.1, "score")
         now = datetime.now(UTC)
         snapshot_id = f"{year}-{stage}-{now:%Y%m%dT%H%M%S%f}-{sha256[:8]}"
         folder = Path(f"year={year}") / f"stage={stage}"
         ordered = rows.sort_values(["region_code", "indicator_code"], ignore_index=True)
         scores = region_scores(ordered, framework)
+        report(0.4, "write")
         _write_parquet(snapshots_dir / folder / f"{snapshot_id}.parquet", ordered, ASSESSMENT_SCHEMA)
+        report(0.7, "write")
         _write_parquet(snapshots_dir / folder / f"{snapshot_id}.scores.parquet", scores,
                        SCORE_SCHEMA)
+        report(0.9, "manifest")
         snapshot = Snapshot(
             id=snapshot_id, year=year, stage=stage, status="active",
             created_at=now.isoformat(timespec="seconds"), created_by=created_by or who(),
@@ -96,19 +114,26 @@ def commit_snapshot(data_dir: Path, rows: pd.DataFrame, *, year: int, stage: str
             synthetic=synthetic,
         )
         write_manifest(snapshots_dir, with_new_active(manifest, snapshot))
+        report(1.0, "done")
         return snapshot, True
 
 
-def retract_snapshot(data_dir: Path, snapshot_id: str) -> Snapshot:
-    """Mark a snapshot retracted; the newest earlier non-retracted one of its (year, stage) becomes
-    active again. Nothing is deleted. Raises KeyError for an unknown id."""
+def retract_snapshot(data_dir: Path, snapshot_id: str, created_by: str | None = None) -> Snapshot:
+    """Mark a snapshot retracted, recording who and when; the newest earlier non-retracted one of
+    its (year, stage) becomes active again. Nothing is deleted. Retracting a retracted snapshot
+    changes nothing. Raises KeyError for an unknown id."""
     snapshots_dir = data_dir / "snapshots"
     with writer_lock(data_dir):
+        clean_store(snapshots_dir)
         manifest = read_manifest(snapshots_dir)
         target = next((s for s in manifest if s.id == snapshot_id), None)
         if target is None:
             raise KeyError(snapshot_id)
-        updated = [replace(s, status="retracted") if s.id == snapshot_id else s for s in manifest]
+        if target.status == "retracted":
+            return target
+        retracted = replace(target, status="retracted", retracted_by=created_by or who(),
+                            retracted_at=datetime.now(UTC).isoformat(timespec="seconds"))
+        updated = [retracted if s.id == snapshot_id else s for s in manifest]
         if target.status == "active":
             candidates = [s for s in updated if (s.year, s.stage) == (target.year, target.stage)
                           and s.status == "superseded"]
@@ -116,4 +141,4 @@ def retract_snapshot(data_dir: Path, snapshot_id: str) -> Snapshot:
                 revived = candidates[-1].id
                 updated = [replace(s, status="active") if s.id == revived else s for s in updated]
         write_manifest(snapshots_dir, updated)
-        return replace(target, status="retracted")
+        return retracted

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import app_test as app_test_module
 
 from store import Store, shared_store
 from tests.conftest import REPO
@@ -24,6 +26,21 @@ def demo_copy(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("demo") / "data"
     shutil.copytree(REPO / "data", target, ignore=shutil.ignore_patterns(".matra.lock"))
     return target
+
+
+class _RouterPagesManager(app_test_module.PagesManager):
+    """AppTest resets Streamlit's "old-style pages/ folder" flag before every run; serve.py clears
+    it once before the server starts. Clearing it here too makes AppTest route through app.py's
+    st.navigation on every run, as the production server does."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+
+@pytest.fixture(autouse=True)
+def _route_through_app(monkeypatch):
+    monkeypatch.setattr(app_test_module, "PagesManager", _RouterPagesManager)
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ def test_page_renders_with_defaults(data_dir, page, lang):
     for spec in specs:
         layout = spec["layout"]
         assert layout["title"]["text"], "every chart has a title"
-        assert any(source in a.get("text", "") for a in layout.get("annotations", [])), "source line"
+        assert source in layout["title"]["text"], "source and data-as-of under every chart title"
     synthetic = "SYNTHETIC DATA" if lang == "en" else "DATA SINTETIS"
     assert any(synthetic in w.value for w in app.warning), "demo data is marked on every page"
 

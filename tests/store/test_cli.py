@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.conftest import FIXTURES, REPO
+from tests.conftest import FIXTURES, REPO, TINY_LEVELS
 from tests.store.helpers import long_csv, tree_fingerprint
 
 
@@ -83,3 +83,57 @@ def test_check_framework_explains_problems(tmp_path):
 
 def test_retract_unknown_id_is_refused(tiny_data_dir):
     assert run(tiny_data_dir, "retract", "nope").returncode == 2
+
+
+def test_template_then_filled_template_ingests_and_retract_records_who(tiny_data_dir, tmp_path):
+    import openpyxl
+
+    xlsx, csv_file = tmp_path / "t.xlsx", tmp_path / "t.csv"
+    assert run(tiny_data_dir, "template", "--year", "2024", "--stage", "II", "--format", "xlsx",
+               "--out", str(xlsx)).returncode == 0
+    assert run(tiny_data_dir, "template", "--year", "2024", "--stage", "II", "--format", "csv",
+               "--out", str(csv_file)).returncode == 0
+    assert csv_file.read_text(encoding="utf-8-sig").splitlines()[0] == (
+        "region_code,indicator_code,level,claimed_level,evidence,note")
+    missing = run(tiny_data_dir, "template", "--year", "2031", "--stage", "II", "--out", str(tmp_path / "x"))
+    assert missing.returncode == 2 and not (tmp_path / "x").exists()
+    book = openpyxl.load_workbook(xlsx)
+    for code, level in TINY_LEVELS.items():
+        book["data"].append(["35.09", code, level, None, "verified", None])
+    book.save(xlsx)
+    first = run(tiny_data_dir, "ingest", str(xlsx), "--year", "2024", "--stage", "II", "--by", "Ani")
+    assert first.returncode == 0, first.stderr
+    wide = tmp_path / "wide.csv"
+    wide.write_text("kode_wilayah;GOV.A.01;GOV.A.02\n35.09;5;5\n")
+    second = run(tiny_data_dir, "--lang", "id", "ingest", str(wide), "--year", "2024", "--stage", "II")
+    assert second.returncode == 0 and "peringatan" in second.stderr and "4 indikator" in second.stderr
+    snapshot_id = second.stdout.strip()
+    retract = run(tiny_data_dir, "retract", snapshot_id, "--by", "Budi")
+    assert retract.returncode == 0
+    listing = list(csv.DictReader(io.StringIO(run(tiny_data_dir, "snapshots", "--format", "csv").stdout)))
+    row = next(r for r in listing if r["id"] == snapshot_id)
+    assert (row["status"], row["retracted_by"]) == ("retracted", "Budi") and row["retracted_at"]
+    assert next(r for r in listing if r["id"] == first.stdout.strip())["status"] == "active"
+
+
+def test_targets_import_export_and_refusal(tiny_data_dir, tmp_path):
+    good = tmp_path / "targets.csv"
+    good.write_text("region_code,year,dimension,target,note\n35.09,2024,GOV,3.1,@SUM(1)\n35.09,2024,ENV,2.6,\n")
+    result = run(tiny_data_dir, "targets", "import", str(good), "--by", "Ani")
+    assert result.returncode == 0 and result.stdout.strip() == "2"
+    exported = run(tiny_data_dir, "targets", "export", "--year", "2024")
+    rows = list(csv.DictReader(io.StringIO(exported.stdout.lstrip("\ufeff"))))
+    assert [(r["dimension"], r["target"], r["updated_by"]) for r in rows] == [("ENV", "2.6", "Ani"),
+                                                                               ("GOV", "3.1", "Ani")]
+    assert rows[1]["note"] == "'@SUM(1)"
+    out = tmp_path / "t.xlsx"
+    assert run(tiny_data_dir, "targets", "export", "--format", "xlsx", "--out", str(out)).returncode == 0
+    assert out.read_bytes()[:2] == b"PK"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("region_code,year,dimension,target\n35.09,2024,GOV,6\n99.99,2024,XXX,1\n")
+    before = tree_fingerprint(tiny_data_dir)
+    refused = run(tiny_data_dir, "targets", "import", str(bad))
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert "bad.csv, row 2, column target" in refused.stderr and "row 3, column region_code" in refused.stderr
+    assert "nothing was written" in refused.stderr
+    assert tree_fingerprint(tiny_data_dir) == before

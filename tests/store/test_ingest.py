@@ -107,7 +107,7 @@ def test_bad_rows_are_refused_with_row_and_column_and_nothing_written(tiny_data_
 
 
 def test_every_problem_is_listed_with_suggestions(tiny_data_dir, tmp_path):
-    body = "35.9,GOV.A.01,9,3,verified,\nKabupaten Jembr,gov.a.02,1,1,maybe,\n"
+    body = "35.9,GOV.A.01,9,3,verified,\nKabupaten Jembr,GOV.A.2,1,1,maybe,\n"
     path = write(tmp_path, "many.csv", "region_code,indicator_code,level,claimed_level,evidence,"
                  "note\n" + body)
     with pytest.raises(IngestRefused) as refused:

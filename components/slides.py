@@ -1,0 +1,249 @@
+"""Slides for the meeting room: one agenda view per screen, large type, no widgets.
+
+Each slide draws the same figure as its page (components.views) from the agenda's frozen data,
+then enlarges it for a projector. Text from an agenda or a meeting note is untrusted (anyone can
+craft a link): it goes through `plain()` before st.markdown, and never into HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from components import data, views
+from i18n import format_date, format_number, format_percent
+from reports.agenda import STAGES
+from scoring import indicator_priority, summaries
+from scoring.peers import PEER_METHODS, peer_set
+
+# Hides the sidebar and Streamlit's header and enlarges text for slide mode. A constant: no user
+# text is ever placed in this string.
+PROJECTOR_CSS = """<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+header[data-testid="stHeader"], [data-testid="stToolbar"] {display: none !important;}
+.block-container, [data-testid="stMainBlockContainer"] {padding-top: 1rem !important; max-width: 100% !important;}
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.7rem; line-height: 1.4;}
+[data-testid="stCaptionContainer"] p {font-size: 1.3rem !important;}
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {font-size: 3.6rem !important;}
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p {font-size: 1.6rem !important;}
+[data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"] p {font-size: 1.6rem !important;}
+h1 {font-size: 3.3rem !important;} h2 {font-size: 2.6rem !important;}
+</style>"""
+_MARKDOWN_SIGNIFICANT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'])")
+TOP_PRIORITIES = 5
+MAX_REGIONS = 8   # as the compare and trends pages
+
+
+def plain(text) -> str:
+    """Untrusted text made inert for st.markdown: one line, every markdown/HTML character escaped."""
+    return _MARKDOWN_SIGNIFICANT.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def projector_mode() -> None:
+    st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
+
+
+def projector(figure: go.Figure) -> go.Figure:
+    """The figure with type readable from the back of a room (same data, same labels)."""
+    height = figure.layout.height or 500
+    labelled_lines = bool(figure.layout.annotations)   # band boundaries labelled at the right edge
+    figure.update_layout(font=dict(size=22), title=dict(font=dict(size=30)),
+                         legend=dict(font=dict(size=20), yref="container", y=0, yanchor="bottom"),
+                         margin=dict(l=40, r=220 if labelled_lines else 40, t=130, b=150),
+                         height=int(min(max(height * 1.25, 560), 800)))
+    figure.update_xaxes(automargin=True)
+    figure.update_yaxes(automargin=True)
+    figure.update_annotations(font_size=18)
+    figure.update_traces(textfont_size=22)
+    figure.update_polars(angularaxis_tickfont_size=22, radialaxis_tickfont_size=16)
+    for trace in figure.data:
+        if trace.type in ("scatter", "scatterpolar"):
+            trace.marker.size = max(trace.marker.size or 0, 11)
+            trace.line.width = max(trace.line.width or 0, 4)
+    return figure
+
+
+def draw(figure: go.Figure, key: str, container=st) -> None:
+    # Streamlit's own chart theme would reset the font sizes; the Matra template carries the rest.
+    views.draw(projector(figure), key=key, container=container, theme=None)
+
+
+def _codes(value: str, names: dict[str, str]) -> list[str]:
+    """Known region codes from a comma-separated parameter (unknown ones dropped), in order."""
+    return list(dict.fromkeys(c for c in (value or "").split(",") if c in names))
+
+
+def slide_title(item, ctx, names: dict[str, str]) -> str:
+    """The heading of an agenda item: its own title, else one made from its view and selections."""
+    if item.title.strip():
+        return item.title.strip()
+    params = item.params
+    if item.view in ("region", "gaps"):
+        name = names.get(params.get("region", ""), params.get("region", ""))
+        return ctx.t("region.title" if item.view == "region" else "gaps.title", name=name)
+    if item.view == "compare":
+        count = len(_codes(params.get("regions", ""), names))
+        if not count and params.get("region") in names:
+            return ctx.t("present.title_peers", name=names[params["region"]])
+        return ctx.t("present.title_compare", count=count)
+    if item.view == "trends":
+        chosen = [names[c] for c in _codes(params.get("regions", ""), names)]
+        shown = ", ".join(chosen[:3]) + (f" +{len(chosen) - 3}" if len(chosen) > 3 else "")
+        return ctx.t("present.title_trends", names=shown) if chosen else ctx.t("trends.title")
+    return ctx.t("present.title_overview", year=ctx.year, stage=ctx.stage)
+
+
+def overview_slide(item, ctx, source, framework, regions) -> None:
+    provinces = dict(zip(regions["province_code"], regions["province_name"], strict=False))
+    chosen = [p for p in item.params.get("province", "").split(",") if p in provinces]
+    kind = item.params.get("kind", "")
+    kind = kind if kind in ("kabupaten", "kota") else ""
+    cohort = item.params.get("cohort", "")
+    cohorts = source.cohorts()
+    cohort_codes = set(cohorts.loc[cohorts["cohort"] == int(cohort), "region_code"]) if cohort.isdigit() else None
+    scope = ", ".join(provinces[p] for p in chosen) or ctx.t("present.national")
+    kind_text = f" · {ctx.t(f'word.{kind}')}" if kind else ""
+    cohort_text = f" · {ctx.t('trends.cohort_series', cohort=cohort)}" if cohort_codes is not None else ""
+    st.markdown(f"**{plain(scope + kind_text + cohort_text)}**")
+    shown = summaries.filter_regions(source.ranking(ctx.year, ctx.stage), chosen, kind or None, cohort_codes)
+    if shown.empty:
+        st.info(ctx.t("overview.no_match"))
+        return
+    head = summaries.headline(shown, framework.minimum_target_band)
+    columns = st.columns(3)
+    columns[0].metric(ctx.t("overview.metric_regions"), f"{head.regions_assessed}")
+    columns[1].metric(ctx.t("overview.metric_median"), format_number(head.median_index, ctx.lang))
+    columns[2].metric(ctx.t("overview.metric_share"), format_percent(head.share_band_3_up, ctx.lang))
+    dimension_scores = source.scores(ctx.year, ctx.stage, "dimension")
+    draw(views.band_distribution_figure(ctx, framework, dimension_scores, shown["region_code"]), "slide_bands")
+
+
+def region_slide(item, ctx, source, framework, regions) -> None:
+    region = item.params.get("region", "")
+    scores = source.region_scores(region, ctx.year, ctx.stage) if region in regions.index else None
+    if scores is None or scores.empty:
+        st.info(ctx.t("present.not_assessed", year=ctx.year, stage=ctx.stage))
+        return
+    ranking = source.ranking(ctx.year, ctx.stage).set_index("region_code")
+    figures, chart = st.columns([1, 2], vertical_alignment="center")
+    views.region_metrics(ctx, framework, ranking, region, (figures, figures, figures))
+    figure, _ = views.region_radar(ctx, framework, region, regions, source.scores(ctx.year, ctx.stage, "dimension"),
+                                   source.targets(region, ctx.year))
+    draw(figure, "slide_radar", chart)
+
+
+def compared_regions(item, ctx, source, names: dict[str, str]) -> list[str]:
+    """Regions by hand (regions=a,b,c), else an anchor region and its peer set (region, peers), as
+    the compare page chooses them."""
+    chosen = _codes(item.params.get("regions", ""), names)[:MAX_REGIONS]
+    anchor = item.params.get("region", "")
+    if chosen or anchor not in names:
+        return chosen
+    method = item.params.get("peers", "province")
+    method = method if method in PEER_METHODS else "province"
+    return [anchor, *peer_set(anchor, method, data.regions(), source.scores(ctx.year, ctx.stage, "index"),
+                              source.scores(ctx.year, ctx.stage, "dimension"), source.cohorts(),
+                              count=MAX_REGIONS - 1)]
+
+
+def compare_slide(item, ctx, source, framework, regions) -> None:
+    names = regions["name"].to_dict()
+    index_scores = source.scores(ctx.year, ctx.stage, "index")
+    assessed = [c for c in compared_regions(item, ctx, source, names) if c in set(index_scores["region_code"])]
+    if len(assessed) < 2:
+        st.info(ctx.t("compare.need_two"))
+        return
+    matrix = views.compare_matrix(ctx, framework, names, assessed, index_scores,
+                                  source.scores(ctx.year, ctx.stage, "dimension"))
+    draw(views.compare_heatmap(ctx, matrix), "slide_heatmap")
+
+
+def gaps_slide(item, ctx, source, framework, regions) -> None:
+    region = item.params.get("region", "")
+    grid = source.region_indicators(region, ctx.year, ctx.stage) if region in regions.index else None
+    if grid is None or grid.empty:
+        st.info(ctx.t("present.not_assessed", year=ctx.year, stage=ctx.stage))
+        return
+    targets = source.targets(region, ctx.year)
+    gaps = views.dimension_gaps(framework, source.region_scores(region, ctx.year, ctx.stage), targets)
+    chart, side = st.columns([3, 2])
+    draw(views.gap_dumbbell(ctx, framework, regions.loc[region, "name"], gaps), "slide_gaps", chart)
+    priority = indicator_priority(grid, framework, targets)
+    top = priority[priority["index_gain"] > 0].head(TOP_PRIORITIES)
+    side.markdown(f"**{plain(ctx.t('present.priorities'))}**")
+    side.markdown("\n".join(
+        f"{number}. {plain(framework.indicator(row.indicator_code).name(ctx.lang))} — {plain(row.owner_opd)} "
+        f"({plain(format_number(row.index_gain, ctx.lang, digits=3, signed=True))})"
+        for number, row in enumerate(top.itertuples(), start=1)) or plain(ctx.t("present.no_priorities")))
+
+
+def trends_slide(item, ctx, source, framework, regions) -> None:
+    names = regions["name"].to_dict()
+    chosen = (_codes(item.params.get("regions", ""), names)[:MAX_REGIONS]
+              or source.ranking(ctx.year, ctx.stage)["region_code"].head(3).tolist())
+    measure = item.params.get("dimension", "ISC")
+    measure = measure if measure in {d.code for d in framework.dimensions} else "ISC"
+    kind = "index" if measure == "ISC" else "dimension"
+    trend = source.trend(tuple(chosen), ctx.stage, kind)
+    medians = source.national_medians(ctx.stage, kind)
+    draw(views.trend_lines(ctx, framework, trend, medians, measure), "slide_trend")
+
+
+SLIDES = {"overview": overview_slide, "region": region_slide, "compare": compare_slide, "gaps": gaps_slide,
+          "trends": trends_slide}
+
+
+def item_context(item, ctx):
+    """The agenda's context, with the item's own year and stage when its params name valid ones."""
+    year, stage = item.params.get("year", ""), item.params.get("stage", "")
+    return replace(ctx, year=int(year) if year.isdigit() else ctx.year, stage=stage if stage in STAGES else ctx.stage)
+
+
+def item_slide(item, ctx, source, regions) -> None:
+    """One agenda item as a slide, from the agenda's frozen data. `regions` is indexed by code."""
+    ctx = item_context(item, ctx)
+    st.header(plain(slide_title(item, ctx, regions["name"].to_dict())))
+    framework = data.framework_for(ctx.year)
+    if framework is None or not source.has(ctx.year, ctx.stage):
+        st.info(ctx.t("empty.no_year_stage", year=ctx.year, stage=ctx.stage))
+        return
+    SLIDES[item.view](item, ctx, source, framework, regions)
+
+
+def title_slide(agenda, ctx, names: dict[str, str]) -> None:
+    st.title(plain(agenda.title or ctx.t("present.untitled")))
+    st.subheader(ctx.t("present.subtitle", year=agenda.year, stage=agenda.stage))
+    st.markdown("\n".join(f"{number}. {plain(slide_title(item, ctx, names))}"
+                          for number, item in enumerate(agenda.items, start=1)))
+
+
+def notes_slide(agenda, ctx, notes: list[dict], names: dict[str, str]) -> None:
+    """The meeting's notes and follow-ups, by agenda item (plain text only)."""
+    st.header(ctx.t("present.notes_title"))
+    if not notes:
+        st.markdown(plain(ctx.t("present.no_notes")))
+        return
+    lines = []
+    for note in notes:
+        item = int(note["item"])
+        heading = slide_title(agenda.items[item], ctx, names) if item < len(agenda.items) else "?"
+        parts = [plain(note["decision"] or note["note"])]
+        if note["owner_opd"]:
+            parts.append(plain(ctx.t("present.owner_short", owner=note["owner_opd"])))
+        if note["due_date"]:
+            parts.append(plain(ctx.t("present.due_short", date=format_date(note["due_date"], ctx.lang))))
+        lines.append(f"- **{item + 1}. {plain(heading)}**: " + " · ".join(parts))
+    st.markdown("\n".join(lines))
+
+
+def status_caption(status, ctx) -> str:
+    """One line naming the frozen data (for the foot of every slide)."""
+    years = sorted({s.year for s in status.snapshots})
+    text = ctx.t("present.frozen_line", count=len(status.snapshots), date=format_date(status.as_of, ctx.lang),
+                 years=f"{years[0]}–{years[-1]}" if years else "–")
+    if status.newer:
+        text += " " + ctx.t("present.newer_short")
+    return text

@@ -1,0 +1,132 @@
+"""The main figure of each view, built from data frames, shared by the pages and the slides.
+
+A page and a slide of the same view call the same function, so what the room sees is what the
+page shows. The caller fetches the data (live through `components.data`, or frozen to an agenda's
+snapshots through `components.agenda_data`) and draws the result; nothing here reads the store.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from charts.bars import band_distribution
+from charts.profiles import dumbbell, heatmap, lines, radar
+from i18n import format_number
+from scoring import band_for, gap_table, summaries
+
+
+def band_distribution_figure(ctx, framework, dimension_scores: pd.DataFrame, region_codes) -> go.Figure:
+    """Regions per band in each dimension, for the regions in `region_codes`."""
+    band_names = {b.level: b.name(ctx.lang) for b in framework.bands}
+    counts = summaries.band_counts(dimension_scores[dimension_scores["region_code"].isin(region_codes)])
+    counts["label"] = counts["dimension"].map({d.code: d.name(ctx.lang) for d in framework.dimensions})
+    order = {d.code: i for i, d in enumerate(framework.dimensions)}
+    counts = counts.sort_values(by="dimension", key=lambda s: s.map(order))
+    return band_distribution(counts, band_names,
+                             ctx.chart_text(ctx.t("overview.bands_title"), ctx.t("overview.bands_units")),
+                             ctx.t("overview.regions_word"))
+
+
+def region_metrics(ctx, framework, ranking: pd.DataFrame, region: str, columns) -> None:
+    """Index with its change, band, and national rank of one region, in three columns.
+    `ranking` is indexed by region_code."""
+    row = ranking.loc[region]
+    band = band_for(row["index"], framework)
+    left, middle, right = columns
+    delta = (format_number(row["improvement"], ctx.lang, signed=True) if pd.notna(row["improvement"])
+             else ctx.t("region.no_previous"))
+    left.metric(ctx.t("region.metric_index", year=ctx.year), format_number(row["index"], ctx.lang), delta,
+                delta_color="normal" if pd.notna(row["improvement"]) else "off")
+    middle.metric(ctx.t("region.metric_band"), f"{band.level} · {band.name(ctx.lang)}")
+    rank_delta = None if pd.isna(row["rank_change"]) else int(row["rank_change"])
+    right.metric(ctx.t("region.metric_rank"), ctx.t("region.rank_of", rank=int(row["rank"]), total=len(ranking)),
+                 rank_delta)
+
+
+def region_radar(ctx, framework, region: str, regions: pd.DataFrame, all_dimensions: pd.DataFrame,
+                 targets: dict[str, float]) -> tuple[go.Figure, pd.DataFrame]:
+    """The region against its province median, the national median and its target; also returns
+    the gap table (indexed by dimension). `regions` is the region list indexed by code."""
+    name, province = regions.loc[region, "name"], regions.loc[region, "province_name"]
+    benchmarks = summaries.dimension_benchmarks(all_dimensions, region, regions["province_code"])
+    gaps = gap_table(benchmarks[["dimension", "score"]], framework, targets).set_index("dimension")
+    codes = [d.code for d in framework.dimensions]
+    bench = benchmarks.set_index("dimension").reindex(codes)
+    dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
+    series = [
+        (name, bench["score"].tolist()),
+        (ctx.t("region.series_province", province=province), bench["province_median"].tolist()),
+        (ctx.t("region.series_national"), bench["national_median"].tolist()),
+        (ctx.t("region.series_target"), gaps.reindex(codes)["target"].tolist()),
+    ]
+    figure = radar([dimension_names[c] for c in codes], series,
+                   ctx.chart_text(ctx.t("region.radar_title"), ctx.t("chart.units_score")))
+    return figure, gaps
+
+
+def compare_matrix(ctx, framework, names: dict[str, str], codes: list[str], index_scores: pd.DataFrame,
+                   dimension_scores: pd.DataFrame) -> pd.DataFrame:
+    """Regions (rows, by name, in `codes` order) x [index, *dimension names] scores."""
+    dimension_codes = [d.code for d in framework.dimensions]
+    wide = (dimension_scores[dimension_scores["region_code"].isin(codes)]
+            .pivot(index="region_code", columns="dimension", values="score")
+            .reindex(index=codes, columns=dimension_codes))
+    matrix = wide.copy()
+    matrix.insert(0, "ISC", index_scores.set_index("region_code")["index"].reindex(codes))
+    matrix.index = [names[c] for c in matrix.index]
+    matrix.columns = [ctx.t("word.index"), *[d.name(ctx.lang) for d in framework.dimensions]]
+    return matrix
+
+
+def compare_radar(ctx, matrix: pd.DataFrame) -> go.Figure:
+    series = [(name, row.iloc[1:].tolist()) for name, row in matrix.iterrows()]
+    title = ctx.t("compare.radar_title", count=len(matrix))
+    return radar(list(matrix.columns[1:]), series, ctx.chart_text(title, ctx.t("chart.units_score")))
+
+
+def compare_heatmap(ctx, matrix: pd.DataFrame) -> go.Figure:
+    cell_text = matrix.map(lambda v: format_number(v, ctx.lang))
+    return heatmap(matrix, cell_text, ctx.chart_text(ctx.t("compare.heatmap_title"), ctx.t("chart.units_score")),
+                   ctx.t("word.score"))
+
+
+def dimension_gaps(framework, region_scores: pd.DataFrame, targets: dict[str, float]) -> pd.DataFrame:
+    """Gap to target per dimension (scoring.gap_table) of one region, in framework order."""
+    scores = region_scores[region_scores["kind"] == "dimension"][["code", "score"]]
+    gaps = gap_table(scores.rename(columns={"code": "dimension"}), framework, targets)
+    order = {d.code: i for i, d in enumerate(framework.dimensions)}
+    return gaps.sort_values("dimension", key=lambda s: s.map(order), ignore_index=True)
+
+
+def gap_dumbbell(ctx, framework, name: str, gaps: pd.DataFrame) -> go.Figure:
+    dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
+    rows = pd.DataFrame({"label": gaps["dimension"].map(dimension_names), "score": gaps["score"],
+                         "reference": gaps["target"]})
+    rows.attrs["series_name"] = name
+    return dumbbell(rows, ctx.chart_text(ctx.t("gaps.dimension_title"), ctx.t("chart.units_score")),
+                    ctx.t("gaps.target"), ctx.t("word.score"))
+
+
+def trend_lines(ctx, framework, trend: pd.DataFrame, medians: pd.DataFrame, measure: str) -> go.Figure:
+    """Chosen regions' `measure` (ISC or a dimension code) over the years with the national median.
+    `trend` and `medians` are the store's trend / national_medians output for the measure's kind."""
+    dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
+    measure_name = ctx.t("word.index") if measure == "ISC" else dimension_names[measure]
+    trend = trend[trend["code"] == measure]
+    medians = medians[medians["code"] == measure]
+    series = pd.concat([
+        pd.DataFrame({"year": trend["year"], "series": trend["name"], "score": trend["score"]}),
+        pd.DataFrame({"year": medians["year"], "series": ctx.t("trends.national_median"),
+                      "score": medians["score"]}),
+    ])
+    title = ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage)
+    return lines(series, ctx.chart_text(title, ctx.t("chart.units_score")), ctx.t("word.score"),
+                 {b.level: b.lower for b in framework.bands}, {b.level: b.name(ctx.lang) for b in framework.bands})
+
+
+def draw(figure: go.Figure, key: str, container=st, theme: str | None = "streamlit") -> None:
+    """Draw a figure with its title as the accessible description."""
+    title = figure.layout.title.text or ""
+    container.plotly_chart(figure, key=key, alt=title.split("<br>")[0], theme=theme)

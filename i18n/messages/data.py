@@ -1,0 +1,104 @@
+"""Strings of the data management page."""
+
+MESSAGES = {
+    "nav.data": ("Data", "Data"),
+    "data.title": ("Kelola data penilaian", "Manage assessment data"),
+    "data.templates": ("Templat unggahan", "Upload templates"),
+    "data.templates_hint": (
+        "Isi satu baris per wilayah × indikator (bentuk panjang) atau satu baris per wilayah dengan kolom per "
+        "kode indikator (bentuk lebar).",
+        "Fill one row per region × indicator (long form) or one row per region with a column per indicator "
+        "code (wide form).",
+    ),
+    "data.template_year": ("Tahun penilaian", "Assessment year"),
+    "data.template_stage": ("Tahap", "Stage"),
+    "data.download_xlsx_template": ("Unduh templat XLSX", "Download XLSX template"),
+    "data.download_csv_template": ("Unduh templat CSV", "Download CSV template"),
+    "data.no_framework": ("Tidak ada kerangka penilaian untuk tahun {year}.", "No framework covers year {year}."),
+    "data.signin_title": ("Masuk sebagai administrator", "Sign in as administrator"),
+    "data.signin_needed": (
+        "Mengunggah, menarik snapshot, dan mengubah target memerlukan masuk sebagai administrator.",
+        "Uploading, retracting snapshots and editing targets need an administrator sign-in.",
+    ),
+    "data.writes_off": (
+        "Penulisan data dimatikan: belum ada kata sandi administrator. Setel variabel lingkungan "
+        "MATRA_ADMIN_PASSWORD (atau admin_password di .streamlit/secrets.toml), atau konfigurasikan OIDC "
+        "([auth] di secrets), lalu mulai ulang aplikasi.",
+        "Writing data is off: no administrator password is configured. Set the environment variable "
+        "MATRA_ADMIN_PASSWORD (or admin_password in .streamlit/secrets.toml), or configure OIDC ([auth] in "
+        "secrets), then restart the app.",
+    ),
+    "data.name": ("Nama Anda (dicatat di riwayat)", "Your name (recorded in the history)"),
+    "data.password": ("Kata sandi administrator", "Administrator password"),
+    "data.signin": ("Masuk", "Sign in"),
+    "data.signin_oidc": ("Masuk dengan akun organisasi", "Sign in with your organisation account"),
+    "data.signout": ("Keluar", "Sign out"),
+    "data.wrong_password": ("Kata sandi salah.", "Wrong password."),
+    "data.signed_in_as": ("Masuk sebagai {name}.", "Signed in as {name}."),
+    "data.upload_title": ("Unggah hasil penilaian", "Upload assessment results"),
+    "data.upload_file": ("Berkas CSV atau XLSX", "CSV or XLSX file"),
+    "data.report_title": ("Laporan validasi", "Validation report"),
+    "data.report_ok": ("Berkas valid: {rows} baris, {regions} wilayah.",
+                       "File is valid: {rows} rows, {regions} regions."),
+    "data.report_errors": ("{count} masalah: berkas tidak dapat dimuat. Perbaiki lalu unggah lagi; tidak ada yang "
+                           "ditulis.",
+                           "{count} problem(s): the file cannot be loaded. Fix them and upload again; nothing was "
+                           "written."),
+    "data.report_warnings": ("{count} peringatan (tetap dapat dimuat):", "{count} warning(s) (still loadable):"),
+    "data.col_where": ("Lokasi", "Where"),
+    "data.col_problem": ("Masalah", "Problem"),
+    "data.preview_title": ("Pratinjau dampak", "Preview of the effect"),
+    "data.preview_counts": (
+        "Wilayah baru: {added} · berubah: {changed} · tetap: {unchanged} · perubahan indikator: {indicators}",
+        "Regions added: {added} · changed: {changed} · unchanged: {unchanged} · indicator changes: {indicators}",
+    ),
+    "data.col_current": ("Indeks sekarang", "Current index"),
+    "data.col_new": ("Indeks baru", "New index"),
+    "data.duplicate": ("Berkas yang sama sudah menjadi snapshot aktif {id}: tidak ada yang perlu dimuat.",
+                       "This same file is already the active snapshot {id}: nothing to load."),
+    "data.regions_removed": (
+        "{count} wilayah dalam snapshot aktif {year} tahap {stage} tidak ada di berkas ini: setelah dimuat, wilayah "
+        "tersebut tidak lagi tampil untuk {year} tahap {stage} (tetap tersimpan di snapshot yang digantikan). "
+        "Sebuah unggahan menggantikan seluruh tahun dan tahap.",
+        "{count} regions of the active {year} stage {stage} snapshot are not in this file: after loading they no "
+        "longer show for {year} stage {stage} (they stay in the superseded snapshot). An upload replaces the whole "
+        "year and stage.",
+    ),
+    "data.step_lock": ("Menunggu giliran menulis", "Waiting for the write lock"),
+    "data.step_score": ("Menghitung skor", "Computing scores"),
+    "data.step_write": ("Menulis snapshot", "Writing the snapshot"),
+    "data.step_manifest": ("Mencatat di manifest", "Recording in the manifest"),
+    "data.step_done": ("Selesai", "Done"),
+    "data.commit": ("Muat sebagai snapshot baru", "Load as a new snapshot"),
+    "data.committed": ("Snapshot {id} dimuat dan aktif. Snapshot sebelumnya menjadi 'digantikan' (tidak dihapus).",
+                       "Snapshot {id} loaded and active. The previous one is now 'superseded' (not deleted)."),
+    "data.busy": ("Perubahan lain sedang ditulis. Coba lagi sebentar lagi.",
+                  "Another change is being written. Try again in a moment."),
+    "data.history_title": ("Riwayat snapshot", "Snapshot history"),
+    "data.col_id": ("ID", "ID"),
+    "data.col_status": ("Status", "Status"),
+    "data.col_by": ("Oleh", "By"),
+    "data.col_when": ("Waktu", "When"),
+    "data.col_source": ("Berkas sumber", "Source file"),
+    "data.col_rows": ("Baris", "Rows"),
+    "data.status_active": ("aktif", "active"),
+    "data.status_superseded": ("digantikan", "superseded"),
+    "data.status_retracted": ("ditarik", "retracted"),
+    "data.retract_pick": ("Snapshot yang ditarik", "Snapshot to retract"),
+    "data.retract": ("Tarik snapshot", "Retract snapshot"),
+    "data.retract_confirm": ("Saya paham: snapshot sebelumnya akan aktif lagi; tidak ada yang dihapus.",
+                             "I understand: the previous snapshot becomes active again; nothing is deleted."),
+    "data.retracted": ("Snapshot {id} ditarik.", "Snapshot {id} retracted."),
+    "data.targets_title": ("Target per dimensi (RPJMD/masterplan)", "Targets per dimension (RPJMD/masterplan)"),
+    "data.targets_year": ("Tahun target", "Target year"),
+    "data.targets_hint": ("Kosongkan sel untuk memakai minimum nasional.", "Leave a cell empty to use the national "
+                          "minimum."),
+    "data.targets_save": ("Simpan target", "Save targets"),
+    "data.targets_saved": ("{count} target disimpan.", "{count} targets saved."),
+    "data.targets_import": ("Impor target (CSV/XLSX)", "Import targets (CSV/XLSX)"),
+    "data.targets_imported": ("{count} target diimpor.", "{count} targets imported."),
+    "data.targets_export_csv": ("Ekspor target (CSV)", "Export targets (CSV)"),
+    "data.targets_export_xlsx": ("Ekspor target (XLSX)", "Export targets (XLSX)"),
+    "data.targets_unavailable": ("Pengelolaan target belum tersedia di versi store ini.",
+                                 "Target management is not available in this store version."),
+}

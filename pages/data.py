@@ -1,0 +1,136 @@
+"""Data management: templates, history (everyone); upload, retract and targets (administrators)."""
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from components import auth, data, frame
+from components.data_views import history_frame, problems_frame
+from components.targets_editor import targets_editor
+from i18n import format_date, format_number
+from store.atomic import StoreBusy
+from store.templates import csv_template, xlsx_template
+
+ctx = frame.context()
+st.title(ctx.t("data.title"))
+store = data.store()
+years = sorted({y for f in store.frameworks() for y in f.years})
+
+st.subheader(ctx.t("data.templates"))
+st.caption(ctx.t("data.templates_hint"))
+left, middle = st.columns(2)
+template_year = left.selectbox(ctx.t("data.template_year"), years, index=years.index(ctx.year) if ctx.year in years
+                               else len(years) - 1, key="template_year")
+template_stage = middle.selectbox(ctx.t("data.template_stage"), ["I", "II"], index=1, key="template_stage")
+framework = store.framework_for(template_year)
+if framework is None:
+    st.info(ctx.t("data.no_framework", year=template_year))
+else:
+    one, two = st.columns(2)
+    one.download_button(ctx.t("data.download_xlsx_template"),
+                        xlsx_template(framework, store.regions(), year=template_year, stage=template_stage),
+                        file_name=f"matra-template-{template_year}-{template_stage}.xlsx",
+                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="tpl_xlsx")
+    two.download_button(ctx.t("data.download_csv_template"), csv_template(framework, store.regions()),
+                        file_name=f"matra-template-{template_year}-{template_stage}.csv", mime="text/csv",
+                        key="tpl_csv")
+
+st.subheader(ctx.t("data.history_title"))
+snapshots = store.snapshots()
+st.dataframe(history_frame(snapshots, ctx), hide_index=True, width="stretch")
+
+# Everything below writes: administrators only. Viewers never see these controls.
+if not auth.writes_enabled():
+    st.info(ctx.t("data.writes_off"))
+    st.stop()
+admin = auth.current_admin()
+if admin is None:
+    st.subheader(ctx.t("data.signin_title"))
+    st.caption(ctx.t("data.signin_needed"))
+    if auth.oidc_configured():
+        st.button(ctx.t("data.signin_oidc"), on_click=st.login, key="oidc_login")
+        st.stop()
+    with st.form("signin"):
+        name = st.text_input(ctx.t("data.name"), max_chars=60)
+        password = st.text_input(ctx.t("data.password"), type="password")
+        submitted = st.form_submit_button(ctx.t("data.signin"))
+    if submitted:
+        if auth.sign_in(name, password):
+            st.rerun()
+        st.error(ctx.t("data.wrong_password"))
+    st.stop()
+
+info, out = st.columns([4, 1])
+info.success(ctx.t("data.signed_in_as", name=admin))
+if out.button(ctx.t("data.signout"), key="signout"):
+    auth.sign_out()
+    st.rerun()
+
+st.subheader(ctx.t("data.upload_title"))
+left, middle = st.columns(2)
+upload_year = left.selectbox(ctx.t("data.template_year"), years, index=years.index(ctx.year) if ctx.year in years
+                             else len(years) - 1, key="upload_year")
+upload_stage = middle.selectbox(ctx.t("data.template_stage"), ["I", "II"], index=1, key="upload_stage")
+uploaded = st.file_uploader(ctx.t("data.upload_file"), type=["csv", "xlsx"], key="upload_file")
+if uploaded is not None:
+    content = uploaded.getvalue()
+    key = (hashlib.sha256(content).hexdigest(), upload_year, upload_stage, ctx.version)
+    if st.session_state.get("_check_key") != key:
+        st.session_state["_check"] = store.check_upload(uploaded.name, content, year=upload_year, stage=upload_stage)
+        st.session_state["_check_key"] = key
+    check = st.session_state["_check"]
+    st.markdown(f"**{ctx.t('data.report_title')}**")
+    if check.errors:
+        st.error(ctx.t("data.report_errors", count=len(check.errors)))
+        st.dataframe(problems_frame(check.errors, ctx), hide_index=True, width="stretch")
+    else:
+        st.success(ctx.t("data.report_ok", rows=len(check.rows), regions=check.rows["region_code"].nunique()))
+    if check.warnings:
+        st.warning(ctx.t("data.report_warnings", count=len(check.warnings)))
+        st.dataframe(problems_frame(check.warnings, ctx), hide_index=True, width="stretch")
+    if check.ok:
+        preview = store.preview(check, year=upload_year, stage=upload_stage)
+        st.markdown(f"**{ctx.t('data.preview_title')}**")
+        if preview.duplicate_of:
+            st.info(ctx.t("data.duplicate", id=preview.duplicate_of))
+        st.write(ctx.t("data.preview_counts", added=len(preview.regions_added), changed=len(preview.regions_changed),
+                       unchanged=len(preview.regions_unchanged), indicators=len(preview.indicator_changes)))
+        if preview.regions_removed:
+            st.warning(ctx.t("data.regions_removed", count=len(preview.regions_removed), year=upload_year,
+                             stage=upload_stage))
+        moves = preview.index_moves
+        if not moves.empty:
+            st.dataframe(pd.DataFrame({
+                ctx.t("word.region"): moves["name"],
+                ctx.t("data.col_current"): moves["current_index"].map(lambda v: format_number(v, ctx.lang)),
+                ctx.t("data.col_new"): moves["new_index"].map(lambda v: format_number(v, ctx.lang)),
+                ctx.t("word.change"): moves["change"].map(lambda v: format_number(v, ctx.lang, signed=True)),
+            }), hide_index=True, width="stretch")
+        if not preview.duplicate_of and st.button(ctx.t("data.commit"), type="primary", key="commit"):
+            bar = st.progress(0.0)
+            try:
+                snapshot, _ = store.commit_upload(
+                    check, year=upload_year, stage=upload_stage, source=uploaded.name, created_by=admin,
+                    progress=lambda fraction, step: bar.progress(min(1.0, fraction), ctx.t(f"data.step_{step}")))
+            except StoreBusy:
+                st.warning(ctx.t("data.busy"))
+            else:
+                st.session_state.pop("_check_key", None)
+                st.success(ctx.t("data.committed", id=snapshot.id))
+
+st.subheader(ctx.t("data.retract"))
+retractable = [s for s in reversed(snapshots) if s.status == "active"]
+if retractable:
+    labels = {s.id: f"{s.year} · {s.stage} · {s.id} · {format_date(s.created_at, ctx.lang)}" for s in retractable}
+    chosen = st.selectbox(ctx.t("data.retract_pick"), list(labels), format_func=labels.get, key="retract_pick")
+    confirmed = st.checkbox(ctx.t("data.retract_confirm"), key="retract_confirm")
+    if st.button(ctx.t("data.retract"), disabled=not confirmed, key="retract_button"):
+        try:
+            store.retract(chosen, created_by=admin)
+        except StoreBusy:
+            st.warning(ctx.t("data.busy"))
+        else:
+            st.success(ctx.t("data.retracted", id=chosen))
+
+targets_editor(store, ctx, admin, years)

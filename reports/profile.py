@@ -1,0 +1,112 @@
+"""The figures of one region profile, computed exactly as the region and gaps pages compute them
+(same store queries, same scoring functions), so a deck or PDF says what the screen says."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from reports.context import ReportContext, check_regions, check_year_stage
+from reports.errors import ExportRefused
+from scoring import Band, Framework, band_for, gap_table, indicator_priority, summaries
+from scoring.gaps import opd_summary
+
+INDEX_CODE = "ISC"
+TOP_PRIORITY = 20   # the gaps page lists the top 20 indicators with a positive gain
+
+
+@dataclass(frozen=True)
+class RegionProfile:
+    """Everything a profile slide or page shows. Scores are unrounded (round only to display).
+
+    benchmarks: dimension, label, score, band, province_median, national_median, target,
+    target_source, gap (framework order). trend: year, code, series, score (index first, then the
+    dimensions, as the region page draws it). priority: indicator_priority rows with a positive
+    index gain (top 20). opds: opd_summary of all indicators.
+    """
+
+    context: ReportContext
+    framework: Framework
+    code: str
+    name: str
+    province: str
+    index: float
+    band: Band
+    improvement: float | None
+    rank: int
+    total: int
+    method_changed: bool
+    previous_framework: Framework | None
+    has_own_targets: bool
+    benchmarks: pd.DataFrame
+    trend: pd.DataFrame
+    priority: pd.DataFrame
+    opds: pd.DataFrame
+
+    @property
+    def scope(self) -> str:
+        """The filter text naming this region (for footers)."""
+        return f"{self.name} ({self.code})"
+
+    def dimension_names(self) -> dict[str, str]:
+        return {d.code: d.name(self.context.lang) for d in self.framework.dimensions}
+
+
+def region_profile(store, region: str, year: int, stage: str, lang: str) -> RegionProfile:
+    """The profile of `region` in (year, stage). Refuses an unknown region, a year/stage without
+    data and a region that was not assessed then."""
+    check_regions(store, [region])
+    check_year_stage(store, year, stage)
+    context = ReportContext.of(store, year, stage, lang)
+    regions = store.regions().set_index("code")
+    name = regions.loc[region, "name"]
+    framework = store.framework_for(year)
+    ranking = store.ranking(year, stage).set_index("region_code")
+    if region not in ranking.index or framework is None:
+        raise ExportRefused("region.not_assessed", name=name, year=year, stage=stage)
+    row = ranking.loc[region]
+    targets = store.targets(region, year)
+    grid = store.region_indicators(region, year, stage)
+    priority = indicator_priority(grid, framework, targets)
+    return RegionProfile(
+        context=context, framework=framework, code=region, name=name,
+        province=regions.loc[region, "province_name"], index=float(row["index"]),
+        band=band_for(row["index"], framework),
+        improvement=None if pd.isna(row["improvement"]) else float(row["improvement"]),
+        rank=int(row["rank"]), total=len(ranking), method_changed=bool(row["method_changed"]),
+        previous_framework=store.framework_for(year - 1),
+        has_own_targets=bool(targets),
+        benchmarks=_benchmarks(store, region, year, stage, framework, targets, regions, lang),
+        trend=_trend(store, region, stage, framework, context),
+        priority=priority[priority["index_gain"] > 0].head(TOP_PRIORITY).reset_index(drop=True),
+        opds=opd_summary(priority),
+    )
+
+
+def _benchmarks(store, region, year, stage, framework, targets, regions, lang) -> pd.DataFrame:
+    """The radar of the region page: the region against its province and national medians and its
+    target, plus the gap table of the gaps page, one row per dimension in framework order."""
+    all_dimensions = store.scores(year, stage, "dimension")
+    benchmarks = summaries.dimension_benchmarks(all_dimensions, region, regions["province_code"])
+    gaps = gap_table(benchmarks[["dimension", "score"]], framework, targets).set_index("dimension")
+    codes = [d.code for d in framework.dimensions]
+    table = benchmarks.set_index("dimension").reindex(codes)
+    table["target"] = gaps["target"].reindex(codes)
+    table["target_source"] = gaps["target_source"].reindex(codes)
+    table["gap"] = gaps["gap"].reindex(codes)
+    table["band"] = [band_for(score, framework).level if pd.notna(score) else pd.NA for score in table["score"]]
+    table["label"] = [d.name(lang) for d in framework.dimensions]
+    return table.rename_axis("dimension").reset_index()[
+        ["dimension", "label", "score", "band", "province_median", "national_median", "target",
+         "target_source", "gap"]]
+
+
+def _trend(store, region, stage, framework, context) -> pd.DataFrame:
+    """Index and dimension scores over the years, named as the region page names its lines."""
+    names = {d.code: d.name(context.lang) for d in framework.dimensions}
+    index = store.trend([region], stage, "index")
+    dimensions = store.trend([region], stage, "dimension")
+    trend = pd.concat([index.assign(series=context.t("word.index")),
+                       dimensions.assign(series=dimensions["code"].map(names))], ignore_index=True)
+    return trend[["year", "code", "series", "score"]]

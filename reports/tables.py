@@ -1,0 +1,134 @@
+"""Tables as CSV or XLSX: the national ranking, one region's indicators, one region's action list
+(the path to the next band, as on the gaps page). Headers and labels in the chosen language.
+
+Numbers stay numbers (rounded half up as the screen shows them: indices to 2 decimals), so a
+spreadsheet can sort and sum them; its own locale shows the decimal mark. Text cells go through
+store.exports, which neutralises anything a spreadsheet would run as a formula (= + - @).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import pandas as pd
+
+from i18n import t
+from reports.context import check_regions, check_year_stage
+from reports.errors import ExportRefused
+from scoring import path_to_next_band, round_score
+from scoring.framework import MAX_LEVEL
+from store.exports import csv_bytes, xlsx_bytes
+
+TABLES = ("ranking", "indicators", "actions")
+FORMATS = ("csv", "xlsx")
+MIME_TYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def _rounded(values: pd.Series, digits: int = 2) -> pd.Series:
+    return values.map(lambda v: None if pd.isna(v) else round_score(float(v), digits))
+
+
+def ranking_table(store, year: int, stage: str, lang: str, codes: Collection[str] | None = None) -> pd.DataFrame:
+    """The national ranking of the overview page, one row per assessed region (only `codes` when
+    given, e.g. the regions the page's filters show; ranks stay national, as on screen)."""
+    check_year_stage(store, year, stage)
+    rows = store.ranking(year, stage)
+    if codes is not None:
+        rows = rows[rows["region_code"].isin(list(codes))]
+    framework = store.framework_for(year)
+    names = {b.level: b.name(lang) for b in framework.bands}
+    yes = t("reports.yes", lang)
+    return pd.DataFrame({
+        t("word.rank", lang): rows["rank"].astype(int),
+        t("reports.col_region_code", lang): rows["region_code"],
+        t("word.region", lang): rows["name"],
+        t("word.province", lang): rows["province_name"],
+        t("word.kind", lang): rows["kind"].map(lambda k: t(f"word.{k}", lang)),
+        t("word.index", lang): _rounded(rows["index"]),
+        t("word.band", lang): rows["band"].map(lambda b: f"{int(b)} · {names[int(b)]}"),
+        t("word.change", lang): _rounded(rows["improvement"]),
+        t("word.rank_change", lang): rows["rank_change"].astype("Int64"),
+        t("word.too_close", lang): rows["too_close_to_call"].map({True: yes, False: ""}),
+        t("word.method_changed", lang): rows["method_changed"].map({True: yes, False: ""}),
+    })
+
+
+def _region_grid(store, region: str, year: int, stage: str):
+    check_regions(store, [region])
+    check_year_stage(store, year, stage)
+    grid = store.region_indicators(region, year, stage)
+    if grid.empty:
+        name = store.regions().set_index("code").loc[region, "name"]
+        raise ExportRefused("region.not_assessed", name=name, year=year, stage=stage)
+    return grid, store.framework_for(year)
+
+
+def indicator_table(store, region: str, year: int, stage: str, lang: str) -> pd.DataFrame:
+    """The region page's indicator table: level, claim, evidence, level counted, owner, what the
+    next level requires, note (plain text, untrusted)."""
+    grid, framework = _region_grid(store, region, year, stage)
+    dimension_names = {d.code: d.name(lang) for d in framework.dimensions}
+    element_names = {e.code: e.name(lang) for e in framework.elements}
+
+    def next_level(row) -> str:
+        level = int(row["effective_level"])
+        if level >= MAX_LEVEL:
+            return t("region.top_level", lang)
+        return framework.indicator(row["indicator_code"]).level_text(level + 1, lang)
+
+    return pd.DataFrame({
+        t("region.col_code", lang): grid["indicator_code"],
+        t("region.col_indicator", lang): grid["indicator_code"].map(lambda c: framework.indicator(c).name(lang)),
+        t("word.dimension", lang): grid["dimension"].map(dimension_names),
+        t("region.col_element", lang): grid["element"].map(element_names),
+        t("region.col_level", lang): grid["level"].astype(int),
+        t("region.col_claimed", lang): grid["claimed_level"].map(lambda v: "–" if pd.isna(v) else str(int(v))),
+        t("region.col_evidence", lang): grid["evidence"].map(lambda e: t(f"region.evidence_{e}", lang)),
+        t("region.col_counts", lang): grid["effective_level"].astype(int),
+        t("region.col_owner", lang): grid["owner_opd"],
+        t("region.col_next", lang): grid.apply(next_level, axis=1),
+        t("region.col_note", lang): grid.get("note", pd.Series("", index=grid.index)).fillna(""),
+    })
+
+
+def action_table(store, region: str, year: int, stage: str, lang: str) -> pd.DataFrame:
+    """The gaps page's action list: for the index and each dimension, the fewest one-level upgrades
+    to the next band (evidence-only fixes first), with the owner OPD and what to do."""
+    grid, framework = _region_grid(store, region, year, stage)
+    dimension_names = {d.code: d.name(lang) for d in framework.dimensions}
+    actions = []
+    for scope in ["index", *[d.code for d in framework.dimensions]]:
+        label = t("gaps.path_scope_index", lang) if scope == "index" else dimension_names[scope]
+        upgrades, _ = path_to_next_band(grid, framework, scope=scope)
+        for upgrade in upgrades:
+            indicator = framework.indicator(upgrade.indicator_code)
+            action = (t("gaps.action_evidence", lang, level=upgrade.to_level) if upgrade.evidence_only
+                      else t("gaps.action_raise", lang, level=upgrade.to_level,
+                             requirement=indicator.level_text(upgrade.to_level, lang)))
+            actions.append({t("gaps.col_scope", lang): label, t("region.col_code", lang): indicator.code,
+                            t("region.col_indicator", lang): indicator.name(lang),
+                            t("region.col_owner", lang): indicator.owner_opd,
+                            t("region.col_counts", lang): upgrade.from_level,
+                            t("gaps.col_target_level", lang): upgrade.to_level,
+                            t("gaps.col_gain", lang): round(upgrade.gain, 4), t("gaps.col_action", lang): action})
+    return pd.DataFrame(actions)
+
+
+def table_bytes(frame: pd.DataFrame, file_format: str, sheet: str = "Matra") -> bytes:
+    """CSV (UTF-8 with BOM) or XLSX bytes, formulas neutralised (store.exports)."""
+    if file_format not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}")
+    return csv_bytes(frame) if file_format == "csv" else xlsx_bytes(frame, sheet)
+
+
+def export_table(store, table: str, year: int, stage: str, lang: str, file_format: str,
+                 region: str | None = None) -> bytes:
+    """One of TABLES as bytes; indicators and actions need a region (refused without one)."""
+    if table == "ranking":
+        return table_bytes(ranking_table(store, year, stage, lang), file_format, "Ranking")
+    if not region:
+        raise ExportRefused("reports.region_needed", table=table)
+    build = indicator_table if table == "indicators" else action_table
+    sheet = "Indicators" if table == "indicators" else "Actions"
+    return table_bytes(build(store, region, year, stage, lang), file_format, sheet)
+

@@ -1,0 +1,129 @@
+"""One slide per agenda view that is not a single region: overview, compare, trends.
+
+Each reads its selections from the agenda item's params (the page's URL parameters) and asks the
+store and scoring the same questions as the page: overview (province, kind, cohort), compare
+(regions=a,b,c by hand, or region + peers=<method>), trends (regions, dimension=ISC|<dimension>).
+"""
+
+from __future__ import annotations
+
+from charts.theme import BAND_COLOURS, NEUTRAL, SERIES_COLOURS
+from i18n import format_percent
+from reports import slides
+from reports.context import ReportContext, check_regions
+from reports.profile import INDEX_CODE
+from reports.slides import LEFT, RIGHT, Box
+from scoring import summaries
+from scoring.peers import PEER_METHODS, peer_set
+
+MAX_REGIONS = 8   # as the compare and trends pages
+
+
+def listed(params: dict[str, str], key: str) -> list[str]:
+    """A comma-separated URL parameter as a list (empty when absent)."""
+    return [part for part in params.get(key, "").split(",") if part]
+
+
+def overview_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: str) -> None:
+    """Band distribution per dimension (stacked bars in band colours) and the headline figures."""
+    framework = store.framework_for(ctx.year)
+    ranking = store.ranking(ctx.year, ctx.stage)
+    provinces = listed(params, "province")
+    cohort = params.get("cohort", "")
+    cohorts = store.cohorts()
+    cohort_codes = set(cohorts.loc[cohorts["cohort"] == int(cohort), "region_code"]) if cohort.isdigit() else None
+    shown = summaries.filter_regions(ranking, provinces, params.get("kind") or None, cohort_codes)
+    province_names = dict(zip(ranking["province_code"], ranking["province_name"], strict=False))
+    scope = ", ".join(province_names.get(p, p) for p in provinces)
+    slide = slides.content_slide(deck, title, ctx.footer(scope))
+    if shown.empty:
+        slides.add_text(slide, LEFT, [ctx.t("overview.no_match")], size=20)
+        return
+    dimensions = store.scores(ctx.year, ctx.stage, "dimension")
+    counts = summaries.band_counts(dimensions[dimensions["region_code"].isin(shown["region_code"])])
+    labels = [d.name(ctx.lang) for d in framework.dimensions]
+    series, colours = [], []
+    for band in framework.bands:
+        rows = counts[counts["band"] == band.level].set_index("dimension")["regions"]
+        series.append((ctx.band_label(band), [int(rows.get(d.code, 0)) for d in framework.dimensions]))
+        colours.append(BAND_COLOURS[band.level])
+    counts_text = {n: [str(v) if v else "" for v in values] for n, (_, values) in enumerate(series)}
+    slides.category_chart(slide, "stacked", labels, series, LEFT, colours=colours, labels=counts_text,
+                          value_range=None, title=ctx.t("overview.bands_title"))
+    head = summaries.headline(shown, framework.minimum_target_band)
+    height = (RIGHT.height - 0.4) / 3
+    figures = [(ctx.t("overview.metric_regions"), str(head.regions_assessed)),
+               (ctx.t("overview.metric_median"), ctx.number(head.median_index)),
+               (ctx.t("overview.metric_share"), format_percent(head.share_band_3_up, ctx.lang))]
+    for number, (label, value) in enumerate(figures):
+        slides.key_figure(slide, Box(RIGHT.left, RIGHT.top + number * (height + 0.2), RIGHT.width, height),
+                          label, value)
+
+
+def compared_regions(store, ctx: ReportContext, params: dict[str, str]) -> list[str]:
+    """The compare page's choice: regions by hand, else the anchor and its peer set."""
+    chosen = listed(params, "regions")[:MAX_REGIONS]
+    if not chosen:
+        anchor = params.get("region", "")
+        check_regions(store, [anchor])
+        method = params.get("peers", "province")
+        method = method if method in PEER_METHODS else "province"
+        chosen = [anchor, *peer_set(anchor, method, store.regions(), store.scores(ctx.year, ctx.stage, "index"),
+                                    store.scores(ctx.year, ctx.stage, "dimension"), store.cohorts(),
+                                    count=MAX_REGIONS - 1)]
+    check_regions(store, chosen)
+    return chosen
+
+
+def compare_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: str | None) -> None:
+    """Radar of up to eight regions' dimensions beside their index (as the compare page)."""
+    framework = store.framework_for(ctx.year)
+    chosen = compared_regions(store, ctx, params)
+    index = store.scores(ctx.year, ctx.stage, "index").set_index("region_code")["index"]
+    assessed = [code for code in chosen if code in index.index]
+    names = store.regions().set_index("code")["name"]
+    slide = slides.content_slide(deck, title or ctx.t("compare.radar_title", count=len(assessed)),
+                                 ctx.footer(", ".join(names[c] for c in assessed)))
+    if len(assessed) < 2:
+        slides.add_text(slide, LEFT, [ctx.t("compare.need_two")], size=20)
+        return
+    codes = [d.code for d in framework.dimensions]
+    dimensions = store.scores(ctx.year, ctx.stage, "dimension")
+    wide = (dimensions[dimensions["region_code"].isin(assessed)]
+            .pivot(index="region_code", columns="dimension", values="score").reindex(index=assessed, columns=codes))
+    series = [(names[code], wide.loc[code].tolist()) for code in assessed]
+    slides.category_chart(slide, "radar", [d.name(ctx.lang) for d in framework.dimensions], series, LEFT)
+    rows = [[names[code], ctx.number(index[code])] for code in assessed]
+    slides.add_table(slide, [ctx.t("word.region"), ctx.t("word.index")], rows,
+                     Box(RIGHT.left, RIGHT.top, RIGHT.width, 0.4 * (len(rows) + 1)), widths=[3.33, 1.4], size=12)
+
+
+def trends_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: str | None) -> None:
+    """A measure (index or one dimension) over the years for the chosen regions and the nation."""
+    framework = store.framework_for(ctx.year)
+    dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
+    top_three = store.ranking(ctx.year, ctx.stage)["region_code"].head(3).tolist()   # the page's default
+    chosen = listed(params, "regions")[:MAX_REGIONS] or top_three
+    check_regions(store, chosen)
+    measure = params.get("dimension", INDEX_CODE)
+    measure = measure if measure in dimension_names else INDEX_CODE
+    kind = "index" if measure == INDEX_CODE else "dimension"
+    measure_name = ctx.t("word.index") if measure == INDEX_CODE else dimension_names[measure]
+    trend = store.trend(chosen, ctx.stage, kind)
+    trend = trend[trend["code"] == measure]
+    medians = store.national_medians(ctx.stage, kind)
+    medians = medians[medians["code"] == measure]
+    names = store.regions().set_index("code")["name"]
+    slide = slides.content_slide(deck, title or ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage),
+                                 ctx.footer(", ".join(names[c] for c in chosen)))
+    years = sorted(set(trend["year"]) | set(medians["year"]))
+    series = []
+    for code in chosen:
+        by_year = trend[trend["region_code"] == code].set_index("year")["score"]
+        series.append((names[code], [by_year.get(y) for y in years]))
+    national = medians.set_index("year")["score"]
+    series.append((ctx.t("trends.national_median"), [national.get(y) for y in years]))
+    colours = [*SERIES_COLOURS[:len(chosen)], NEUTRAL]
+    slides.category_chart(slide, "line", [str(y) for y in years], series, Box(0.5, 1.35, 12.33, 5.45),
+                          colours=colours)
+

@@ -1,0 +1,147 @@
+"""Journeys a user takes: from the national ranking to a region's profile, a copied link that
+reproduces the view, a language switch that retitles the charts, and an administrator's upload
+that changes the overview."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from i18n import format_number, t
+from store import Store
+from tests.browser.harness import (
+    ADMIN_PASSWORD,
+    app_pages,
+    chart_titles,
+    copy_demo_data,
+    error_boxes,
+    metric_values,
+    new_context,
+    open_view,
+    streamlit_server,
+    title,
+    wait_for_run,
+    wait_until_rerun,
+)
+
+pytestmark = pytest.mark.browser
+PAGES = app_pages()
+LAPTOP = (1366, 900)
+
+
+def click_first_row(page, table_key: str) -> None:
+    """Select the first row of an st.dataframe (a canvas grid): click its row-marker cell."""
+    grid = page.locator(f'.st-key-{table_key} [data-testid="stDataFrame"]')
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    header = row = 35   # Streamlit's default header and row height, in CSS pixels
+    page.mouse.click(box["x"] + 18, box["y"] + header + row / 2)
+
+
+def test_ranking_row_opens_the_profile_and_its_link_reproduces_it(browser, demo_server):
+    store = Store(demo_server.data_dir)
+    year = max(store.years("II"))
+    top = store.ranking(year, "II").iloc[0]
+    context, watch = new_context(browser, LAPTOP)
+    fresh, fresh_watch = new_context(browser, LAPTOP)
+    try:
+        page = open_view(context, watch, demo_server.link(PAGES["overview"], lang="en"), charts=2)
+        click_first_row(page, "overview_ranking")
+        page.wait_for_url(re.compile(r"/region\?.*region="), timeout=30_000)
+        wait_for_run(page, 4)
+        assert f"region={top['region_code']}" in page.url
+        assert top["name"] in title(page)
+        shown = metric_values(page)
+        index_label = t("region.metric_index", "en", year=year)
+        assert shown[index_label] == format_number(top["index"], "en")
+
+        copy = open_view(fresh, fresh_watch, page.url, charts=4)
+        assert title(copy) == title(page)
+        assert metric_values(copy)[index_label] == shown[index_label]
+        assert chart_titles(copy) == chart_titles(page)
+        assert error_boxes(page) == error_boxes(copy) == []
+        assert watch.problems() == fresh_watch.problems() == {}
+    finally:
+        context.close()
+        fresh.close()
+
+
+def test_language_switch_retitles_the_charts(browser, demo_server):
+    context, watch = new_context(browser, LAPTOP)
+    try:
+        page = open_view(context, watch, demo_server.link(PAGES["region"], lang="id"), charts=4)
+        before = chart_titles(page)
+        assert any(t("region.radar_title", "id") in title for title in before), before
+        page.locator('[data-testid="stSidebar"] label').filter(has_text="English").click()
+        english = t("region.radar_title", "en")
+        wait_until_rerun(page, """(wanted) => [...document.querySelectorAll('.js-plotly-plot .gtitle')]
+                                     .some(title => title.textContent.includes(wanted))""", english)
+        after = chart_titles(page)
+        assert len(after) == len(before)
+        assert all(new != old for new, old in zip(after, before, strict=True)), (before, after)
+        assert "lang=en" in page.url
+        assert error_boxes(page) == [] and watch.problems() == {}
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def data_server(tmp_path_factory):
+    """The app on its own copy of the demo data: the upload journey writes a snapshot."""
+    data_dir = copy_demo_data(tmp_path_factory.mktemp("browser-upload") / "data")
+    with streamlit_server(data_dir, "upload") as server:
+        yield server
+
+
+def upload_file(data_dir, tmp_path) -> tuple[str, str]:
+    """The latest stage II snapshot with its lowest-ranked region raised to level 5 everywhere:
+    a CSV an administrator would upload, and the name of the region that should top the risers."""
+    store = Store(data_dir)
+    year = max(store.years("II"))
+    snapshot = store.active_snapshot(year, "II")
+    rows = pd.read_parquet(store.snapshots_dir / snapshot.path)
+    ranking = store.ranking(year, "II")
+    riser = ranking[ranking["improvement"].notna()].iloc[-1]
+    lift = rows["region_code"] == riser["region_code"]
+    rows.loc[lift, ["level", "claimed_level", "evidence"]] = [5, 5, "verified"]
+    path = tmp_path / f"hasil-{year}-II.csv"
+    rows.to_csv(path, index=False)
+    return str(path), riser["name"]
+
+
+@pytest.mark.skipif("data" not in PAGES, reason="the data page (pages/data.py) is not in app.py yet")
+def test_administrator_upload_changes_the_overview(browser, data_server, tmp_path):
+    upload, riser = upload_file(data_server.data_dir, tmp_path)
+    context, watch = new_context(browser, LAPTOP)
+    try:
+        overview = open_view(context, watch, data_server.link(PAGES["overview"], lang="en"), charts=2)
+        rise_label = t("overview.metric_riser", "en")
+        assert metric_values(overview)[rise_label] != riser
+
+        page = open_view(context, watch, data_server.link(PAGES["data"], lang="en"))
+        page.get_by_label(t("data.name", "en")).fill("Browser Suite")
+        page.get_by_label(t("data.password", "en"), exact=True).fill(ADMIN_PASSWORD)
+        page.get_by_role("button", name=t("data.signin", "en")).click()
+        signed_in = t("data.signed_in_as", "en", name="Browser Suite")
+        page.get_by_text(signed_in).wait_for()
+        wait_for_run(page)
+
+        uploader = page.get_by_role("region", name=t("data.upload_file", "en"), exact=True)
+        uploader.locator('input[type="file"]').set_input_files(upload)
+        commit = page.get_by_role("button", name=t("data.commit", "en"))
+        commit.wait_for()
+        wait_for_run(page)
+        commit.click()
+        committed = t("data.committed", "en", id="\0").split("\0")[0].strip()
+        page.get_by_text(committed).first.wait_for()
+        wait_for_run(page)
+        assert error_boxes(page) == []
+
+        overview.reload()
+        wait_for_run(overview, 2)
+        assert metric_values(overview)[rise_label] == riser
+        assert watch.problems() == {}
+    finally:
+        context.close()

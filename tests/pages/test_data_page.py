@@ -1,0 +1,89 @@
+"""The data page: viewers see no write control; a wrong password does nothing; an administrator's
+upload commits a snapshot and the other pages reflect it."""
+
+import pytest
+
+from i18n import format_number
+from tests.pages.conftest import metric, open_page
+from tests.store.helpers import tree_fingerprint
+
+PASSWORD = "rahasia-uji-123"
+
+
+def write_controls(app) -> dict:
+    return {
+        "uploaders": len(app.get("file_uploader")),
+        "password_inputs": sum(1 for box in app.text_input if box.label in ("Administrator password",
+                                                                            "Kata sandi administrator")),
+        "retract": sum(1 for b in app.button if "Retract" in b.label or "Tarik" in b.label),
+    }
+
+
+def jember_upload(store, level: int = 5) -> bytes:
+    framework = store.framework_for(2025)
+    lines = ["region_code,indicator_code,level,claimed_level,evidence,note"]
+    lines += [f"35.09,{i.code},{level},{level},verified,uji" for i in framework.indicators]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def test_without_a_password_the_page_has_no_write_controls(data_dir, monkeypatch):
+    monkeypatch.delenv("MATRA_ADMIN_PASSWORD", raising=False)
+    app = open_page("data", lang="en")
+    assert not app.exception, [e.value for e in app.exception]
+    assert write_controls(app) == {"uploaders": 0, "password_inputs": 0, "retract": 0}
+    assert any("MATRA_ADMIN_PASSWORD" in i.value for i in app.info)
+    assert app.get("download_button"), "templates are for everyone"
+
+
+def test_wrong_password_changes_nothing(data_dir, monkeypatch):
+    monkeypatch.setenv("MATRA_ADMIN_PASSWORD", PASSWORD)
+    before = tree_fingerprint(data_dir)
+    app = open_page("data", lang="en")
+    assert write_controls(app)["password_inputs"] == 1 and write_controls(app)["uploaders"] == 0
+    app.text_input[0].input("Tester")
+    app.text_input[1].input("salah")
+    submit = [b for b in app.button if b.label == "Sign in"]
+    submit[0].click()
+    app.run()
+    assert any("Wrong password" in e.value for e in app.error)
+    assert write_controls(app)["uploaders"] == 0
+    assert tree_fingerprint(data_dir) == before
+
+
+@pytest.mark.parametrize("lang", ["en"])
+def test_admin_upload_commits_and_the_overview_reflects_it(data_dir, store, monkeypatch, lang):
+    monkeypatch.setenv("MATRA_ADMIN_PASSWORD", PASSWORD)
+    app = open_page("data", lang=lang, year=2025, stage="II")
+    app.text_input[0].input("Ibu Planner")
+    app.text_input[1].input(PASSWORD)
+    next(b for b in app.button if b.label == "Sign in").click()
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert write_controls(app)["uploaders"] >= 1
+    app.get("file_uploader")[0].set_value(("jember.csv", jember_upload(store), "text/csv"))
+    app.run()
+    assert any("File is valid" in s.value for s in app.success), [e.value for e in app.error]
+    next(b for b in app.button if b.label == "Load as a new snapshot").click()
+    app.run()
+    assert any("loaded and active" in s.value for s in app.success), [e.value for e in app.error]
+    newest = store.snapshots()[-1]
+    assert newest.created_by == "Ibu Planner" and newest.source == "jember.csv"
+    profile = open_page("region", lang="en", region="35.09", year=2025, stage="II")
+    assert metric(profile, "Smart City Index 2025") == format_number(5.0, "en")
+
+
+def test_refused_upload_lists_problems_and_writes_nothing(data_dir, store, monkeypatch):
+    monkeypatch.setenv("MATRA_ADMIN_PASSWORD", PASSWORD)
+    app = open_page("data", lang="id", year=2025, stage="II")
+    app.text_input[0].input("Tester")
+    app.text_input[1].input(PASSWORD)
+    next(b for b in app.button if b.label == "Masuk").click()
+    app.run()
+    before = tree_fingerprint(data_dir)
+    bad = b"kode_wilayah;kode_indikator;level;level_klaim;bukti;catatan\n99.99;GOV.LP.01;9;3;ya;<b>x</b>\n"
+    app.get("file_uploader")[0].set_value(("buruk.csv", bad, "text/csv"))
+    app.run()
+    assert not app.exception
+    assert any("masalah" in e.value for e in app.error)
+    assert not [b for b in app.button if b.label == "Muat sebagai snapshot baru"]
+    assert tree_fingerprint(data_dir) == before

@@ -1,0 +1,209 @@
+"""Presentation mode: build an agenda, step through its slides, keep its numbers frozen, take notes."""
+
+import base64
+import json
+import re
+import zlib
+
+import pandas as pd
+import pytest
+import streamlit as st
+
+from components.frame import Context
+from components.meeting_desk import export_frame
+from i18n import format_number
+from reports.agenda import Agenda, AgendaItem, decode, encode
+from store import meetings
+from store.exports import csv_bytes
+from tests.pages.conftest import open_page
+from tests.pages.test_language import language_only_strings, visible_texts
+
+COUNTER = re.compile(r"^### (\d+) / (\d+)$")
+
+
+def make_agenda(store, lang="en", items=None) -> Agenda:
+    items = items or (AgendaItem("overview", {"province": "35"}), AgendaItem("region", {"region": "35.09"}),
+                      AgendaItem("compare", {"regions": "35.09,35.78"}), AgendaItem("gaps", {"region": "35.09"}),
+                      AgendaItem("trends", {"regions": "35.09,35.78", "dimension": "GOV"}))
+    return Agenda("Rakor Smart City Jawa Timur", 2025, "II", lang, store.current_snapshot_ids(), tuple(items))
+
+
+def counter(app) -> tuple[int, int]:
+    found = [COUNTER.match(m.value) for m in app.markdown if COUNTER.match(m.value)]
+    assert found, "the slide counter is shown"
+    return int(found[0][1]), int(found[0][2])
+
+
+def index_shown(app) -> str:
+    return next(m.value for m in app.metric if m.label == "Smart City Index 2025")
+
+
+def click(app, key: str):
+    app.button(key=key).click()
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def test_slides_step_forward_and_back(data_dir, store):
+    agenda = make_agenda(store)
+    app = open_page("present", agenda=encode(agenda), mode="slides")
+    assert not app.exception, [e.value for e in app.exception]
+    assert counter(app) == (1, 7)
+    assert app.title[0].value == "Rakor Smart City Jawa Timur"
+    assert app.button(key="present_previous").disabled
+    widgets = ("selectbox", "multiselect", "text_input", "text_area", "radio", "date_input", "dataframe")
+    assert not any(app.main.get(kind) for kind in widgets), "a slide has no widgets but its controls"
+    click(app, "present_next")
+    assert counter(app) == (2, 7)
+    assert app.header[0].value == "Overview 2025 · Stage II"
+    click(app, "present_next")
+    assert counter(app) == (3, 7)
+    assert app.header[0].value == "Profile of Kabupaten Jember"
+    index = store.scores(2025, "II", "index").set_index("region_code").loc["35.09", "index"]
+    assert index_shown(app) == format_number(index, "en")
+    click(app, "present_previous")
+    assert counter(app) == (2, 7)
+    for _ in range(5):
+        click(app, "present_next")
+    assert counter(app) == (7, 7)
+    assert app.header[0].value == "Meeting notes and follow-ups"
+    assert app.button(key="present_next").disabled
+
+
+def test_every_view_draws_a_large_figure(data_dir, store):
+    agenda = make_agenda(store)
+    for number in range(2, 7):
+        app = open_page("present", agenda=encode(agenda), mode="slides", slide=number)
+        assert not app.exception, (number, [e.value for e in app.exception])
+        assert not app.info, (number, [i.value for i in app.info])
+        charts = app.get("plotly_chart")
+        assert len(charts) == 1, number
+        layout = json.loads(charts[0].proto.spec)["layout"]
+        assert layout["font"]["size"] >= 20 and layout["title"]["font"]["size"] >= 28
+
+
+def test_frozen_agenda_keeps_its_numbers_after_new_data(data_dir, store):
+    agenda = make_agenda(store)
+    token = encode(agenda)
+    before = index_shown(open_page("present", agenda=token, mode="slides", slide=3))
+    old_index = store.scores(2025, "II", "index").set_index("region_code").loc["35.09", "index"]
+    assert before == format_number(old_index, "en")
+
+    active = store.active_snapshot(2025, "II")
+    rows = pd.read_parquet(data_dir / "snapshots" / active.path)
+    jember = rows["region_code"] == "35.09"
+    rows.loc[jember, ["level", "claimed_level", "evidence"]] = [5, 5, "verified"]
+    snapshot, created = store.ingest_rows(rows, year=2025, stage="II", source="rescored-2025-II.csv")
+    assert created
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    new_index = store.scores(2025, "II", "index").set_index("region_code").loc["35.09", "index"]
+    assert format_number(new_index, "en") != before, "the new snapshot really changes the region"
+
+    app = open_page("present", agenda=token, mode="slides", slide=3)
+    assert index_shown(app) == before, "a frozen agenda shows the numbers it was made with"
+    assert any("Newer data exists" in c.value for c in app.caption)
+    desk = open_page("present", agenda=token)
+    assert any("Newer data exists than this agenda shows: 2025 stage II" in w.value for w in desk.warning)
+    assert snapshot.id not in decode(token).snapshot_ids
+
+
+NOT_AN_AGENDA = base64.urlsafe_b64encode(zlib.compress(b'{"title": "x", "items": 3}')).decode().rstrip("=")
+TRUNCATED = encode(Agenda("x", 2025, "II", "en", ("a",), (AgendaItem("overview"),)))[:-8]
+
+
+@pytest.mark.parametrize("token", ["garbage!!", TRUNCATED, NOT_AN_AGENDA])
+def test_a_damaged_agenda_link_shows_a_clear_message(data_dir, token):
+    app = open_page("present", agenda=token, lang="en")
+    assert not app.exception, [e.value for e in app.exception]
+    assert any("This agenda link is damaged or incomplete" in e.value for e in app.error)
+    click(app, "present_new")
+    assert "agenda" not in app.query_params
+    assert app.text_input(key="present_title"), "the builder opens"
+
+
+def test_builder_saves_a_frozen_agenda_that_reopens(data_dir, store):
+    app = open_page("present", lang="en", year=2024, stage="II")
+    app.text_input(key="present_title").input("Rakor Jatim")
+    app.selectbox(key="present_new_view").select("region").run()
+    app.multiselect(key="present_new_region_regions").select("35.09").select("35.78").run()
+    click(app, "present_add")
+    app.selectbox(key="present_new_view").select("compare").run()
+    app.multiselect(key="present_new_compare_regions").select("35.09").select("35.15").run()
+    click(app, "present_add")
+    assert len([m for m in app.markdown if m.value.startswith("1. Profile of Kabupaten Jember")]) == 1
+    click(app, "present_down_0")
+    assert any(m.value.startswith("2. Profile of Kabupaten Jember") for m in app.markdown)
+    click(app, "present_remove_1")
+    click(app, "present_save")
+    agenda = decode(app.query_params["agenda"][0] if isinstance(app.query_params["agenda"], list)
+                    else app.query_params["agenda"])
+    assert (agenda.title, agenda.year, agenda.stage, agenda.lang) == ("Rakor Jatim", 2024, "II", "en")
+    assert [(i.view, i.params) for i in agenda.items] == [("region", {"region": "35.78"}),
+                                                          ("compare", {"regions": "35.09,35.15"})]
+    assert agenda.snapshot_ids == store.current_snapshot_ids()
+    assert app.title[0].value == "Rakor Jatim", "saving opens the agenda"
+    assert any(f"?agenda={encode(agenda)}" in c.value for c in app.code)
+
+
+def test_notes_are_saved_shown_on_the_last_slide_and_exported_inert(data_dir, store):
+    agenda = make_agenda(store)
+    app = open_page("present", agenda=encode(agenda))
+    app.selectbox(key="present_note_item").select_index(1)
+    app.text_area(key="present_note_text").input("=HYPERLINK(\"http://example.invalid\")")
+    app.text_input(key="present_note_decision").input("Diskominfo drafts the SPBE action plan")
+    app.selectbox(key="present_note_owner").select("Diskominfo")
+    app.button[[b.label for b in app.button].index("Save note")].click()
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    notes = meetings.read_notes(data_dir, agenda.id)
+    assert [(n["item"], n["owner_opd"], n["decision"]) for n in notes] == [
+        (1, "Diskominfo", "Diskominfo drafts the SPBE action plan")]
+    assert any(d.value.shape[0] == 1 for d in app.dataframe), "the notes table lists the note"
+
+    last = open_page("present", agenda=encode(agenda), mode="slides", slide=7)
+    assert any("Diskominfo drafts the SPBE action plan" in m.value for m in last.markdown)
+
+    app.button[[b.label for b in app.button].index("Save note")].click()
+    app.run()
+    assert any("Write a note or a decision first" in e.value for e in app.error), "an empty note is refused"
+    assert len(meetings.read_notes(data_dir, agenda.id)) == 1
+
+    ctx = Context(lang="en", year=2025, stage="II", version=(), data_as_of="", synthetic=True)
+    exported = csv_bytes(export_frame(notes, {1: "Profile of Kabupaten Jember"}, ctx)).decode("utf-8-sig")
+    assert "'=HYPERLINK" in exported and "\n=HYPERLINK" not in exported and ",=HYPERLINK" not in exported
+
+
+def test_a_link_opens_in_the_agenda_language_and_can_switch(data_dir, store):
+    agenda = make_agenda(store, lang="en")
+    app = open_page("present", agenda=encode(agenda), mode="slides", slide=2)
+    assert app.header[0].value == "Overview 2025 · Stage II"
+    click(app, "present_language")
+    assert app.header[0].value == "Ikhtisar 2025 · Tahap II"
+    assert counter(app) == (2, 7)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("mode, slide", [("desk", None), ("slides", 3), ("slides", 5)])
+def test_present_shows_only_its_language(data_dir, store, lang, mode, slide):
+    agenda = make_agenda(store, lang=lang)
+    params = {"agenda": encode(agenda), "mode": mode, "lang": lang, **({"slide": slide} if slide else {})}
+    app = open_page("present", **params)
+    assert not app.exception
+    shown = "\n".join(visible_texts(app))
+    for owner in ("Dinas Pariwisata", "Dinas Kesehatan", "Dinas Pendidikan"):
+        shown = shown.replace(owner, "")
+    found = sorted(s for s in language_only_strings("id" if lang == "en" else "en") if s in shown)
+    assert not found, found[:10]
+
+
+def test_the_desk_prepares_the_deck_with_the_notes_when_the_export_exists(data_dir, store):
+    pytest.importorskip("reports.deck")
+    agenda = make_agenda(store)
+    meetings.save_note(data_dir, agenda.id, {"item": 1, "decision": "=cmd|' /C calc'!A0", "owner_opd": "Diskominfo",
+                                             "due_date": "2026-12-31"}, "Sekretariat")
+    app = open_page("present", agenda=encode(agenda), lang="en")
+    click(app, "present_prepare_deck")
+    assert not app.error, [e.value for e in app.error]
+    assert "Download PPTX slides" in [b.label for b in app.get("download_button")]

@@ -1,0 +1,110 @@
+"""`python -m reports` as a user runs it: exit 0 done, 2 refused input, 1 unavailable/internal."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from reports.agenda import Agenda, AgendaItem, encode, to_json
+from reports.cli import main
+from tests.conftest import REPO
+from tests.reports.conftest import JEMBER, SURABAYA
+
+
+def run(data_dir, *args, env=None):
+    return subprocess.run([sys.executable, "-m", "reports", "--data-dir", str(data_dir), *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=240, env={**os.environ, **(env or {})})
+
+
+@pytest.fixture(scope="module")
+def agenda(report_store) -> Agenda:
+    return Agenda("Rakor", 2024, "II", "en", report_store.current_snapshot_ids(),
+                  (AgendaItem("region", {"region": JEMBER}), AgendaItem("trends", {"regions": SURABAYA})))
+
+
+def test_region_deck(report_data, tmp_path):
+    out = tmp_path / "deck.pptx"
+    done = run(report_data, "deck", "--regions", f"{JEMBER},{SURABAYA}", "--year", "2024", "--stage", "II",
+               "--lang", "id", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    deck = Presentation(io.BytesIO(out.read_bytes()))
+    assert deck.slides[0].shapes.title.text == "Profil Kabupaten Jember"
+    assert len(deck.slides) == 12
+
+
+def test_agenda_deck_from_link_token_and_file(report_data, agenda, tmp_path):
+    token = encode(agenda)
+    file = tmp_path / "agenda.json"
+    file.write_text(to_json(agenda), encoding="utf-8")
+    notes = tmp_path / "notes.json"
+    notes.write_text(json.dumps([{"item": 0, "note": "ok", "decision": "go", "owner_opd": "Dinkes",
+                                  "due_date": "2026-12-01"}]), encoding="utf-8")
+    expected = ["Rakor", "Profile of Kabupaten Jember", "Smart City Index by year, stage II",
+                "Meeting notes and follow-ups"]
+    out = tmp_path / "agenda.pptx"
+    done = run(report_data, "deck", "--agenda", f"https://matra.example/present?lang=en&agenda={token}",
+               "--notes", str(notes), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert [slide.shapes.title.text for slide in Presentation(out).slides] == expected
+    for source in (token, str(file)):   # the same entry point in-process: a bare token, a JSON file
+        out.unlink()
+        assert main(["--data-dir", str(report_data), "deck", "--agenda", source, "--out", str(out)]) == 0
+        assert [slide.shapes.title.text for slide in Presentation(out).slides][:3] == expected[:3]
+
+
+def test_refused_inputs_exit_2(report_data, report_store, tmp_path, capsys):
+    out = tmp_path / "x"
+    assessed = set(report_store.scores(2019, "I", "index")["region_code"])
+    absent = next(code for code in report_store.regions()["code"] if code not in assessed)
+    for args, message in [
+        (["deck", "--regions", "99.99", "--year", "2024", "--stage", "II"], "Unknown region code: 99.99"),
+        (["deck", "--agenda", "https://matra.example/present?agenda=broken"], "Not a valid agenda"),
+    ]:
+        done = run(report_data, *args, "--out", str(out))
+        assert done.returncode == 2, (args, done.stderr)
+        assert message in done.stderr
+    for args, message in [
+        (["deck", "--regions", JEMBER, "--year", "2031", "--stage", "II"], "No data for 2031 stage II"),
+        (["deck", "--year", "2024", "--stage", "II"], "Name at least one region"),
+        (["deck", "--agenda", "x" * 5000], "Not a valid agenda"),
+        (["table", "indicators", "--year", "2024", "--stage", "II", "--lang", "en"], "needs --region"),
+        (["profile", "--region", absent, "--year", "2019", "--stage", "I", "--lang", "en"], "not assessed"),
+    ]:
+        assert main(["--data-dir", str(report_data), *args, "--out", str(out)]) == 2, args
+        assert message in capsys.readouterr().err
+    with pytest.raises(SystemExit) as bad_choice:
+        main(["--data-dir", str(report_data), "profile", "--region", JEMBER, "--year", "2024", "--stage", "III",
+              "--out", str(out)])
+    assert bad_choice.value.code == 2
+    assert not out.exists()
+
+
+def test_profile_pdf_and_its_unavailable_exit(report_data, tmp_path):
+    out = tmp_path / "profile.pdf"
+    missing = run(report_data, "profile", "--region", JEMBER, "--year", "2024", "--stage", "II", "--lang", "en",
+                  "--out", str(out), env={"BROWSER_PATH": "/nonexistent/chromium"})
+    assert missing.returncode == 1
+    assert "apt-get install chromium" in missing.stderr and not out.exists()
+    # In-process (the same entry point): reuses this process's kaleido server instead of starting one.
+    assert main(["--data-dir", str(report_data), "profile", "--region", JEMBER, "--year", "2024", "--stage", "II",
+                 "--lang", "en", "--out", str(out)]) == 0
+    assert "Kabupaten Jember" in PdfReader(out).pages[0].extract_text()
+
+
+def test_tables(report_data, tmp_path):
+    out = tmp_path / "ranking.xlsx"
+    done = run(report_data, "table", "ranking", "--year", "2024", "--stage", "II", "--format", "xlsx",
+               "--lang", "en", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet.cell(1, 1).value == "Rank" and sheet.cell(2, 1).value == 1
+    csv_out = tmp_path / "actions.csv"
+    assert main(["--data-dir", str(report_data), "table", "actions", "--region", JEMBER, "--year", "2024",
+                 "--stage", "II", "--out", str(csv_out)]) == 0
+    assert csv_out.read_text(encoding="utf-8-sig").startswith("Untuk,Kode,Indikator")

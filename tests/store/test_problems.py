@@ -1,0 +1,31 @@
+"""Every problem the store can raise has an Indonesian and an English text."""
+
+import re
+
+import pytest
+
+from store.problems import TEMPLATES, Problem
+from tests.conftest import REPO
+
+
+def raised_codes():
+    source = "\n".join(p.read_text() for p in (REPO / "store").glob("*.py"))
+    return set(re.findall(r'Problem\(\s*"(\w+)"', source)) | set(re.findall(r'problem\(\s*"(\w+)"', source))
+
+
+def test_every_raised_code_has_a_template():
+    codes = raised_codes()
+    assert len(codes) > 15 and codes <= set(TEMPLATES)
+
+
+@pytest.mark.parametrize("code", sorted(TEMPLATES))
+def test_each_template_words_the_facts_in_both_languages(code):
+    problem = Problem(code, file="f.csv", sheet="data", row=7, column="level", value="VALUE", expected="EXPECTED",
+                      suggestion="SUGGESTED")
+    indonesian, english = problem.describe("id"), problem.describe("en")
+    assert indonesian != english
+    assert indonesian.startswith("f.csv, lembar data, baris 7, kolom level: ")
+    assert english.startswith("f.csv, sheet data, row 7, column level: ")
+    assert "SUGGESTED" in english and "Mungkin maksud Anda" in indonesian
+    for text in (indonesian, english):
+        assert "{" not in text
