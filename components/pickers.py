@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
-from components import data, url_state
+from components import data, frame, url_state
 
 
 def region_label(regions) -> dict[str, str]:
@@ -21,3 +23,33 @@ def region_picker(ctx, label: str, key: str = "region", default: str | None = No
         default = ranking["region_code"].iloc[0] if not ranking.empty else None
     return url_state.selectbox(label, codes, key=key, default=default or codes[0], container=container,
                                format_func=labels.get)
+
+
+@dataclass(frozen=True)
+class RegionView:
+    """What a one-region page needs after its picker: the region and the year's framework names."""
+
+    region: str
+    name: str
+    province: str
+    framework: object
+    band_names: dict
+    dimension_names: dict
+    element_names: dict
+
+
+def region_view(ctx, title_key: str) -> RegionView:
+    """Draw the region picker and the page title; stop the page when the year/stage has no data."""
+    if not frame.has_data(ctx):
+        st.stop()
+    region = region_picker(ctx, ctx.t("region.pick"))
+    regions = data.regions().set_index("code")
+    name = regions.loc[region, "name"]
+    st.title(ctx.t(title_key, name=name))
+    framework = data.framework_for(ctx.year)
+    return RegionView(
+        region=region, name=name, province=regions.loc[region, "province_name"], framework=framework,
+        band_names={b.level: b.name(ctx.lang) for b in framework.bands},
+        dimension_names={d.code: d.name(ctx.lang) for d in framework.dimensions},
+        element_names={e.code: e.name(ctx.lang) for e in framework.elements},
+    )

@@ -9,6 +9,19 @@ from store import IngestRefused
 from store.atomic import StoreBusy
 
 
+def _write_and_report(ctx, write, success_key: str) -> None:
+    """Run a targets write; show every refused problem, a busy notice, or the success count."""
+    try:
+        count = write()
+    except IngestRefused as refused:
+        for problem in refused.problems:
+            st.error(problem.describe(ctx.lang))
+    except StoreBusy:
+        st.warning(ctx.t("data.busy"))
+    else:
+        st.success(ctx.t(success_key, count=count))
+
+
 def targets_editor(store, ctx, admin: str, years: list[int]) -> None:
     """Editable region × dimension targets for one year (administrators only)."""
     st.subheader(ctx.t("data.targets_title"))
@@ -37,27 +50,13 @@ def targets_editor(store, ctx, admin: str, years: list[int]) -> None:
                 value = edited.loc[region, dimension]
                 if pd.notna(value) and value != table.loc[region, dimension]:
                     rows.append({"region_code": region, "year": year, "dimension": dimension, "target": float(value)})
-        try:
-            count = store.save_targets(pd.DataFrame(rows, columns=["region_code", "year", "dimension", "target"]),
-                                       created_by=admin) if rows else 0
-        except IngestRefused as refused:
-            for problem in refused.problems:
-                st.error(problem.describe(ctx.lang))
-        except StoreBusy:
-            st.warning(ctx.t("data.busy"))
-        else:
-            st.success(ctx.t("data.targets_saved", count=count))
+        frame = pd.DataFrame(rows, columns=["region_code", "year", "dimension", "target"])
+        _write_and_report(ctx, lambda: store.save_targets(frame, created_by=admin) if rows else 0,
+                          "data.targets_saved")
     uploaded = st.file_uploader(ctx.t("data.targets_import"), type=["csv", "xlsx"], key="targets_file")
     if uploaded is not None and st.button(ctx.t("data.targets_import"), key="targets_import_button"):
-        try:
-            count = store.import_targets(uploaded.name, uploaded.getvalue(), created_by=admin)
-        except IngestRefused as refused:
-            for problem in refused.problems:
-                st.error(problem.describe(ctx.lang))
-        except StoreBusy:
-            st.warning(ctx.t("data.busy"))
-        else:
-            st.success(ctx.t("data.targets_imported", count=count))
+        _write_and_report(ctx, lambda: store.import_targets(uploaded.name, uploaded.getvalue(), created_by=admin),
+                          "data.targets_imported")
     left, right = st.columns(2)
     left.download_button(ctx.t("data.targets_export_csv"), store.export_targets("csv", year), key="targets_csv",
                          file_name=f"matra-targets-{year}.csv", mime="text/csv")

@@ -5,22 +5,18 @@ import streamlit as st
 
 from charts.bars import score_bars
 from components import data, frame, views
-from components.pickers import region_picker
+from components.downloads import report_downloads
+from components.pickers import region_view
 from i18n import format_number
+from reports.tables import action_table
 from scoring import band_for, indicator_priority, path_to_next_band
 from scoring.gaps import default_target, opd_summary
 from store.exports import csv_bytes, xlsx_bytes
 
 ctx = frame.context()
-if not frame.has_data(ctx):
-    st.stop()
-region = region_picker(ctx, ctx.t("region.pick"))
-regions = data.regions().set_index("code")
-name = regions.loc[region, "name"]
-st.title(ctx.t("gaps.title", name=name))
-framework = data.framework_for(ctx.year)
-band_names = {b.level: b.name(ctx.lang) for b in framework.bands}
-dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
+view = region_view(ctx, "gaps.title")
+region, name, framework = view.region, view.name, view.framework
+band_names, dimension_names = view.band_names, view.dimension_names
 grid = data.region_indicators(ctx.version, region, ctx.year, ctx.stage)
 if grid.empty:
     st.info(ctx.t("region.not_assessed", name=name, year=ctx.year, stage=ctx.stage))
@@ -78,7 +74,6 @@ st.dataframe(pd.DataFrame({
 
 st.subheader(ctx.t("gaps.path_title"))
 st.caption(ctx.t("gaps.path_intro"))
-actions = []
 for scope in ["index", *[d.code for d in framework.dimensions]]:
     label = ctx.t("gaps.path_scope_index") if scope == "index" else dimension_names[scope]
     share = "index_share" if scope == "index" else "dimension_share"
@@ -100,18 +95,9 @@ for scope in ["index", *[d.code for d in framework.dimensions]]:
             lines.append("- " + ctx.t("gaps.path_step", code=indicator.code, name=indicator.name(ctx.lang),
                                       start=upgrade.from_level, end=upgrade.to_level, owner=indicator.owner_opd,
                                       evidence=ctx.t("gaps.evidence_only") if upgrade.evidence_only else ""))
-            action = (ctx.t("gaps.action_evidence", level=upgrade.to_level) if upgrade.evidence_only
-                      else ctx.t("gaps.action_raise", level=upgrade.to_level,
-                                 requirement=indicator.level_text(upgrade.to_level, ctx.lang)))
-            actions.append({ctx.t("gaps.col_scope"): label, ctx.t("region.col_code"): indicator.code,
-                            ctx.t("region.col_indicator"): indicator.name(ctx.lang),
-                            ctx.t("region.col_owner"): indicator.owner_opd,
-                            ctx.t("region.col_counts"): upgrade.from_level,
-                            ctx.t("gaps.col_target_level"): upgrade.to_level,
-                            ctx.t("gaps.col_gain"): round(upgrade.gain, 4), ctx.t("gaps.col_action"): action})
         st.markdown("\n".join(lines))
 
-action_list = pd.DataFrame(actions)
+action_list = action_table(data.store(), region, ctx.year, ctx.stage, ctx.lang)
 left, right = st.columns(2)
 file_stem = f"matra-actions-{region}-{ctx.year}-{ctx.stage}"
 left.download_button(ctx.t("gaps.download"), xlsx_bytes(action_list, "Actions"), file_name=f"{file_stem}.xlsx",
@@ -121,6 +107,4 @@ right.download_button(ctx.t("gaps.download_csv"), csv_bytes(action_list), file_n
                       mime="text/csv", disabled=action_list.empty, key="gaps_download_csv")
 
 # Exports (reports/): this region's deck and PDF profile, built only when clicked.
-from components.downloads import report_downloads  # noqa: E402
-
 report_downloads(ctx, region, key="gaps_download_report", tables=False)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from charts.maps import band_map
 from components import data, frame, url_state, views
+from components.downloads import ranking_downloads
 from components.tables import ranking_table
 from i18n import format_number, format_percent
 from scoring import summaries
@@ -106,6 +107,5 @@ table.columns = [ctx.t("word.province"), ctx.t("overview.col_regions"), ctx.t("o
 st.dataframe(table, hide_index=True, width="stretch")
 
 # Exports (reports/): the ranking as shown (filters applied), built only when clicked.
-from components.downloads import ranking_downloads  # noqa: E402
 
 ranking_downloads(ctx, tuple(shown["region_code"]), key="overview_download_ranking")

@@ -5,23 +5,18 @@ import streamlit as st
 
 from charts.profiles import change_bars, lines
 from components import data, frame, views
-from components.pickers import region_picker
+from components.downloads import report_downloads
+from components.pickers import region_view
 from components.region_tables import indicator_table
 from i18n import format_number
 from scoring import summaries
 from scoring.change import index_change_breakdown
 
 ctx = frame.context()
-if not frame.has_data(ctx):
-    st.stop()
-region = region_picker(ctx, ctx.t("region.pick"))
-regions = data.regions().set_index("code")
-name = regions.loc[region, "name"]
-st.title(ctx.t("region.title", name=name))
-framework = data.framework_for(ctx.year)
-band_names = {b.level: b.name(ctx.lang) for b in framework.bands}
-dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
-element_names = {e.code: e.name(ctx.lang) for e in framework.elements}
+view = region_view(ctx, "region.title")
+region, name, framework = view.region, view.name, view.framework
+band_names, dimension_names = view.band_names, view.dimension_names
+element_names = view.element_names
 
 scores = data.region_scores(ctx.version, region, ctx.year, ctx.stage)
 if scores.empty:
@@ -39,7 +34,8 @@ if bool(row["method_changed"]) and previous_framework is not None:
 # Radar: the region against its province median, the national median and its target.
 all_dimensions = data.scores(ctx.version, ctx.year, ctx.stage, "dimension")
 targets = data.targets(ctx.version, region, ctx.year)
-radar_figure, gaps = views.region_radar(ctx, framework, region, regions, all_dimensions, targets)
+radar_figure, gaps = views.region_radar(ctx, framework, region, data.regions().set_index("code"), all_dimensions,
+                                         targets)
 codes = [d.code for d in framework.dimensions]
 chart_column, side_column = st.columns([3, 2])
 chart_column.plotly_chart(radar_figure, key="region_radar", alt=ctx.t("region.radar_title"))
@@ -103,6 +99,5 @@ st.subheader(ctx.t("region.indicators_title"))
 indicator_table(grid, framework, ctx, key="region_indicators")
 
 # Exports (reports/): deck, PDF profile and the indicator table, built only when clicked.
-from components.downloads import report_downloads  # noqa: E402
 
 report_downloads(ctx, region, key="region_download")

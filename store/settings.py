@@ -21,10 +21,13 @@ class Setting:
 
 SETTINGS = (
     Setting("MATRA_DATA_DIR", str(REPO_ROOT / "data"),
-            "Data folder: framework/, reference/, snapshots/, targets/. Default: the bundled data/."),
+            "Data folder: framework/, reference/, snapshots/, targets/, meetings/. Default: the bundled data/."),
     Setting("MATRA_CLOSE_CALL", "0.05",
             "Index difference below which two neighbours in a ranking are marked too close to call."),
     Setting("MATRA_MAX_UPLOAD_MB", "20", "Largest file accepted for ingest, in megabytes."),
+    Setting("MATRA_ADMIN_PASSWORD", "",
+            "Administrator password for write actions (upload, retract, targets); empty = writes off. "
+            "Also read from the Streamlit secret admin_password; OIDC sign-in replaces it when configured."),
     Setting("MATRA_USER", "",
             "Name recorded in the manifest as who made a change (default: the OS user)."),
 )

@@ -15,6 +15,7 @@ FORBIDDEN = {
     "charts": {"streamlit", "store", "duckdb", "components", "pages"},
     "components": {"duckdb", "pages"},
     "pages": {"duckdb"},
+    "reports": {"streamlit", "duckdb", "components", "pages"},
 }
 
 

@@ -1,5 +1,7 @@
-"""Session fixtures of the browser suite: Debian chromium driven by Playwright, and one Streamlit
-server on a temporary copy of the demo data for the pages and the read-only journeys."""
+"""Fixtures of the browser suite: Debian chromium driven by Playwright, and one Streamlit server on
+a temporary copy of the demo data for the pages and the read-only journeys. They live as long as
+the tests/browser package runs (Playwright's event loop and the server are gone before the rest of
+the test session)."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} missing: `make system-deps` installs Debian chromium")
@@ -31,7 +33,7 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def demo_server(tmp_path_factory):
     """The app on a pristine copy of the bundled demo data (nothing in the session writes to it)."""
     data_dir = copy_demo_data(tmp_path_factory.mktemp("browser-demo") / "data")
@@ -39,7 +41,7 @@ def demo_server(tmp_path_factory):
         yield server
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def demo_tabs(browser, demo_server):
     tabs = Tabs(browser, demo_server)
     yield tabs

@@ -41,7 +41,7 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 RUN_TIMEOUT_MS = 60_000
 # Charts each known page draws on the demo data (pages/*.py); a page not listed here (one added
 # later) must draw at least the charts it shows once its run has settled.
-PAGE_CHARTS = {"overview": 2, "region": 4, "compare": 3, "gaps": 2, "trends": 3, "method": 0}
+PAGE_CHARTS = {"overview": 2, "region": 4, "compare": 3, "gaps": 2, "trends": 3, "method": 0, "present": 0, "data": 0}
 
 
 def app_pages() -> dict[str, str]:
@@ -357,7 +357,8 @@ def screenshot(page: Page, name: str) -> Path:
     height = size["height"]
     for _ in range(4):   # a taller viewport can lay the page out again (plotly re-sizes on resize)
         content = page.evaluate("""() => Math.max(
-          ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stSidebarContent"]')]
+          ...[...document.querySelectorAll('[data-testid="stMain"], '
+                + '[data-testid="stSidebar"][aria-expanded="true"] [data-testid="stSidebarContent"]')]
              .map(e => e.scrollHeight), document.documentElement.scrollHeight)""")
         wanted = min(max(size["height"], int(content)), 12_000)
         if wanted == height:
