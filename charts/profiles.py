@@ -25,7 +25,8 @@ def radar(axes: list[str], series: list[tuple[str, list[float]]], text: ChartTex
             hovertemplate="%{theta}: %{r:.2f}<extra>" + name + "</extra>",
         ))
     figure.update_layout(polar=dict(radialaxis=dict(range=[0, 5], dtick=1, gridcolor="#CBD2D9"),
-                                    angularaxis=dict(gridcolor="#E4E7EB")))
+                                    angularaxis=dict(gridcolor="#E4E7EB")),
+                         margin=dict(l=90, r=90))  # room for the axis labels on narrow screens
     return finish(figure, text, height=520)
 
 
@@ -106,6 +107,10 @@ def change_bars(frame: pd.DataFrame, text: ChartText, change_label: str) -> go.F
         text=frame["change_text"], textposition="outside", cliponaxis=False,
         hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
     ))
-    figure.update_xaxes(title=change_label, zeroline=True, zerolinewidth=2)
+    # Room on both sides for the value labels printed outside the bars (negative ones go left).
+    low, high = min(0.0, float(frame["change"].min())), max(0.0, float(frame["change"].max()))
+    pad = 0.6 * max(high - low, 1e-3)
+    figure.update_xaxes(title=change_label, zeroline=True, zerolinewidth=2,
+                        range=[low - (pad if low < 0 else 0.05 * pad), high + pad])
     figure.update_yaxes(autorange="reversed")
     return finish(figure, text, height=160 + 34 * len(frame))

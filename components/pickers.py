@@ -13,16 +13,26 @@ def region_label(regions) -> dict[str, str]:
     return {code: f"{name} ({code})" for code, name in zip(regions["code"], regions["name"], strict=True)}
 
 
+LAST_REGION = "_last_region"
+
+
 def region_picker(ctx, label: str, key: str = "region", default: str | None = None, container=st) -> str:
-    """One region (URL parameter `key`); defaults to the top of the current ranking."""
+    """One region (URL parameter `key`). Without one in the URL: the region last looked at on any
+    page (so moving from a profile to Compare or Gaps keeps the region), else the top of the ranking."""
     regions = data.regions()
     labels = region_label(regions)
     codes = sorted(labels, key=labels.get)
+    if default is None:
+        default = st.session_state.get(LAST_REGION)
     if default is None and ctx.year is not None and data.store().active_snapshot(ctx.year, ctx.stage):
         ranking = data.ranking(ctx.version, ctx.year, ctx.stage)
         default = ranking["region_code"].iloc[0] if not ranking.empty else None
-    return url_state.selectbox(label, codes, key=key, default=default or codes[0], container=container,
-                               format_func=labels.get)
+    if url_state.url_value(key) is None and default in labels:
+        st.session_state[key] = default  # a page switch drops widget state; start from the region in view
+    chosen = url_state.selectbox(label, codes, key=key, default=default or codes[0], container=container,
+                                 format_func=labels.get)
+    st.session_state[LAST_REGION] = chosen
+    return chosen
 
 
 @dataclass(frozen=True)

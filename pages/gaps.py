@@ -57,8 +57,9 @@ st.dataframe(pd.DataFrame({
 
 st.subheader(ctx.t("gaps.opd_title"))
 opds = opd_summary(priority)
-opd_chart = pd.DataFrame({"label": opds["owner_opd"], "score": opds["index_gain"], "band": pd.NA,
-                          "score_text": opds["index_gain"].map(lambda v: format_number(v, ctx.lang, digits=3))})
+lagging = opds[opds["index_gain"] > 0]  # the chart shows who holds the region back; the table lists all
+opd_chart = pd.DataFrame({"label": lagging["owner_opd"], "score": lagging["index_gain"], "band": pd.NA,
+                          "score_text": lagging["index_gain"].map(lambda v: format_number(v, ctx.lang, digits=3))})
 figure = score_bars(opd_chart, ctx.chart_text(ctx.t("gaps.opd_title"), ctx.t("gaps.opd_units")),
                     ctx.t("gaps.col_gain"), band_names)
 figure.update_xaxes(range=[0, max(0.05, float(opds["index_gain"].max()) * 1.3)], dtick=None)

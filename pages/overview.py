@@ -40,7 +40,7 @@ if shown.empty:
     st.stop()
 
 head = summaries.headline(shown, framework.minimum_target_band)
-columns = st.columns(5)
+columns = st.columns([1, 1, 1, 2, 2])  # region names need the room
 columns[0].metric(ctx.t("overview.metric_regions"), f"{head.regions_assessed}")
 columns[1].metric(ctx.t("overview.metric_median"), format_number(head.median_index, ctx.lang))
 columns[2].metric(ctx.t("overview.metric_share"), format_percent(head.share_band_3_up, ctx.lang))

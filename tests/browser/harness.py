@@ -162,7 +162,8 @@ class Watch:
 def block_foreign_requests(context: BrowserContext, watch: Watch) -> None:
     """Abort (and record) every request that leaves this machine; local ones never reach Python."""
     def abort(route: Route) -> None:
-        watch.foreign_requests.append(route.request.url)
+        if route.request.url not in watch.foreign_requests:
+            watch.foreign_requests.append(route.request.url)
         route.abort("blockedbyclient")
 
     context.route(re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)[:/])(?!data:|blob:)"), abort)
@@ -238,7 +239,8 @@ class Tab:
               return !!link; }""", path.strip("/"))
             assert clicked, f"no link to /{path} in the navigation"
             page.wait_for_function("""(before) => { const h1 = document.querySelector('[data-testid="stMain"] h1');
-                                        return !!h1 && h1.innerText.trim() !== before; }""", arg=before)
+                return (!!h1 && h1.innerText.trim() !== before)
+                       || !!document.querySelector('[data-testid="stException"]'); }""", arg=before)
         wait_for_run(page, charts)
         return page
 
@@ -272,7 +274,7 @@ _RUN_FINISHED = """() => {
     && app.dataset.testConnectionState === 'CONNECTED'
     && !document.querySelector('[data-testid="stStatusWidget"]')
     && !document.querySelector('[data-stale="true"]')
-    && !!document.querySelector('[data-testid="stMain"] h1');
+    && !!document.querySelector('[data-testid="stMain"] h1, [data-testid="stException"]');
 }"""
 
 # Each chart container with what plotly drew in it: the svg and its marks (points, lines, bars,
@@ -298,9 +300,10 @@ _LAYOUT = """() => { const main = document.querySelector('[data-testid="stMain"]
 
 
 def wait_for_run(page: Page, expected_charts: int | None = None, settle_ms: int = 600) -> list[dict]:
-    """Wait until the script run is over (no running indicator, no stale element, a page title),
-    then until at least `expected_charts` charts are drawn and neither the charts nor the page's
-    height change for `settle_ms` (plotly and the data grids are loaded lazily, after the run)."""
+    """Wait until the script run is over (no running indicator, no stale element, a page title or
+    an exception), then until at least `expected_charts` charts are drawn and neither the charts
+    nor the page's height change for `settle_ms` (plotly and the data grids load lazily, after
+    the run). An exception ends the wait at once: the caller's checks report it."""
     page.wait_for_function(_RUN_FINISHED, timeout=RUN_TIMEOUT_MS)
     deadline = time.monotonic() + 30
     last, stable_since = None, time.monotonic()
@@ -311,6 +314,8 @@ def wait_for_run(page: Page, expected_charts: int | None = None, settle_ms: int 
         if signature != last:
             last, stable_since = signature, time.monotonic()
         enough = len(found) >= (expected_charts or 0)
+        if page.locator('[data-testid="stException"]').count():
+            return found
         if drawn and enough and (time.monotonic() - stable_since) * 1000 >= settle_ms:
             return found
         if time.monotonic() > deadline:
@@ -333,7 +338,8 @@ def error_boxes(page: Page) -> list[str]:
 
 
 def title(page: Page) -> str:
-    return page.locator('[data-testid="stMain"] h1').first.inner_text().strip()
+    heading = page.locator('[data-testid="stMain"] h1')
+    return heading.first.inner_text().strip() if heading.count() else ""
 
 
 def metric_values(page: Page) -> dict[str, str]:

@@ -69,3 +69,22 @@ def test_page_draws_cleanly(tabs, name, lang, size):
         assert violations == [], f"axe ({name}-{lang}-{size}): {violations}"
     screenshot(page, f"{name}-{lang}-{size}")
     assert tab.watch.problems() == {}
+
+
+def test_the_watch_sees_what_it_guards_against(browser, demo_server):
+    """The guards of this suite work: a request to another host is blocked and recorded, a
+    dialog and an uncaught error are recorded, and a console error fails the page."""
+    context, watch = new_context(browser, SIZES["laptop"])
+    try:
+        page = open_view(context, watch, demo_server.link(PAGES["method"], lang="en"))
+        blocked = page.evaluate("""() => fetch('https://cdn.example.com/tracker.js').then(() => false, () => true)""")
+        page.evaluate("() => { alert('hello'); console.error('boom'); setTimeout(() => { throw new Error('late') }) }")
+        page.wait_for_timeout(300)
+        assert blocked
+        assert watch.foreign_requests == ["https://cdn.example.com/tracker.js"]
+        assert watch.dialogs == ["alert: hello"]
+        assert [e.split(" @ ")[0] for e in watch.console_errors] == [
+            "Failed to load resource: net::ERR_BLOCKED_BY_CLIENT.Inspector", "boom"]
+        assert watch.page_errors == ["late"]
+    finally:
+        context.close()

@@ -112,3 +112,16 @@ def test_catalogue_words_exist_in_both_languages():
     assert t("word.index", "id") == "Indeks Smart City"
     frame = pd.read_csv(io.StringIO("a\n1\n"))
     assert len(frame) == 1
+
+
+def test_region_in_view_follows_to_other_pages(data_dir, store):
+    app = open_page("region", lang="en", region="35.78", year=2025, stage="II")
+    assert app.title[0].value == "Profile of Kota Surabaya"
+    app.query_params.pop("region", None)  # a sidebar link carries no region in its URL
+    app.switch_page("pages/gaps.py")
+    app.run()
+    assert app.title[0].value == "Gaps to target: Kota Surabaya"
+    app.query_params.pop("region", None)
+    app.switch_page("pages/compare.py")
+    app.run()
+    assert app.selectbox(key="region").value == "35.78"
