@@ -19,6 +19,11 @@ SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E0
                   "#000000"]
 NEUTRAL = "#7F7F7F"
 TEMPLATE_NAME = "matra"
+# Plotly's own toolbar: "download as PNG" at projector resolution (1920 x 1080), no plotly logo.
+CHART_CONFIG = {
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1, "filename": "matra-chart"},
+}
 FONT = "Source Sans Pro, Arial, sans-serif"
 
 pio.templates[TEMPLATE_NAME] = go.layout.Template(

@@ -13,6 +13,7 @@ import streamlit as st
 
 from charts.bars import band_distribution
 from charts.profiles import dumbbell, heatmap, lines, radar
+from charts.theme import CHART_CONFIG
 from i18n import format_number
 from scoring import band_for, gap_table, summaries
 
@@ -129,4 +130,4 @@ def trend_lines(ctx, framework, trend: pd.DataFrame, medians: pd.DataFrame, meas
 def draw(figure: go.Figure, key: str, container=st, theme: str | None = "streamlit") -> None:
     """Draw a figure with its title as the accessible description."""
     title = figure.layout.title.text or ""
-    container.plotly_chart(figure, key=key, alt=title.split("<br>")[0], theme=theme)
+    container.plotly_chart(figure, key=key, config=CHART_CONFIG, alt=title.split("<br>")[0], theme=theme)

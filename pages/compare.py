@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.profiles import dumbbell
+from charts.theme import CHART_CONFIG
 from components import data, frame, url_state, views
 from components.pickers import region_label, region_picker
 from i18n import format_number
@@ -44,9 +45,10 @@ if len(assessed) < 2:
     st.stop()
 
 matrix = views.compare_matrix(ctx, framework, names, assessed, index_scores, dimension_scores)
-st.plotly_chart(views.compare_radar(ctx, matrix), key="compare_radar",
+st.plotly_chart(views.compare_radar(ctx, matrix), key="compare_radar", config=CHART_CONFIG,
                 alt=ctx.t("compare.radar_title", count=len(assessed)))
-st.plotly_chart(views.compare_heatmap(ctx, matrix), key="compare_heatmap", alt=ctx.t("compare.heatmap_title"))
+st.plotly_chart(views.compare_heatmap(ctx, matrix), key="compare_heatmap", config=CHART_CONFIG,
+                alt=ctx.t("compare.heatmap_title"))
 
 first = assessed[0]
 peer_median = matrix.median()
@@ -56,7 +58,7 @@ rows.attrs["series_name"] = names[first]
 st.plotly_chart(dumbbell(rows, ctx.chart_text(ctx.t("compare.dumbbell_title", name=names[first]),
                                               ctx.t("chart.units_score")),
                          ctx.t("compare.peer_median"), ctx.t("word.score")),
-                key="compare_dumbbell", alt=ctx.t("compare.dumbbell_title", name=names[first]))
+                key="compare_dumbbell", config=CHART_CONFIG, alt=ctx.t("compare.dumbbell_title", name=names[first]))
 
 st.subheader(ctx.t("compare.table_title"))
 st.caption(ctx.t("compare.table_hint"))

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.bars import score_bars
+from charts.theme import CHART_CONFIG
 from components import data, frame, views
 from components.downloads import report_downloads
 from components.pickers import region_view
@@ -30,7 +31,7 @@ if targets:
 else:
     st.caption(ctx.t("gaps.target_note_national", value=format_number(default_target(framework), ctx.lang),
                      band=f"{framework.minimum_target_band} · {band_names[framework.minimum_target_band]}"))
-st.plotly_chart(views.gap_dumbbell(ctx, framework, name, gaps), key="gaps_dimensions",
+st.plotly_chart(views.gap_dumbbell(ctx, framework, name, gaps), key="gaps_dimensions", config=CHART_CONFIG,
                 alt=ctx.t("gaps.dimension_title"))
 st.dataframe(pd.DataFrame({
     ctx.t("word.dimension"): gaps["dimension"].map(dimension_names),
@@ -63,7 +64,7 @@ opd_chart = pd.DataFrame({"label": lagging["owner_opd"], "score": lagging["index
 figure = score_bars(opd_chart, ctx.chart_text(ctx.t("gaps.opd_title"), ctx.t("gaps.opd_units")),
                     ctx.t("gaps.col_gain"), band_names)
 figure.update_xaxes(range=[0, max(0.05, float(opds["index_gain"].max()) * 1.3)], dtick=None)
-st.plotly_chart(figure, key="gaps_opd", alt=ctx.t("gaps.opd_title"))
+st.plotly_chart(figure, key="gaps_opd", config=CHART_CONFIG, alt=ctx.t("gaps.opd_title"))
 st.dataframe(pd.DataFrame({
     ctx.t("region.col_owner"): opds["owner_opd"],
     ctx.t("gaps.col_indicators"): opds["indicators"],

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from charts.maps import band_map
+from charts.theme import CHART_CONFIG
 from components import data, frame, url_state, views
 from components.downloads import ranking_downloads
 from components.tables import ranking_table
@@ -58,7 +59,7 @@ figure = band_map(map_rows, {**band_names, 0: ctx.t("overview.not_assessed")},
                   ctx.chart_text(ctx.t("overview.map_title", count=len(shown)), ctx.t("overview.map_units")),
                   ctx.t("word.index"))
 st.caption(ctx.t("overview.map_hint"))
-clicked = st.plotly_chart(figure, key="overview_map", on_select="rerun", selection_mode="points",
+clicked = st.plotly_chart(figure, key="overview_map", config=CHART_CONFIG, on_select="rerun", selection_mode="points",
                           alt=ctx.t("overview.map_title", count=len(shown)))
 points = clicked.selection.points if clicked and clicked.selection else []
 if points and points[0].get("customdata"):
@@ -67,7 +68,7 @@ if points and points[0].get("customdata"):
 
 dimension_scores = data.scores(ctx.version, ctx.year, ctx.stage, "dimension")
 st.plotly_chart(views.band_distribution_figure(ctx, framework, dimension_scores, shown["region_code"]),
-                key="overview_bands", alt=ctx.t("overview.bands_title"))
+                key="overview_bands", config=CHART_CONFIG, alt=ctx.t("overview.bands_title"))
 
 st.subheader(ctx.t("overview.ranking_title"))
 close = format_number(float(setting("MATRA_CLOSE_CALL")), ctx.lang)

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.profiles import change_bars, lines
+from charts.theme import CHART_CONFIG
 from components import data, frame, views
 from components.downloads import report_downloads
 from components.pickers import region_view
@@ -38,7 +39,7 @@ radar_figure, gaps = views.region_radar(ctx, framework, region, data.regions().s
                                          targets)
 codes = [d.code for d in framework.dimensions]
 chart_column, side_column = st.columns([3, 2])
-chart_column.plotly_chart(radar_figure, key="region_radar", alt=ctx.t("region.radar_title"))
+chart_column.plotly_chart(radar_figure, key="region_radar", config=CHART_CONFIG, alt=ctx.t("region.radar_title"))
 if not targets:
     side_column.caption(ctx.t("region.target_national",
                               value=format_number(gaps["target"].iloc[0], ctx.lang)))
@@ -61,7 +62,7 @@ trend = pd.concat([trend_index.assign(series=ctx.t("word.index")),
 st.plotly_chart(lines(trend[["year", "series", "score"]],
                       ctx.chart_text(ctx.t("region.trend_title", stage=ctx.stage), ctx.t("chart.units_score")),
                       ctx.t("word.score"), {b.level: b.lower for b in framework.bands}, band_names),
-                key="region_trend", alt=ctx.t("region.trend_title", stage=ctx.stage))
+                key="region_trend", config=CHART_CONFIG, alt=ctx.t("region.trend_title", stage=ctx.stage))
 
 # Why did it change: by dimension and by indicator, since the year before.
 st.subheader(ctx.t("region.why_title", year=ctx.year - 1))
@@ -80,7 +81,7 @@ else:
     left.plotly_chart(change_bars(dimension_change, ctx.chart_text(ctx.t("region.why_dimensions"),
                                                                    ctx.t("region.contribution")),
                                   ctx.t("region.change_units")),
-                      key="region_why_dimensions", alt=ctx.t("region.why_dimensions"))
+                      key="region_why_dimensions", config=CHART_CONFIG, alt=ctx.t("region.why_dimensions"))
     top = breakdown[breakdown["index_contribution"].abs() > 1e-12].head(12)
     indicator_change = pd.DataFrame({
         "label": [f"{c} · {framework.indicator(c).name(ctx.lang)[:48]}" if c in framework._indicators_by_code
@@ -93,7 +94,7 @@ else:
     right.plotly_chart(change_bars(indicator_change, ctx.chart_text(ctx.t("region.why_indicators"),
                                                                     ctx.t("region.contribution")),
                                    ctx.t("region.change_units")),
-                       key="region_why_indicators", alt=ctx.t("region.why_indicators"))
+                       key="region_why_indicators", config=CHART_CONFIG, alt=ctx.t("region.why_indicators"))
 
 st.subheader(ctx.t("region.indicators_title"))
 indicator_table(grid, framework, ctx, key="region_indicators")

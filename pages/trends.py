@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.profiles import lines, slope
+from charts.theme import CHART_CONFIG
 from components import data, frame, url_state, views
 from components.pickers import region_label
 from i18n import format_number
@@ -32,7 +33,8 @@ kind = "index" if measure == "ISC" else "dimension"
 trend = data.trend(ctx.version, tuple(chosen), ctx.stage, kind)
 medians = data.national_medians(ctx.version, ctx.stage, kind)
 title = ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage)
-st.plotly_chart(views.trend_lines(ctx, framework, trend, medians, measure), key="trends_lines", alt=title)
+st.plotly_chart(views.trend_lines(ctx, framework, trend, medians, measure), key="trends_lines", config=CHART_CONFIG,
+                alt=title)
 
 st.subheader(ctx.t("trends.stages_title", year=ctx.year))
 st.caption(ctx.t("trends.stages_hint"))
@@ -81,7 +83,7 @@ slope_frame = pd.concat([
 ])
 slope_title = ctx.t("trends.slope_title", first=first, last=last)
 st.plotly_chart(slope(slope_frame, first, last, ctx.chart_text(slope_title, ctx.t("chart.units_score")),
-                      ctx.t("word.score")), key="trends_slope", alt=slope_title)
+                      ctx.t("word.score")), key="trends_slope", config=CHART_CONFIG, alt=slope_title)
 
 cohorts = data.cohort_medians(ctx.version, ctx.stage)
 cohort_series = pd.DataFrame({
@@ -90,4 +92,4 @@ cohort_series = pd.DataFrame({
 })
 cohort_title = ctx.t("trends.cohorts_title")
 st.plotly_chart(lines(cohort_series, ctx.chart_text(cohort_title, ctx.t("chart.units_score")), ctx.t("word.score"),
-                      band_lowers, band_names), key="trends_cohorts", alt=cohort_title)
+                      band_lowers, band_names), key="trends_cohorts", config=CHART_CONFIG, alt=cohort_title)

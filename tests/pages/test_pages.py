@@ -1,6 +1,7 @@
 """Every page renders in both languages; key figures equal what store and scoring return."""
 
 import io
+import json
 
 import pandas as pd
 import pytest
@@ -20,6 +21,9 @@ def test_page_renders_with_defaults(data_dir, page, lang):
     specs = chart_specs(app)
     if page != "method":
         assert specs, f"{page} draws charts"
+    for chart in app.get("plotly_chart"):
+        config = json.loads(chart.proto.config)
+        assert config["toImageButtonOptions"]["width"] == 1920, "toolbar PNG at projector resolution"
     source = "Data as of" if lang == "en" else "Data per"
     for spec in specs:
         layout = spec["layout"]
