@@ -30,9 +30,9 @@ def _seed(key: str, value) -> None:
         st.session_state[key] = value
 
 
-def selectbox(label: str, options: Sequence, key: str, default=None, *, container=st,
-              format_func: Callable = str, **kwargs):
-    """st.selectbox bound to the URL parameter `key` (value = option's str())."""
+def _single_choice(widget: str, label: str, options: Sequence, key: str, default, container,
+                   format_func: Callable, **kwargs):
+    """A one-value widget (selectbox, radio) seeded from and written back to the URL."""
     options = list(options)
     if not options:
         return None
@@ -41,23 +41,21 @@ def selectbox(label: str, options: Sequence, key: str, default=None, *, containe
     if key in st.session_state and st.session_state[key] not in options:
         del st.session_state[key]
     _seed(key, _initial(key, options, default))
-    value = container.selectbox(label, options, key=key, format_func=format_func, **kwargs)
+    value = getattr(container, widget)(label, options, key=key, format_func=format_func, **kwargs)
     _write(key, value, default)
     return value
+
+
+def selectbox(label: str, options: Sequence, key: str, default=None, *, container=st,
+              format_func: Callable = str, **kwargs):
+    """st.selectbox bound to the URL parameter `key` (value = option's str())."""
+    return _single_choice("selectbox", label, options, key, default, container, format_func, **kwargs)
 
 
 def radio(label: str, options: Sequence, key: str, default=None, *, container=st,
           format_func: Callable = str, **kwargs):
     """st.radio bound to the URL parameter `key`."""
-    options = list(options)
-    if default not in options:
-        default = options[0]
-    if key in st.session_state and st.session_state[key] not in options:
-        del st.session_state[key]
-    _seed(key, _initial(key, options, default))
-    value = container.radio(label, options, key=key, format_func=format_func, **kwargs)
-    _write(key, value, default)
-    return value
+    return _single_choice("radio", label, options, key, default, container, format_func, **kwargs)
 
 
 def multiselect(label: str, options: Sequence, key: str, default: Sequence = (), *, container=st,
