@@ -11,7 +11,7 @@ from components.pickers import region_view
 from components.region_tables import indicator_table
 from i18n import format_number
 from scoring import summaries
-from scoring.change import index_change_breakdown
+from scoring.change import change_by_dimension, index_change_breakdown
 
 ctx = frame.context()
 view = region_view(ctx, "region.title")
@@ -72,7 +72,7 @@ if previous_grid.empty:
     st.info(ctx.t("region.no_change_data"))
 else:
     breakdown = index_change_breakdown(grid, previous_grid)
-    by_dimension = breakdown.groupby("dimension", sort=False)["index_contribution"].sum().reindex(codes)
+    by_dimension = change_by_dimension(breakdown, codes)
     dimension_change = pd.DataFrame({
         "label": [dimension_names[c] for c in codes], "change": by_dimension.to_numpy()})
     dimension_change["change_text"] = dimension_change["change"].map(

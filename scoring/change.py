@@ -53,3 +53,9 @@ def index_change_breakdown(current_grid: pd.DataFrame, previous_grid: pd.DataFra
     merged = merged.sort_values(["size", "indicator_code"], ascending=[False, True], ignore_index=True)
     return merged[["indicator_code", "dimension", "previous_level", "effective_level", "level_change",
                    "index_contribution", "dimension_contribution"]]
+
+
+def change_by_dimension(breakdown: pd.DataFrame, dimensions: list[str]) -> pd.Series:
+    """The index change per dimension: the sum of its indicators' index contributions (from
+    `index_change_breakdown`), in the order of `dimensions` (0 for a dimension with no change)."""
+    return breakdown.groupby("dimension")["index_contribution"].sum().reindex(dimensions, fill_value=0.0)

@@ -3,6 +3,7 @@ DuckDB, real parquet. Caches are cleared around each test so tests never see eac
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 from pathlib import Path
@@ -43,16 +44,25 @@ def _route_through_app(monkeypatch):
     monkeypatch.setattr(app_test_module, "PagesManager", _RouterPagesManager)
 
 
+@contextlib.contextmanager
+def app_reads(target: Path, monkeypatch):
+    """Point the app at a data folder for one test, with every cache cleared before and after."""
+    monkeypatch.setenv("MATRA_DATA_DIR", str(target))
+    shared_store.cache_clear()
+    st.cache_data.clear()
+    try:
+        yield target
+    finally:
+        shared_store.cache_clear()
+        st.cache_data.clear()
+
+
 @pytest.fixture
 def data_dir(demo_copy, tmp_path, monkeypatch) -> Path:
     target = tmp_path / "data"
     shutil.copytree(demo_copy, target)
-    monkeypatch.setenv("MATRA_DATA_DIR", str(target))
-    shared_store.cache_clear()
-    st.cache_data.clear()
-    yield target
-    shared_store.cache_clear()
-    st.cache_data.clear()
+    with app_reads(target, monkeypatch):
+        yield target
 
 
 @pytest.fixture

@@ -6,24 +6,17 @@ import io
 
 import openpyxl
 import pytest
-import streamlit as st
 from pptx import Presentation
 
 from components import downloads
-from store import shared_store
-from tests.pages.conftest import open_page
+from tests.pages.conftest import app_reads, open_page
 from tests.reports.conftest import JEMBER, copy_data
 
 
 @pytest.fixture
 def page_data(tmp_path, monkeypatch):
-    target = copy_data(tmp_path / "data")
-    monkeypatch.setenv("MATRA_DATA_DIR", str(target))
-    shared_store.cache_clear()
-    st.cache_data.clear()
-    yield target
-    shared_store.cache_clear()
-    st.cache_data.clear()
+    with app_reads(copy_data(tmp_path / "data"), monkeypatch) as target:
+        yield target
 
 
 def buttons(app) -> dict[str, bool]:

@@ -75,3 +75,10 @@ def test_index_change_breakdown_adds_up_to_the_index_change(tiny):
     top = breakdown.iloc[0]
     # ENV.A.02 quick_win 2 -> 5: 0.2 x 5 - 0.1 x 2 = 0.8 (the weight of quick wins also changed)
     assert top["indicator_code"] == "ENV.A.02" and top["index_contribution"] == pytest.approx(0.8)
+
+
+def test_change_by_dimension_adds_contributions_in_order():
+    from scoring.change import change_by_dimension
+
+    breakdown = pd.DataFrame({"dimension": ["ENV", "GOV", "ENV"], "index_contribution": [0.1, -0.2, 0.05]})
+    assert change_by_dimension(breakdown, ["GOV", "ENV", "ECO"]).tolist() == pytest.approx([-0.2, 0.15, 0.0])
