@@ -54,3 +54,12 @@ def test_pages_hold_no_sql():
 def test_every_setting_is_documented_in_the_readme():
     readme = (REPO / "README.md").read_text()
     assert [s.name for s in SETTINGS if f"`{s.name}`" not in readme] == []
+
+
+def test_streamlit_sends_no_usage_statistics():
+    """The app must reach nothing outside this machine; Streamlit's default would fetch a metrics
+    config from the internet in every browser that opens the dashboard."""
+    import tomllib
+
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text())
+    assert config["browser"]["gatherUsageStats"] is False
