@@ -1,9 +1,13 @@
 """Chart images for the PDF: plotly figures (built by charts/) rendered to PNG by kaleido 1.x, which
 drives a headless Debian chromium (/usr/bin/chromium; kaleido finds it on PATH).
 
-One kaleido sync server per process, started on first use and reused by every later render (a
-browser start costs seconds, a render a fraction of one). Calls are serialised with a lock: the
-server answers one request at a time, and Streamlit sessions run in threads.
+Browser lifetime: no browser is left running once an export is done. An export that makes several
+images wraps them in `browser_session()`: chromium (kaleido's sync server) starts at the first
+image, is reused for the rest, and is stopped when the block ends, also on an error. A lone
+`figure_png` call outside a session starts and stops its own browser. The cost is one browser start
+(a few seconds) per export; the gain is that a ~1 GiB headless chromium does not stay behind for
+the life of the server process. Calls are serialised with a lock: the server answers one request at
+a time, and Streamlit sessions run in threads (a second export waits for the first).
 
 Known limit: if chromium dies while starting, kaleido's server thread ends and a request would
 wait forever; each render therefore runs with a timeout, after which PDF export is marked
@@ -14,6 +18,8 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from reports.errors import ExportUnavailable
@@ -21,7 +27,7 @@ from reports.errors import ExportUnavailable
 RENDER_TIMEOUT_SECONDS = 120
 DEFAULT_WIDTH = 900
 
-_lock = threading.Lock()
+_lock = threading.RLock()   # re-entrant: a session's renders take it again inside the session
 _broken: str | None = None   # why rendering stopped working in this process, once it did
 
 
@@ -61,16 +67,85 @@ def figure_png(figure, width: int = DEFAULT_WIDTH, height: int | None = None, sc
     if reason:
         raise ExportUnavailable(reason)
     opts = {"format": "png", "width": width, "height": height or figure.layout.height or 500, "scale": scale}
-    with _lock:
-        _ensure_server()
+    with browser_session():
         return _render(figure, opts)
 
 
-def _ensure_server() -> None:
+@contextmanager
+def browser_session() -> Iterator[None]:
+    """Keep one chromium for the images made inside the block and stop it when the block ends.
+    Nested sessions share the outer one's browser. ExportUnavailable when images cannot be made."""
+    reason = unavailable_reason()
+    if reason:
+        raise ExportUnavailable(reason)
+    with _lock:
+        if _server_running():
+            yield
+            return
+        _start_server()
+        try:
+            yield
+        finally:
+            _stop_server()
+
+
+def _server_running() -> bool:
+    import kaleido
+
+    return kaleido._global_server.is_running()
+
+
+def _start_server() -> None:
     import kaleido
 
     # mathjax=False: no formulas in our charts, and no fetching MathJax from a CDN offline.
     kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+
+
+def _stop_server() -> None:
+    """Stop kaleido's server, which closes chromium and waits for its processes to end. When
+    rendering hung (export marked broken), the server thread cannot take the stop request; then
+    the browser's processes are ended directly so none stays behind."""
+    import kaleido
+
+    if _broken is None and _server_thread_alive():
+        kaleido.stop_sync_server(silence_warnings=True)
+        return
+    _end_browser_processes()
+
+
+def _end_browser_processes() -> None:
+    """Kill the chromium processes started by this process (a hung kaleido cannot close them)."""
+    import signal
+
+    for pid in browser_processes():
+        with suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def browser_processes(parent: int | None = None) -> list[int]:
+    """The ids of the chromium processes that descend from `parent` (default: this process), read
+    from /proc (Linux)."""
+    parent = os.getpid() if parent is None else parent
+    children: dict[int, list[int]] = {}
+    names: dict[int, str] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name, fields = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 1:].split()
+        names[int(entry.name)] = name
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, todo = [], list(children.get(parent, []))
+    while todo:
+        pid = todo.pop()
+        if "chrom" in names.get(pid, "").lower():
+            found.append(pid)
+        todo.extend(children.get(pid, []))
+    return sorted(found)
 
 
 def _server_thread_alive() -> bool:

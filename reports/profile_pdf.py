@@ -13,7 +13,7 @@ import io
 from charts.profiles import lines, radar
 from reports import fonts
 from reports.errors import ExportUnavailable
-from reports.images import figure_png, unavailable_reason
+from reports.images import browser_session, figure_png, unavailable_reason
 from reports.profile import RegionProfile, region_profile
 from reports.region_slides import band_fill, benchmark_series, opd_rows, priority_rows
 
@@ -33,14 +33,15 @@ def profile_pdf(store, region: str, year: int, stage: str, lang: str) -> bytes:
     if reason:
         raise ExportUnavailable(reason)
     ctx = profile.context
-    radar_png = figure_png(radar(profile.benchmarks["label"].tolist(), benchmark_series(profile),
-                                 ctx.chart_text(ctx.t("region.radar_title"), ctx.t("chart.units_score"))),
-                           width=IMAGE_WIDTH_PX)
-    bands = profile.framework.bands
-    trend_text = ctx.chart_text(ctx.t("region.trend_title", stage=ctx.stage), ctx.t("chart.units_score"))
-    trend_png = figure_png(lines(profile.trend[["year", "series", "score"]], trend_text, ctx.t("word.score"),
-                                 {b.level: b.lower for b in bands}, {b.level: b.name(ctx.lang) for b in bands}),
-                           width=IMAGE_WIDTH_PX)
+    with browser_session():   # one chromium for both images, stopped before the PDF is laid out
+        radar_png = figure_png(radar(profile.benchmarks["label"].tolist(), benchmark_series(profile),
+                                     ctx.chart_text(ctx.t("region.radar_title"), ctx.t("chart.units_score"))),
+                               width=IMAGE_WIDTH_PX)
+        bands = profile.framework.bands
+        trend_text = ctx.chart_text(ctx.t("region.trend_title", stage=ctx.stage), ctx.t("chart.units_score"))
+        trend_png = figure_png(lines(profile.trend[["year", "series", "score"]], trend_text, ctx.t("word.score"),
+                                     {b.level: b.lower for b in bands}, {b.level: b.name(ctx.lang) for b in bands}),
+                               width=IMAGE_WIDTH_PX)
     pdf = fonts.ProfileDocument(footer_text=ctx.footer(profile.scope),
                                 page_text=lambda page: ctx.t("reports.page", page=page, pages="{nb}"))
     pdf.set_title(ctx.t("region.title", name=profile.name))

@@ -1,5 +1,5 @@
-"""The A4 PDF profile: read back with pypdf. Charts need chromium (kaleido); one kaleido server is
-started for the whole test process and reused."""
+"""The A4 PDF profile: read back with pypdf. Charts need chromium (kaleido); each export starts
+and stops its own browser (see test_browser_lifetime.py)."""
 
 import io
 
