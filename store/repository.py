@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from scoring import Framework, effective_levels
-from store import catalog, exports, targets
+from scoring.whatif import WhatIf, WhatIfError, programme_levels, simulate
+from store import catalog, exports, programmes, targets
 from store.database import Database
 from store.manifest import Snapshot, read_manifest
 from store.problems import IngestRefused, Problem
@@ -279,6 +280,55 @@ class Store:
         notes = rows.set_index("indicator_code")["note"]
         grid["note"] = grid["indicator_code"].map(notes).fillna("")
         return grid
+
+    # programmes and what-if (store/programmes.py, scoring/whatif.py) ------------------------------
+    def programmes(self, region: str) -> pd.DataFrame:
+        """The region's programme register (store.programmes.SCHEMA columns); empty when none."""
+        return programmes.read_programmes(self.data_dir, region)
+
+    def import_programmes(self, region: str, name: str, data: bytes, *, created_by: str | None = None,
+                          synthetic: bool = False) -> int:
+        """Replace the region's register from a CSV/XLSX file; returns the new version number.
+        Raises IngestRefused listing every problem; then nothing is written."""
+        if region not in set(self.regions()["code"]):
+            raise IngestRefused([Problem("unknown_region", file=name, value=region)])
+        problems = too_large(name, data, float(setting("MATRA_MAX_UPLOAD_MB")))
+        if problems:
+            raise IngestRefused(problems)
+        rows = programmes.check_file(name, data, self.programme_framework())
+        return programmes.save_programmes(self.data_dir, region, rows, created_by=created_by, synthetic=synthetic)
+
+    def export_programmes(self, region: str, fmt: str = "csv", lang: str = "en") -> bytes:
+        """The region's register as CSV or XLSX in import form, formulas neutralised."""
+        frame = programmes.export_frame(self.programmes(region), lang)
+        if fmt == "xlsx":
+            return exports.xlsx_bytes(frame, sheet="programmes")
+        if fmt == "csv":
+            return exports.csv_bytes(frame)
+        raise ValueError("fmt must be csv or xlsx")
+
+    def programme_framework(self) -> Framework:
+        """The framework programme links are checked against: the one covering the latest year."""
+        return max(self.frameworks(), key=lambda f: max(f.years))
+
+    def whatif(self, region: str, year: int, stage: str, *, levels: dict | None = None,
+               programme_codes: list[str] | tuple[str, ...] = ()) -> WhatIf | None:
+        """Index, band, national and province rank before and after setting `levels` (code -> level or
+        "verify") and finishing `programme_codes` as planned. None when the region was not assessed.
+        Raises WhatIfError for an unknown indicator, level or programme code."""
+        grid = self.region_indicators(region, year, stage)
+        if grid.empty:
+            return None
+        register = programmes.links(self.programmes(region))
+        unknown = set(programme_codes) - set(register["programme_code"]) - set(self.programmes(region)["programme_code"])
+        if unknown:
+            raise WhatIfError(f"unknown programme {', '.join(sorted(unknown))} of {region}")
+        lifts = programme_levels(register, list(programme_codes))
+        table = self.scores(year, stage, "index")
+        provinces = dict(zip(self.regions()["code"], self.regions()["province_code"], strict=True))
+        return simulate(grid, self.framework_for(year), table, region, levels=levels, lifts=lifts,
+                        province_codes=provinces)
+
 
 
 @cache
