@@ -113,14 +113,16 @@ def index_scores(assessments: pd.DataFrame, framework: Framework, *,
     return result
 
 
-def region_scores(assessments: pd.DataFrame, framework: Framework) -> pd.DataFrame:
+def region_scores(assessments: pd.DataFrame, framework: Framework,
+                  policy: str | None = None) -> pd.DataFrame:
     """Every score of every region in one long table (the pre-aggregated snapshot table).
+    `policy` is the evidence policy (default the framework's; see Framework.policy_for_stage).
 
     Columns: region_code, kind (index | dimension | chain | element), dimension (for dimension and
     element rows), code (dimension, chain or element code; "ISC" for the index), score, band
     (band level for index and dimension rows, NA otherwise).
     """
-    grid = effective_levels(assessments, framework)
+    grid = effective_levels(assessments, framework, policy)
     index = index_scores(assessments, framework, grid=grid).rename(columns={"index": "score"})
     index = index.assign(kind="index", dimension=pd.NA, code="ISC")
     dimensions = dimension_scores(assessments, framework, grid=grid)

@@ -72,6 +72,7 @@ class Indicator:
     levels_en: tuple[str, ...]
     evidence_id: str = ""
     evidence_en: str = ""
+    follows_up_previous: bool = False  # scores the follow-up of the previous evaluation: 0 in a first year
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_id
@@ -95,6 +96,7 @@ class Framework:
     chain_weights: dict[str, float]
     bands: tuple[Band, ...]
     unverified_counts_as: str = "zero"
+    stage_policies: dict[str, str] = field(default_factory=dict)  # e.g. {"I": "claimed"}
     minimum_target_band: int = 3
     illustrative: bool = False
     notes: dict[str, str] = field(default_factory=dict)
@@ -104,6 +106,11 @@ class Framework:
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_id
+
+    def policy_for_stage(self, stage: str) -> str:
+        """The evidence policy scores of a stage use: `stage_<S>` of [evidence_policy] if given (stage I
+        is the self-assessment, scored on its claims), else `unverified_counts_as`."""
+        return self.stage_policies.get(stage, self.unverified_counts_as)
 
     def note(self, key: str, lang: str) -> str:
         return self.notes.get(f"{key}_{'en' if lang == 'en' else 'id'}", "")
@@ -187,6 +194,9 @@ def framework_problems(raw: dict) -> list[str]:
     if policy not in EVIDENCE_POLICIES:
         problems.append(f"evidence_policy.unverified_counts_as is '{policy}'; expected one of "
                         f"{', '.join(EVIDENCE_POLICIES)}")
+    for key, value in raw.get("evidence_policy", {}).items():
+        if key.startswith("stage_") and value not in EVIDENCE_POLICIES:
+            problems.append(f"evidence_policy.{key} is '{value}'; expected one of {', '.join(EVIDENCE_POLICIES)}")
     problems += _taxonomy_problems(raw["dimensions"], raw["elements"], raw["indicators"])
     return problems
 
@@ -310,6 +320,7 @@ def load_framework(path: str | Path) -> Framework:
                 aspect=i["aspect"], weight=float(i["weight"]), owner_opd=i["owner_opd"],
                 levels_id=tuple(i["levels_id"]), levels_en=tuple(i["levels_en"]),
                 evidence_id=i.get("evidence_id", ""), evidence_en=i.get("evidence_en", ""),
+                follows_up_previous=bool(i.get("follows_up_previous", False)),
             )
             for i in raw["indicators"]
         ),
@@ -317,6 +328,8 @@ def load_framework(path: str | Path) -> Framework:
         bands=tuple(Band(b["level"], b["name_id"], b["name_en"], float(b["lower"]))
                     for b in raw["bands"]),
         unverified_counts_as=policy.get("unverified_counts_as", "zero"),
+        stage_policies={key.removeprefix("stage_"): value for key, value in policy.items()
+                        if key.startswith("stage_")},
         minimum_target_band=int(raw.get("minimum_target_band", 3)),
         illustrative=bool(raw.get("illustrative", False)),
         notes=notes,

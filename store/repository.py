@@ -276,7 +276,7 @@ class Store:
         if rows.empty or framework is None:
             return pd.DataFrame()
         rows.insert(0, "region_code", region)
-        grid = effective_levels(rows, framework)
+        grid = effective_levels(rows, framework, framework.policy_for_stage(stage))
         notes = rows.set_index("indicator_code")["note"]
         grid["note"] = grid["indicator_code"].map(notes).fillna("")
         return grid

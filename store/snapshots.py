@@ -97,7 +97,7 @@ def commit_snapshot(data_dir: Path, rows: pd.DataFrame, *, year: int, stage: str
         snapshot_id = f"{year}-{stage}-{now:%Y%m%dT%H%M%S%f}-{sha256[:8]}"
         folder = Path(f"year={year}") / f"stage={stage}"
         ordered = rows.sort_values(["region_code", "indicator_code"], ignore_index=True)
-        scores = region_scores(ordered, framework)
+        scores = region_scores(ordered, framework, framework.policy_for_stage(stage))
         report(0.4, "write")
         _write_parquet(snapshots_dir / folder / f"{snapshot_id}.parquet", ordered, ASSESSMENT_SCHEMA)
         report(0.7, "write")

@@ -1,12 +1,27 @@
 """Generate the synthetic demo snapshots (seeded) and write them through the store.
 
-    python tools/make_demo_data.py [--data-dir DIR] [--seed 2017] [--scale 1]
+    python tools/make_demo_data.py [--data-dir DIR] [--seed 2017] [--scale 1] [--fresh]
 
-All 514 regions, years 2019-2025, stages I and II. Structure a planner would find believable:
-regions join the programme in cohorts (25 in 2017, 75 in 2018, 100 in 2019, ...), scores mostly
-rise with years in the programme, stage II verified levels are at or below stage I claims, evidence
-is sometimes missing, and some regions skip a year. `--scale 10` clones every region ten times into
-a synthetic reference list (for the benchmark's 10x data set). The data is marked synthetic.
+SYNTHETIC data shaped like the public programme (Gerakan Menuju Smart City), years 2017-2025:
+
+- Public facts it follows: cohorts of 25 regions (2017), 75 by 2018, 100 by 2019 and 241 by 2023;
+  in 2024 stage I covers the 241 regions of the 2017-2023 cohorts and stage II verifies the 191
+  regions of the 2017-2022 cohorts. The chain weights change in 2022 (smartcity-2019.toml covers
+  2017-2021, smartcity-2022.toml 2022 on).
+- Invented: the split of 2020-2022 joiners (35/30/26), a 2025 cohort of 30, the stage II scope of
+  other years (lag of one year until 2020, two from 2021), which regions join when (by a readiness
+  score: kota, Java-Bali and the large metropolitan cities first; Kota Surabaya is forced into 2017
+  and Kabupaten Jember into 2018 so the pages' example regions have both stages in recent years),
+  every level, every evidence status and every note.
+
+Stage semantics: stage I rows are the region's claims (level = claimed_level; evidence submitted or
+missing; "verified" only where an earlier verification may be carried forward: a suprastruktur
+indicator - a regulation or institution - whose claim does not exceed the level verified in the
+previous year's stage II). Stage II rows verify the same region's stage I claims: claimed_level is
+the stage I claim, level is at most the claim; an over-claim is lowered to what the evidence
+supports, some claims are rejected (evidence missing), with rejection rates that differ by owner
+OPD and dimension. Indicators flagged `follows_up_previous` are 0 in a region's first year.
+`--scale 10` clones every region ten times into a synthetic reference list (the benchmark's 10x set).
 """
 
 from __future__ import annotations
@@ -23,65 +38,126 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from store import Store
 
-YEARS = range(2019, 2026)
-COHORT_SIZES = {2017: 25, 2018: 75, 2019: 100, 2020: 60, 2021: 60, 2022: 60, 2023: 50, 2024: 44}
-JAVA_PROVINCES = {"31", "32", "33", "34", "35", "36"}
-NOTES = ["", "", "", "", "", "", "Dokumen pendukung diunggah ulang", "Menunggu SK terbaru",
-         "Aplikasi sudah berjalan di 3 OPD", "Perlu verifikasi lapangan", "Anggaran di DPA 2024"]
+YEARS = range(2017, 2026)
+COHORT_SIZES = {2017: 25, 2018: 50, 2019: 25, 2020: 35, 2021: 30, 2022: 26, 2023: 50, 2025: 30}
+# Stage II of year Y verifies the cohorts up to Y - lag (2024: up to 2022, the public figure).
+STAGE_II_LAG = {2017: 0, 2018: 1, 2019: 1, 2020: 1}
+DEFAULT_STAGE_II_LAG = 2
+FORCED_COHORTS = {"35.78": 2017, "35.09": 2018}  # Kota Surabaya, Kabupaten Jember (example regions)
+JAVA_BALI_PROVINCES = {"31", "32", "33", "34", "35", "36", "51"}
+METRO_CITIES = {"Kota Surabaya", "Kota Bandung", "Kota Semarang", "Kota Medan", "Kota Makassar",
+                "Kota Palembang", "Kota Denpasar", "Kota Yogyakarta", "Kota Malang", "Kota Tangerang",
+                "Kota Bekasi", "Kota Depok", "Kota Bogor", "Kota Batam", "Kota Pekanbaru",
+                "Kota Balikpapan", "Kota Manado", "Kota Padang", "Kota Samarinda", "Kota Banjarmasin"}
+CARRY_FORWARD_ASPECT = "suprastruktur"
+# How often a claim's evidence fails verification, by owner OPD and dimension (added to a base rate).
+OPD_REJECTION = {"Diskominfo": -0.04, "Disdukcapil": -0.03, "DPMPTSP": -0.02, "Inspektorat": -0.02,
+                 "Bapperida": 0.02, "Dinas Pariwisata": 0.08, "Disperindag": 0.06,
+                 "Dinas Koperasi dan UMKM": 0.07, "DLH": 0.05, "Dinas Sosial": 0.04, "BPBD": 0.04}
+OPD_OVERCLAIM = {"Dinas Pariwisata": 0.12, "Disperindag": 0.08, "Dinas Koperasi dan UMKM": 0.10,
+                 "DLH": 0.06, "Dinas PUPR": 0.04, "Diskominfo": -0.05}
+DIMENSION_REJECTION = {"GOV": -0.02, "BRA": 0.03, "ECO": 0.04, "LIV": 0.0, "SOC": 0.01, "ENV": 0.03}
+CHAIN_REJECTION = {"baseline": -0.02, "output": 0.0, "outcome": 0.02, "impact": 0.05, "quick_win": 0.0}
+NOTES_I = ["", "", "", "", "", "", "Dokumen pendukung diunggah ulang", "Menunggu SK terbaru",
+           "Aplikasi sudah berjalan di 3 OPD", "Anggaran di DPA tahun berjalan"]
+NOTES_LOWERED = ["Tingkat disesuaikan dengan bukti dukung", "Dokumen belum ditetapkan kepala daerah",
+                 "Baru berjalan di sebagian OPD"]
+NOTES_REJECTED = ["Bukti dukung tidak ditemukan saat verifikasi", "Tautan bukti dukung tidak dapat dibuka"]
+
+
+def stage_two_cohort_limit(year: int) -> int:
+    return year - STAGE_II_LAG.get(year, DEFAULT_STAGE_II_LAG)
 
 
 def region_profiles(regions: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
-    """Per region: a latent capacity, a cohort year (earlier for higher capacity) and growth."""
-    capacity = (rng.normal(0, 1, len(regions)) + 0.8 * (regions["kind"] == "kota").to_numpy()
-                + 0.4 * regions["province_code"].isin(JAVA_PROVINCES).to_numpy())
-    order = np.argsort(-(capacity + rng.normal(0, 0.5, len(regions))))
-    cohorts = np.full(len(regions), 2025)
-    position = 0
+    """Per region: readiness (cohort order), cohort year, growth per year and a base level."""
+    kota = (regions["kind"] == "kota").to_numpy()
+    readiness = (1.2 * kota + 0.5 * regions["province_code"].isin(JAVA_BALI_PROVINCES).to_numpy()
+                 + 1.5 * regions["name"].isin(METRO_CITIES).to_numpy() + rng.normal(0, 0.6, len(regions)))
+    codes = regions["code"].to_numpy()
     scale = len(regions) / 514
-    for year, size in COHORT_SIZES.items():
-        count = round(size * scale)
-        cohorts[order[position:position + count]] = year
+    cohorts = np.full(len(regions), 0)  # 0: not (yet) in the programme
+    slots = {year: round(size * scale) for year, size in COHORT_SIZES.items()}
+    for code, year in FORCED_COHORTS.items():
+        at = np.flatnonzero(codes == code)
+        if at.size and slots[year] > 0:
+            cohorts[at] = year
+            slots[year] -= 1
+    free = [i for i in np.argsort(-readiness, kind="stable") if cohorts[i] == 0]
+    position = 0
+    for year, count in slots.items():
+        cohorts[free[position:position + count]] = year
         position += count
     return pd.DataFrame({
-        "region_code": regions["code"].to_numpy(),
-        "capacity": capacity,
-        "cohort": cohorts,
-        "growth": rng.uniform(0.15, 0.45, len(regions)),
-        "base": 1.1 + 0.45 * capacity + rng.normal(0, 0.3, len(regions)),
+        "region_code": codes, "readiness": readiness, "cohort": cohorts,
+        "growth": rng.uniform(0.12, 0.35, len(regions)),
+        "base": 0.9 + 0.35 * readiness + rng.normal(0, 0.3, len(regions)),
+        "overclaim": rng.uniform(0.15, 0.45, len(regions)),  # tendency to claim above the evidence
     })
 
 
-def year_rows(profiles: pd.DataFrame, indicators: pd.DataFrame, latent: np.ndarray, year: int,
-              rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Stage I and stage II rows of one year for the regions assessed that year."""
-    assessed = (profiles["cohort"].to_numpy() <= year) & (rng.random(len(profiles)) > 0.05)
-    years_in = np.clip(year - profiles["cohort"].to_numpy(), 0, None)[:, None]
-    maturity = latent + profiles["growth"].to_numpy()[:, None] * years_in
-    maturity = maturity + rng.normal(0, 0.35, maturity.shape)
-    verified_level = np.clip(np.rint(maturity), 0, 5).astype(int)
-    claim = np.clip(verified_level + rng.choice([0, 0, 0, 1, 1, 2], maturity.shape), 0, 5)
-    shape = maturity.shape
-    regions = np.repeat(profiles["region_code"].to_numpy(), shape[1])
-    codes = np.tile(indicators["indicator_code"].to_numpy(), shape[0])
-    stage_one = pd.DataFrame({
-        "region_code": regions, "indicator_code": codes, "level": claim.ravel(),
-        "claimed_level": claim.ravel(),
-        "evidence": rng.choice(["verified", "submitted", "missing"], shape[0] * shape[1],
-                               p=[0.82, 0.13, 0.05]),
-        "note": rng.choice(NOTES, shape[0] * shape[1]),
-    })
-    stage_two = stage_one.assign(
-        level=np.minimum(verified_level, claim).ravel(),
-        evidence=rng.choice(["verified", "missing", "submitted"], shape[0] * shape[1],
-                            p=[0.9, 0.07, 0.03]),
-    )
-    keep = np.repeat(assessed, shape[1])
-    frames = []
-    for frame in (stage_one, stage_two):
-        frame = frame[keep].reset_index(drop=True)
-        frame["claimed_level"] = frame["claimed_level"].astype("Int64")
-        frames.append(frame)
-    return frames[0], frames[1]
+class Programme:
+    """Draws the years one after the other, remembering last year's verification (carry-forward)."""
+
+    def __init__(self, profiles: pd.DataFrame, indicators: pd.DataFrame, follow_up: np.ndarray,
+                 rng: np.random.Generator):
+        self.profiles, self.indicators, self.rng = profiles, indicators, rng
+        shape = (len(profiles), len(indicators))
+        self.shape = shape
+        self.latent = (profiles["base"].to_numpy()[:, None] + rng.normal(0, 0.5, shape[1])[None, :]
+                       + rng.normal(0, 0.45, shape))
+        self.follow_up = follow_up[None, :]
+        opd = indicators["owner_opd"].map(OPD_REJECTION).fillna(0).to_numpy()
+        dim = indicators["dimension"].map(DIMENSION_REJECTION).fillna(0).to_numpy()
+        chain = indicators["chain"].map(CHAIN_REJECTION).fillna(0).to_numpy()
+        self.rejection = (0.10 + opd + dim + chain)[None, :]
+        self.overclaim_extra = indicators["owner_opd"].map(OPD_OVERCLAIM).fillna(0).to_numpy()[None, :]
+        self.carry_aspect = (indicators["aspect"] == CARRY_FORWARD_ASPECT).to_numpy()[None, :]
+        self.last_verified = np.full(shape, -1)  # level verified in the previous year's stage II, -1 none
+
+    def year(self, year: int) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+        rng, shape, profiles = self.rng, self.shape, self.profiles
+        cohort = profiles["cohort"].to_numpy()
+        in_stage_one = (cohort > 0) & (cohort <= year)
+        in_stage_two = (cohort > 0) & (cohort <= stage_two_cohort_limit(year))
+        years_in = np.clip(year - cohort, 0, None)[:, None]
+        setback = np.where(rng.random(shape[0]) < 0.12, -0.7, 0.0) + rng.normal(0, 0.2, shape[0])
+        maturity = (self.latent + profiles["growth"].to_numpy()[:, None] * years_in + setback[:, None]
+                    + rng.normal(0, 0.3, shape))
+        first_year = (years_in == 0) & self.follow_up
+        true_level = np.where(first_year, 0, np.clip(np.rint(maturity), 0, 5)).astype(int)
+        overclaim_p = np.clip(profiles["overclaim"].to_numpy()[:, None] - 0.02 * years_in
+                              + self.overclaim_extra, 0.02, 0.8)
+        over = (rng.random(shape) < overclaim_p) * rng.choice([1, 1, 1, 2], shape)
+        claim = np.where(first_year, 0, np.clip(true_level + over, 0, 5))
+
+        missing_one = (rng.random(shape) < 0.06) | (claim == 0)
+        carried = (self.carry_aspect & (self.last_verified >= claim) & (claim > 0) & ~missing_one)
+        evidence_one = np.where(carried, "verified", np.where(missing_one, "missing", "submitted"))
+        rejected = ~carried & (claim > 0) & (
+            (missing_one & (rng.random(shape) < 0.85))
+            | (rng.random(shape) < np.clip(self.rejection - 0.01 * years_in, 0.01, 0.5)))
+        verified_level = np.where(carried, claim, np.minimum(true_level, claim))
+        evidence_two = np.where(rejected | (claim == 0), "missing", "verified")
+        notes_one = rng.choice(NOTES_I, shape)
+        notes_two = np.where(rejected, rng.choice(NOTES_REJECTED, shape),
+                             np.where(verified_level < claim, rng.choice(NOTES_LOWERED, shape), ""))
+        self.last_verified = np.where(in_stage_two[:, None] & (evidence_two == "verified"), verified_level, -1)
+
+        regions = np.repeat(profiles["region_code"].to_numpy(), shape[1])
+        codes = np.tile(self.indicators["indicator_code"].to_numpy(), shape[0])
+        stage_one = pd.DataFrame({"region_code": regions, "indicator_code": codes, "level": claim.ravel(),
+                                  "claimed_level": claim.ravel(), "evidence": evidence_one.ravel(),
+                                  "note": notes_one.ravel()})
+        stage_two = pd.DataFrame({"region_code": regions, "indicator_code": codes,
+                                  "level": verified_level.ravel(), "claimed_level": claim.ravel(),
+                                  "evidence": evidence_two.ravel(), "note": notes_two.ravel()})
+        frames = []
+        for frame, keep in ((stage_one, in_stage_one), (stage_two, in_stage_two)):
+            frame = frame[np.repeat(keep, shape[1])].reset_index(drop=True)
+            frame["claimed_level"] = frame["claimed_level"].astype("Int64")
+            frames.append(frame if len(frame) else None)
+        return frames[0], frames[1]
 
 
 def scaled_reference(source_dir: Path, target_dir: Path, scale: int) -> None:
@@ -98,17 +174,16 @@ def generate(data_dir: Path, seed: int, scale: int = 1, quiet: bool = False) -> 
     """Write the demo snapshots into `data_dir`; return their ids."""
     store = Store(data_dir)
     rng = np.random.default_rng(seed)
-    regions = store.regions()
-    profiles = region_profiles(regions, rng)
-    framework = store.framework_for(max(YEARS))
-    indicators = framework.indicator_table
-    difficulty = rng.normal(0, 0.5, len(indicators))
-    latent = (profiles["base"].to_numpy()[:, None] + difficulty[None, :]
-              + rng.normal(0, 0.4, (len(profiles), len(indicators))))
+    profiles = region_profiles(store.regions(), rng)
+    framework = store.framework_for(max(YEARS))  # every version has the same indicators
+    follow_up = np.array([framework.indicator(code).follows_up_previous
+                          for code in framework.indicator_table["indicator_code"]])
+    programme = Programme(profiles, framework.indicator_table, follow_up, rng)
     ids = []
     for year in YEARS:
-        stage_one, stage_two = year_rows(profiles, indicators, latent, year, rng)
-        for stage, rows in (("I", stage_one), ("II", stage_two)):
+        for stage, rows in zip(("I", "II"), programme.year(year), strict=True):
+            if rows is None:
+                continue
             snapshot, _ = store.ingest_rows(rows, year=year, stage=stage,
                                             source=f"tools/make_demo_data.py seed={seed}",
                                             created_by="demo generator", synthetic=True)
