@@ -70,7 +70,7 @@ def _view_selections(view: str, ctx, regions) -> list[dict[str, str]]:
         chosen = st.multiselect(ctx.t("compare.regions"), codes, key="present_new_compare_regions",
                                 format_func=labels.get, max_selections=MAX_REGIONS)
         return [{"regions": ",".join(chosen)}] if len(chosen) >= 2 else []
-    framework = data.framework_for(ctx.year)
+    framework = data.framework_of(ctx.year, ctx.stage)
     dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
     left, right = st.columns([3, 1])
     chosen = left.multiselect(ctx.t("trends.regions"), codes, key="present_new_trends_regions",

@@ -82,3 +82,13 @@ def regions() -> pd.DataFrame:
 
 def framework_for(year: int) -> Framework | None:
     return store().framework_for(year)
+
+
+def framework_of(year: int, stage: str) -> Framework | None:
+    """The framework a year and stage is read with (the one recorded with its snapshot)."""
+    return store().framework_of(year, stage)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def change(version: tuple, region: str, year: int, stage: str):
+    return store().change(region, year, stage)

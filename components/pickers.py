@@ -56,7 +56,7 @@ def region_view(ctx, title_key: str) -> RegionView:
     regions = data.regions().set_index("code")
     name = regions.loc[region, "name"]
     st.title(ctx.t(title_key, name=name))
-    framework = data.framework_for(ctx.year)
+    framework = data.framework_of(ctx.year, ctx.stage)
     return RegionView(
         region=region, name=name, province=regions.loc[region, "province_name"], framework=framework,
         band_names={b.level: b.name(ctx.lang) for b in framework.bands},

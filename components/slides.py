@@ -206,7 +206,7 @@ def item_slide(item, ctx, source, regions) -> None:
     """One agenda item as a slide, from the agenda's frozen data. `regions` is indexed by code."""
     ctx = item_context(item, ctx)
     st.header(plain(slide_title(item, ctx, regions["name"].to_dict())))
-    framework = data.framework_for(ctx.year)
+    framework = data.framework_of(ctx.year, ctx.stage)
     if framework is None or not source.has(ctx.year, ctx.stage):
         st.info(ctx.t("empty.no_year_stage", year=ctx.year, stage=ctx.stage))
         return

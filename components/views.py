@@ -40,10 +40,14 @@ def region_metrics(ctx, framework, ranking: pd.DataFrame, region: str, columns) 
              else ctx.t("region.no_previous"))
     left.metric(ctx.t("region.metric_index", year=ctx.year), format_number(row["index"], ctx.lang), delta,
                 delta_color="normal" if pd.notna(row["improvement"]) else "off")
-    middle.metric(ctx.t("region.metric_band"), f"{band.level} · {band.name(ctx.lang)}")
+    middle.metric(ctx.t("region.metric_band"), band.label(ctx.lang))
     rank_delta = None if pd.isna(row["rank_change"]) else int(row["rank_change"])
     right.metric(ctx.t("region.metric_rank"), ctx.t("region.rank_of", rank=int(row["rank"]), total=len(ranking)),
                  rank_delta)
+    right.caption(ctx.t("region.group_ranks", province_rank=int(row["province_rank"]),
+                        province_total=int(row["province_regions"]), province=row["province_name"],
+                        kind_rank=int(row["kind_rank"]), kind_total=int(row["kind_regions"]),
+                        kind=ctx.t(f"word.{row['kind']}")))
 
 
 def region_radar(ctx, framework, region: str, regions: pd.DataFrame, all_dimensions: pd.DataFrame,

@@ -51,7 +51,8 @@ def format_number(value, lang: str = DEFAULT_LANGUAGE, digits: int = 2, signed: 
     from scoring import round_score
 
     rounded = round_score(float(value), digits)
-    text = f"{rounded:{'+' if signed else ''},.{digits}f}"
+    sign = "+" if signed and rounded != 0 else ""  # a change that rounds to zero reads 0,00, not +0,00 or -0,00
+    text = f"{rounded:{sign},.{digits}f}"
     if lang != "en":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text

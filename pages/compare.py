@@ -15,7 +15,7 @@ ctx = frame.context()
 st.title(ctx.t("compare.title"))
 if not frame.has_data(ctx):
     st.stop()
-framework = data.framework_for(ctx.year)
+framework = data.framework_of(ctx.year, ctx.stage)
 regions = data.regions()
 labels = region_label(regions)
 names = dict(zip(regions["code"], regions["name"], strict=True))

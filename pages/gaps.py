@@ -9,9 +9,8 @@ from components import data, frame, views
 from components.downloads import report_downloads
 from components.pickers import region_view
 from i18n import format_number
-from reports.tables import action_table
-from scoring import band_for, indicator_priority, path_to_next_band
-from scoring.gaps import default_target, opd_summary
+from reports.tables import action_table, action_text
+from scoring import INDEX_SCOPE, band_for, band_labels, default_target, indicator_priority, opd_summary, plan_next_band
 from store.exports import csv_bytes, xlsx_bytes
 
 ctx = frame.context()
@@ -30,20 +29,20 @@ if targets:
     st.caption(ctx.t("gaps.target_note_own"))
 else:
     st.caption(ctx.t("gaps.target_note_national", value=format_number(default_target(framework), ctx.lang),
-                     band=f"{framework.minimum_target_band} · {band_names[framework.minimum_target_band]}"))
+                     band=band_labels(framework, ctx.lang)[framework.minimum_target_band]))
 st.plotly_chart(views.gap_dumbbell(ctx, framework, name, gaps), key="gaps_dimensions", config=CHART_CONFIG,
                 alt=ctx.t("gaps.dimension_title"))
 st.dataframe(pd.DataFrame({
     ctx.t("word.dimension"): gaps["dimension"].map(dimension_names),
-    ctx.t("word.score"): gaps["score"].map(lambda v: format_number(v, ctx.lang)),
-    ctx.t("word.band"): gaps["score"].map(lambda v: f"{band_for(v, framework).level} · "
-                                          f"{band_for(v, framework).name(ctx.lang)}"),
+    ctx.t("word.score"): gaps["shown"].map(lambda v: format_number(v, ctx.lang)),
+    ctx.t("word.band"): gaps["score"].map(lambda v: band_for(v, framework).label(ctx.lang)),
     ctx.t("gaps.target"): gaps["target"].map(lambda v: format_number(v, ctx.lang)),
     ctx.t("gaps.col_gap"): gaps["gap"].map(lambda v: format_number(max(v, 0.0), ctx.lang)),
     ctx.t("gaps.col_met"): gaps["met"].map({True: ctx.t("gaps.yes"), False: ctx.t("gaps.no")}),
 }), hide_index=True, width="stretch")
 
 st.subheader(ctx.t("gaps.priority_title"))
+st.caption(ctx.t("gaps.priority_intro"))
 priority = indicator_priority(grid, framework, targets)
 top = priority[priority["index_gain"] > 0].head(20)
 st.dataframe(pd.DataFrame({
@@ -52,12 +51,13 @@ st.dataframe(pd.DataFrame({
     ctx.t("word.dimension"): top["dimension"].map(dimension_names),
     ctx.t("region.col_owner"): top["owner_opd"],
     ctx.t("region.col_counts"): top["effective_level"].astype(int),
-    ctx.t("gaps.col_target_level"): top["target_level"].astype(int),
+    ctx.t("gaps.col_next_action"): [f"{ctx.t('gaps.kind_' + kind)} {start}→{end}" for kind, start, end
+                                    in zip(top["next_action"], top["from_level"], top["to_level"], strict=True)],
     ctx.t("gaps.col_gain"): top["index_gain"].map(lambda v: format_number(v, ctx.lang, digits=3, signed=True)),
 }), hide_index=True, width="stretch")
 
 st.subheader(ctx.t("gaps.opd_title"))
-opds = opd_summary(priority)
+opds = opd_summary(grid, framework, targets)
 lagging = opds[opds["index_gain"] > 0]  # the chart shows who holds the region back; the table lists all
 opd_chart = pd.DataFrame({"label": lagging["owner_opd"], "score": lagging["index_gain"], "band": pd.NA,
                           "score_text": lagging["index_gain"].map(lambda v: format_number(v, ctx.lang, digits=3))})
@@ -69,6 +69,7 @@ st.dataframe(pd.DataFrame({
     ctx.t("region.col_owner"): opds["owner_opd"],
     ctx.t("gaps.col_indicators"): opds["indicators"],
     ctx.t("gaps.col_gain"): opds["index_gain"].map(lambda v: format_number(v, ctx.lang, digits=3)),
+    ctx.t("gaps.col_verify_gain"): opds["verify_gain"].map(lambda v: format_number(v, ctx.lang, digits=3)),
     ctx.t("gaps.col_below"): opds["below_target"],
     ctx.t("gaps.col_missing_evidence"): opds["missing_evidence"],
     ctx.t("gaps.col_over_claims"): opds["over_claims"],
@@ -76,28 +77,28 @@ st.dataframe(pd.DataFrame({
 
 st.subheader(ctx.t("gaps.path_title"))
 st.caption(ctx.t("gaps.path_intro"))
-for scope in ["index", *[d.code for d in framework.dimensions]]:
-    label = ctx.t("gaps.path_scope_index") if scope == "index" else dimension_names[scope]
-    share = "index_share" if scope == "index" else "dimension_share"
-    rows = grid if scope == "index" else grid[grid["dimension"] == scope]
-    score = float((rows[share] * rows["effective_level"]).sum())
-    band = band_for(score, framework)
-    upgrades, target = path_to_next_band(grid, framework, scope=scope)
-    with st.expander(f"{label}: {format_number(score, ctx.lang)} · {band.level} · {band.name(ctx.lang)}"):
-        if target is None:
+for scope in [INDEX_SCOPE, *[d.code for d in framework.dimensions]]:
+    label = ctx.t("gaps.path_scope_index") if scope == INDEX_SCOPE else dimension_names[scope]
+    plan = plan_next_band(grid, framework, scope=scope)
+    score = format_number(plan.score, ctx.lang)
+    with st.expander(f"{label}: {score} · {plan.band.label(ctx.lang)}"):
+        if plan.next_band is None:
             st.write(ctx.t("gaps.path_top"))
             continue
-        next_band = band_for(target, framework)
-        st.write(ctx.t("gaps.path_line", score=format_number(score, ctx.lang), band=band.name(ctx.lang),
-                       target=format_number(target, ctx.lang), next_band=next_band.name(ctx.lang),
-                       steps=sum(u.steps for u in upgrades)))
-        lines = []
-        for upgrade in upgrades:
-            indicator = framework.indicator(upgrade.indicator_code)
-            lines.append("- " + ctx.t("gaps.path_step", code=indicator.code, name=indicator.name(ctx.lang),
-                                      start=upgrade.from_level, end=upgrade.to_level, owner=indicator.owner_opd,
-                                      evidence=ctx.t("gaps.evidence_only") if upgrade.evidence_only else ""))
-        st.markdown("\n".join(lines))
+        target = format_number(plan.next_lower, ctx.lang)
+        if not plan.reachable:
+            st.write(ctx.t("gaps.path_unreachable", score=score, band=plan.band.name(ctx.lang), target=target,
+                           next_band=plan.next_band.name(ctx.lang)))
+            continue
+        st.write(ctx.t("gaps.path_line", score=score, band=plan.band.name(ctx.lang), target=target,
+                       next_band=plan.next_band.name(ctx.lang), steps=plan.action_count,
+                       after=format_number(plan.score_after, ctx.lang)))
+        st.markdown("\n".join(
+            "- " + ctx.t("gaps.path_step", code=action.indicator_code,
+                         name=framework.indicator(action.indicator_code).name(ctx.lang), owner=action.owner_opd,
+                         what=action_text(action, framework.indicator(action.indicator_code), ctx.lang),
+                         gain=format_number(action.gain, ctx.lang, digits=3), count=action.count)
+            for action in plan.actions))
 
 action_list = action_table(data.store(), region, ctx.year, ctx.stage, ctx.lang)
 left, right = st.columns(2)

@@ -9,14 +9,13 @@ from components.downloads import ranking_downloads
 from components.tables import ranking_table
 from i18n import format_number, format_percent
 from scoring import summaries
-from store.settings import setting
 
 ctx = frame.context()
 st.title(ctx.t("overview.title", year=ctx.year or "–", stage=ctx.stage))
 if not frame.has_data(ctx):
     st.stop()
 
-framework = data.framework_for(ctx.year)
+framework = data.framework_of(ctx.year, ctx.stage)
 band_names = {b.level: b.name(ctx.lang) for b in framework.bands}
 ranking = data.ranking(ctx.version, ctx.year, ctx.stage)
 regions = data.regions()
@@ -71,8 +70,11 @@ st.plotly_chart(views.band_distribution_figure(ctx, framework, dimension_scores,
                 key="overview_bands", config=CHART_CONFIG, alt=ctx.t("overview.bands_title"))
 
 st.subheader(ctx.t("overview.ranking_title"))
-close = format_number(float(setting("MATRA_CLOSE_CALL")), ctx.lang)
+close = format_number(framework.smallest_step, ctx.lang, digits=4)
 st.caption(ctx.t("overview.ranking_hint", close=close))
+new_regions = int(shown["new"].sum()) if len(shown) > int(shown["new"].sum()) else 0
+if new_regions:
+    st.caption(ctx.t("overview.new_regions", count=new_regions))
 if shown["method_changed"].any():
     st.caption("⚠️ " + ctx.t("overview.method_note"))
 selected = ranking_table(shown, ctx, band_names, key="overview_ranking")

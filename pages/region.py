@@ -11,7 +11,6 @@ from components.pickers import region_view
 from components.region_tables import indicator_table
 from i18n import format_number
 from scoring import summaries
-from scoring.change import change_by_dimension, index_change_breakdown
 
 ctx = frame.context()
 view = region_view(ctx, "region.title")
@@ -27,7 +26,7 @@ if scores.empty:
 ranking = data.ranking(ctx.version, ctx.year, ctx.stage).set_index("region_code")
 row = ranking.loc[region]
 views.region_metrics(ctx, framework, ranking, region, st.columns(3))
-previous_framework = data.framework_for(ctx.year - 1)
+previous_framework = data.framework_of(ctx.year - 1, ctx.stage)
 if bool(row["method_changed"]) and previous_framework is not None:
     st.warning(ctx.t("region.method_changed", year=ctx.year, current=framework.name(ctx.lang),
                      previous_year=ctx.year - 1, previous=previous_framework.name(ctx.lang)))
@@ -67,14 +66,22 @@ st.plotly_chart(lines(trend[["year", "series", "score"]],
 # Why did it change: by dimension and by indicator, since the year before.
 st.subheader(ctx.t("region.why_title", year=ctx.year - 1))
 grid = data.region_indicators(ctx.version, region, ctx.year, ctx.stage)
-previous_grid = data.region_indicators(ctx.version, region, ctx.year - 1, ctx.stage)
-if previous_grid.empty:
+breakdown = data.change(ctx.version, region, ctx.year, ctx.stage)
+if breakdown is None:
     st.info(ctx.t("region.no_change_data"))
 else:
-    breakdown = index_change_breakdown(grid, previous_grid)
-    by_dimension = change_by_dimension(breakdown, codes)
-    dimension_change = pd.DataFrame({
-        "label": [dimension_names[c] for c in codes], "change": by_dimension.to_numpy()})
+    level_effect = breakdown.index_change - breakdown.method_effect
+    st.caption(ctx.t("region.why_summary", before=format_number(breakdown.index_before, ctx.lang),
+                     after=format_number(breakdown.index_after, ctx.lang),
+                     change=format_number(breakdown.index_change, ctx.lang, digits=3, signed=True),
+                     method=format_number(breakdown.method_effect, ctx.lang, digits=3, signed=True),
+                     levels=format_number(level_effect, ctx.lang, digits=3, signed=True)))
+    parts = breakdown.by_dimension
+    labels = [dimension_names[c] for c in parts["dimension"]]
+    values = parts["contribution"].tolist()
+    if breakdown.method_changed:
+        labels, values = [ctx.t("region.method_bar"), *labels], [breakdown.method_effect, *values]
+    dimension_change = pd.DataFrame({"label": labels, "change": values})
     dimension_change["change_text"] = dimension_change["change"].map(
         lambda v: format_number(v, ctx.lang, digits=3, signed=True))
     left, right = st.columns(2)
@@ -82,19 +89,28 @@ else:
                                                                    ctx.t("region.contribution")),
                                   ctx.t("region.change_units")),
                       key="region_why_dimensions", config=CHART_CONFIG, alt=ctx.t("region.why_dimensions"))
-    top = breakdown[breakdown["index_contribution"].abs() > 1e-12].head(12)
-    indicator_change = pd.DataFrame({
-        "label": [f"{c} · {framework.indicator(c).name(ctx.lang)[:48]}" if c in framework._indicators_by_code
-                  else c for c in top["indicator_code"]],
-        "change": top["index_contribution"].to_numpy(),
-        "change_text": [f"{format_number(v, ctx.lang, digits=3, signed=True)} "
-                        f"({int(a)}→{int(b)})" for v, a, b in zip(top["index_contribution"], top["previous_level"],
-                                                                  top["effective_level"], strict=True)],
-    })
-    right.plotly_chart(change_bars(indicator_change, ctx.chart_text(ctx.t("region.why_indicators"),
-                                                                    ctx.t("region.contribution")),
-                                   ctx.t("region.change_units")),
-                       key="region_why_indicators", config=CHART_CONFIG, alt=ctx.t("region.why_indicators"))
+    left.dataframe(pd.DataFrame({
+        ctx.t("word.dimension"): parts["dimension"].map(dimension_names),
+        ctx.t("region.col_score_before", year=ctx.year - 1): parts["score_before"].map(
+            lambda v: format_number(v, ctx.lang)),
+        ctx.t("region.col_score_after", year=ctx.year): parts["score_after"].map(lambda v: format_number(v, ctx.lang)),
+        ctx.t("region.col_contribution"): parts["contribution"].map(
+            lambda v: format_number(v, ctx.lang, digits=3, signed=True)),
+    }), hide_index=True, width="stretch")
+    top = breakdown.by_indicator.head(12)
+    if top.empty:
+        right.info(ctx.t("region.no_movers"))
+    else:
+        indicator_change = pd.DataFrame({
+            "label": [f"{c} · {framework.indicator(c).name(ctx.lang)[:48]}" for c in top["indicator_code"]],
+            "change": top["contribution"].to_numpy(),
+            "change_text": [f"{format_number(v, ctx.lang, digits=3, signed=True)} ({a}→{b})"
+                            for v, a, b in zip(top["contribution"], top["from_level"], top["to_level"], strict=True)],
+        })
+        right.plotly_chart(change_bars(indicator_change, ctx.chart_text(ctx.t("region.why_indicators"),
+                                                                        ctx.t("region.contribution")),
+                                       ctx.t("region.change_units")),
+                           key="region_why_indicators", config=CHART_CONFIG, alt=ctx.t("region.why_indicators"))
 
 st.subheader(ctx.t("region.indicators_title"))
 indicator_table(grid, framework, ctx, key="region_indicators")

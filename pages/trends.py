@@ -13,7 +13,7 @@ ctx = frame.context()
 st.title(ctx.t("trends.title"))
 if not frame.has_data(ctx):
     st.stop()
-framework = data.framework_for(ctx.year)
+framework = data.framework_of(ctx.year, ctx.stage)
 band_names = {b.level: b.name(ctx.lang) for b in framework.bands}
 band_lowers = {b.level: b.lower for b in framework.bands}
 dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}

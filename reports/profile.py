@@ -9,8 +9,7 @@ import pandas as pd
 
 from reports.context import ReportContext, check_regions, check_year_stage
 from reports.errors import ExportRefused
-from scoring import Band, Framework, band_for, gap_table, indicator_priority, summaries
-from scoring.gaps import opd_summary
+from scoring import Band, Framework, band_for, gap_table, indicator_priority, opd_summary, summaries
 
 INDEX_CODE = "ISC"
 TOP_PRIORITY = 20   # the gaps page lists the top 20 indicators with a positive gain
@@ -61,7 +60,7 @@ def region_profile(store, region: str, year: int, stage: str, lang: str) -> Regi
     context = ReportContext.of(store, year, stage, lang)
     regions = store.regions().set_index("code")
     name = regions.loc[region, "name"]
-    framework = store.framework_for(year)
+    framework = store.framework_of(year, stage)
     ranking = store.ranking(year, stage).set_index("region_code")
     if region not in ranking.index or framework is None:
         raise ExportRefused("region.not_assessed", name=name, year=year, stage=stage)
@@ -75,12 +74,12 @@ def region_profile(store, region: str, year: int, stage: str, lang: str) -> Regi
         band=band_for(row["index"], framework),
         improvement=None if pd.isna(row["improvement"]) else float(row["improvement"]),
         rank=int(row["rank"]), total=len(ranking), method_changed=bool(row["method_changed"]),
-        previous_framework=store.framework_for(year - 1),
+        previous_framework=store.framework_of(year - 1, stage),
         has_own_targets=bool(targets),
         benchmarks=_benchmarks(store, region, year, stage, framework, targets, regions, lang),
         trend=_trend(store, region, stage, framework, context),
         priority=priority[priority["index_gain"] > 0].head(TOP_PRIORITY).reset_index(drop=True),
-        opds=opd_summary(priority),
+        opds=opd_summary(grid, framework, targets),
     )
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 from i18n import t
 from reports.context import check_regions, check_year_stage
 from reports.errors import ExportRefused
-from scoring import path_to_next_band, round_score
+from scoring import INDEX_SCOPE, band_labels, plan_next_band, round_score
 from scoring.framework import MAX_LEVEL
 from store.exports import csv_bytes, xlsx_bytes
 
@@ -35,8 +35,8 @@ def ranking_table(store, year: int, stage: str, lang: str, codes: Collection[str
     rows = store.ranking(year, stage)
     if codes is not None:
         rows = rows[rows["region_code"].isin(list(codes))]
-    framework = store.framework_for(year)
-    names = {b.level: b.name(lang) for b in framework.bands}
+    framework = store.framework_of(year, stage)
+    labels = band_labels(framework, lang)
     yes = t("reports.yes", lang)
     return pd.DataFrame({
         t("word.rank", lang): rows["rank"].astype(int),
@@ -45,7 +45,9 @@ def ranking_table(store, year: int, stage: str, lang: str, codes: Collection[str
         t("word.province", lang): rows["province_name"],
         t("word.kind", lang): rows["kind"].map(lambda k: t(f"word.{k}", lang)),
         t("word.index", lang): _rounded(rows["index"]),
-        t("word.band", lang): rows["band"].map(lambda b: f"{int(b)} · {names[int(b)]}"),
+        t("word.band", lang): rows["band"].map(lambda b: labels[int(b)]),
+        t("reports.col_province_rank", lang): rows["province_rank"].astype("Int64"),
+        t("reports.col_kind_rank", lang): rows["kind_rank"].astype("Int64"),
         t("word.change", lang): _rounded(rows["improvement"]),
         t("word.rank_change", lang): rows["rank_change"].astype("Int64"),
         t("word.too_close", lang): rows["too_close_to_call"].map({True: yes, False: ""}),
@@ -60,7 +62,7 @@ def _region_grid(store, region: str, year: int, stage: str):
     if grid.empty:
         name = store.regions().set_index("code").loc[region, "name"]
         raise ExportRefused("region.not_assessed", name=name, year=year, stage=stage)
-    return grid, store.framework_for(year)
+    return grid, store.framework_of(year, stage)
 
 
 def indicator_table(store, region: str, year: int, stage: str, lang: str) -> pd.DataFrame:
@@ -92,26 +94,33 @@ def indicator_table(store, region: str, year: int, stage: str, lang: str) -> pd.
 
 
 def action_table(store, region: str, year: int, stage: str, lang: str) -> pd.DataFrame:
-    """The gaps page's action list: for the index and each dimension, the fewest one-level upgrades
-    to the next band (evidence-only fixes first), with the owner OPD and what to do."""
+    """The gaps page's action list: for the index and each dimension, the fewest actions that reach
+    the next band (scoring.plan_next_band), with the owner OPD, the number of actions and what to do."""
     grid, framework = _region_grid(store, region, year, stage)
     dimension_names = {d.code: d.name(lang) for d in framework.dimensions}
     actions = []
-    for scope in ["index", *[d.code for d in framework.dimensions]]:
-        label = t("gaps.path_scope_index", lang) if scope == "index" else dimension_names[scope]
-        upgrades, _ = path_to_next_band(grid, framework, scope=scope)
-        for upgrade in upgrades:
-            indicator = framework.indicator(upgrade.indicator_code)
-            action = (t("gaps.action_evidence", lang, level=upgrade.to_level) if upgrade.evidence_only
-                      else t("gaps.action_raise", lang, level=upgrade.to_level,
-                             requirement=indicator.level_text(upgrade.to_level, lang)))
+    for scope in [INDEX_SCOPE, *[d.code for d in framework.dimensions]]:
+        label = t("gaps.path_scope_index", lang) if scope == INDEX_SCOPE else dimension_names[scope]
+        for action in plan_next_band(grid, framework, scope=scope).actions:
+            indicator = framework.indicator(action.indicator_code)
             actions.append({t("gaps.col_scope", lang): label, t("region.col_code", lang): indicator.code,
                             t("region.col_indicator", lang): indicator.name(lang),
                             t("region.col_owner", lang): indicator.owner_opd,
-                            t("region.col_counts", lang): upgrade.from_level,
-                            t("gaps.col_target_level", lang): upgrade.to_level,
-                            t("gaps.col_gain", lang): round(upgrade.gain, 4), t("gaps.col_action", lang): action})
+                            t("gaps.col_kind", lang): t(f"gaps.kind_{action.kind}", lang),
+                            t("region.col_counts", lang): action.from_level,
+                            t("gaps.col_target_level", lang): action.to_level,
+                            t("gaps.col_actions", lang): action.count,
+                            t("gaps.col_gain", lang): round(action.gain, 4),
+                            t("gaps.col_action", lang): action_text(action, indicator, lang)})
     return pd.DataFrame(actions)
+
+
+def action_text(action, indicator, lang: str) -> str:
+    """What to do, in words: verify the recorded level, or raise to a level (what it requires)."""
+    if action.kind == "verify":
+        return t("gaps.action_verify", lang, level=action.to_level)
+    return t("gaps.action_raise", lang, level=action.to_level,
+             requirement=indicator.level_text(action.to_level, lang))
 
 
 def table_bytes(frame: pd.DataFrame, file_format: str, sheet: str = "Matra") -> bytes:

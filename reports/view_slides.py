@@ -26,7 +26,7 @@ def listed(params: dict[str, str], key: str) -> list[str]:
 
 def overview_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: str) -> None:
     """Band distribution per dimension (stacked bars in band colours) and the headline figures."""
-    framework = store.framework_for(ctx.year)
+    framework = store.framework_of(ctx.year, ctx.stage)
     ranking = store.ranking(ctx.year, ctx.stage)
     provinces = listed(params, "province")
     cohort = params.get("cohort", "")
@@ -77,7 +77,7 @@ def compared_regions(store, ctx: ReportContext, params: dict[str, str]) -> list[
 
 def compare_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: str | None) -> None:
     """Radar of up to eight regions' dimensions beside their index (as the compare page)."""
-    framework = store.framework_for(ctx.year)
+    framework = store.framework_of(ctx.year, ctx.stage)
     chosen = compared_regions(store, ctx, params)
     index = store.scores(ctx.year, ctx.stage, "index").set_index("region_code")["index"]
     assessed = [code for code in chosen if code in index.index]
@@ -100,7 +100,7 @@ def compare_slide(deck, store, ctx: ReportContext, params: dict[str, str], title
 
 def trends_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: str | None) -> None:
     """A measure (index or one dimension) over the years for the chosen regions and the nation."""
-    framework = store.framework_for(ctx.year)
+    framework = store.framework_of(ctx.year, ctx.stage)
     dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
     top_three = store.ranking(ctx.year, ctx.stage)["region_code"].head(3).tolist()   # the page's default
     chosen = listed(params, "regions")[:MAX_REGIONS] or top_three

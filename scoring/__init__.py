@@ -1,4 +1,4 @@
-"""The maturity model: framework loading, bands, aggregation, gaps and next-band plans.
+"""The maturity model: framework loading, bands, aggregation, gaps, ranks, change and plans.
 
 Pure: data frames and values in, data frames and values out. No Streamlit, no DuckDB, no caching.
 Everything here imports only the standard library and pandas.
@@ -14,30 +14,47 @@ from scoring.aggregate import (
     region_scores,
     smart_city_index,
 )
-from scoring.bands import Band, band_for, round_score
-from scoring.change import improvement
+from scoring.bands import Band, band_for, band_labels, band_names, round_score, shown_difference, shown_text
+from scoring.change import ChangeBreakdown, change_breakdown
 from scoring.framework import Framework, FrameworkError, framework_problems, load_framework
-from scoring.gaps import Upgrade, gap_table, indicator_priority, path_to_next_band
+from scoring.gaps import default_target, gap_table, indicator_priority, opd_summary
+from scoring.plan import Action, Plan, plan_next_band, scope_score
+from scoring.ranking import ranking_table
+from scoring.vocabulary import INDEX_CODE, INDEX_SCOPE, SCORE_KINDS, STAGES
 
 __all__ = [
     "CHAIN_TYPES",
+    "INDEX_CODE",
+    "INDEX_SCOPE",
+    "SCORE_KINDS",
+    "STAGES",
+    "Action",
     "Band",
+    "ChangeBreakdown",
     "Framework",
     "FrameworkError",
-    "Upgrade",
+    "Plan",
     "band_for",
+    "band_labels",
+    "band_names",
     "chain_scores",
+    "change_breakdown",
+    "default_target",
     "dimension_scores",
     "effective_levels",
     "element_scores",
     "framework_problems",
     "gap_table",
-    "improvement",
     "index_scores",
     "indicator_priority",
     "load_framework",
-    "path_to_next_band",
+    "opd_summary",
+    "plan_next_band",
+    "ranking_table",
     "region_scores",
     "round_score",
+    "scope_score",
+    "shown_difference",
+    "shown_text",
     "smart_city_index",
 ]

@@ -9,11 +9,14 @@ Every score is on the 0-5 scale and unrounded; round only for display (`round_sc
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 
 import pandas as pd
 
 from scoring.bands import band_levels
+from scoring.exact import as_fraction, weighted_sums
 from scoring.framework import CHAIN_TYPES, Framework
+from scoring.vocabulary import INDEX_CODE
 
 __all__ = [
     "CHAIN_TYPES",
@@ -59,23 +62,23 @@ def effective_levels(assessments: pd.DataFrame, framework: Framework,
     return grid
 
 
-def _weighted(grid: pd.DataFrame, keys: list[str], share: str) -> pd.DataFrame:
-    contribution = grid[share] * grid["effective_level"]
-    return (contribution.groupby([grid[k] for k in keys]).sum().rename("score").reset_index())
+def _weighted(grid: pd.DataFrame, keys: list[str], share: str, framework: Framework) -> pd.DataFrame:
+    """Exact sum(share x effective level) per group (see scoring.exact)."""
+    return weighted_sums(grid, keys, framework.exact_shares[share])
 
 
 def element_scores(assessments: pd.DataFrame, framework: Framework, *,
                    grid: pd.DataFrame | None = None) -> pd.DataFrame:
     """Weighted mean of each element's indicators. Columns: region_code, dimension, element, score."""
     grid = effective_levels(assessments, framework) if grid is None else grid
-    return _weighted(grid, ["region_code", "dimension", "element"], "element_share")
+    return _weighted(grid, ["region_code", "dimension", "element"], "element_share", framework)
 
 
 def dimension_scores(assessments: pd.DataFrame, framework: Framework, *,
                      grid: pd.DataFrame | None = None) -> pd.DataFrame:
     """Weighted mean of each dimension's elements. Columns: region_code, dimension, score, band."""
     grid = effective_levels(assessments, framework) if grid is None else grid
-    scores = _weighted(grid, ["region_code", "dimension"], "dimension_share")
+    scores = _weighted(grid, ["region_code", "dimension"], "dimension_share", framework)
     scores["band"] = band_levels(scores["score"], framework)
     return scores
 
@@ -84,31 +87,34 @@ def chain_scores(assessments: pd.DataFrame, framework: Framework, *,
                  grid: pd.DataFrame | None = None) -> pd.DataFrame:
     """Weighted mean of the indicators of each chain type. Columns: region_code, chain, score."""
     grid = effective_levels(assessments, framework) if grid is None else grid
-    return _weighted(grid, ["region_code", "chain"], "chain_share")
+    return _weighted(grid, ["region_code", "chain"], "chain_share", framework)
 
 
 def smart_city_index(components: Mapping[str, float], weights: Mapping[str, float]) -> float:
-    """Sum of chain weight x component score over the chain types (unrounded, 0-5).
+    """Weighted mean of the chain components: sum(weight x component) / sum(weights) (unrounded, 0-5).
 
     `components` and `weights` are keyed by chain type; a chain type missing from `components`
-    counts as 0 (no evidence of it). Weights must cover every component given.
+    counts as 0 (no evidence of it). Weights may be fractions (0.1, 0.2, ...) or percentages
+    (10, 20, ...): they are divided by their sum. The sum is exact on the decimals as written, so
+    components 3.84/3.18/3.53/3.63/3.35 with weights 10/20/30/20/20 give exactly 3.475 (shown 3.48).
     """
     unknown = set(components) - set(weights)
     if unknown:
         raise KeyError(f"no weight for chain types {sorted(unknown)}")
-    return float(sum(weight * float(components.get(chain, 0.0)) for chain, weight in weights.items()))
+    total = sum((as_fraction(weight) for weight in weights.values()), Fraction(0))
+    if total <= 0:
+        raise ValueError("chain weights must add up to more than 0")
+    weighted = sum((as_fraction(weight) * as_fraction(components.get(chain, 0)) for chain, weight in weights.items()),
+                   Fraction(0))
+    return float(weighted / total)
 
 
 def index_scores(assessments: pd.DataFrame, framework: Framework, *,
                  grid: pd.DataFrame | None = None) -> pd.DataFrame:
     """The Indeks Smart City per region. Columns: region_code, index, band."""
-    chains = chain_scores(assessments, framework, grid=grid)
-    wide = chains.pivot(index="region_code", columns="chain", values="score")
-    index = pd.Series(
-        [smart_city_index(row.to_dict(), framework.chain_weights) for _, row in wide.iterrows()],
-        index=wide.index, name="index", dtype=float,
-    )
-    result = index.reset_index()
+    grid = effective_levels(assessments, framework) if grid is None else grid
+    # sum(index_share x level) is sum(chain weight x chain component), computed exactly in one pass
+    result = _weighted(grid, ["region_code"], "index_share", framework).rename(columns={"score": "index"})
     result["band"] = band_levels(result["index"], framework)
     return result
 
@@ -119,12 +125,12 @@ def region_scores(assessments: pd.DataFrame, framework: Framework,
     `policy` is the evidence policy (default the framework's; see Framework.policy_for_stage).
 
     Columns: region_code, kind (index | dimension | chain | element), dimension (for dimension and
-    element rows), code (dimension, chain or element code; "ISC" for the index), score, band
+    element rows), code (dimension, chain or element code; INDEX_CODE for the index), score, band
     (band level for index and dimension rows, NA otherwise).
     """
     grid = effective_levels(assessments, framework, policy)
     index = index_scores(assessments, framework, grid=grid).rename(columns={"index": "score"})
-    index = index.assign(kind="index", dimension=pd.NA, code="ISC")
+    index = index.assign(kind="index", dimension=pd.NA, code=INDEX_CODE)
     dimensions = dimension_scores(assessments, framework, grid=grid)
     dimensions = dimensions.assign(kind="dimension", code=dimensions["dimension"])
     chains = chain_scores(assessments, framework, grid=grid)

@@ -1,17 +1,16 @@
-"""Maturity bands and display rounding."""
+"""Maturity bands and display rounding: the band of a score is the band of the value shown."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from scoring.framework import Framework
 
-# Scores are sums of float products; 2.6 can arrive as 2.5999999999999996. A band boundary is a
-# published two-decimal figure, so a score within this tolerance of it counts as reaching it.
-BOUNDARY_TOLERANCE = 1e-9
+SHOWN_DIGITS = 2            # published indices and scores have two decimals
+SIGNIFICANT_DIGITS = 15     # what a spreadsheet keeps of a binary float before it rounds
 
 
 @dataclass(frozen=True)
@@ -26,11 +25,44 @@ class Band:
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_id
 
+    def label(self, lang: str) -> str:
+        """'3 · Terdefinisi': the one way a band is written on screen, in slides and in tables."""
+        return f"{self.level} · {self.name(lang)}"
+
+
+def round_score(x: float, digits: int = SHOWN_DIGITS) -> float:
+    """Round half up as a spreadsheet shows it: 3.475 -> 3.48, 2.675 -> 2.68, -0.005 -> -0.01.
+
+    Python's round() works on the binary float and rounds half to even. Here the float is first
+    read as a spreadsheet reads it (its shortest decimal repr, cut to 15 significant digits, so the
+    float noise of 3.4749999999999996 becomes 3.475), then rounded half up on that decimal.
+    A result of zero is +0.0, never -0.0.
+    """
+    if x is None or x != x:  # NaN
+        return x
+    value = Decimal(repr(float(x)))
+    if value:
+        value = value.quantize(Decimal(1).scaleb(value.adjusted() - SIGNIFICANT_DIGITS + 1), ROUND_HALF_EVEN)
+    rounded = float(value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+    return rounded + 0.0  # -0.0 + 0.0 == +0.0
+
+
+def shown_text(x: float, digits: int = SHOWN_DIGITS) -> str:
+    """The shown value as plain text with a dot: '3.48', '-0.05', '0.00' (CLI, CSV)."""
+    return f"{round_score(x, digits):.{digits}f}"
+
+
+def shown_difference(current: float, previous: float) -> float:
+    """The change a person reads: the difference of the two shown values (never -0.00)."""
+    return round_score(round_score(current) - round_score(previous))
+
 
 def band_for(score: float, framework: Framework) -> Band:
-    """The highest band of `framework` whose lower bound `score` reaches (the lowest band for less)."""
+    """The band of the value shown (two decimals, half up): the highest band whose lower bound the
+    shown value reaches, so a score shown as 2.60 is in the band that starts at 2.60."""
+    shown = round_score(score)
     bands = framework.bands
-    reached = [band for band in bands if score + BOUNDARY_TOLERANCE >= band.lower]
+    reached = [band for band in bands if shown >= round_score(band.lower)]
     return reached[-1] if reached else bands[0]
 
 
@@ -38,20 +70,15 @@ def band_levels(scores, framework: Framework):
     """Vectorised `band_for(...).level` for a pandas Series of scores (NaN stays NA)."""
     import pandas as pd
 
-    lowers = [band.lower for band in framework.bands]
-    levels = [band.level for band in framework.bands]
-    bins = [-float("inf"), *[lower - BOUNDARY_TOLERANCE for lower in lowers[1:]], float("inf")]
-    result = pd.cut(scores, bins=bins, labels=levels, right=False)
-    return result.astype("Int64")
+    return pd.Series([pd.NA if pd.isna(score) else band_for(score, framework).level for score in scores],
+                     index=getattr(scores, "index", None), dtype="Int64")
 
 
-def round_score(x: float, digits: int = 2) -> float:
-    """Round half up, as spreadsheets and the official publications do (3.485 -> 3.49).
+def band_labels(framework: Framework, lang: str) -> dict[int, str]:
+    """Band level -> '3 · Terdefinisi' for every band of the framework."""
+    return {band.level: band.label(lang) for band in framework.bands}
 
-    Python's round() works on the binary float and rounds half to even, so round(2.675, 2) is 2.67.
-    Going through the shortest decimal repr of the float keeps the figure a person sees.
-    """
-    if x is None or x != x:  # NaN
-        return x
-    quantum = Decimal(1).scaleb(-digits)
-    return float(Decimal(repr(float(x))).quantize(quantum, rounding=ROUND_HALF_UP))
+
+def band_names(framework: Framework, lang: str) -> dict[int, str]:
+    """Band level -> its name in `lang`."""
+    return {band.level: band.name(lang) for band in framework.bands}

@@ -1,61 +1,84 @@
-"""Year-on-year improvement, flagging a change of framework version between the two years."""
+"""Why a score changed between two years: the change of method, and the levels that moved.
+
+The index change of one region splits exactly into
+- a method effect: last year's levels scored with this year's framework minus with last year's
+  (zero when both years use the same framework version), and
+- level effects: each indicator whose counted level moved, scored with this year's framework
+  (its index share x the level change), summed per dimension.
+method_effect + sum(level effects) = index change, computed in exact arithmetic.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from fractions import Fraction
+
 import pandas as pd
 
-
-def improvement(current: pd.DataFrame, previous: pd.DataFrame, *, current_framework: str,
-                previous_framework: str | None, keys: tuple[str, ...] = ("region_code",)
-                ) -> pd.DataFrame:
-    """Score this year minus the score the year before (same stage), per key.
-
-    `current` and `previous` have the key columns and `score`. Output: keys, score,
-    previous_score (NA when not assessed the year before), improvement, method_changed (True when
-    the two years were scored with different framework versions: the change is then partly a
-    change of method, and the UI must say so).
-    """
-    keys = list(keys)
-    merged = current[[*keys, "score"]].merge(
-        previous[[*keys, "score"]].rename(columns={"score": "previous_score"}), on=keys, how="left")
-    merged["improvement"] = merged["score"] - merged["previous_score"]
-    changed = previous_framework is not None and previous_framework != current_framework
-    merged["method_changed"] = changed & merged["previous_score"].notna()
-    return merged
+from scoring.exact import as_fraction, exact_sum
+from scoring.framework import Framework
+from scoring.vocabulary import INDEX_SCOPE
 
 
-def index_change_breakdown(current_grid: pd.DataFrame, previous_grid: pd.DataFrame) -> pd.DataFrame:
-    """Why the index moved: each indicator's contribution this year minus last year.
+@dataclass(frozen=True)
+class ChangeBreakdown:
+    """One region's index change between two years (unrounded floats of exact values).
 
-    Both grids are one region's `effective_levels` (with index_share and dimension_share). An
-    indicator contributes index_share x effective_level, so the contributions' differences add up
-    exactly to the index change, even when the framework (and with it the shares) changed.
-    Output: indicator_code, dimension, previous_level, effective_level, level_change,
-    index_contribution, dimension_contribution; sorted by |index_contribution|, largest first.
-    """
-    columns = ["indicator_code", "dimension", "effective_level", "index_share", "dimension_share"]
-    merged = current_grid[columns].merge(
-        previous_grid[columns].rename(columns={"effective_level": "previous_level",
-                                               "index_share": "previous_index_share",
-                                               "dimension_share": "previous_dimension_share",
-                                               "dimension": "previous_dimension"}),
-        on="indicator_code", how="outer")
-    merged["dimension"] = merged["dimension"].fillna(merged["previous_dimension"])
-    for column in ("effective_level", "previous_level", "index_share", "previous_index_share",
-                   "dimension_share", "previous_dimension_share"):
-        merged[column] = merged[column].fillna(0.0)
-    merged["level_change"] = merged["effective_level"] - merged["previous_level"]
-    merged["index_contribution"] = (merged["index_share"] * merged["effective_level"]
-                                    - merged["previous_index_share"] * merged["previous_level"])
-    merged["dimension_contribution"] = (merged["dimension_share"] * merged["effective_level"]
-                                        - merged["previous_dimension_share"] * merged["previous_level"])
-    merged = merged.assign(size=merged["index_contribution"].abs())
-    merged = merged.sort_values(["size", "indicator_code"], ascending=[False, True], ignore_index=True)
-    return merged[["indicator_code", "dimension", "previous_level", "effective_level", "level_change",
-                   "index_contribution", "dimension_contribution"]]
+    by_dimension: dimension, score_before (last year, its framework), score_after (this year),
+    contribution (its level effects on the index change). by_indicator: indicator_code, dimension,
+    from_level, to_level, contribution; only indicators whose counted level changed, largest
+    |contribution| first."""
+
+    index_before: float
+    index_after: float
+    index_change: float
+    method_effect: float
+    method_changed: bool
+    by_dimension: pd.DataFrame
+    by_indicator: pd.DataFrame
 
 
-def change_by_dimension(breakdown: pd.DataFrame, dimensions: list[str]) -> pd.Series:
-    """The index change per dimension: the sum of its indicators' index contributions (from
-    `index_change_breakdown`), in the order of `dimensions` (0 for a dimension with no change)."""
-    return breakdown.groupby("dimension")["index_contribution"].sum().reindex(dimensions, fill_value=0.0)
+def _levels(grid: pd.DataFrame) -> dict[str, Fraction]:
+    return {code: as_fraction(int(level)) for code, level in zip(grid["indicator_code"], grid["effective_level"],
+                                                                strict=True)}
+
+
+def change_breakdown(current_grid: pd.DataFrame, current: Framework,
+                     previous_grid: pd.DataFrame, previous: Framework) -> ChangeBreakdown:
+    """Split one region's index change from `previous_grid` (scored with `previous`) to
+    `current_grid` (scored with `current`); both are `effective_levels` grids of the region."""
+    now, before = _levels(current_grid), _levels(previous_grid)
+    shares = current.shares_of(INDEX_SCOPE)
+    index_after = exact_sum(now, shares)
+    index_before = exact_sum(before, previous.shares_of(INDEX_SCOPE))
+    before_at_current_method = exact_sum(before, shares)
+    method_effect = before_at_current_method - index_before
+    moved = []
+    for indicator in current.indicators:
+        start, end = before.get(indicator.code, Fraction(0)), now.get(indicator.code, Fraction(0))
+        if start != end:
+            moved.append({"indicator_code": indicator.code, "dimension": indicator.dimension,
+                          "from_level": int(start), "to_level": int(end),
+                          "exact": shares[indicator.code] * (end - start)})
+    by_indicator = pd.DataFrame(moved, columns=["indicator_code", "dimension", "from_level", "to_level", "exact"])
+    dimension_rows = []
+    for dimension in current.dimensions:
+        mine = by_indicator[by_indicator["dimension"] == dimension.code]
+        contribution = sum(mine["exact"], Fraction(0))
+        score_before = (exact_sum(before, previous.shares_of(dimension.code))
+                        if dimension.code in {d.code for d in previous.dimensions} else None)
+        dimension_rows.append({"dimension": dimension.code,
+                               "score_before": None if score_before is None else float(score_before),
+                               "score_after": float(exact_sum(now, current.shares_of(dimension.code))),
+                               "contribution": float(contribution)})
+    by_indicator["contribution"] = [float(value) for value in by_indicator["exact"]]
+    by_indicator["size"] = by_indicator["contribution"].abs()
+    by_indicator = by_indicator.sort_values(["size", "indicator_code"], ascending=[False, True], ignore_index=True)
+    return ChangeBreakdown(
+        index_before=float(index_before), index_after=float(index_after),
+        index_change=float(index_after - index_before), method_effect=float(method_effect),
+        method_changed=current.id != previous.id,
+        by_dimension=pd.DataFrame(dimension_rows, columns=["dimension", "score_before", "score_after",
+                                                           "contribution"]),
+        by_indicator=by_indicator[["indicator_code", "dimension", "from_level", "to_level", "contribution"]],
+    )

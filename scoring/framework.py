@@ -11,12 +11,15 @@ import itertools
 import math
 import tomllib
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 from scoring.bands import Band
+from scoring.exact import as_fraction, exact_shares
+from scoring.vocabulary import INDEX_SCOPE
 
 CHAIN_TYPES = ("baseline", "output", "outcome", "impact", "quick_win")
 ASPECTS = ("struktur", "infrastruktur", "suprastruktur")
@@ -36,10 +39,12 @@ class FrameworkError(ValueError):
 
 @dataclass(frozen=True)
 class Dimension:
+    """A pillar of the model. Dimensions carry no weight: the index is built from the results chain,
+    and a dimension score stands on its own (the mean of its elements)."""
+
     code: str
     name_id: str
     name_en: str
-    weight: float
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_id
@@ -158,6 +163,40 @@ class Framework:
         rows["index_share"] = rows["chain_share"] * rows["chain"].map(self.chain_weights)
         return rows.drop(columns="element_weight")
 
+    @cached_property
+    def exact_shares(self) -> dict[str, dict[str, Fraction]]:
+        """The shares of `indicator_table` as exact fractions of the written decimal weights, keyed by
+        share column (element_share, dimension_share, chain_share, index_share) then indicator code."""
+        weights = {i.code: i.weight for i in self.indicators}
+        element_of = {i.code: i.element for i in self.indicators}
+        element_shares = exact_shares(weights, element_of)
+        element_weight = {e.code: e.weight for e in self.elements}
+        dimension_of_element = {e.code: e.dimension for e in self.elements}
+        dimension_element_share = exact_shares(element_weight, dimension_of_element)
+        chain_shares = exact_shares(weights, {i.code: i.chain for i in self.indicators})
+        chain_total = sum((as_fraction(w) for w in self.chain_weights.values()), Fraction(0))
+        return {
+            "element_share": element_shares,
+            "dimension_share": {code: share * dimension_element_share[element_of[code]]
+                                for code, share in element_shares.items()},
+            "chain_share": chain_shares,
+            "index_share": {i.code: chain_shares[i.code] * as_fraction(self.chain_weights[i.chain]) / chain_total
+                            for i in self.indicators},
+        }
+
+    def shares_of(self, scope: str) -> dict[str, Fraction]:
+        """Exact shares of a scope: "index" (every indicator) or a dimension code (its indicators)."""
+        if scope == INDEX_SCOPE:
+            return self.exact_shares["index_share"]
+        dimension_shares = self.exact_shares["dimension_share"]
+        return {i.code: dimension_shares[i.code] for i in self.indicators if i.dimension == scope}
+
+    @cached_property
+    def smallest_step(self) -> float:
+        """The smallest change of the index that one indicator moving one level can make (the
+        smallest index share): two indices closer than this are too close to call."""
+        return float(min(self.exact_shares["index_share"].values()))
+
 
 def _read_with_parents(path: Path, seen: tuple[Path, ...] = ()) -> dict:
     if path in seen:
@@ -211,11 +250,17 @@ def _weight_problems(chain_weights: dict) -> list[str]:
     if missing:
         problems.append(f"chain_weights lacks {sorted(missing)}")
     values = list(chain_weights.values())
-    if any(not isinstance(v, int | float) or v < 0 for v in values):
-        problems.append("chain weights must be numbers >= 0")
-    elif not math.isclose(sum(values), 1.0, abs_tol=1e-9):
+    bad = [f"{chain} = {value!r}" for chain, value in chain_weights.items()
+           if not _is_number(value) or value <= 0]
+    if bad:
+        problems.append(f"chain weights must be numbers > 0; found {', '.join(bad)}")
+    elif sum((as_fraction(v) for v in values), Fraction(0)) != 1:
         problems.append(f"chain weights sum to {sum(values):g}; they must sum to 1")
     return problems
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _band_problems(bands: list) -> list[str]:
@@ -249,7 +294,14 @@ def _taxonomy_problems(dimensions: list, elements: list, indicators: list) -> li
         duplicates = sorted({c for c in codes if codes.count(c) > 1}, key=str)
         if duplicates:
             problems.append(f"duplicate {kind} codes: {duplicates}")
+    for dimension in dimensions:
+        if "weight" in dimension:
+            problems.append(f"dimension {dimension.get('code')} has a 'weight', which nothing uses: the index is "
+                            "built from the results chain (chain_weights); remove it")
     for element in elements:
+        weight = element.get("weight", 1)
+        if not _is_number(weight) or weight <= 0:
+            problems.append(f"element {element.get('code')} has weight {weight!r}; expected a number > 0")
         if element.get("dimension") not in dimension_codes:
             problems.append(f"element {element.get('code')} names unknown dimension "
                             f"'{element.get('dimension')}'")
@@ -276,7 +328,7 @@ def _taxonomy_problems(dimensions: list, elements: list, indicators: list) -> li
             problems.append(f"{label} has aspect '{indicator['aspect']}'; expected one of "
                             f"{', '.join(ASPECTS)}")
         weight = indicator["weight"]
-        if not isinstance(weight, int | float) or isinstance(weight, bool) or weight <= 0:
+        if not _is_number(weight) or weight <= 0:
             problems.append(f"{label} has weight {weight!r}; expected a number > 0")
         for key in ("levels_id", "levels_en"):
             if not isinstance(indicator[key], list) or len(indicator[key]) != LEVEL_COUNT:
@@ -309,8 +361,7 @@ def load_framework(path: str | Path) -> Framework:
         name_id=raw["name_id"],
         name_en=raw["name_en"],
         years=tuple(raw["years"]),
-        dimensions=tuple(Dimension(d["code"], d["name_id"], d["name_en"], float(d.get("weight", 1)))
-                         for d in raw["dimensions"]),
+        dimensions=tuple(Dimension(d["code"], d["name_id"], d["name_en"]) for d in raw["dimensions"]),
         elements=tuple(Element(e["code"], e["dimension"], e["name_id"], e["name_en"],
                                float(e.get("weight", 1))) for e in raw["elements"]),
         indicators=tuple(

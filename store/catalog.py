@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from scoring import Framework, load_framework
+from scoring import Framework, FrameworkError, load_framework
 
 REGION_COLUMNS = ["code", "name", "province_code", "province_name", "kind", "latitude", "longitude"]
 
@@ -18,18 +18,45 @@ def _signature(folder: Path) -> tuple:
 
 @lru_cache(maxsize=8)
 def _frameworks(folder: Path, signature: tuple) -> tuple[Framework, ...]:
-    return tuple(load_framework(folder / name) for name, _ in signature)
+    loaded = [(name, load_framework(folder / name)) for name, _ in signature]
+    problems = overlap_problems(loaded)
+    if problems:
+        raise FrameworkError(str(folder), problems)
+    return tuple(framework for _, framework in loaded)
+
+
+def overlap_problems(loaded: list[tuple[str, Framework]]) -> list[str]:
+    """Two files that claim one year (a year must have exactly one method), or one id twice."""
+    problems = []
+    owner: dict[int, str] = {}
+    ids: dict[str, str] = {}
+    for name, framework in loaded:
+        if framework.id in ids:
+            problems.append(f"{ids[framework.id]} and {name} both have id '{framework.id}'")
+        ids[framework.id] = name
+        for year in framework.years:
+            if year in owner:
+                problems.append(f"{owner[year]} and {name} both cover year {year}; each year needs exactly "
+                                "one framework file (change 'years' in one of them)")
+            else:
+                owner[year] = name
+    return problems
 
 
 def frameworks(framework_dir: Path) -> tuple[Framework, ...]:
-    """Every framework file in the folder, loaded and validated (cached until a file changes)."""
+    """Every framework file in the folder, loaded and validated (cached until a file changes).
+    Raises FrameworkError when a file is invalid or two files cover the same year."""
     return _frameworks(framework_dir, _signature(framework_dir))
 
 
 def framework_for_year(framework_dir: Path, year: int) -> Framework | None:
     """The framework version that applies to `year`, or None when no file covers it."""
-    matches = [fw for fw in frameworks(framework_dir) if year in fw.years]
-    return matches[0] if matches else None
+    return next((fw for fw in frameworks(framework_dir) if year in fw.years), None)
+
+
+def framework_by_id(framework_dir: Path, framework_id: str) -> Framework | None:
+    """The framework version with this id (the one recorded with a snapshot), or None."""
+    return next((fw for fw in frameworks(framework_dir) if fw.id == framework_id), None)
 
 
 @lru_cache(maxsize=8)

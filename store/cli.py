@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from scoring import FrameworkError, load_framework
-from store import cli_programmes
+from store import cli_programmes, cli_scores
 from store.atomic import StoreBusy
 from store.problems import IngestRefused
 from store.repository import SCORE_KINDS, Store
@@ -92,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     target_export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     target_export.add_argument("--out", help="file to write (default: standard output)")
     cli_programmes.add_commands(commands)
+    cli_scores.add_commands(commands)
     return parser
 
 
@@ -171,6 +172,8 @@ def _run(args) -> int:
         return _ingest(store, args)
     if args.command in cli_programmes.COMMANDS:
         return cli_programmes.run(store, args)
+    if args.command in cli_scores.COMMANDS:
+        return cli_scores.run(store, args)
     if args.command in ("template", "targets"):
         return _data_files(store, args)
     if args.command == "framework":

@@ -22,12 +22,23 @@ class Setting:
 SETTINGS = (
     Setting("MATRA_DATA_DIR", str(REPO_ROOT / "data"),
             "Data folder: framework/, reference/, snapshots/, targets/, meetings/. Default: the bundled data/."),
-    Setting("MATRA_CLOSE_CALL", "0.05",
-            "Index difference below which two neighbours in a ranking are marked too close to call."),
     Setting("MATRA_MAX_UPLOAD_MB", "20", "Largest file accepted for ingest, in megabytes."),
+    Setting("MATRA_MAX_UNPACKED_MB", "100",
+            "Largest uncompressed content of an XLSX upload (all zip members), in megabytes; a member "
+            "expanding more than 200 times is refused too."),
+    Setting("MATRA_MAX_ROWS", "100000", "Most rows an upload may have (a national long form has about 50,000)."),
+    Setting("MATRA_MAX_COLUMNS", "500", "Most columns an upload may have."),
+    Setting("MATRA_MAX_CELL_CHARS", "10000", "Longest text accepted in one cell, in characters."),
+    Setting("MATRA_PARSE_SECONDS", "60", "Time limit for reading and checking one upload (worker process)."),
+    Setting("MATRA_PARSE_MEMORY_MB", "2048",
+            "Memory limit (address space) of the worker process that reads and checks an upload."),
     Setting("MATRA_ADMIN_PASSWORD", "",
             "Administrator password for write actions (upload, retract, targets); empty = writes off. "
             "Also read from the Streamlit secret admin_password; OIDC sign-in replaces it when configured."),
+    Setting("MATRA_SECRETARY_PASSWORD", "",
+            "Meeting secretary password: signs in to write meeting notes and follow-ups on /present (no "
+            "data writes); empty = only an administrator (or OIDC) may write notes. Also read from the "
+            "Streamlit secret secretary_password."),
     Setting("MATRA_USER", "",
             "Name recorded in the manifest as who made a change (default: the OS user)."),
 )

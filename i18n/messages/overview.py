@@ -22,9 +22,17 @@ MESSAGES = {
     "overview.regions_word": ("wilayah", "regions"),
     "overview.ranking_title": ("Peringkat nasional", "National ranking"),
     "overview.ranking_hint": (
-        "Pilih baris untuk membuka profil. ≈ menandai selisih indeks dengan tetangga kurang dari {close}: "
-        "terlalu tipis untuk dibedakan.",
-        "Select a row to open the profile. ≈ marks an index within {close} of a neighbour: too close to call.",
+        "Pilih baris untuk membuka profil. Nilai yang tampil sama berbagi peringkat. ≈ menandai indeks yang "
+        "selisihnya dengan tetangga kurang dari {close} (perubahan terkecil yang dibuat satu indikator naik satu "
+        "level): satu verifikasi saja bisa menukar urutannya. Perubahan peringkat dihitung di antara wilayah "
+        "yang dinilai pada kedua tahun.",
+        "Select a row to open the profile. Equal shown values share a rank. ≈ marks an index less than {close} "
+        "from a neighbour (the smallest change one indicator moving one level makes): a single verification "
+        "could swap them. Rank change is counted among regions assessed in both years.",
+    ),
+    "overview.new_regions": (
+        "{count} wilayah baru dinilai tahun ini (tanpa perubahan peringkat).",
+        "{count} regions are assessed for the first time this year (no rank change).",
     ),
     "overview.method_note": (
         "Metode penilaian berubah dibanding tahun lalu (bobot rantai hasil): perubahan sebagian karena metode.",

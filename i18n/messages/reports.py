@@ -62,4 +62,6 @@ MESSAGES = {
         "PDF export is unavailable: {reason}. Install the Debian package chromium (apt-get install chromium); "
         "kaleido finds it at /usr/bin/chromium.",
     ),
+    "reports.col_province_rank": ("Peringkat di provinsi", "Rank in province"),
+    "reports.col_kind_rank": ("Peringkat di antara jenis yang sama", "Rank among the same kind"),
 }

@@ -1,0 +1,106 @@
+"""`python -m store ranking | change | plan`: the figures the pages show, from the same code.
+
+store/cli.py calls `add_commands(subparsers)` while building its parser and `run(store, args)` for
+the commands in COMMANDS. Numbers are unrounded unless a column says it is shown (text, a dot).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import pandas as pd
+
+from scoring import INDEX_SCOPE, STAGES, shown_text
+from store import analysis
+
+COMMANDS = ("ranking", "change", "plan")
+EXIT_OK, EXIT_REFUSED = 0, 2
+RANKING_CLI_COLUMNS = ["region_code", "index", "shown", "band", "rank", "rank_change", "change", "close_call",
+                       "province_rank", "kind_rank", "new"]
+WORDS = {
+    "no_data": ("tidak ada data {year} tahap {stage}", "no data for {year} stage {stage}"),
+    "not_assessed": ("{region} tidak dinilai pada {year} tahap {stage}",
+                     "{region} was not assessed in {year} stage {stage}"),
+    "no_previous": ("{region} tidak dinilai pada {year} tahap {stage}, jadi tidak ada perubahan",
+                    "{region} was not assessed in {year} stage {stage}, so there is no change"),
+    "bad_scope": ("cakupan '{scope}' tidak dikenal; pilih {choices}", "unknown scope '{scope}'; choose {choices}"),
+}
+
+
+def _say(lang: str, key: str, **values) -> str:
+    return WORDS[key][1 if lang == "en" else 0].format(**values)
+
+
+def add_commands(commands) -> None:
+    """Register the ranking, change and plan subcommands."""
+    ranking = commands.add_parser("ranking", help="the ranking of a year and stage (shared ranks, change)")
+    ranking.add_argument("--year", type=int, required=True)
+    ranking.add_argument("--stage", choices=STAGES, required=True)
+    ranking.add_argument("--format", choices=("csv", "json"), default="csv")
+    change = commands.add_parser("change", help="why a region's index changed since the year before")
+    plan = commands.add_parser("plan", help="the fewest actions that lift a region to its next band")
+    for parser in (change, plan):
+        parser.add_argument("--region", required=True)
+        parser.add_argument("--year", type=int, required=True)
+        parser.add_argument("--stage", choices=STAGES, required=True)
+        parser.add_argument("--format", choices=("json",), default="json")
+    plan.add_argument("--scope", default=INDEX_SCOPE, help="index (default) or a dimension code, e.g. GOV")
+
+
+def ranking_rows(store, year: int, stage: str) -> pd.DataFrame:
+    """The CLI's ranking: region_code, index (unrounded), shown ("3.48"), band (of shown), rank,
+    rank_change (among regions in both years; empty when new), change (shown - previous shown as
+    text; empty when new), close_call, province_rank, kind_rank, new."""
+    table = analysis.ranking(store, year, stage)
+    return pd.DataFrame({
+        "region_code": table["region_code"],
+        "index": table["index"],
+        "shown": table["index"].map(shown_text),
+        "band": table["band"].astype("Int64"),
+        "rank": table["rank"].astype("Int64"),
+        "rank_change": table["rank_change"].astype("Int64"),
+        "change": [None if pd.isna(v) else shown_text(v) for v in table["improvement"]],
+        "close_call": table["too_close_to_call"].astype(bool),
+        "province_rank": table["province_rank"].astype("Int64"),
+        "kind_rank": table["kind_rank"].astype("Int64"),
+        "new": table["new"].astype(bool),
+    })[RANKING_CLI_COLUMNS]
+
+
+def _print_json(value) -> None:
+    print(json.dumps(value, ensure_ascii=False))
+
+
+def run(store, args) -> int:
+    if store.active_snapshot(args.year, args.stage) is None:
+        print(_say(args.lang, "no_data", year=args.year, stage=args.stage), file=sys.stderr)
+        return EXIT_REFUSED
+    if args.command == "ranking":
+        rows = ranking_rows(store, args.year, args.stage)
+        if args.format == "json":
+            _print_json(json.loads(rows.to_json(orient="records", double_precision=15)))
+        else:
+            rows.to_csv(sys.stdout, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        return EXIT_OK
+    if args.command == "change":
+        breakdown = store.change(args.region, args.year, args.stage)
+        if breakdown is None:
+            key = "not_assessed" if store.region_indicators(args.region, args.year, args.stage).empty else "no_previous"
+            year = args.year if key == "not_assessed" else args.year - 1
+            print(_say(args.lang, key, region=args.region, year=year, stage=args.stage), file=sys.stderr)
+            return EXIT_REFUSED
+        _print_json(analysis.change_record(breakdown))
+        return EXIT_OK
+    framework = store.framework_of(args.year, args.stage)
+    scopes = [INDEX_SCOPE, *[d.code for d in framework.dimensions]]
+    if args.scope not in scopes:
+        print(_say(args.lang, "bad_scope", scope=args.scope, choices="|".join(scopes)), file=sys.stderr)
+        return EXIT_REFUSED
+    plan = store.plan(args.region, args.year, args.stage, args.scope)
+    if plan is None:
+        print(_say(args.lang, "not_assessed", region=args.region, year=args.year, stage=args.stage), file=sys.stderr)
+        return EXIT_REFUSED
+    _print_json(analysis.plan_record(plan))
+    return EXIT_OK
