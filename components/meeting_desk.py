@@ -1,7 +1,8 @@
 """The agenda's desk: which data it shows, meeting notes and follow-ups, and the exports.
 
-Writes here are meeting notes only. Any user of the app may write them for now; when the data
-pages' admin sign-in (components.auth) is to gate notes too, the check belongs in `notes_form`.
+Writes here are meeting notes only, and they need a signed-in note writer (components.auth: the
+meeting secretary or an administrator, or OIDC). The name given at sign-in is what every note
+records as its author. Viewers see the notes and the exports, never the write controls.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from components import data
+from components import auth, data
 from components.agenda_data import DataStatus
 from components.slides import plain
 from i18n import format_date
@@ -70,11 +71,15 @@ def show_flash(ctx) -> None:
 
 def _save_note(agenda_id: str) -> None:
     state = st.session_state
+    writer = auth.current_note_writer()
+    if writer is None:   # signed out in another tab, or the session expired
+        _flash("error", "present.signin_needed")
+        return
     try:
         meetings.save_note(data.store().data_dir, agenda_id, {
             "item": state["present_note_item"], "note": state["present_note_text"],
             "decision": state["present_note_decision"], "owner_opd": state["present_note_owner"],
-            "due_date": state["present_note_due"]})
+            "due_date": state["present_note_due"]}, created_by=writer)
         _flash("success", "present.note_saved")
     except meetings.NoteError:
         _flash("error", "present.note_empty")
@@ -83,16 +88,56 @@ def _save_note(agenda_id: str) -> None:
 
 
 def _delete_note(agenda_id: str) -> None:
+    if auth.current_note_writer() is None:
+        _flash("error", "present.signin_needed")
+        return
     try:
         meetings.delete_note(data.store().data_dir, agenda_id, st.session_state["present_note_remove"])
     except StoreBusy:
         _flash("error", "present.busy")
 
 
+def sign_in_form(ctx) -> None:
+    """Sign-in for note writers: OIDC button, or name + password (never URL-bound, never echoed)."""
+    st.markdown(f"**{plain(ctx.t('present.signin_title'))}**")
+    st.caption(ctx.t("present.signin_needed"))
+    if auth.oidc_configured():
+        st.button(ctx.t("present.signin_oidc"), on_click=st.login, key="present_oidc_login")
+        return
+    with st.form("present_signin", clear_on_submit=True):
+        name = st.text_input(ctx.t("present.signin_name"), max_chars=auth.NAME_LIMIT)
+        password = st.text_input(ctx.t("present.signin_password"), type="password")
+        submitted = st.form_submit_button(ctx.t("present.signin"))
+    if not submitted:
+        return
+    result = auth.sign_in_secretary(name, password)
+    if result.ok:
+        st.rerun()
+    elif result.wait_seconds:
+        st.error(ctx.t("present.signin_wait", seconds=max(1, round(result.wait_seconds))))
+    else:
+        st.error(ctx.t("present.signin_wrong"))
+
+
+def _sign_out() -> None:
+    auth.sign_out()
+
+
 def notes_form(agenda, ctx, titles: dict[int, str]) -> None:
-    """Add a note or follow-up to one agenda item (no sign-in yet: see the module docstring)."""
+    """Add a note or follow-up to one agenda item: for a signed-in note writer only."""
     if not agenda.items:
         return
+    if not auth.note_writes_enabled():
+        st.info(ctx.t("present.notes_off"))
+        return
+    writer = auth.current_note_writer()
+    if writer is None:
+        sign_in_form(ctx)
+        return
+    who, out = st.columns([4, 1], vertical_alignment="center")
+    who.caption(ctx.t("present.signed_in_as", name=plain(writer)))
+    if not auth.oidc_configured():
+        out.button(ctx.t("present.signout"), key="present_signout", on_click=_sign_out)
     with st.form("present_note_form", clear_on_submit=True, border=True):
         st.markdown(f"**{plain(ctx.t('present.add_note'))}**")
         st.selectbox(ctx.t("present.note_item"), list(titles), key="present_note_item",
@@ -113,6 +158,8 @@ def notes_table(agenda, ctx, notes: list[dict], titles: dict[int, str]) -> None:
         st.info(ctx.t("present.no_notes"))
         return
     st.dataframe(export_frame(notes, titles, ctx), hide_index=True, width="stretch", key="present_notes_table")
+    if auth.current_note_writer() is None:
+        return
     by_id = {n["id"]: n for n in notes}
     left, right = st.columns([4, 1], vertical_alignment="bottom")
     chosen = left.selectbox(ctx.t("present.remove_note"), list(by_id), key="present_note_remove",

@@ -21,7 +21,6 @@ from pathlib import Path
 import pandas as pd
 
 from store.atomic import atomic_write_bytes, clean_leftovers, writer_lock
-from store.snapshots import who
 
 MEETINGS_DIR = "meetings"
 FIELDS = ("id", "item", "note", "decision", "owner_opd", "due_date", "updated_at", "updated_by")
@@ -95,8 +94,11 @@ def _write(data_dir: Path, agenda_id: str, notes: list[dict]) -> None:
     atomic_write_bytes(notes_path(data_dir, agenda_id), text.encode("utf-8"))
 
 
-def save_note(data_dir: str | Path, agenda_id: str, note: dict, created_by: str | None = None) -> str:
+def save_note(data_dir: str | Path, agenda_id: str, note: dict, created_by: str) -> str:
     """Add a note, or replace the note with the same `id`; returns the note's id.
+
+    `created_by` is the signed-in person's name (components.auth), recorded as `updated_by`;
+    NoteError without one: a note always says who wrote it, never the server's OS user.
 
     Runs under the store's writer lock and removes temp files a killed writer left behind.
     Raises NoteError for a bad field (nothing written), store.atomic.StoreBusy when another
@@ -104,8 +106,11 @@ def save_note(data_dir: str | Path, agenda_id: str, note: dict, created_by: str 
     """
     data_dir = Path(data_dir)
     clean = _clean(note)
+    author = created_by.strip()[:120] if isinstance(created_by, str) else ""
+    if not author:
+        raise NoteError("a note needs the name of the person who signed in to write it")
     clean["updated_at"] = datetime.now(UTC).isoformat(timespec="seconds")
-    clean["updated_by"] = (created_by or who())[:120]
+    clean["updated_by"] = author
     with writer_lock(data_dir):
         clean_leftovers(data_dir / MEETINGS_DIR)
         notes = [n for n in read_notes(data_dir, agenda_id) if n["id"] != clean["id"]]

@@ -147,9 +147,100 @@ def test_builder_saves_a_frozen_agenda_that_reopens(data_dir, store):
     assert any(f"?agenda={encode(agenda)}" in c.value for c in app.code)
 
 
-def test_notes_are_saved_shown_on_the_last_slide_and_exported_inert(data_dir, store):
+SECRETARY_PASSWORD = "rapat-koordinasi-2025"
+
+
+@pytest.fixture
+def secretary(monkeypatch):
+    """Note writing turned on with a secretary password, and no failed attempts remembered."""
+    from components import auth
+
+    monkeypatch.setenv("MATRA_SECRETARY_PASSWORD", SECRETARY_PASSWORD)
+    monkeypatch.delenv("MATRA_ADMIN_PASSWORD", raising=False)
+    monkeypatch.setattr(auth, "_by_name", {})
+    return SECRETARY_PASSWORD
+
+
+def sign_in(app, name: str, password: str):
+    app.text_input[[t.label for t in app.text_input].index("Your name")].input(name)
+    app.text_input[[t.label for t in app.text_input].index("Note taker password")].input(password)
+    app.button[[b.label for b in app.button].index("Sign in")].click()
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def note_form_shown(app) -> bool:
+    return any(t.key == "present_note_text" for t in app.text_area)
+
+
+def test_without_a_secretary_password_nobody_can_write_notes(data_dir, store, monkeypatch):
+    monkeypatch.delenv("MATRA_SECRETARY_PASSWORD", raising=False)
+    monkeypatch.delenv("MATRA_ADMIN_PASSWORD", raising=False)
+    app = open_page("present", agenda=encode(make_agenda(store)), lang="en")
+    assert not note_form_shown(app)
+    assert not any(b.label == "Sign in" for b in app.button)
+    assert any("MATRA_SECRETARY_PASSWORD" in i.value for i in app.info)
+
+
+def test_notes_need_sign_in_and_record_the_name_entered(data_dir, store, secretary, monkeypatch):
+    monkeypatch.setenv("USER", "root")
+    agenda = make_agenda(store)
+    app = open_page("present", agenda=encode(agenda), lang="en")
+    assert not note_form_shown(app), "a viewer gets the sign-in form, not the note form"
+    assert not any(s.key == "present_note_remove" for s in app.selectbox)
+    sign_in(app, "Rina Sekretariat", secretary)
+    assert note_form_shown(app)
+    assert any("Signed in as Rina Sekretariat" in c.value for c in app.caption)
+    app.text_input(key="present_note_decision").input("Kirim bukti dukung")
+    app.button[[b.label for b in app.button].index("Save note")].click()
+    app.run()
+    assert [n["updated_by"] for n in meetings.read_notes(data_dir, agenda.id)] == ["Rina Sekretariat"]
+    click(app, "present_signout")
+    assert not note_form_shown(app)
+
+
+def test_failed_sign_ins_are_held_back_per_session_and_per_name_and_never_echoed(data_dir, store, secretary):
+    agenda = make_agenda(store)
+    app = open_page("present", agenda=encode(agenda), lang="en")
+    sign_in(app, "Budi", "tebakan-1")
+    assert any("wrong password" in e.value for e in app.error)
+    assert_not_echoed(app, "tebakan-1")
+    sign_in(app, "Budi", secretary)     # right password, but straight after a failure
+    assert any("Try again in" in e.value for e in app.error)
+    assert not note_form_shown(app)
+    other_session = open_page("present", agenda=encode(agenda), lang="en")
+    sign_in(other_session, "budi", secretary)   # the same name from a new session is held back too
+    assert any("Try again in" in e.value for e in other_session.error)
+    assert not note_form_shown(other_session)
+    for shown in (app, other_session):
+        assert_not_echoed(shown, "tebakan-1", secretary)
+
+
+def assert_not_echoed(app, *passwords: str) -> None:
+    messages = [e.value for kind in ("markdown", "caption", "error", "info", "success", "warning", "code")
+                for e in getattr(app, kind)]
+    assert not [m for m in messages if any(p in m for p in passwords)], "a password is never shown"
+    assert not [v for v in app.query_params.values() if any(p in str(v) for p in passwords)], "nor put in the URL"
+
+
+def test_the_delay_grows_with_each_failure_and_a_success_clears_it(monkeypatch):
+    from components import auth
+
+    failures = auth.Failures()
+    waits = []
+    for attempt in range(1, 12):
+        failures.count, failures.last = attempt, 100.0
+        waits.append(failures.wait(100.0))
+    assert waits[:4] == [1.0, 2.0, 4.0, 8.0]
+    assert waits == sorted(waits) and waits[-1] == auth.MAX_DELAY_SECONDS
+    assert failures.wait(100.0 + auth.MAX_DELAY_SECONDS) == 0
+
+
+def test_notes_are_saved_shown_on_the_last_slide_and_exported_inert(data_dir, store, secretary):
     agenda = make_agenda(store)
     app = open_page("present", agenda=encode(agenda))
+    sign_in(app, "Notulis", secretary)
     app.selectbox(key="present_note_item").select_index(1)
     app.text_area(key="present_note_text").input("=HYPERLINK(\"http://example.invalid\")")
     app.text_input(key="present_note_decision").input("Diskominfo drafts the SPBE action plan")

@@ -122,3 +122,17 @@ def test_a_damaged_notes_file_is_reported_not_overwritten(tmp_path):
     path.write_text(json.dumps({"notes": "bukan daftar"}))
     with pytest.raises(meetings.NoteError):
         meetings.read_notes(tmp_path, AGENDA_ID)
+
+
+@pytest.mark.parametrize("author", [None, "", "   "])
+def test_a_note_without_the_signed_in_name_is_refused_and_nothing_written(tmp_path, author):
+    with pytest.raises(meetings.NoteError, match="signed in"):
+        meetings.save_note(tmp_path, AGENDA_ID, {"item": 0, "decision": "x"}, author)
+    assert not (tmp_path / "meetings" / f"{AGENDA_ID}.json").exists()
+
+
+def test_the_note_records_the_name_given_not_the_os_user(tmp_path, monkeypatch):
+    monkeypatch.setenv("MATRA_USER", "root")
+    monkeypatch.setenv("USER", "root")
+    meetings.save_note(tmp_path, AGENDA_ID, {"item": 0, "decision": "x"}, "  Rina (Sekretariat)  ")
+    assert [n["updated_by"] for n in meetings.read_notes(tmp_path, AGENDA_ID)] == ["Rina (Sekretariat)"]
