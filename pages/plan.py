@@ -1,0 +1,117 @@
+"""Rencana aksi: the region's masterplan programmes, what each would lift, uncovered gaps, late or
+stalled programmes, budget per dimension against its gap, a timeline and the what-if panel."""
+
+import datetime
+
+import pandas as pd
+import streamlit as st
+
+from charts.programmes import budget_bars, timeline
+from charts.theme import CHART_CONFIG
+from components import data, frame, views
+from components.pickers import region_view
+from components.whatif_panel import whatif_panel
+from i18n import format_number
+from scoring.programme_review import budget_by_dimension, programme_issues, uncovered_gaps
+from scoring.whatif import apply_changes, index_of, programme_effects, programme_levels
+from store.exports import xlsx_bytes
+from store.programmes import links
+
+ctx = frame.context()
+view = region_view(ctx, "plan.title")
+region, framework, dimension_names = view.region, view.framework, view.dimension_names
+grid = data.region_indicators(ctx.version, region, ctx.year, ctx.stage)
+register = data.store().programmes(region)
+if grid.empty:
+    st.info(ctx.t("region.not_assessed", name=view.name, year=ctx.year, stage=ctx.stage))
+    st.stop()
+if register.empty:
+    st.info(ctx.t("plan.none"))
+    st.stop()
+if bool(register["synthetic"].any()):
+    st.warning(ctx.t("plan.synthetic"))
+
+this_year = datetime.date.today().year
+linked = links(register)
+status_names = {s: ctx.t(f"plan.status_{s}") for s in ("planned", "running", "done", "stopped")}
+all_done = index_of(apply_changes(grid, lifts=programme_levels(linked, list(register["programme_code"]))))
+left, middle, right = st.columns(3)
+left.metric(ctx.t("plan.summary_programmes"), len(register))
+middle.metric(ctx.t("plan.summary_budget"), format_number(register["budget"].sum() / 1e9, ctx.lang))
+right.metric(ctx.t("plan.summary_all_done"), format_number(all_done, ctx.lang),
+             delta=format_number(all_done - index_of(grid), ctx.lang, signed=True))
+
+st.subheader(ctx.t("plan.effects_title"))
+effects = programme_effects(grid, framework, linked).set_index("programme_code")
+table = pd.DataFrame({
+    ctx.t("plan.col_code"): register["programme_code"],
+    ctx.t("plan.col_name"): register["name"],
+    ctx.t("plan.col_dimension"): register["dimension"].map(dimension_names),
+    ctx.t("plan.col_owner"): register["owner_opd"],
+    ctx.t("plan.col_status"): register["status"].map(status_names),
+    ctx.t("plan.col_progress"): register["progress"].round(0).astype(int),
+    ctx.t("plan.col_budget"): register["budget"].map(lambda v: format_number(v, ctx.lang, digits=0)),
+    ctx.t("plan.col_years"): register["start_year"].astype(str) + "–" + register["end_year"].astype(str),
+    ctx.t("plan.col_quick_win"): register["quick_win"].map({True: "✓", False: ""}),
+    ctx.t("plan.col_indicators"): register["indicators"],
+    ctx.t("plan.col_index_after"): register["programme_code"].map(effects["index_after"]).map(
+        lambda v: format_number(v, ctx.lang)),
+    ctx.t("plan.col_gain"): register["programme_code"].map(effects["gain"]).map(
+        lambda v: format_number(v, ctx.lang, digits=3, signed=True)),
+    ctx.t("plan.col_band_after"): register["programme_code"].map(effects["band_after"]).map(view.band_names.get),
+})
+st.dataframe(table, hide_index=True, width="stretch")  # st.dataframe shows text as text: names stay inert
+st.download_button(ctx.t("plan.download"), xlsx_bytes(table, "Rencana aksi"),
+                   file_name=f"matra-plan-{region}-{ctx.year}-{ctx.stage}.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="plan_download")
+
+st.subheader(ctx.t("plan.timeline_title"))
+bars = pd.DataFrame({"label": register["programme_code"] + " · " + register["name"],
+                     "start_year": register["start_year"], "end_year": register["end_year"],
+                     "status": register["status"], "progress_text": register["progress"].map(lambda v: f"{v:.0f}%")})
+st.plotly_chart(timeline(bars, ctx.chart_text(ctx.t("plan.timeline_title"), ctx.t("plan.timeline_units")),
+                         status_names, ctx.t("plan.year_axis"), this_year),
+                key="plan_timeline", config=CHART_CONFIG, alt=ctx.t("plan.timeline_title"))
+
+st.subheader(ctx.t("plan.budget_title"))
+gaps = views.dimension_gaps(framework, data.region_scores(ctx.version, region, ctx.year, ctx.stage),
+                            data.targets(ctx.version, region, ctx.year)).set_index("dimension")
+money = budget_by_dimension(register, [d.code for d in framework.dimensions])
+money_chart = pd.DataFrame({
+    "label": money["dimension"].map(dimension_names), "budget": money["budget"] / 1e9,
+    "budget_text": (money["budget"] / 1e9).map(lambda v: format_number(v, ctx.lang)),
+    "gap_text": money["dimension"].map(lambda d: ctx.t("plan.gap_text", gap=format_number(gaps.loc[d, "gap"], ctx.lang))
+                                       if gaps.loc[d, "gap"] > 0 else ctx.t("plan.gap_met")),
+})
+st.plotly_chart(budget_bars(money_chart, ctx.chart_text(ctx.t("plan.budget_title"), ctx.t("plan.budget_units")),
+                            ctx.t("plan.budget_axis")),
+                key="plan_budget", config=CHART_CONFIG, alt=ctx.t("plan.budget_title"))
+
+st.subheader(ctx.t("plan.uncovered_title"))
+st.caption(ctx.t("plan.uncovered_intro"))
+uncovered = uncovered_gaps(grid, linked).head(15)
+st.dataframe(pd.DataFrame({
+    ctx.t("plan.col_code"): uncovered["indicator_code"],
+    ctx.t("plan.col_indicator"): uncovered["indicator_code"].map(lambda c: framework.indicator(c).name(ctx.lang)),
+    ctx.t("plan.col_dimension"): uncovered["dimension"].map(dimension_names),
+    ctx.t("plan.col_owner"): uncovered["owner_opd"],
+    ctx.t("plan.col_level"): uncovered["effective_level"].astype(int),
+    ctx.t("plan.col_potential"): uncovered["gain"].map(lambda v: format_number(v, ctx.lang, digits=3, signed=True)),
+}), hide_index=True, width="stretch")
+
+st.subheader(ctx.t("plan.issues_title", year=this_year))
+issues = programme_issues(register, this_year)
+if issues.empty:
+    st.write(ctx.t("plan.issues_none"))
+else:
+    names = dict(zip(register["programme_code"], register["name"], strict=True))
+    st.dataframe(pd.DataFrame({
+        ctx.t("plan.col_code"): issues["programme_code"],
+        ctx.t("plan.col_name"): issues["programme_code"].map(names),
+        ctx.t("plan.col_issue"): issues["issue"].map(lambda i: ctx.t(f"plan.issue_{i}")),
+        ctx.t("plan.col_status"): issues["status"].map(status_names),
+        ctx.t("plan.col_progress"): issues["progress"].round(0).astype(int),
+        ctx.t("plan.col_expected"): issues["expected_progress"].round(0).astype(int),
+    }), hide_index=True, width="stretch")
+
+whatif_panel(ctx, region, framework, grid, register)
