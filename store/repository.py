@@ -281,6 +281,15 @@ class Store:
         grid["note"] = grid["indicator_code"].map(notes).fillna("")
         return grid
 
+    def claims_rows(self, year: int, regions: list[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Stage I rows (the claims) and stage II rows (their verification) of a year for `regions`
+        (every region when None or empty): region_code, indicator_code, level, claimed_level,
+        evidence. Input of scoring.claims; a stage not loaded gives an empty frame."""
+        rows = self.database.query("claims_rows", year=year, regions=list(regions or []))
+        stages = [rows[rows["stage"] == stage].drop(columns="stage").reset_index(drop=True)
+                  for stage in ("I", "II")]
+        return stages[0], stages[1]
+
     # programmes and what-if (store/programmes.py, scoring/whatif.py) ------------------------------
     def programmes(self, region: str) -> pd.DataFrame:
         """The region's programme register (store.programmes.SCHEMA columns); empty when none."""
