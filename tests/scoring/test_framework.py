@@ -38,3 +38,51 @@ def test_invalid_toml_is_reported(tmp_path):
     path.write_text("id = \n")
     with pytest.raises(FrameworkError, match="not valid TOML"):
         load_framework(path)
+
+
+def _write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_zero_and_negative_weights_are_refused_by_name(tmp_path):
+    text = (FIXTURES / "tiny.toml").read_text()
+    text = text.replace("weight = 2.0", "weight = 0.0", 1)                    # GOV.A.01
+    text = text.replace('name_en = "Element A"\nweight = 1.0', 'name_en = "Element A"\nweight = 0.0')
+    text = text.replace("quick_win = 0.20", "quick_win = -0.10").replace("outcome = 0.30", "outcome = 0.60")
+    with pytest.raises(FrameworkError) as error:
+        load_framework(_write(tmp_path, "bad.toml", text))
+    joined = " | ".join(error.value.problems)
+    assert "indicator GOV.A.01 has weight 0.0" in joined
+    assert "element GOV.A has weight 0.0" in joined
+    assert "quick_win = -0.1" in joined
+
+
+def test_dimension_weights_are_refused_as_unused(tmp_path):
+    text = (FIXTURES / "tiny.toml").read_text().replace(
+        'name_en = "Smart Environment"\n', 'name_en = "Smart Environment"\nweight = 2.0\n')
+    with pytest.raises(FrameworkError, match="dimension ENV has a 'weight', which nothing uses"):
+        load_framework(_write(tmp_path, "bad.toml", text))
+
+
+def test_overlapping_years_are_refused_naming_both_files(tmp_path):
+    from store.catalog import frameworks
+
+    folder = tmp_path / "framework"
+    folder.mkdir()
+    (folder / "tiny.toml").write_text((FIXTURES / "tiny.toml").read_text())
+    overlap = (FIXTURES / "tiny.toml").read_text().replace('id = "tiny-2022"', 'id = "tiny-2024b"').replace(
+        "years = [2022, 2023, 2024]", "years = [2024, 2025]")
+    (folder / "tiny-2024b.toml").write_text(overlap)
+    with pytest.raises(FrameworkError, match=r"tiny-2024b.toml and tiny.toml both cover year 2024|"
+                                             r"tiny.toml and tiny-2024b.toml both cover year 2024"):
+        frameworks(folder)
+
+
+def test_exact_shares_are_the_written_decimals(tiny):
+    from fractions import Fraction
+
+    shares = tiny.exact_shares["index_share"]
+    assert shares["ENV.A.03"] == Fraction(9, 40) and shares["GOV.A.02"] == Fraction(3, 40)
+    assert sum(shares.values()) == 1

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring import band_for, effective_levels, path_to_next_band, region_scores
+from scoring import band_for, effective_levels, plan_next_band, region_scores
 from scoring.framework import MAX_LEVEL
 from tests.conftest import TINY_LEVELS, assessment_rows
 
@@ -40,46 +40,80 @@ def test_bands_are_monotone(tiny, a, b):
     assert band_for(low, tiny).level <= band_for(high, tiny).level
 
 
-def _score(grid, share):
-    return float((grid[share] * grid["effective_level"]).sum())
+EVIDENCE = st.sampled_from(["verified", "verified", "submitted", "missing"])
 
 
-@pytest.mark.parametrize("scope", ["index", "ENV"])
-def test_path_reaches_next_band_and_is_shortest(tiny, scope):
-    """Exhaustive on a small grid of starting levels: the plan reaches the next band, and no set
-    of fewer one-level upgrades does."""
-    share = "index_share" if scope == "index" else "dimension_share"
-    codes = CODES if scope == "index" else [c for c in CODES if c.startswith("ENV")]
-    checked = 0
-    for start in itertools.product([0, 2, 4], repeat=len(codes)):
-        levels = dict(TINY_LEVELS, **dict(zip(codes, start, strict=True)))
-        grid = effective_levels(assessment_rows({"r": levels}), tiny)
-        upgrades, target = path_to_next_band(grid, tiny, scope=scope)
-        rows = grid if scope == "index" else grid[grid["dimension"] == scope]
-        if target is None:
-            assert band_for(_score(rows, share), tiny).level == 5 or not upgrades
+def _grid(tiny, levels, evidence):
+    rows = assessment_rows({"r": levels})
+    rows["evidence"] = [evidence[code] for code in rows["indicator_code"]]
+    return effective_levels(rows, tiny)
+
+
+def _fewest_actions_brute_force(tiny, grid, scope, goal, budget):
+    """The fewest actions (by trying every count per indicator ladder) whose total gain reaches goal."""
+    from scoring.plan import _ladder
+
+    shares = tiny.shares_of(scope)
+    rows = grid if scope == "index" else grid[grid["dimension"] == scope]
+    ladders = [[step.gain for step in _ladder(row, shares[row["indicator_code"]])] for _, row in rows.iterrows()]
+    best = None
+    for counts in itertools.product(*[range(len(ladder) + 1) for ladder in ladders]):
+        total_count = sum(counts)
+        if total_count > budget or (best is not None and total_count >= best):
             continue
-        raised = dict(levels)
-        for upgrade in upgrades:
-            raised[upgrade.indicator_code] = upgrade.to_level
-        new_rows = effective_levels(assessment_rows({"r": raised}), tiny)
-        new_rows = new_rows if scope == "index" else new_rows[new_rows["dimension"] == scope]
-        assert band_for(_score(new_rows, share), tiny).lower >= target
-        steps = sum(u.steps for u in upgrades)
-        shares = dict(zip(rows["indicator_code"], rows[share], strict=True))
-        room = {c: MAX_LEVEL - int(levels[c]) for c in rows["indicator_code"]}
-        assert not _reachable_with(steps - 1, shares, room, target - _score(rows, share))
-        checked += 1
-    assert checked > 5
+        if sum(sum(ladder[:n]) for ladder, n in zip(ladders, counts, strict=True)) >= goal:
+            best = total_count
+    return best
 
 
-def _reachable_with(budget, shares, room, needed):
-    """Whether any choice of at most `budget` one-level upgrades adds `needed` (brute force)."""
-    if budget < 0:
-        return False
-    codes = list(shares)
-    for counts in itertools.product(*[range(min(room[c], budget) + 1) for c in codes]):
-        if sum(counts) <= budget and sum(n * shares[c] for n, c in zip(counts, codes,
-                                                                        strict=True)) >= needed - 1e-9:
-            return True
-    return False
+@pytest.mark.slow
+@settings(max_examples=25, deadline=None)
+@given(levels=levels_strategy, evidence=st.fixed_dictionaries({code: EVIDENCE for code in CODES}),
+       scope=st.sampled_from(["index", "ENV", "GOV"]))
+def test_plan_reaches_the_next_band_with_the_fewest_actions(tiny, levels, evidence, scope):
+    """Exhaustive on the tiny framework: when reachable, applying the plan reaches the next band
+    (on the shown value), and no combination of fewer actions does."""
+    from fractions import Fraction
+
+    from scoring.plan import HALF_SHOWN_STEP, exact_scope_score
+
+    grid = _grid(tiny, levels, evidence)
+    plan = plan_next_band(grid, tiny, scope)
+    if plan.next_band is None:
+        return
+    after = dict(levels)
+    verified = dict(evidence)
+    for action in plan.actions:
+        after[action.indicator_code] = action.to_level
+        verified[action.indicator_code] = "verified"
+    reached = _grid(tiny, after, verified)
+    score_after = exact_scope_score(reached, tiny, scope)
+    goal = Fraction(repr(plan.next_band.lower)) - HALF_SHOWN_STEP - exact_scope_score(grid, tiny, scope)
+    fewest = _fewest_actions_brute_force(tiny, grid, scope, goal, budget=12)
+    if plan.reachable:
+        assert band_for(float(score_after), tiny).level >= plan.next_band.level
+        assert float(score_after) == pytest.approx(plan.score_after)
+        if fewest is not None:
+            assert plan.action_count == fewest
+        else:  # the brute force stops at 12 actions
+            assert plan.action_count > 12
+    else:
+        assert fewest is None and plan.actions == ()
+
+
+@settings(max_examples=60, deadline=None)
+@given(before=levels_strategy, after=levels_strategy, old_method=st.booleans())
+def test_change_parts_always_sum_to_the_change(tiny, before, after, old_method):
+    from scoring import change_breakdown, index_scores, load_framework
+    from tests.conftest import FIXTURES
+
+    previous_framework = load_framework(FIXTURES / "tiny-2019.toml") if old_method else tiny
+    result = change_breakdown(effective_levels(assessment_rows({"r": after}), tiny), tiny,
+                              effective_levels(assessment_rows({"r": before}), previous_framework), previous_framework)
+    expected = (index_scores(assessment_rows({"r": after}), tiny)["index"].iloc[0]
+                - index_scores(assessment_rows({"r": before}), previous_framework)["index"].iloc[0])
+    assert result.index_change == pytest.approx(expected, abs=1e-12)
+    parts = result.method_effect + result.by_dimension["contribution"].sum()
+    assert parts == pytest.approx(result.index_change, abs=1e-12)
+    assert result.by_indicator["contribution"].sum() == pytest.approx(parts - result.method_effect, abs=1e-12)
+    assert all(row.from_level != row.to_level for row in result.by_indicator.itertuples())

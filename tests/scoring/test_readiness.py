@@ -1,0 +1,72 @@
+"""Evidence readiness per OPD, deadlines on fixed dates and the roll-up, by hand on the tiny framework.
+
+tiny.toml owners: Diskominfo GOV.A.01, GOV.B.01; Bapperida GOV.A.02; DLH ENV.A.01, ENV.A.02;
+Dinas PUPR ENV.A.03.
+"""
+
+import datetime
+
+import pandas as pd
+import pytest
+
+from scoring import effective_levels
+from scoring.readiness import evidence_checklist, next_windows, opd_readiness, opd_rollup
+from tests.conftest import TINY_LEVELS, assessment_rows
+
+D = datetime.date
+
+
+def grid(tiny):
+    rows = assessment_rows({"35.09": TINY_LEVELS})
+    rows.loc[rows["indicator_code"] == "GOV.B.01", "evidence"] = "submitted"
+    rows.loc[rows["indicator_code"] == "ENV.A.02", "evidence"] = "missing"
+    return effective_levels(rows, tiny)
+
+
+def test_readiness_counts_per_opd(tiny):
+    table = opd_readiness(grid(tiny)).set_index("owner_opd")
+    # Diskominfo 1 verified of 2 (GOV.B.01 submitted); DLH 1 of 2 (ENV.A.02 missing); the others 1 of 1
+    assert table.loc["Diskominfo", ["indicators", "verified", "submitted", "missing"]].tolist() == [2, 1, 1, 0]
+    assert table.loc["DLH", ["indicators", "verified", "submitted", "missing"]].tolist() == [2, 1, 0, 1]
+    assert table["progress"].to_dict() == {"DLH": 0.5, "Diskominfo": 0.5, "Bapperida": 1.0, "Dinas PUPR": 1.0}
+    assert list(table.index[:2]) == ["DLH", "Diskominfo"]  # least ready first
+
+
+def test_checklist_puts_unverified_first_with_the_next_level(tiny):
+    checklist = evidence_checklist(grid(tiny), "Diskominfo")
+    assert checklist["indicator_code"].tolist() == ["GOV.B.01", "GOV.A.01"]
+    # GOV.B.01 level 4 submitted counts 0: the next level that would count is 1; GOV.A.01 verified 3: next 4
+    assert checklist["next_level"].tolist() == [1, 4]
+    dlh = evidence_checklist(grid(tiny), "DLH").set_index("indicator_code")["next_level"]
+    assert dlh.to_dict() == {"ENV.A.02": 1, "ENV.A.01": 3}  # level 5 with missing evidence counts 0
+    verified = effective_levels(assessment_rows({"35.09": TINY_LEVELS}), tiny)
+    assert evidence_checklist(verified, "DLH").set_index("indicator_code").loc["ENV.A.02", "next_level"] is pd.NA
+
+
+CALENDAR = pd.DataFrame({"year": [2026, 2026, 2027], "stage": ["I", "II", "I"],
+                         "opens": [D(2026, 3, 2), D(2026, 6, 1), D(2027, 3, 1)],
+                         "closes": [D(2026, 4, 30), D(2026, 8, 28), D(2027, 4, 30)]})
+
+
+def test_days_left_on_fixed_dates():
+    windows = next_windows(CALENDAR, D(2026, 4, 10))
+    # stage I open: 20 days to 30 April; stage II opens in 52 days (10 April -> 1 June), closes in 140
+    assert windows[["stage", "days_left", "days_to_open", "open_now"]].values.tolist() == [
+        ["I", 20, 0, True], ["II", 140, 52, False], ["I", 385, 325, False]]
+    assert next_windows(CALENDAR, D(2026, 4, 30))["days_left"].iloc[0] == 0  # the closing day still counts
+    assert next_windows(CALENDAR, D(2026, 5, 1))["stage"].tolist() == ["II", "I"]
+    assert next_windows(CALENDAR, D(2028, 1, 1)).empty
+
+
+def test_rollup_counts_missing_rows_as_not_verified():
+    owners = {"A.1": "Diskominfo", "A.2": "Diskominfo", "B.1": "DLH"}
+    counts = pd.DataFrame({"province_code": ["35", "35", "35", "31"], "province_name": ["Jatim"] * 3 + ["DKI"],
+                           "indicator_code": ["A.1", "A.2", "B.1", "A.1"], "verified": [3, 1, 4, 2],
+                           "regions": [4, 4, 4, 2]})
+    table = opd_rollup(counts, owners).set_index("owner_opd")
+    # Diskominfo: expected 2 x (4 + 2) = 12, verified 3 + 1 + 2 = 6 -> 0.5; province 35: 4/8 = 0.5, 31: 2/4 = 0.5
+    assert table.loc["Diskominfo", ["expected", "verified"]].tolist() == [12, 6]
+    assert table.loc["Diskominfo", "progress"] == pytest.approx(0.5)
+    assert table.loc["Diskominfo", "provinces_below_half"] == 0
+    # DLH: expected 6, verified 4 -> 2/3; province 31 has no B.1 row: 0/2 < 0.5
+    assert table.loc["DLH", "progress"] == pytest.approx(4 / 6) and table.loc["DLH", "provinces_below_half"] == 1
