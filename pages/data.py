@@ -7,6 +7,7 @@ import streamlit as st
 
 from components import auth, data, frame
 from components.data_views import history_frame, problems_frame
+from components.programmes_upload import programmes_upload
 from components.targets_editor import targets_editor
 from i18n import format_date, format_number
 from store.atomic import StoreBusy
@@ -134,3 +135,4 @@ if retractable:
             st.success(ctx.t("data.retracted", id=chosen))
 
 targets_editor(store, ctx, admin, years)
+programmes_upload(store, ctx, admin)

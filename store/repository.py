@@ -14,7 +14,7 @@ import pandas as pd
 
 from scoring import Framework, effective_levels
 from scoring.whatif import WhatIf, WhatIfError, programme_levels, simulate
-from store import catalog, exports, programmes, targets
+from store import calendar, catalog, exports, programmes, targets
 from store.database import Database
 from store.manifest import Snapshot, read_manifest
 from store.problems import IngestRefused, Problem
@@ -338,6 +338,18 @@ class Store:
         return simulate(grid, self.framework_for(year), table, region, levels=levels, lifts=lifts,
                         province_codes=provinces)
 
+    # evidence readiness (store/calendar.py, scoring/readiness.py) -------------------------------
+    def calendar(self) -> pd.DataFrame:
+        """Evaluation windows: year, stage, opens, closes (dates), note; empty when none is set."""
+        return calendar.read_calendar(self.data_dir)
+
+    def import_calendar(self, name: str, data: bytes) -> int:
+        """Replace the evaluation calendar from a CSV/XLSX file; IngestRefused lists every problem."""
+        return calendar.save_calendar(self.data_dir, name, data)
+
+    def evidence_by_province(self, year: int, stage: str) -> pd.DataFrame:
+        """province_code, province_name, indicator_code, verified (regions), regions (assessed)."""
+        return self.database.query("evidence_by_province", year=year, stage=stage)
 
 
 @cache

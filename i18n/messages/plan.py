@@ -73,3 +73,28 @@ MESSAGES = {
     "whatif.loaded": ("Skenario '{name}' dari tautan.", "Scenario '{name}' from the link."),
     "whatif.bad_name": ("Beri nama skenario (1–60 huruf).", "Give the scenario a name (1–60 characters)."),
 }
+MESSAGES.update({
+    "programmes.title": ("Daftar program masterplan", "Masterplan programme register"),
+    "programmes.hint": ("Satu berkas per wilayah (CSV/XLSX, kolom Indonesia atau Inggris); mengunggah mengganti "
+                        "seluruh daftar program wilayah itu. Semua masalah ditampilkan dan tidak ada yang ditulis "
+                        "sampai berkas bersih.",
+                        "One file per region (CSV/XLSX, Indonesian or English headers); an upload replaces the "
+                        "region's whole register. Every problem is listed and nothing is written until the file "
+                        "is clean."),
+    "programmes.template_xlsx": ("Unduh templat program (XLSX)", "Download the programme template (XLSX)"),
+    "programmes.template_csv": ("Unduh templat program (CSV)", "Download the programme template (CSV)"),
+    "programmes.region": ("Wilayah", "Region"),
+    "programmes.upload": ("Berkas daftar program", "Programme register file"),
+    "programmes.import": ("Periksa dan simpan daftar program", "Check and save the register"),
+    "programmes.refused": ("Ditolak: {count} masalah; tidak ada yang ditulis.",
+                           "Refused: {count} problem(s); nothing was written."),
+    "programmes.imported": ("Daftar program tersimpan (versi {count}).", "Register saved (version {count})."),
+    "programmes.current": ("Daftar saat ini: {count} program.", "Current register: {count} programme(s)."),
+    "programmes.export_csv": ("Ekspor daftar program (CSV)", "Export the register (CSV)"),
+    "programmes.export_xlsx": ("Ekspor daftar program (XLSX)", "Export the register (XLSX)"),
+    "calendar.title": ("Kalender evaluasi", "Evaluation calendar"),
+    "calendar.upload": ("Berkas kalender (tahun, tahap, dibuka, ditutup, catatan)",
+                        "Calendar file (year, stage, opens, closes, note)"),
+    "calendar.import": ("Periksa dan ganti kalender", "Check and replace the calendar"),
+    "calendar.imported": ("Kalender tersimpan: {count} jadwal.", "Calendar saved: {count} window(s)."),
+})
