@@ -12,6 +12,7 @@ from components import data
 from components.pickers import region_label
 from components.slides import plain, slide_title
 from reports.agenda import VIEWS, Agenda, AgendaItem, encode
+from scoring import INDEX_CODE
 
 ITEMS_KEY = "present_items"
 TITLE_KEY = "present_title"
@@ -62,21 +63,22 @@ def _view_selections(view: str, ctx, regions) -> list[dict[str, str]]:
         kind = right.selectbox(ctx.t("overview.filter_kind"), ["", "kabupaten", "kota"], key="present_new_kind",
                                format_func=lambda k: ctx.t(f"word.{k}") if k else ctx.t("overview.all"))
         return [{key: value for key, value in (("province", ",".join(chosen)), ("kind", kind)) if value}]
+    choose = ctx.t("widget.choose_options")
     if view in ("region", "gaps"):
         chosen = st.multiselect(ctx.t("present.regions_each"), codes, key=f"present_new_{view}_regions",
-                                format_func=labels.get, max_selections=MAX_REGIONS)
+                                format_func=labels.get, max_selections=MAX_REGIONS, placeholder=choose)
         return [{"region": code} for code in chosen]
     if view == "compare":
         chosen = st.multiselect(ctx.t("compare.regions"), codes, key="present_new_compare_regions",
-                                format_func=labels.get, max_selections=MAX_REGIONS)
+                                format_func=labels.get, max_selections=MAX_REGIONS, placeholder=choose)
         return [{"regions": ",".join(chosen)}] if len(chosen) >= 2 else []
     framework = data.framework_of(ctx.year, ctx.stage)
     dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
     left, right = st.columns([3, 1])
     chosen = left.multiselect(ctx.t("trends.regions"), codes, key="present_new_trends_regions",
-                              format_func=labels.get, max_selections=MAX_REGIONS)
-    measure = right.selectbox(ctx.t("trends.measure"), ["ISC", *dimension_names], key="present_new_measure",
-                              format_func=lambda c: ctx.t("word.index") if c == "ISC" else dimension_names[c])
+                              format_func=labels.get, max_selections=MAX_REGIONS, placeholder=choose)
+    measure = right.selectbox(ctx.t("trends.measure"), [INDEX_CODE, *dimension_names], key="present_new_measure",
+                              format_func=lambda c: ctx.t("word.index") if c == INDEX_CODE else dimension_names[c])
     return [{"regions": ",".join(chosen), "dimension": measure}] if chosen else []
 
 

@@ -35,6 +35,14 @@ def region_picker(ctx, label: str, key: str = "region", default: str | None = No
     return chosen
 
 
+def start_from_view(ranked: list[str], labels: dict[str, str], count: int = 3) -> list[str]:
+    """A multi-region picker's first choice: the region in view (the URL's `region`, else the one
+    last looked at), then the best of `ranked` (region codes, best first), `count` in all."""
+    in_view = url_state.url_value("region") or st.session_state.get(LAST_REGION)
+    first = [in_view] if in_view in labels else []
+    return (first + [code for code in ranked if code != in_view])[:count]
+
+
 @dataclass(frozen=True)
 class RegionView:
     """What a one-region page needs after its picker: the region and the year's framework names."""

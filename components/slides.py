@@ -16,7 +16,7 @@ import streamlit as st
 from components import data, views
 from i18n import format_date, format_number, format_percent
 from reports.agenda import STAGES
-from scoring import indicator_priority, summaries
+from scoring import INDEX_CODE, indicator_priority, summaries
 from scoring.peers import PEER_METHODS, peer_set
 
 # Hides the sidebar and Streamlit's header and enlarges text for slide mode. A constant: no user
@@ -184,9 +184,9 @@ def trends_slide(item, ctx, source, framework, regions) -> None:
     names = regions["name"].to_dict()
     chosen = (_codes(item.params.get("regions", ""), names)[:MAX_REGIONS]
               or source.ranking(ctx.year, ctx.stage)["region_code"].head(3).tolist())
-    measure = item.params.get("dimension", "ISC")
-    measure = measure if measure in {d.code for d in framework.dimensions} else "ISC"
-    kind = "index" if measure == "ISC" else "dimension"
+    measure = item.params.get("dimension", INDEX_CODE)
+    measure = measure if measure in {d.code for d in framework.dimensions} else INDEX_CODE
+    kind = "index" if measure == INDEX_CODE else "dimension"
     trend = source.trend(tuple(chosen), ctx.stage, kind)
     medians = source.national_medians(ctx.stage, kind)
     draw(views.trend_lines(ctx, framework, trend, medians, measure), "slide_trend")

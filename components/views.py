@@ -15,7 +15,7 @@ from charts.bars import band_distribution
 from charts.profiles import dumbbell, heatmap, lines, radar
 from charts.theme import CHART_CONFIG
 from i18n import format_number
-from scoring import band_for, gap_table, summaries
+from scoring import INDEX_CODE, band_for, gap_table, summaries
 
 
 def band_distribution_figure(ctx, framework, dimension_scores: pd.DataFrame, region_codes) -> go.Figure:
@@ -79,7 +79,7 @@ def compare_matrix(ctx, framework, names: dict[str, str], codes: list[str], inde
             .pivot(index="region_code", columns="dimension", values="score")
             .reindex(index=codes, columns=dimension_codes))
     matrix = wide.copy()
-    matrix.insert(0, "ISC", index_scores.set_index("region_code")["index"].reindex(codes))
+    matrix.insert(0, INDEX_CODE, index_scores.set_index("region_code")["index"].reindex(codes))
     matrix.index = [names[c] for c in matrix.index]
     matrix.columns = [ctx.t("word.index"), *[d.name(ctx.lang) for d in framework.dimensions]]
     return matrix
@@ -118,7 +118,7 @@ def trend_lines(ctx, framework, trend: pd.DataFrame, medians: pd.DataFrame, meas
     """Chosen regions' `measure` (ISC or a dimension code) over the years with the national median.
     `trend` and `medians` are the store's trend / national_medians output for the measure's kind."""
     dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
-    measure_name = ctx.t("word.index") if measure == "ISC" else dimension_names[measure]
+    measure_name = ctx.t("word.index") if measure == INDEX_CODE else dimension_names[measure]
     trend = trend[trend["code"] == measure]
     medians = medians[medians["code"] == measure]
     series = pd.concat([

@@ -6,7 +6,7 @@ import streamlit as st
 from charts.profiles import dumbbell
 from charts.theme import CHART_CONFIG
 from components import data, frame, url_state, views
-from components.pickers import region_label, region_picker
+from components.pickers import region_label, region_picker, start_from_view
 from i18n import format_number
 from scoring.peers import PEER_METHODS, peer_set
 
@@ -32,9 +32,10 @@ if mode == "peers":
     chosen = [anchor, *peer_set(anchor, method, regions, index_scores, dimension_scores,
                                 data.cohorts(ctx.version), count=MAX_REGIONS - 1)]
 else:
-    top = data.ranking(ctx.version, ctx.year, ctx.stage)["region_code"].head(3).tolist()
+    top = start_from_view(data.ranking(ctx.version, ctx.year, ctx.stage)["region_code"].tolist(), labels)
     chosen = url_state.multiselect(ctx.t("compare.regions"), sorted(labels, key=labels.get), key="regions",
-                                   default=top, format_func=labels.get, max_selections=MAX_REGIONS)
+                                   default=top, format_func=labels.get, max_selections=MAX_REGIONS,
+                                   placeholder=ctx.t("widget.choose_options"))
 
 assessed = [code for code in chosen if code in set(index_scores["region_code"])]
 missing = [names[code] for code in chosen if code not in assessed]

@@ -19,6 +19,8 @@ if framework.illustrative:
 
 st.subheader(ctx.t("method.formula_title"))
 st.write(ctx.t("method.formula"))
+st.subheader(ctx.t("method.rules_title"))
+st.markdown(ctx.t("method.rules", step=format_number(framework.smallest_step, ctx.lang, digits=4)))
 st.markdown(f"**{ctx.t('method.weights_title')}**")
 weights = pd.DataFrame([
     {ctx.t("method.col_year"): f"{min(f.years)}–{max(f.years)}", ctx.t("method.col_framework"): f.name(ctx.lang),

@@ -6,8 +6,9 @@ import streamlit as st
 from charts.profiles import lines, slope
 from charts.theme import CHART_CONFIG
 from components import data, frame, url_state, views
-from components.pickers import region_label
+from components.pickers import region_label, start_from_view
 from i18n import format_number
+from scoring import INDEX_CODE
 
 ctx = frame.context()
 st.title(ctx.t("trends.title"))
@@ -23,13 +24,13 @@ ranking = data.ranking(ctx.version, ctx.year, ctx.stage)
 
 left, right = st.columns([3, 1])
 chosen = url_state.multiselect(ctx.t("trends.regions"), sorted(labels, key=labels.get), key="regions",
-                               default=ranking["region_code"].head(3).tolist(), format_func=labels.get,
-                               max_selections=8, container=left)
-measures = ["ISC", *dimension_names]
-measure = url_state.selectbox(ctx.t("trends.measure"), measures, key="dimension", default="ISC", container=right,
-                              format_func=lambda c: ctx.t("word.index") if c == "ISC" else dimension_names[c])
-measure_name = ctx.t("word.index") if measure == "ISC" else dimension_names[measure]
-kind = "index" if measure == "ISC" else "dimension"
+                               default=start_from_view(ranking["region_code"].tolist(), labels), format_func=labels.get,
+                               max_selections=8, container=left, placeholder=ctx.t("widget.choose_options"))
+measures = [INDEX_CODE, *dimension_names]
+measure = url_state.selectbox(ctx.t("trends.measure"), measures, key="dimension", default=INDEX_CODE, container=right,
+                              format_func=lambda c: ctx.t("word.index") if c == INDEX_CODE else dimension_names[c])
+measure_name = ctx.t("word.index") if measure == INDEX_CODE else dimension_names[measure]
+kind = "index" if measure == INDEX_CODE else "dimension"
 trend = data.trend(ctx.version, tuple(chosen), ctx.stage, kind)
 medians = data.national_medians(ctx.version, ctx.stage, kind)
 title = ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage)
@@ -65,7 +66,8 @@ last = url_state.selectbox(ctx.t("trends.last_year"), later, key="to", default=l
 
 pair = data.index_pair(ctx.version, (first, ctx.stage), (last, ctx.stage))
 st.subheader(ctx.t("trends.movers_title", first=first, last=last))
-gains, losses = pair.head(10), pair.sort_values(["change", "region_code"]).head(10)
+gains = pair[pair["change"] > 0].head(10)  # only real rises and falls: a flat region is neither
+losses = pair[pair["change"] < 0].sort_values(["change", "region_code"]).head(10)
 gain_column, loss_column = st.columns(2)
 for column, rows, label in ((gain_column, gains, "overview.gains"), (loss_column, losses, "overview.losses")):
     column.markdown(f"**{ctx.t(label)}**")

@@ -11,7 +11,6 @@ from reports.context import ReportContext, check_regions, check_year_stage
 from reports.errors import ExportRefused
 from scoring import Band, Framework, band_for, gap_table, indicator_priority, opd_summary, summaries
 
-INDEX_CODE = "ISC"
 TOP_PRIORITY = 20   # the gaps page lists the top 20 indicators with a positive gain
 
 

@@ -7,8 +7,9 @@ import pandas as pd
 
 from charts.theme import BAND_COLOURS, BAND_TEXT_COLOURS, SERIES_COLOURS
 from reports import slides
-from reports.profile import INDEX_CODE, RegionProfile
+from reports.profile import RegionProfile
 from reports.slides import FULL, LEFT, RIGHT, Box
+from scoring import INDEX_CODE
 
 DECK_PRIORITY_ROWS = 10
 DECK_OPD_ROWS = 12
@@ -113,10 +114,11 @@ def priority_rows(profile: RegionProfile, count: int) -> tuple[list[str], list[l
     ctx, top = profile.context, profile.priority.head(count)
     names = profile.dimension_names()
     header = [ctx.t("region.col_code"), ctx.t("region.col_indicator"), ctx.t("word.dimension"),
-              ctx.t("region.col_owner"), ctx.t("region.col_counts"), ctx.t("gaps.col_target_level"),
+              ctx.t("region.col_owner"), ctx.t("region.col_counts"), ctx.t("gaps.col_next_action"),
               ctx.t("gaps.col_gain")]
     rows = [[r.indicator_code, profile.framework.indicator(r.indicator_code).name(ctx.lang), names[r.dimension],
-             r.owner_opd, str(int(r.effective_level)), str(int(r.target_level)),
+             r.owner_opd, str(int(r.effective_level)),
+             f"{ctx.t('gaps.kind_' + r.next_action)} {r.from_level}→{r.to_level}",
              ctx.number(r.index_gain, digits=3, signed=True)] for r in top.itertuples()]
     return header, rows
 

@@ -11,9 +11,8 @@ from charts.theme import BAND_COLOURS, NEUTRAL, SERIES_COLOURS
 from i18n import format_percent
 from reports import slides
 from reports.context import ReportContext, check_regions
-from reports.profile import INDEX_CODE
 from reports.slides import LEFT, RIGHT, Box
-from scoring import summaries
+from scoring import INDEX_CODE, summaries
 from scoring.peers import PEER_METHODS, peer_set
 
 MAX_REGIONS = 8   # as the compare and trends pages

@@ -35,7 +35,8 @@ MESSAGES = {
     "gaps.col_below": ("Di bawah target", "Below target"),
     "gaps.col_missing_evidence": ("Bukti belum terverifikasi", "Evidence not verified"),
     "gaps.col_over_claims": ("Klaim ditolak (terverifikasi lebih rendah)", "Rejected claims (verified lower)"),
-    "gaps.path_title": ("Jalan ke tingkat berikutnya", "Path to the next band"),
+    "gaps.path_title": ("Jumlah kenaikan level paling sedikit agar naik satu tingkat",
+                        "The fewest level rises to move up one band"),
     "gaps.path_intro": (
         "Jumlah aksi paling sedikit agar naik satu tingkat (tingkat dibaca dari nilai yang tampil, dua desimal). "
         "Verifikasi = satu aksi; naik level = satu aksi per level.",

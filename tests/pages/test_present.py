@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 import streamlit as st
 
+from components import auth
 from components.frame import Context
 from components.meeting_desk import export_frame
 from i18n import format_number
@@ -200,7 +201,9 @@ def test_notes_need_sign_in_and_record_the_name_entered(data_dir, store, secreta
     assert not note_form_shown(app)
 
 
-def test_failed_sign_ins_are_held_back_per_session_and_per_name_and_never_echoed(data_dir, store, secretary):
+def test_failed_sign_ins_are_held_back_per_session_and_per_name_and_never_echoed(data_dir, store, secretary,
+                                                                                monkeypatch):
+    monkeypatch.setattr(auth, "FIRST_DELAY_SECONDS", 60.0)   # a slow machine must not outlast the delay
     agenda = make_agenda(store)
     app = open_page("present", agenda=encode(agenda), lang="en")
     sign_in(app, "Budi", "tebakan-1")

@@ -26,8 +26,9 @@ def test_after_a_pdf_export_no_chromium_of_ours_is_running(report_store, monkeyp
     real_render = images._render
 
     def render_and_count(figure, opts):
+        png = real_render(figure, opts)   # the browser starts with the first image
         seen_during_export.append(len(images.browser_processes()))
-        return real_render(figure, opts)
+        return png
 
     monkeypatch.setattr(images, "_render", render_and_count)
     assert profile_pdf(report_store, JEMBER, YEAR, STAGE, "id").startswith(b"%PDF")

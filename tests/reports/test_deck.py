@@ -8,7 +8,7 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
 from charts.theme import BAND_COLOURS
-from i18n import format_number
+from i18n import format_date, format_number
 from reports.deck import region_deck
 from reports.errors import ExportRefused
 from reports.slides import FOOTER_NAME
@@ -36,7 +36,8 @@ def test_slide_titles_per_region(deck_id):
     titles = [slide.shapes.title.text for slide in deck_id.slides]
     per_region = ["Indeks, tingkat kematangan, dan perubahan",
                   "Enam dimensi dibanding provinsi, nasional, dan target", "Tren indeks dan dimensi, tahap II",
-                  "Indikator prioritas: kenaikan indeks bila mencapai target", "Kesenjangan per OPD pengampu"]
+                  "Indikator prioritas: kenaikan indeks per aksi berikutnya",
+                  "Kenaikan indeks per OPD pengampu (satu aksi per indikator)"]
     assert titles == ["Profil Kabupaten Jember", *per_region, "Profil Kota Surabaya", *per_region]
 
 
@@ -96,13 +97,14 @@ def test_priority_and_opd_slides_follow_scoring(deck_id, report_store):
     assert bars.plots[0].series[0].values[0] == pytest.approx(gains.iloc[0])
 
 
-def test_every_content_slide_carries_source_date_and_filters(deck_id):
+def test_every_content_slide_carries_source_date_and_filters(deck_id, report_store):
+    as_of = format_date(report_store.data_as_of(), "id")
     for slide in deck_id.slides:
         if slide.shapes.title.text.startswith("Profil"):
             continue
         footers = [shape.text_frame.text for shape in slide.shapes if shape.name == FOOTER_NAME]
         assert len(footers) == 1, slide.shapes.title.text
-        assert "Sumber: data sintetis Matra" in footers[0] and "Data per 29 Nov 2026" in footers[0]
+        assert "Sumber: data sintetis Matra" in footers[0] and f"Data per {as_of}" in footers[0]
         assert "tahun 2024 · tahap II" in footers[0]
         assert "Kabupaten Jember (35.09)" in footers[0] or "Kota Surabaya (35.78)" in footers[0]
 
@@ -118,7 +120,7 @@ def test_english_deck_uses_english_words_and_decimal_point(report_store):
     texts = "\n".join(slide_texts(deck.slides[1]))
     assert format_number(index, "en") in texts and "." in format_number(index, "en")
     footer = next(s.text_frame.text for s in deck.slides[2].shapes if s.name == FOOTER_NAME)
-    assert "Source: Matra synthetic data. Data as of 29 Nov 2026." in footer
+    assert f"Source: Matra synthetic data. Data as of {format_date(report_store.data_as_of(), 'en')}." in footer
     (radar,) = charts(deck.slides[2])
     assert radar.plots[0].series[2].name == "National median"
 

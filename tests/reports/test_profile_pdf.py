@@ -6,7 +6,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from i18n import format_number
+from i18n import format_date, format_number
 from reports import images
 from reports.errors import ExportRefused, ExportUnavailable
 from reports.profile_pdf import profile_pdf
@@ -31,7 +31,8 @@ def test_profile_names_the_region_and_its_index(report_store, region, lang):
     assert name in text
     assert format_number(index, lang) in text
     assert ("SYNTHETIC DATA" if lang == "en" else "DATA SINTETIS") in text
-    assert ("Data as of 29 Nov 2026" if lang == "en" else "Data per 29 Nov 2026") in text
+    as_of = format_date(report_store.data_as_of(), lang)   # the newest active snapshot's date
+    assert (f"Data as of {as_of}" if lang == "en" else f"Data per {as_of}") in text
     assert ("Priority indicators" if lang == "en" else "Indikator prioritas") in text
     images_in_pdf = [image for page in reader.pages for image in page.images]
     assert len(images_in_pdf) == 2   # the radar and the trend, as PNG from kaleido

@@ -11,7 +11,7 @@ from components.region_tables import indicator_frame
 from i18n import t
 from reports.errors import ExportRefused
 from reports.tables import action_table, export_table, indicator_table, ranking_table, table_bytes
-from scoring import path_to_next_band, round_score
+from scoring import round_score
 from tests.reports.conftest import JEMBER, STAGE, YEAR, region_rows
 
 FORMULAS = ["=HYPERLINK(\"http://evil\",\"klik\")", "+1+1", "-2+3", "@SUM(A1:A2)"]
@@ -28,7 +28,7 @@ def test_ranking_has_the_stored_order_and_rounded_index(report_store):
 
 
 def test_indicator_table_equals_the_region_page_table(report_store):
-    framework = report_store.framework_for(YEAR)
+    framework = report_store.framework_of(YEAR, STAGE)
     grid = report_store.region_indicators(JEMBER, YEAR, STAGE)
     for lang in ("id", "en"):
         ctx = SimpleNamespace(lang=lang, t=lambda key, lang=lang, **values: t(key, lang, **values))
@@ -38,11 +38,13 @@ def test_indicator_table_equals_the_region_page_table(report_store):
 
 def test_action_table_follows_the_path_to_the_next_band(report_store):
     table = action_table(report_store, JEMBER, YEAR, STAGE, "en")
-    grid = report_store.region_indicators(JEMBER, YEAR, STAGE)
-    upgrades, _ = path_to_next_band(grid, report_store.framework_for(YEAR), scope="index")
+    plan = report_store.plan(JEMBER, YEAR, STAGE)
     index_rows = table[table["For"] == "Smart City Index"]
-    assert list(index_rows["Code"]) == [u.indicator_code for u in upgrades]
-    assert list(index_rows["Index gain"]) == [round(u.gain, 4) for u in upgrades]
+    assert plan.actions, "the demo region has a next band to reach"
+    assert list(index_rows["Code"]) == [a.indicator_code for a in plan.actions]
+    assert list(index_rows["Index gain"]) == [round(a.gain, 4) for a in plan.actions]
+    assert index_rows["Actions"].sum() == plan.action_count
+    assert set(index_rows["Kind of action"]) <= {"verify", "raise"}
 
 
 def test_formulas_in_notes_come_out_inert(writable_store):

@@ -61,7 +61,8 @@ def test_ties_share_a_rank_and_rank_change_ignores_newcomers():
     assert table.loc["a", "rank_change"] == 2 and table.loc["d", "rank_change"] == 0
     assert table.loc["e", "rank_change"] == -2 and pd.isna(table.loc["b", "rank_change"])
     assert table["new"].sum() == 2
-    assert table.loc["a", "improvement"] == pytest.approx(0.30) and table.loc["e", "improvement"] == pytest.approx(-0.36)
+    assert table.loc["a", "improvement"] == pytest.approx(0.30)
+    assert table.loc["e", "improvement"] == pytest.approx(-0.36)
     assert pd.isna(table.loc["b", "improvement"])
     assert table.loc["a", "previous_rank"] == 3
 

@@ -1,0 +1,48 @@
+"""Strings of the methodology page's "how the figures are read" section (rules of scoring/)."""
+
+MESSAGES = {
+    "method.rules_title": ("Cara angka dibaca", "How the figures are read"),
+    "method.rules": (
+        "- **Hitungan tepat.** Bobot adalah desimal seperti tertulis di berkas kerangka; skor dihitung tepat pada "
+        "desimal itu, lalu ditampilkan dengan dua desimal dibulatkan setengah ke atas seperti di lembar kerja "
+        "(3,475 tampil 3,48).\n"
+        "- **Tingkat dari nilai yang tampil.** Skor yang tampil 2,60 masuk tingkat yang mulai dari 2,60. "
+        "Target tercapai dan kesenjangan juga memakai nilai yang tampil: kesenjangan 0,00 berarti tercapai.\n"
+        "- **Peringkat.** Nilai tampil yang sama berbagi peringkat (1, 2, 2, 4). Perubahan peringkat dihitung di "
+        "antara wilayah yang dinilai pada kedua tahun; wilayah baru dihitung terpisah. Perubahan indeks = selisih "
+        "dua nilai yang tampil. Peringkat di provinsi dan di antara jenis yang sama (kabupaten/kota) dihitung "
+        "dengan aturan yang sama.\n"
+        "- **≈ Terlalu tipis.** Dua tetangga di peringkat ditandai bila nilai tampilnya sama atau indeksnya "
+        "berselisih kurang dari {step}: perubahan terkecil yang dibuat satu indikator naik satu level pada "
+        "kerangka ini (bagian indeks terkecil satu indikator).\n"
+        "- **Mengapa berubah.** Perubahan indeks = efek metode (level tahun lalu dinilai dengan kerangka tahun "
+        "ini dikurangi dengan kerangka tahun lalu) + efek perubahan level tiap indikator, dinilai dengan "
+        "kerangka tahun ini. Bagian-bagiannya berjumlah tepat sama dengan perubahan.\n"
+        "- **Aksi.** Verifikasi = bukti level yang sudah tercatat diverifikasi (satu aksi, berapa pun level "
+        "yang dibukanya). Naik level = satu aksi per level, dengan bukti terverifikasi. Baris yang diverifikasi "
+        "lebih rendah dari klaim adalah klaim yang ditolak, bukan perbaikan bukti. Jalan ke tingkat berikutnya "
+        "memakai jumlah aksi paling sedikit (tepat).\n"
+        "- **Kerangka per versi data.** Setiap versi data dibaca dengan kerangka yang tercatat bersamanya; "
+        "berkas kerangka tidak boleh mencakup tahun yang sama.",
+        "- **Exact arithmetic.** Weights are decimals as written in the framework file; scores are computed "
+        "exactly on them and shown with two decimals, rounded half up as a spreadsheet shows them (3.475 "
+        "shows 3.48).\n"
+        "- **Band of the shown value.** A score shown as 2.60 is in the band that starts at 2.60. Target met and "
+        "gaps use shown values too: a gap of 0.00 is met.\n"
+        "- **Ranks.** Equal shown values share a rank (1, 2, 2, 4). Rank change is counted among the regions "
+        "assessed in both years; new regions are counted apart. The change of the index is the difference of "
+        "the two shown values. Ranks within the province and among the same kind (kabupaten/kota) follow the "
+        "same rule.\n"
+        "- **≈ Too close to call.** Two neighbours in a ranking are marked when their shown values are equal or "
+        "their indices differ by less than {step}: the smallest change one indicator moving one level makes in "
+        "this framework (the smallest index share of an indicator).\n"
+        "- **Why it changed.** Index change = method effect (last year's levels scored with this year's "
+        "framework minus with last year's) + the effect of each indicator's level change, scored with this "
+        "year's framework. The parts add up exactly to the change.\n"
+        "- **Actions.** Verify = the recorded level's evidence gets verified (one action, however many levels "
+        "it unlocks). Raise = one action per level, with verified evidence. A row verified lower than claimed "
+        "is a rejected claim, not an evidence fix. The path to the next band uses the fewest actions (exact).\n"
+        "- **Framework per data version.** Each data version is read with the framework recorded with it; "
+        "framework files may not cover the same year.",
+    ),
+}

@@ -1,0 +1,31 @@
+"""The region in view follows the planner from page to page (the compare page's hand-picked mode)."""
+
+from tests.pages.conftest import open_page
+
+
+def test_hand_picked_compare_starts_from_the_region_in_the_url(data_dir, store):
+    app = open_page("compare", region="35.09", mode="manual", year=2025, stage="II")
+    assert not app.exception, [e.value for e in app.exception]
+    chosen = app.multiselect[0].value
+    top = [code for code in store.ranking(2025, "II")["region_code"] if code != "35.09"][:2]
+    assert chosen == ["35.09", *top]
+
+
+def test_hand_picked_compare_without_a_region_starts_from_the_national_top(data_dir, store):
+    app = open_page("compare", mode="manual", year=2025, stage="II")
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.multiselect[0].value == store.ranking(2025, "II")["region_code"].head(3).tolist()
+
+
+def test_trends_start_from_the_region_in_view_and_movers_go_the_right_way(data_dir, store):
+    app = open_page("trends", region="35.09", year=2025, stage="II")
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.multiselect[0].value[0] == "35.09"
+    pair = store.index_pair((2017, "II"), (2025, "II"))
+    rises, falls = (pair["change"] > 0).sum(), (pair["change"] < 0).sum()
+    tables = [t.value for t in app.dataframe if "2017" in t.value.columns and "2025" in t.value.columns]
+    gains, losses = tables[0], tables[1]
+    change = [c for c in gains.columns if c not in ("2017", "2025")][-1]
+    assert len(gains) == min(10, rises) and len(losses) == min(10, falls)
+    assert all(text.startswith("+") for text in gains[change])
+    assert all(text.startswith(("−", "-")) for text in losses[change])
