@@ -25,7 +25,7 @@ cohorts = data.cohorts(ctx.version)
 left, middle, right = st.columns(3)
 provinces = dict(zip(regions["province_code"], regions["province_name"], strict=False))
 chosen_provinces = url_state.multiselect(ctx.t("overview.filter_province"), sorted(provinces), key="province",
-                                         container=left, format_func=provinces.get)
+                                         container=left, format_func=provinces.get, placeholder=ctx.t("overview.all"))
 kind = url_state.selectbox(ctx.t("overview.filter_kind"), ["", "kabupaten", "kota"], key="kind", default="",
                            container=middle,
                            format_func=lambda k: ctx.t(f"word.{k}") if k else ctx.t("overview.all"))

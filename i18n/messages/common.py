@@ -8,6 +8,8 @@ MESSAGES = {
     "nav.gaps": ("Kesenjangan", "Gaps"),
     "nav.trends": ("Tren", "Trends"),
     "nav.method": ("Metodologi", "Methodology"),
+    "widget.choose_options": ("Pilih satu atau lebih", "Choose options"),
+    "widget.choose_option": ("Pilih salah satu", "Choose an option"),
     "sidebar.language": ("Bahasa / Language", "Language / Bahasa"),
     "sidebar.year": ("Tahun", "Year"),
     "sidebar.stage": ("Tahap", "Stage"),
@@ -41,6 +43,6 @@ MESSAGES = {
     "word.dimension": ("Dimensi", "Dimension"),
     "chart.source": ("Sumber: {source}. Data per {date}.", "Source: {source}. Data as of {date}."),
     "chart.source_synthetic": ("data sintetis Matra", "Matra synthetic data"),
-    "chart.source_official": ("snapshot penilaian Matra", "Matra assessment snapshots"),
+    "chart.source_official": ("versi data penilaian Matra", "Matra assessment snapshots"),
     "chart.units_score": ("skor 0–5", "score 0–5"),
 }

@@ -11,7 +11,7 @@ MESSAGES = {
     "compare.peers_province": ("Provinsi yang sama", "Same province"),
     "compare.peers_kind": ("Jenis yang sama (kabupaten/kota)", "Same kind (kabupaten/kota)"),
     "compare.peers_cohort": ("Angkatan yang sama", "Same cohort"),
-    "compare.peers_distance": ("Terdekat secara jarak", "Nearest by distance"),
+    "compare.peers_distance": ("Terdekat secara geografis", "Nearest by distance"),
     "compare.peers_profile": ("Profil paling mirip", "Most similar profile"),
     "compare.need_two": ("Pilih setidaknya dua wilayah yang dinilai pada tahun ini.",
                          "Pick at least two regions assessed this year."),

@@ -17,7 +17,7 @@ MESSAGES = {
     "data.no_framework": ("Tidak ada kerangka penilaian untuk tahun {year}.", "No framework covers year {year}."),
     "data.signin_title": ("Masuk sebagai administrator", "Sign in as administrator"),
     "data.signin_needed": (
-        "Mengunggah, menarik snapshot, dan mengubah target memerlukan masuk sebagai administrator.",
+        "Mengunggah, menarik versi data, dan mengubah target memerlukan masuk sebagai administrator.",
         "Uploading, retracting snapshots and editing targets need an administrator sign-in.",
     ),
     "data.writes_off": (
@@ -54,11 +54,11 @@ MESSAGES = {
     ),
     "data.col_current": ("Indeks sekarang", "Current index"),
     "data.col_new": ("Indeks baru", "New index"),
-    "data.duplicate": ("Berkas yang sama sudah menjadi snapshot aktif {id}: tidak ada yang perlu dimuat.",
+    "data.duplicate": ("Berkas yang sama sudah menjadi versi data aktif {id}: tidak ada yang perlu dimuat.",
                        "This same file is already the active snapshot {id}: nothing to load."),
     "data.regions_removed": (
-        "{count} wilayah dalam snapshot aktif {year} tahap {stage} tidak ada di berkas ini: setelah dimuat, wilayah "
-        "tersebut tidak lagi tampil untuk {year} tahap {stage} (tetap tersimpan di snapshot yang digantikan). "
+        "{count} wilayah dalam versi data aktif {year} tahap {stage} tidak ada di berkas ini: setelah dimuat, wilayah "
+        "tersebut tidak lagi tampil untuk {year} tahap {stage} (tetap tersimpan di versi data yang digantikan). "
         "Sebuah unggahan menggantikan seluruh tahun dan tahap.",
         "{count} regions of the active {year} stage {stage} snapshot are not in this file: after loading they no "
         "longer show for {year} stage {stage} (they stay in the superseded snapshot). An upload replaces the whole "
@@ -66,15 +66,15 @@ MESSAGES = {
     ),
     "data.step_lock": ("Menunggu giliran menulis", "Waiting for the write lock"),
     "data.step_score": ("Menghitung skor", "Computing scores"),
-    "data.step_write": ("Menulis snapshot", "Writing the snapshot"),
+    "data.step_write": ("Menulis versi data", "Writing the snapshot"),
     "data.step_manifest": ("Mencatat di manifest", "Recording in the manifest"),
     "data.step_done": ("Selesai", "Done"),
-    "data.commit": ("Muat sebagai snapshot baru", "Load as a new snapshot"),
-    "data.committed": ("Snapshot {id} dimuat dan aktif. Snapshot sebelumnya menjadi 'digantikan' (tidak dihapus).",
+    "data.commit": ("Muat sebagai versi data baru", "Load as a new snapshot"),
+    "data.committed": ("Versi data {id} dimuat dan aktif. Versi sebelumnya menjadi 'digantikan' (tidak dihapus).",
                        "Snapshot {id} loaded and active. The previous one is now 'superseded' (not deleted)."),
     "data.busy": ("Perubahan lain sedang ditulis. Coba lagi sebentar lagi.",
                   "Another change is being written. Try again in a moment."),
-    "data.history_title": ("Riwayat snapshot", "Snapshot history"),
+    "data.history_title": ("Riwayat versi data", "Snapshot history"),
     "data.col_id": ("ID", "ID"),
     "data.col_status": ("Status", "Status"),
     "data.col_by": ("Oleh", "By"),
@@ -84,11 +84,11 @@ MESSAGES = {
     "data.status_active": ("aktif", "active"),
     "data.status_superseded": ("digantikan", "superseded"),
     "data.status_retracted": ("ditarik", "retracted"),
-    "data.retract_pick": ("Snapshot yang ditarik", "Snapshot to retract"),
-    "data.retract": ("Tarik snapshot", "Retract snapshot"),
-    "data.retract_confirm": ("Saya paham: snapshot sebelumnya akan aktif lagi; tidak ada yang dihapus.",
+    "data.retract_pick": ("Versi data yang ditarik", "Snapshot to retract"),
+    "data.retract": ("Tarik versi data", "Retract snapshot"),
+    "data.retract_confirm": ("Saya paham: versi data sebelumnya akan aktif lagi; tidak ada yang dihapus.",
                              "I understand: the previous snapshot becomes active again; nothing is deleted."),
-    "data.retracted": ("Snapshot {id} ditarik.", "Snapshot {id} retracted."),
+    "data.retracted": ("Versi data {id} ditarik.", "Snapshot {id} retracted."),
     "data.targets_title": ("Target per dimensi (RPJMD/masterplan)", "Targets per dimension (RPJMD/masterplan)"),
     "data.targets_year": ("Tahun target", "Target year"),
     "data.targets_hint": ("Kosongkan sel untuk memakai minimum nasional.", "Leave a cell empty to use the national "

@@ -53,15 +53,18 @@ MESSAGES = {
     "method.sources": (
         "- Kode dan nama wilayah: paket npm `idn-area-data@4.0.1` (ODbL 1.0). Titik pusat wilayah: rata-rata "
         "koordinat desa dari paket npm `geografis` (MIT). Lihat NOTICE.\n"
-        "- Tingkat kematangan diadaptasi dari predikat indeks SPBE (PermenPANRB 59/2020).\n"
-        "- Data penilaian: snapshot yang dimuat ke Matra (lihat riwayat di bawah).",
+        "- Tingkat kematangan diadaptasi dari tingkat kapabilitas SPBE (PermenPANRB 59/2020; "
+        "predikat indeks SPBE sendiri bernama "
+        "Kurang, Cukup, Baik, Sangat Baik, Memuaskan).\n"
+        "- Data penilaian: versi data yang dimuat ke Matra (lihat riwayat di bawah).",
         "- Region codes and names: npm package `idn-area-data@4.0.1` (ODbL 1.0). Centroids: mean village "
         "coordinates from npm package `geografis` (MIT). See NOTICE.\n"
-        "- Maturity bands adapted from the SPBE index predicates (PermenPANRB 59/2020).\n"
+        "- Maturity bands adapted from the SPBE capability levels (PermenPANRB 59/2020; the SPBE index predicates "
+        "themselves are Kurang, Cukup, Baik, Sangat Baik, Memuaskan).\n"
         "- Assessment data: the snapshots loaded into Matra (history below).",
     ),
-    "method.snapshots_title": ("Snapshot aktif", "Active snapshots"),
-    "method.col_snapshot": ("Snapshot", "Snapshot"),
+    "method.snapshots_title": ("Versi data aktif", "Active snapshots"),
+    "method.col_snapshot": ("Versi data", "Snapshot"),
     "method.col_stage": ("Tahap", "Stage"),
     "method.col_created": ("Dibuat", "Created"),
     "method.col_source": ("Sumber", "Source"),

@@ -11,7 +11,7 @@ MESSAGES = {
     "present.agenda_title_hint": ("mis. Rakor Smart City Jawa Timur", "e.g. East Java Smart City coordination"),
     "present.builder_data": (
         "Agenda memakai data {year} tahap {stage} (ubah di sidebar). Saat disimpan, agenda dibekukan pada "
-        "snapshot yang aktif sekarang: angkanya tidak berubah bila data baru masuk.",
+        "versi data yang aktif sekarang: angkanya tidak berubah bila data baru masuk.",
         "The agenda uses {year} stage {stage} data (change it in the sidebar). Saving freezes it to the "
         "snapshots active now: its numbers do not change when new data arrives.",
     ),
@@ -53,13 +53,13 @@ MESSAGES = {
                           "Opens the agenda in the builder; saving makes a new link with the current data."),
     "present.link": ("Tautan agenda (salin untuk membukanya lagi):", "Agenda link (copy it to reopen the agenda):"),
     "present.frozen_info": (
-        "Agenda ini dibekukan pada {count} snapshot data, terbaru per {date}: angkanya tetap seperti saat agenda "
+        "Agenda ini dibekukan pada {count} versi data, terbaru per {date}: angkanya tetap seperti saat agenda "
         "dibuat.",
         "This agenda is frozen to {count} data snapshots, the newest as of {date}: its numbers stay as they were "
         "when it was made.",
     ),
-    "present.snapshots_title": ("Snapshot yang ditampilkan", "Snapshots shown"),
-    "present.col_snapshot": ("Snapshot", "Snapshot"),
+    "present.snapshots_title": ("Versi data yang ditampilkan", "Snapshots shown"),
+    "present.col_snapshot": ("Versi data", "Snapshot"),
     "present.col_created": ("Dibuat", "Created"),
     "present.newer_data": (
         "Ada data yang lebih baru daripada agenda ini: {which}. Agenda tetap menampilkan data saat dibuat; "
@@ -69,7 +69,7 @@ MESSAGES = {
     ),
     "present.newer_item": ("{year} tahap {stage} ({date})", "{year} stage {stage} ({date})"),
     "present.missing_snapshots": (
-        "Snapshot berikut tidak ada lagi di folder data, jadi sebagian angka tidak dapat ditampilkan: {ids}",
+        "Versi data berikut tidak ada lagi di folder data, jadi sebagian angka tidak dapat ditampilkan: {ids}",
         "These snapshots are no longer in the data folder, so some figures cannot be shown: {ids}",
     ),
     # Slides
@@ -84,7 +84,7 @@ MESSAGES = {
                              "This region was not assessed in {year} stage {stage}."),
     "present.priorities": ("Indikator prioritas (kenaikan indeks)", "Priority indicators (index gain)"),
     "present.no_priorities": ("Semua indikator sudah mencapai target.", "Every indicator already meets its target."),
-    "present.frozen_line": ("Data beku: {count} snapshot ({years}), terbaru per {date}.",
+    "present.frozen_line": ("Data beku: {count} versi data ({years}), terbaru per {date}.",
                             "Frozen data: {count} snapshots ({years}), newest as of {date}."),
     "present.newer_short": ("Sudah ada data yang lebih baru.", "Newer data exists."),
     # Notes and follow-ups

@@ -20,7 +20,7 @@ MESSAGES = {
                          "{shown} of {total} OPDs, those with the largest index gain."),
     "reports.no_priority": ("Semua indikator sudah mencapai target.", "Every indicator already reaches its target."),
     "reports.generated": ("Dibuat dengan Matra", "Made with Matra"),
-    "reports.agenda_frozen": ("Data dibekukan per {date} ({count} snapshot).",
+    "reports.agenda_frozen": ("Data dibekukan per {date} ({count} versi data).",
                               "Data frozen as of {date} ({count} snapshots)."),
     "reports.newer_data": ("Sudah ada data yang lebih baru daripada agenda ini.",
                            "Newer data exists than this agenda shows."),
@@ -53,7 +53,7 @@ MESSAGES = {
     "reports.no_regions": ("Sebutkan setidaknya satu wilayah (--regions) atau --agenda.",
                            "Name at least one region (--regions) or an --agenda."),
     "reports.bad_agenda": ("Agenda tidak sah: {problem}", "Not a valid agenda: {problem}"),
-    "reports.agenda_snapshots": ("Agenda merujuk snapshot yang tidak ada di folder data ini: {ids}.",
+    "reports.agenda_snapshots": ("Agenda merujuk versi data yang tidak ada di folder data ini: {ids}.",
                                  "The agenda refers to snapshots this data folder does not hold: {ids}."),
     "reports.bad_notes": ("Catatan rapat tidak sah: {problem}", "Meeting notes are not valid: {problem}"),
     "reports.unavailable": (
