@@ -43,7 +43,7 @@ def claim_outcomes(stage_one: pd.DataFrame, stage_two: pd.DataFrame, framework: 
                                 framework.policy_for_stage("II"))
     keys = ["region_code", "indicator_code"]
     grid = claimed.rename(columns={"effective_level": "claimed"}).merge(
-        verified[keys + ["effective_level", "evidence"]].rename(
+        verified[[*keys, "effective_level", "evidence"]].rename(
             columns={"effective_level": "verified", "evidence": "evidence_two"}), on=keys)
     grid["evidence"] = grid["evidence_two"]
     grid["outcome"] = "lowered"

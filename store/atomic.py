@@ -7,6 +7,7 @@ writer killed mid-way) carry TEMP_MARKER in their name and are removed by `clean
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import tempfile
@@ -19,8 +20,63 @@ LOCK_NAME = ".matra.lock"
 LOCK_TIMEOUT_SECONDS = 10.0  # how long a writer waits for another one before StoreBusy
 
 
-class StoreBusy(RuntimeError):
+# What a reader or writer is told when the store cannot do its work (Indonesian, English).
+UNAVAILABLE = {
+    "busy": ("Perubahan lain sedang ditulis; coba lagi sebentar lagi.",
+             "another change is being written; try again"),
+    "disk_full": ("Disk penuh: perubahan tidak ditulis dan data tetap seperti semula ({detail}).",
+                  "The disk is full: nothing was written and the data is as it was ({detail})."),
+    "not_writable": ("Folder data tidak dapat ditulis: perubahan tidak ditulis dan data tetap seperti semula "
+                     "({detail}).",
+                     "The data folder cannot be written: nothing was written and the data is as it was ({detail})."),
+    "write_failed": ("Gagal menulis: perubahan tidak ditulis dan data tetap seperti semula ({detail}).",
+                     "Writing failed: nothing was written and the data is as it was ({detail})."),
+    "manifest_damaged": ("Manifest snapshot rusak ({detail}). Pulihkan manifest.json dari cadangan; tidak ada "
+                         "yang ditulis.",
+                         "The snapshot manifest is damaged ({detail}). Restore manifest.json from a backup; "
+                         "nothing was written."),
+    "snapshot_missing": ("Berkas snapshot aktif hilang ({detail}). Pulihkan berkas itu atau tarik snapshot "
+                         "tersebut; tidak ada yang ditulis.",
+                         "A file of an active snapshot is missing ({detail}). Restore it or retract that "
+                         "snapshot; nothing was written."),
+}
+
+
+class StoreUnavailable(RuntimeError):
+    """The store cannot do what was asked (busy, disk full, damaged); nothing was written.
+    `message(lang)` says what is wrong in Indonesian or English."""
+
+    code = "write_failed"
+
+    def __init__(self, detail: str = "", code: str | None = None):
+        self.code = code or self.code
+        self.detail = detail
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "id") -> str:
+        return UNAVAILABLE[self.code][1 if lang == "en" else 0].format(detail=self.detail)
+
+
+class StoreBusy(StoreUnavailable):
     """Another writer holds the lock; try again in a moment."""
+
+    code = "busy"
+
+
+class StoreWriteFailed(StoreUnavailable):
+    """The disk refused a write (full, read-only, permissions); the store is as it was."""
+
+    @classmethod
+    def from_os_error(cls, error: OSError) -> StoreWriteFailed:
+        code = {errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full", errno.EACCES: "not_writable",
+                errno.EPERM: "not_writable", errno.EROFS: "not_writable"}.get(error.errno, "write_failed")
+        return cls(f"{error.filename or ''} {error.strerror or error}".strip(), code)
+
+
+class StoreDamaged(StoreUnavailable):
+    """The manifest or a file it names is damaged or missing; nothing was written."""
+
+    code = "manifest_damaged"
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -69,7 +125,7 @@ def writer_lock(data_dir: Path, timeout: float | None = None) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise StoreBusy("another change is being written; try again") from None
+                    raise StoreBusy() from None
                 time.sleep(0.05)
         try:
             yield

@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from store.atomic import atomic_write_bytes
+from store.atomic import StoreDamaged, atomic_write_bytes
 
 MANIFEST_NAME = "manifest.json"
 STATUSES = ("active", "superseded", "retracted")
@@ -34,17 +34,28 @@ class Snapshot:
     synthetic: bool = False
     retracted_by: str = ""  # who retracted it and when (ISO); empty unless status is retracted
     retracted_at: str = ""
+    mode: str = "replace"   # merge: the previous snapshot with the file's regions replaced; replace: the file only
+    base_id: str = ""       # the snapshot a merge started from (empty for replace)
 
 
 def read_manifest(snapshots_dir: Path) -> list[Snapshot]:
-    """All snapshots, oldest first (an absent manifest is an empty store)."""
+    """All snapshots, oldest first (an absent manifest is an empty store). Raises StoreDamaged
+    when the file is not a manifest (hand-edited, truncated by a tool)."""
     path = snapshots_dir / MANIFEST_NAME
     if not path.exists():
         return []
-    entries = json.loads(path.read_text(encoding="utf-8"))["snapshots"]
-    # Keys a newer version may add are ignored; fields added later have defaults, so old files load.
-    known = {f.name for f in fields(Snapshot)}
-    return [Snapshot(**{k: v for k, v in entry.items() if k in known}) for entry in entries]
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))["snapshots"]
+        # Keys a newer version may add are ignored; fields added later have defaults, so old files load.
+        known = {f.name for f in fields(Snapshot)}
+        snapshots = [Snapshot(**{k: v for k, v in entry.items() if k in known}) for entry in entries]
+    except (ValueError, KeyError, TypeError, AttributeError) as error:  # JSON errors are ValueErrors
+        raise StoreDamaged(f"{path}: {type(error).__name__}") from None
+    for snapshot in snapshots:
+        if (snapshot.status not in STATUSES or not isinstance(snapshot.year, int)
+                or not all(isinstance(v, str) for v in (snapshot.id, snapshot.path, snapshot.scores_path))):
+            raise StoreDamaged(f"{path}: entry {snapshot.id!r}")
+    return snapshots
 
 
 def write_manifest(snapshots_dir: Path, snapshots: list[Snapshot]) -> None:

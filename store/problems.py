@@ -11,6 +11,34 @@ TEMPLATES = {
     "empty_file": ("Berkas kosong: tidak ada baris data.", "The file is empty: no data rows."),
     "too_large": ("Berkas {value} MB melebihi batas {expected} MB.",
                   "The file is {value} MB, over the limit of {expected} MB."),
+    "too_large_unpacked": ("Isi berkas XLSX setelah dibuka {value} MB melebihi batas {expected} MB "
+                           "(setelan MATRA_MAX_UNPACKED_MB).",
+                           "The XLSX file unpacks to {value} MB, over the limit of {expected} MB "
+                           "(setting MATRA_MAX_UNPACKED_MB)."),
+    "zip_ratio": ("Bagian '{column}' berkas XLSX mengembang {value} kali (batas {expected}): kemungkinan bom "
+                  "dekompresi.",
+                  "Part '{column}' of the XLSX file expands {value} times (limit {expected}): a likely "
+                  "decompression bomb."),
+    "zip_members": ("Berkas XLSX berisi {value} bagian; batasnya {expected}.",
+                    "The XLSX file holds {value} parts; the limit is {expected}."),
+    "too_many_rows": ("Berkas memiliki lebih dari {expected} baris (setelan MATRA_MAX_ROWS).",
+                      "The file has more than {expected} rows (setting MATRA_MAX_ROWS)."),
+    "too_many_columns": ("Baris memiliki {value} kolom; batasnya {expected} (setelan MATRA_MAX_COLUMNS).",
+                         "The row has {value} columns; the limit is {expected} (setting MATRA_MAX_COLUMNS)."),
+    "cell_too_large": ("Sel berisi {value} karakter; batasnya {expected} (setelan MATRA_MAX_CELL_CHARS).",
+                       "The cell holds {value} characters; the limit is {expected} (setting "
+                       "MATRA_MAX_CELL_CHARS)."),
+    "parse_timeout": ("Membaca berkas melewati batas waktu {expected} detik (setelan MATRA_PARSE_SECONDS).",
+                      "Reading the file took longer than {expected} seconds (setting MATRA_PARSE_SECONDS)."),
+    "parse_memory": ("Membaca berkas melewati batas memori {expected} MB (setelan MATRA_PARSE_MEMORY_MB).",
+                     "Reading the file needed more than {expected} MB of memory (setting "
+                     "MATRA_PARSE_MEMORY_MB)."),
+    "ragged_row": ("Baris memiliki {value} kolom, sedangkan judul kolom memiliki {expected}: isi bergeser atau "
+                   "ada kolom tanpa judul.",
+                   "The row has {value} fields but the header has {expected}: shifted cells or a column "
+                   "without a header."),
+    "stray_column": ("Sel berisi '{value}' di kolom tanpa judul.",
+                     "The cell holds '{value}' in a column without a header."),
     "unreadable": ("Berkas tidak dapat dibaca: {value}. Diharapkan {expected}.",
                    "The file cannot be read: {value}. Expected {expected}."),
     "missing_column": ("Kolom wajib '{column}' tidak ada. Kolom yang ditemukan: {value}.",

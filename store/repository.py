@@ -7,24 +7,25 @@ indicator-level views rebuild the effective-level grid with `scoring` for one re
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
-from scoring import Framework, effective_levels
+from scoring import SCORE_KINDS, ChangeBreakdown, Framework, FrameworkError, Plan, effective_levels, shown_difference
 from scoring.whatif import WhatIf, WhatIfError, programme_levels, simulate
-from store import calendar, catalog, exports, programmes, targets
+from store import analysis, calendar, catalog, exports, programmes, targets
 from store.database import Database
+from store.limits import Limits
 from store.manifest import Snapshot, read_manifest
+from store.parse_worker import check_in_worker
 from store.problems import IngestRefused, Problem
 from store.settings import data_dir as default_data_dir
 from store.settings import setting
-from store.snapshots import Progress, commit_snapshot, content_sha256, retract_snapshot
+from store.snapshots import Progress, commit_snapshot, content_sha256, read_snapshot_rows, retract_snapshot
 from store.upload import Preview, UploadCheck, build_preview, check_upload, refuse_unless_committable, too_large
 from store.validate import STAGES
-
-SCORE_KINDS = ("index", "dimension", "chain", "element")
 
 
 class Store:
@@ -51,8 +52,27 @@ class Store:
         return catalog.frameworks(self.framework_dir)
 
     def framework_for(self, year: int) -> Framework | None:
-        """The framework version that scores `year` (None when no file covers it)."""
+        """The framework version that scores new data of `year` (None when no file covers it)."""
         return catalog.framework_for_year(self.framework_dir, year)
+
+    def framework_by_id(self, framework_id: str) -> Framework:
+        """The framework version with this id; FrameworkError when no file has it any more."""
+        framework = catalog.framework_by_id(self.framework_dir, framework_id)
+        if framework is None:
+            raise FrameworkError(str(self.framework_dir), [f"no framework file has id '{framework_id}', which a "
+                                                           "snapshot was scored with; restore that file"])
+        return framework
+
+    def framework_of(self, year: int, stage: str) -> Framework | None:
+        """The framework a year and stage is read with: the one recorded with its snapshot (so a
+        later file cannot change how old data reads), or the year's file when there is no snapshot."""
+        snapshot = self.active_snapshot(year, stage)
+        if snapshot is None or not snapshot.framework_id:
+            return self.framework_for(year)
+        return self.framework_by_id(snapshot.framework_id)
+
+    def _frameworks_by_id(self) -> dict[str, Framework]:
+        return {framework.id: framework for framework in self.frameworks()}
 
     # snapshots ------------------------------------------------------------------------------
     def snapshots(self) -> list[Snapshot]:
@@ -86,31 +106,42 @@ class Store:
         return max((s.created_at for s in self.active_snapshots()), default="")
 
     # writes -----------------------------------------------------------------------------------
-    def ingest_file(self, path: str | Path, *, year: int, stage: str,
-                    created_by: str | None = None) -> tuple[Snapshot, bool]:
-        """Validate a CSV/XLSX file and commit it as the active snapshot of (year, stage).
+    def ingest_file(self, path: str | Path, *, year: int, stage: str, created_by: str | None = None,
+                    replace_all: bool = False, in_worker: bool = False) -> tuple[Snapshot, bool]:
+        """Validate a CSV/XLSX file and commit it to (year, stage): merged by region into the active
+        snapshot, or as the whole (year, stage) with `replace_all`.
 
         Returns (snapshot, created); created is False when the same file is already active.
-        Raises IngestRefused listing every problem; then nothing at all is written.
+        Raises IngestRefused listing every problem; then nothing at all is written. A file over
+        MATRA_MAX_UPLOAD_MB is refused before it is read.
         """
         path = Path(path)
+        limit_mb = float(setting("MATRA_MAX_UPLOAD_MB"))
+        if path.is_file() and path.stat().st_size > limit_mb * 1048576:
+            raise IngestRefused([Problem("too_large", file=path.name, value=f"{path.stat().st_size / 1048576:.2f}",
+                                         expected=f"{limit_mb:g}")])
         data = path.read_bytes()
-        return self.ingest_bytes(path.name, data, year=year, stage=stage, created_by=created_by)
+        return self.ingest_bytes(path.name, data, year=year, stage=stage, created_by=created_by,
+                                 replace_all=replace_all, in_worker=in_worker)
 
-    def ingest_bytes(self, name: str, data: bytes, *, year: int, stage: str,
-                     created_by: str | None = None) -> tuple[Snapshot, bool]:
+    def ingest_bytes(self, name: str, data: bytes, *, year: int, stage: str, created_by: str | None = None,
+                     replace_all: bool = False, in_worker: bool = False) -> tuple[Snapshot, bool]:
         """`check_upload` then `commit_upload`: raises IngestRefused listing every problem."""
-        check = self.check_upload(name, data, year=year, stage=stage)
+        check = self.check_upload(name, data, year=year, stage=stage, in_worker=in_worker)
         if not check.ok:
             raise IngestRefused(check.errors or [Problem("empty_file", file=name)])
-        return self.commit_upload(check, year=year, stage=stage, source=name, created_by=created_by)
+        return self.commit_upload(check, year=year, stage=stage, source=name, created_by=created_by,
+                                  replace_all=replace_all)
 
-    def check_upload(self, name: str, data: bytes, *, year: int, stage: str) -> UploadCheck:
+    def check_upload(self, name: str, data: bytes, *, year: int, stage: str, in_worker: bool = False) -> UploadCheck:
         """Read and validate an upload (long or wide CSV/XLSX) for (year, stage); writes nothing and
-        never raises for bad input: problems are in `.errors`, loadable concerns in `.warnings`."""
+        never raises for bad input: problems are in `.errors`, loadable concerns in `.warnings`.
+        Reading stays within the MATRA_MAX_* limits; `in_worker` reads in a separate process bounded
+        by MATRA_PARSE_MEMORY_MB and MATRA_PARSE_SECONDS (the web server does)."""
         framework = self.framework_for(year) if stage in STAGES else None
-        check = check_upload(name, data, year=year, stage=stage, framework=framework, regions=self.regions(),
-                             limit_mb=float(setting("MATRA_MAX_UPLOAD_MB")))
+        checker = check_in_worker if in_worker else check_upload
+        check = checker(name, data, year=year, stage=stage, framework=framework, regions=self.regions(),
+                        limits=Limits.from_settings())
         if check.ok:  # the same bytes already loaded elsewhere is most likely a wrong year or stage
             check.warnings += [Problem("same_file_loaded", file=name, value=s.id, expected=f"{s.year} {s.stage}",
                                        warning=True)
@@ -118,30 +149,37 @@ class Store:
                                and (s.year, s.stage) != (year, stage)]
         return check
 
-    def preview(self, check: UploadCheck, *, year: int, stage: str) -> Preview:
-        """What committing `check` would change against the active snapshot of (year, stage).
-        Raises IngestRefused when the check is not committable for that year and stage."""
+    def preview(self, check: UploadCheck, *, year: int, stage: str, replace_all: bool = False) -> Preview:
+        """What committing `check` would change against the active snapshot of (year, stage): merged
+        by region, or replacing the whole (year, stage) with `replace_all`. Raises IngestRefused
+        when the check is not committable for that year and stage, StoreDamaged when the active
+        snapshot's files are missing."""
         framework = self.framework_for(year)
         refuse_unless_committable(check, year, stage, framework)
         current = next((s for s in self.snapshots() if (s.year, s.stage, s.status) == (year, stage, "active")),
                        None)
         rows = index = None
         if current is not None:
-            rows = pd.read_parquet(self.snapshots_dir / current.path)
-            scores = pd.read_parquet(self.snapshots_dir / current.scores_path)
+            rows = read_snapshot_rows(self.snapshots_dir, current)
+            scores = read_snapshot_rows(self.snapshots_dir, replace(current, path=current.scores_path))
             index = scores[scores["kind"] == "index"]
-        return build_preview(check, rows, index, current, framework, self.regions())
+        return build_preview(check, rows, index, current, framework, self.regions(), replace_all)
 
     def commit_upload(self, check: UploadCheck, *, year: int, stage: str, source: str,
-                      created_by: str | None = None, progress: Progress | None = None) -> tuple[Snapshot, bool]:
-        """Commit a checked upload as the active snapshot of (year, stage); returns (snapshot, created).
-        The same file already active gives (that snapshot, False) and writes nothing. Raises
-        IngestRefused when `check` is not ok or was made for another year/stage; StoreBusy when
-        another writer holds the lock. `progress(fraction 0..1, step)` is told of each step."""
+                      created_by: str | None = None, progress: Progress | None = None,
+                      replace_all: bool = False) -> tuple[Snapshot, bool]:
+        """Commit a checked upload to (year, stage); returns (snapshot, created). By default the new
+        snapshot is the one active at commit time (under the writer lock) with the file's regions
+        replaced; `replace_all` makes the file the whole (year, stage). The same file already active
+        gives (that snapshot, False) and writes nothing. Raises IngestRefused when `check` is not ok
+        or was made for another year/stage; StoreBusy when another writer holds the lock;
+        StoreWriteFailed / StoreDamaged when the disk or the store fails (nothing written).
+        `progress(fraction 0..1, step)` is told of each step."""
         framework = self.framework_for(year)
         refuse_unless_committable(check, year, stage, framework)
         return commit_snapshot(self.data_dir, check.rows, year=year, stage=stage, framework=framework,
-                               source=source, sha256=check.sha256, created_by=created_by, progress=progress)
+                               source=source, sha256=check.sha256, created_by=created_by, progress=progress,
+                               replace_all=replace_all)
 
     def ingest_rows(self, rows: pd.DataFrame, *, year: int, stage: str, source: str,
                     created_by: str | None = None, synthetic: bool = False) -> tuple[Snapshot, bool]:
@@ -217,6 +255,8 @@ class Store:
         if by not in SCORE_KINDS:
             raise ValueError(f"by must be one of {SCORE_KINDS}")
         rows = self.database.query("scores_by_kind", year=year, stage=stage, kind=by)
+        if by in ("index", "dimension") and not rows.empty:
+            rows = analysis.with_bands(rows, {"only": self.framework_of(year, stage)})
         if by == "index":
             return rows.rename(columns={"score": "index"})[["region_code", "index", "band"]]
         if by == "dimension":
@@ -227,11 +267,18 @@ class Store:
                                                           "score"]]
 
     def ranking(self, year: int, stage: str) -> pd.DataFrame:
-        """National ranking: rank, region_code, name, province_code, province_name, kind, index,
-        band, previous_index, improvement, previous_rank, rank_change (positive = moved up),
-        method_changed, too_close_to_call (a neighbour within MATRA_CLOSE_CALL)."""
-        return self.database.query("ranking", year=year, stage=stage,
-                                   close=float(setting("MATRA_CLOSE_CALL")))
+        """National ranking of a year and stage, best first (store.analysis.RANKING_COLUMNS): shared
+        ranks of the shown index, band of the shown value, province and kind ranks, change of the
+        shown values, rank change among regions assessed in both years, method change, close calls."""
+        return analysis.ranking(self, year, stage)
+
+    def change(self, region: str, year: int, stage: str) -> ChangeBreakdown | None:
+        """Why the region's index moved since the year before: method effect + level effects."""
+        return analysis.change(self, region, year, stage)
+
+    def plan(self, region: str, year: int, stage: str, scope: str = "index") -> Plan | None:
+        """The fewest actions that lift the region's index (or a dimension code) to the next band."""
+        return analysis.plan(self, region, year, stage, scope)
 
     def targets(self, region: str, year: int) -> dict[str, float]:
         """The region's own dimension targets for `year` (RPJMD/masterplan): dimension -> score.
@@ -253,26 +300,37 @@ class Store:
     def index_pair(self, first: tuple[int, str], second: tuple[int, str]) -> pd.DataFrame:
         """Regions assessed in both (year, stage) picks: region_code, name, province_name,
         first_score, second_score, change (second - first), largest rise first."""
-        return self.database.query("index_pair", first_year=first[0], first_stage=first[1],
+        pair = self.database.query("index_pair", first_year=first[0], first_stage=first[1],
                                    second_year=second[0], second_stage=second[1])
+        pair["change"] = [shown_difference(b, a) for a, b in zip(pair["first_score"], pair["second_score"],
+                                                                  strict=True)]
+        return pair.sort_values(["change", "region_code"], ascending=[False, True], ignore_index=True)
 
     def cohorts(self) -> pd.DataFrame:
         """region_code, cohort: the first year a region appears in the active snapshots."""
         return self.database.query("cohorts")
 
     def region_scores(self, region: str, year: int, stage: str) -> pd.DataFrame:
-        """One region's scores of every kind: kind, dimension, code, score, band, framework_id."""
-        return self.database.query("region_scores", region=region, year=year, stage=stage)
+        """One region's scores of every kind: kind, dimension, code, score, band, framework_id
+        (band of the shown value for index and dimension rows, NA otherwise)."""
+        rows = self.database.query("region_scores", region=region, year=year, stage=stage)
+        return self._banded(rows)
+
+    def _banded(self, rows: pd.DataFrame) -> pd.DataFrame:
+        banded = analysis.with_bands(rows, self._frameworks_by_id()) if not rows.empty else rows
+        if not rows.empty and "kind" in rows:
+            banded["band"] = banded["band"].where(rows["kind"].isin(("index", "dimension")))
+        return banded
 
     def trend(self, regions: list[str], stage: str, kind: str = "index") -> pd.DataFrame:
         """Scores over all years: year, region_code, name, code, score, band, framework_id."""
-        return self.database.query("trend", regions=list(regions), stage=stage, kind=kind)
+        return self._banded(self.database.query("trend", regions=list(regions), stage=stage, kind=kind))
 
     def region_indicators(self, region: str, year: int, stage: str) -> pd.DataFrame:
         """One region's full indicator grid (every framework indicator, missing ones at level 0):
         the columns of scoring.effective_levels plus note. Empty when the region was not assessed."""
         rows = self.database.query("region_assessments", region=region, year=year, stage=stage)
-        framework = self.framework_for(year)
+        framework = self.framework_of(year, stage) if not rows.empty else None
         if rows.empty or framework is None:
             return pd.DataFrame()
         rows.insert(0, "region_code", region)
@@ -329,7 +387,8 @@ class Store:
         if grid.empty:
             return None
         register = programmes.links(self.programmes(region))
-        unknown = set(programme_codes) - set(register["programme_code"]) - set(self.programmes(region)["programme_code"])
+        known = set(register["programme_code"]) | set(self.programmes(region)["programme_code"])
+        unknown = set(programme_codes) - known
         if unknown:
             raise WhatIfError(f"unknown programme {', '.join(sorted(unknown))} of {region}")
         lifts = programme_levels(register, list(programme_codes))

@@ -39,10 +39,6 @@ SETTINGS = (
             "Meeting secretary password: signs in to write meeting notes and follow-ups on /present (no "
             "data writes); empty = only an administrator (or OIDC) may write notes. Also read from the "
             "Streamlit secret secretary_password."),
-    Setting("MATRA_SECRETARY_PASSWORD", "",
-            "Meeting secretary password: signs in to write meeting notes and follow-ups on /present (no "
-            "data writes); empty = only an administrator (or OIDC) may write notes. Also read from the "
-            "Streamlit secret secretary_password."),
     Setting("MATRA_USER", "",
             "Name recorded in the manifest as who made a change (default: the OS user)."),
 )

@@ -7,6 +7,7 @@ which `clean_store` removes at the next write; a crash after it leaves a complet
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import os
@@ -20,7 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from scoring import Framework, region_scores
-from store.atomic import atomic_write, clean_leftovers, writer_lock
+from store.atomic import StoreDamaged, StoreWriteFailed, atomic_write, clean_leftovers, writer_lock
 from store.manifest import Snapshot, read_manifest, with_new_active, write_manifest
 
 ASSESSMENT_SCHEMA = pa.schema([
@@ -70,39 +71,83 @@ def content_sha256(rows: pd.DataFrame) -> str:
     return hashlib.sha256(rows.to_csv(index=False).encode("utf-8")).hexdigest()
 
 
+def _active_of(manifest: list[Snapshot], year: int, stage: str) -> Snapshot | None:
+    return next((s for s in manifest if (s.year, s.stage, s.status) == (year, stage, "active")), None)
+
+
+def read_snapshot_rows(snapshots_dir: Path, snapshot: Snapshot) -> pd.DataFrame:
+    """The assessment rows of a snapshot; StoreDamaged when its file is missing or unreadable."""
+    try:
+        return pq.read_table(snapshots_dir / snapshot.path).to_pandas()
+    except (OSError, pa.ArrowException) as error:
+        raise StoreDamaged(f"{snapshot.path}: {type(error).__name__}", "snapshot_missing") from None
+
+
+def merged_rows(base: pd.DataFrame | None, rows: pd.DataFrame) -> pd.DataFrame:
+    """`base` with the regions of `rows` replaced by `rows` (all of `rows` when there is no base)."""
+    if base is None or base.empty:
+        return rows
+    kept = base[~base["region_code"].isin(set(rows["region_code"]))]
+    typed = rows.astype({"claimed_level": "Int64"}) if "claimed_level" in rows else rows
+    return pd.concat([kept.astype(typed.dtypes.to_dict(), errors="ignore"), typed], ignore_index=True)
+
+
 def commit_snapshot(data_dir: Path, rows: pd.DataFrame, *, year: int, stage: str,
                     framework: Framework, source: str, sha256: str,
                     created_by: str | None = None, synthetic: bool = False,
-                    progress: Progress | None = None) -> tuple[Snapshot, bool]:
-    """Write `rows` as the new active snapshot of (year, stage); return (snapshot, created).
+                    progress: Progress | None = None, replace_all: bool = True) -> tuple[Snapshot, bool]:
+    """Write a new active snapshot of (year, stage); return (snapshot, created).
 
     `rows` are validated assessment rows (region_code, indicator_code, level, claimed_level,
-    evidence, note). If the active snapshot of (year, stage) came from the same sha256, nothing is
-    written and that snapshot is returned with created=False. `progress(fraction, step)` is told
-    of each step (steps: lock, score, write, manifest, done) with fractions rising to 1.
+    evidence, note). With `replace_all` they are the whole (year, stage); without it they are
+    merged by region into the snapshot active when the writer lock is taken (its other regions are
+    kept), so concurrent partial uploads of different regions all survive. If the active snapshot
+    came from the same sha256 (and replacing would drop nothing), nothing is written and it is
+    returned with created=False. `progress(fraction, step)` is told of each step (lock, score,
+    write, manifest, done). Raises StoreBusy, StoreWriteFailed (disk full, not writable) or
+    StoreDamaged (manifest or base snapshot unreadable); then the data folder is as it was.
     """
     report = progress or _no_progress
     snapshots_dir = data_dir / "snapshots"
     report(0.0, "lock")
-    with writer_lock(data_dir):
-        clean_store(snapshots_dir)
-        manifest = read_manifest(snapshots_dir)
-        for existing in manifest:
-            if (existing.year, existing.stage, existing.status, existing.sha256) == (
-                    year, stage, "active", sha256):
+    try:
+        with writer_lock(data_dir):
+            manifest = read_manifest(snapshots_dir)
+            clean_store(snapshots_dir)
+            current = _active_of(manifest, year, stage)
+            if current is not None and current.sha256 == sha256 and (
+                    not replace_all or current.regions == rows["region_code"].nunique()):
                 report(1.0, "done")
-                return existing, False
-        report(0.1, "score")
-        now = datetime.now(UTC)
-        snapshot_id = f"{year}-{stage}-{now:%Y%m%dT%H%M%S%f}-{sha256[:8]}"
-        folder = Path(f"year={year}") / f"stage={stage}"
-        ordered = rows.sort_values(["region_code", "indicator_code"], ignore_index=True)
-        scores = region_scores(ordered, framework, framework.policy_for_stage(stage))
+                return current, False
+            base = read_snapshot_rows(snapshots_dir, current) if current is not None and not replace_all else None
+            combined = merged_rows(base, rows)
+            return _write_snapshot(data_dir, combined, manifest, year=year, stage=stage, framework=framework,
+                                   source=source, sha256=sha256, created_by=created_by, synthetic=synthetic,
+                                   report=report, base_id="" if base is None else current.id)
+    except OSError as error:
+        raise StoreWriteFailed.from_os_error(error) from None
+
+
+def _write_snapshot(data_dir: Path, rows: pd.DataFrame, manifest: list[Snapshot], *, year: int, stage: str,
+                    framework: Framework, source: str, sha256: str, created_by: str | None, synthetic: bool,
+                    report: Progress, base_id: str) -> tuple[Snapshot, bool]:
+    """The files and manifest entry of a commit (writer lock held); on any failure the files this
+    commit wrote are removed again, so the folder is byte-for-byte as before."""
+    snapshots_dir = data_dir / "snapshots"
+    report(0.1, "score")
+    now = datetime.now(UTC)
+    snapshot_id = f"{year}-{stage}-{now:%Y%m%dT%H%M%S%f}-{sha256[:8]}"
+    folder = Path(f"year={year}") / f"stage={stage}"
+    ordered = rows.sort_values(["region_code", "indicator_code"], ignore_index=True)
+    scores = region_scores(ordered, framework, framework.policy_for_stage(stage))
+    created_dirs = [d for d in (snapshots_dir, snapshots_dir / folder.parent, snapshots_dir / folder)
+                    if not d.exists()]
+    written = [snapshots_dir / folder / f"{snapshot_id}{suffix}" for suffix in (".parquet", ".scores.parquet")]
+    try:
         report(0.4, "write")
-        _write_parquet(snapshots_dir / folder / f"{snapshot_id}.parquet", ordered, ASSESSMENT_SCHEMA)
+        _write_parquet(written[0], ordered, ASSESSMENT_SCHEMA)
         report(0.7, "write")
-        _write_parquet(snapshots_dir / folder / f"{snapshot_id}.scores.parquet", scores,
-                       SCORE_SCHEMA)
+        _write_parquet(written[1], scores, SCORE_SCHEMA)
         report(0.9, "manifest")
         snapshot = Snapshot(
             id=snapshot_id, year=year, stage=stage, status="active",
@@ -111,21 +156,35 @@ def commit_snapshot(data_dir: Path, rows: pd.DataFrame, *, year: int, stage: str
             regions=int(ordered["region_code"].nunique()), framework_id=framework.id,
             path=(folder / f"{snapshot_id}.parquet").as_posix(),
             scores_path=(folder / f"{snapshot_id}.scores.parquet").as_posix(),
-            synthetic=synthetic,
+            synthetic=synthetic, mode="merge" if base_id else "replace", base_id=base_id,
         )
         write_manifest(snapshots_dir, with_new_active(manifest, snapshot))
-        report(1.0, "done")
-        return snapshot, True
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        for folder_made in reversed(created_dirs):
+            with contextlib.suppress(OSError):
+                folder_made.rmdir()
+        raise
+    report(1.0, "done")
+    return snapshot, True
 
 
 def retract_snapshot(data_dir: Path, snapshot_id: str, created_by: str | None = None) -> Snapshot:
     """Mark a snapshot retracted, recording who and when; the newest earlier non-retracted one of
     its (year, stage) becomes active again. Nothing is deleted. Retracting a retracted snapshot
     changes nothing. Raises KeyError for an unknown id."""
+    try:
+        return _retract(data_dir, snapshot_id, created_by)
+    except OSError as error:
+        raise StoreWriteFailed.from_os_error(error) from None
+
+
+def _retract(data_dir: Path, snapshot_id: str, created_by: str | None) -> Snapshot:
     snapshots_dir = data_dir / "snapshots"
     with writer_lock(data_dir):
-        clean_store(snapshots_dir)
         manifest = read_manifest(snapshots_dir)
+        clean_store(snapshots_dir)
         target = next((s for s in manifest if s.id == snapshot_id), None)
         if target is None:
             raise KeyError(snapshot_id)

@@ -14,9 +14,10 @@ import numpy as np
 import pandas as pd
 
 from scoring import Framework, index_scores
+from store.bounded_reading import read_upload_grid
+from store.limits import Limits
 from store.manifest import Snapshot
 from store.problems import IngestRefused, Problem
-from store.reading import read_grid
 from store.shapes import COLUMN_ALIASES, to_records
 from store.validate import STAGES, empty_rows, validate_records
 
@@ -50,8 +51,10 @@ class UploadCheck:
 class Preview:
     """What committing a checked upload would change in its (year, stage).
 
-    A commit replaces the whole (year, stage): regions of the active snapshot that the file does
-    not hold are listed in `regions_removed` (they stay in the superseded snapshot).
+    By default a commit merges by region: the file replaces only the regions it holds, and the
+    active snapshot's other regions are kept (`regions_kept`). With `replace_all` the file becomes
+    the whole (year, stage): `regions_removed` lists the regions that would then disappear (they
+    stay in the superseded snapshot); without it `regions_removed` is empty.
     `indicator_changes` lists rows whose level or evidence is new or differs (old_* NaN when new,
     new_* NaN when the file drops the row); `index_moves` has one row per added or changed region.
     """
@@ -63,6 +66,8 @@ class Preview:
     index_moves: pd.DataFrame
     duplicate_of: str | None = None
     regions_removed: list[str] = field(default_factory=list)
+    regions_kept: list[str] = field(default_factory=list)
+    replace_all: bool = False
 
 
 def too_large(name: str, data: bytes, limit_mb: float) -> list[Problem]:
@@ -73,22 +78,23 @@ def too_large(name: str, data: bytes, limit_mb: float) -> list[Problem]:
 
 
 def check_upload(name: str, data: bytes, *, year: int, stage: str, framework: Framework | None,
-                 regions: pd.DataFrame, limit_mb: float) -> UploadCheck:
-    """Read and validate an upload for (year, stage) against `framework`; never raises for bad input."""
+                 regions: pd.DataFrame, limits: Limits) -> UploadCheck:
+    """Read and validate an upload for (year, stage) against `framework`; never raises for bad input.
+    The file is read within `limits` (size, unpacked size, rows, columns, cell length)."""
     digest = hashlib.sha256(data).hexdigest()
 
     def refused(problems: list[Problem], form: str = "") -> UploadCheck:
         return UploadCheck(name, empty_rows(), problems, [], digest,
                            framework.id if framework else None, year, stage, form)
 
-    if too_large(name, data, limit_mb):
-        return refused(too_large(name, data, limit_mb))
+    if too_large(name, data, limits.upload_mb):
+        return refused(too_large(name, data, limits.upload_mb))
     if stage not in STAGES:
         return refused([Problem("bad_stage", file=name, value=str(stage), expected=" | ".join(STAGES))])
     if framework is None:
         return refused([Problem("no_framework", file=name, value=str(year))])
     try:
-        grid = read_grid(name, data, key_aliases=COLUMN_ALIASES["region_code"])
+        grid = read_upload_grid(name, data, key_aliases=COLUMN_ALIASES["region_code"], limits=limits)
     except IngestRefused as error:
         return refused(error.problems)
     records, problems, form = to_records(grid, framework, year=year, stage=stage)
@@ -131,8 +137,10 @@ def _differs(merged: pd.DataFrame, column: str) -> pd.Series:
 
 
 def build_preview(check: UploadCheck, current_rows: pd.DataFrame | None, current_index: pd.DataFrame | None,
-                  current: Snapshot | None, framework: Framework, regions: pd.DataFrame) -> Preview:
-    """Compare checked rows with the active snapshot's rows and index (None for no snapshot)."""
+                  current: Snapshot | None, framework: Framework, regions: pd.DataFrame,
+                  replace_all: bool = False) -> Preview:
+    """Compare checked rows with the active snapshot's rows and index (None for no snapshot);
+    `replace_all` previews replacing the whole (year, stage) instead of merging by region."""
     new = _comparable(check.rows).add_prefix("new_")
     old = (_comparable(current_rows) if current_rows is not None else _comparable(empty_rows())).add_prefix("old_")
     merged = new.rename(columns={"new_region_code": "region_code", "new_indicator_code": "indicator_code"}).merge(
@@ -149,7 +157,12 @@ def build_preview(check: UploadCheck, current_rows: pd.DataFrame | None, current
     changes = visible[CHANGE_COLUMNS].sort_values(["region_code", "indicator_code"], ignore_index=True)
     moves = _index_moves(check.rows, added + changed, current_index, framework, regions)
     duplicate = current.id if current is not None and current.sha256 == check.sha256 else None
-    return Preview(added, changed, unchanged, changes, moves, duplicate, sorted(existing - uploaded))
+    absent = sorted(existing - uploaded)
+    if replace_all and duplicate and current.regions != len(uploaded):
+        duplicate = None  # the same file, but replacing drops the regions merged in since
+    return Preview(added, changed, unchanged, changes, moves, duplicate,
+                   regions_removed=absent if replace_all else [], regions_kept=[] if replace_all else absent,
+                   replace_all=replace_all)
 
 
 def _index_moves(rows: pd.DataFrame, affected: list[str], current_index: pd.DataFrame | None,

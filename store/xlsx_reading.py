@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import date, datetime, time
 from xml.etree.ElementTree import iterparse
 
@@ -52,24 +53,42 @@ def _rows(worksheet, limit: int | None = None):
     return worksheet.iter_rows(values_only=True, max_row=limit)
 
 
-def sheet_heads(data: bytes, limit: int) -> dict[str, list[tuple[int, list[str]]]]:
-    """The first `limit` rows of every worksheet, as text, keyed by sheet name in file order."""
+def _trimmed(row) -> list[str]:
+    """A row's texts without the trailing blanks openpyxl pads every row with."""
+    cells = [cell_text(v) for v in row]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def sheet_heads(data: bytes, limit: int, max_columns: int | None = None
+                ) -> dict[str, list[tuple[int, list[str]]]]:
+    """The first `limit` rows of every worksheet, as text, keyed by sheet name in file order
+    (cut to `max_columns` cells: only the header is looked for here; the chosen sheet is read
+    again in full, within limits, by `sheet_rows`)."""
     workbook = _open(data)
     try:
-        return {sheet.title: [(n, [cell_text(v) for v in row])
+        return {sheet.title: [(n, _trimmed(row)[:max_columns])
                               for n, row in enumerate(_rows(sheet, limit), start=1)]
                 for sheet in workbook.worksheets}
     finally:
         workbook.close()
 
 
-def sheet_rows(data: bytes, sheet: str) -> tuple[list[tuple[int, list[str]]], dict[tuple[int, int], str]]:
+def sheet_rows(data: bytes, sheet: str, check: Callable[[int, list[str]], None] | None = None
+               ) -> tuple[list[tuple[int, list[str]]], dict[tuple[int, int], str]]:
     """Every row of `sheet` as (row number, texts), and {(row, column index): formula} for the
-    formulas that have no saved value."""
+    formulas that have no saved value. `check(number, cells)` sees each row as it streams in and
+    may raise to stop reading (row, column and cell-size limits)."""
     workbook = _open(data)
     try:
         worksheet = workbook[sheet]
-        rows = [(n, [cell_text(v) for v in row]) for n, row in enumerate(_rows(worksheet), start=1)]
+        rows = []
+        for number, row in enumerate(_rows(worksheet), start=1):
+            cells = _trimmed(row)
+            if check is not None:
+                check(number, cells)
+            rows.append((number, cells))
         path = worksheet._worksheet_path  # openpyxl keeps the part name only privately
     finally:
         workbook.close()

@@ -167,7 +167,9 @@ def test_preview_lists_changes_and_index_moves(tiny_data_dir):
     check = store.check_upload("b.csv", second.encode(), year=2024, stage="II")
     preview = store.preview(check, year=2024, stage="II")
     assert (preview.regions_added, preview.regions_changed, preview.regions_unchanged) == (["35.78"], ["35.09"], [])
-    assert preview.regions_removed == ["11.01"]
+    assert (preview.regions_kept, preview.regions_removed) == (["11.01"], [])  # merge by region: 11.01 stays
+    replacing = store.preview(check, year=2024, stage="II", replace_all=True)
+    assert (replacing.regions_kept, replacing.regions_removed) == ([], ["11.01"])
     change = preview.indicator_changes.set_index(["region_code", "indicator_code"]).loc[("35.09", "GOV.A.02")]
     assert (change["old_level"], change["new_level"]) == (0, 4)
     moves = preview.index_moves.set_index("region_code")
