@@ -7,11 +7,28 @@ afterwards every rerun writes the current value back, so a copied link reproduce
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import streamlit as st
 
+from i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+
 LIST_SEPARATOR = ","
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$])")
+
+
+def _shown(text: str) -> str:
+    """A value from the URL as inert text: shortened, every Markdown character escaped."""
+    text = str(text)
+    return MARKDOWN_SPECIALS.sub(r"\\\1", text[:40] + ("…" if len(text) > 40 else ""))
+
+
+def explain_unknown(label: str, value: str, shown: str) -> None:
+    """Say (in the UI language) that a link's value is not known and what is shown instead."""
+    lang = st.session_state.get("lang") or st.query_params.get("lang")
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    st.warning(t("url.unknown_value", lang, label=label, value=_shown(value), shown=_shown(shown)))
 
 
 def url_value(key: str) -> str | None:
@@ -40,6 +57,10 @@ def _single_choice(widget: str, label: str, options: Sequence, key: str, default
         default = options[0]
     if key in st.session_state and st.session_state[key] not in options:
         del st.session_state[key]
+    if key not in st.session_state:
+        wanted = url_value(key)
+        if wanted is not None and wanted not in {str(option) for option in options}:
+            explain_unknown(label, wanted, format_func(default))
     _seed(key, _initial(key, options, default))
     value = getattr(container, widget)(label, options, key=key, format_func=format_func, **kwargs)
     _write(key, value, default)
@@ -67,6 +88,9 @@ def multiselect(label: str, options: Sequence, key: str, default: Sequence = (),
         wanted = url_value(key)
         chosen = ([by_text[part] for part in wanted.split(LIST_SEPARATOR) if part in by_text]
                   if wanted else [d for d in default if d in by_text.values()])
+        unknown = [part for part in (wanted or "").split(LIST_SEPARATOR) if part and part not in by_text]
+        if unknown:
+            explain_unknown(label, LIST_SEPARATOR.join(unknown), ", ".join(format_func(v) for v in chosen) or "–")
         st.session_state[key] = chosen[:max_selections] if max_selections else chosen
     else:
         st.session_state[key] = [v for v in st.session_state[key] if v in options]

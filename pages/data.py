@@ -1,16 +1,14 @@
 """Data management: templates, history (everyone); upload, retract and targets (administrators)."""
 
-import hashlib
-
-import pandas as pd
 import streamlit as st
 
 from components import auth, data, frame
-from components.data_views import history_frame, problems_frame
+from components.data_views import history_frame
 from components.programmes_upload import programmes_upload
+from components.snapshot_upload import snapshot_upload
 from components.targets_editor import targets_editor
-from i18n import format_date, format_number
-from store.atomic import StoreBusy
+from i18n import format_date
+from store.atomic import StoreUnavailable
 from store.templates import csv_template, xlsx_template
 
 ctx = frame.context()
@@ -68,57 +66,7 @@ if out.button(ctx.t("data.signout"), key="signout"):
     auth.sign_out()
     st.rerun()
 
-st.subheader(ctx.t("data.upload_title"))
-left, middle = st.columns(2)
-upload_year = left.selectbox(ctx.t("data.template_year"), years, index=years.index(ctx.year) if ctx.year in years
-                             else len(years) - 1, key="upload_year")
-upload_stage = middle.selectbox(ctx.t("data.template_stage"), ["I", "II"], index=1, key="upload_stage")
-uploaded = st.file_uploader(ctx.t("data.upload_file"), type=["csv", "xlsx"], key="upload_file")
-if uploaded is not None:
-    content = uploaded.getvalue()
-    key = (hashlib.sha256(content).hexdigest(), upload_year, upload_stage, ctx.version)
-    if st.session_state.get("_check_key") != key:
-        st.session_state["_check"] = store.check_upload(uploaded.name, content, year=upload_year, stage=upload_stage)
-        st.session_state["_check_key"] = key
-    check = st.session_state["_check"]
-    st.markdown(f"**{ctx.t('data.report_title')}**")
-    if check.errors:
-        st.error(ctx.t("data.report_errors", count=len(check.errors)))
-        st.dataframe(problems_frame(check.errors, ctx), hide_index=True, width="stretch")
-    else:
-        st.success(ctx.t("data.report_ok", rows=len(check.rows), regions=check.rows["region_code"].nunique()))
-    if check.warnings:
-        st.warning(ctx.t("data.report_warnings", count=len(check.warnings)))
-        st.dataframe(problems_frame(check.warnings, ctx), hide_index=True, width="stretch")
-    if check.ok:
-        preview = store.preview(check, year=upload_year, stage=upload_stage)
-        st.markdown(f"**{ctx.t('data.preview_title')}**")
-        if preview.duplicate_of:
-            st.info(ctx.t("data.duplicate", id=preview.duplicate_of))
-        st.write(ctx.t("data.preview_counts", added=len(preview.regions_added), changed=len(preview.regions_changed),
-                       unchanged=len(preview.regions_unchanged), indicators=len(preview.indicator_changes)))
-        if preview.regions_removed:
-            st.warning(ctx.t("data.regions_removed", count=len(preview.regions_removed), year=upload_year,
-                             stage=upload_stage))
-        moves = preview.index_moves
-        if not moves.empty:
-            st.dataframe(pd.DataFrame({
-                ctx.t("word.region"): moves["name"],
-                ctx.t("data.col_current"): moves["current_index"].map(lambda v: format_number(v, ctx.lang)),
-                ctx.t("data.col_new"): moves["new_index"].map(lambda v: format_number(v, ctx.lang)),
-                ctx.t("word.change"): moves["change"].map(lambda v: format_number(v, ctx.lang, signed=True)),
-            }), hide_index=True, width="stretch")
-        if not preview.duplicate_of and st.button(ctx.t("data.commit"), type="primary", key="commit"):
-            bar = st.progress(0.0)
-            try:
-                snapshot, _ = store.commit_upload(
-                    check, year=upload_year, stage=upload_stage, source=uploaded.name, created_by=admin,
-                    progress=lambda fraction, step: bar.progress(min(1.0, fraction), ctx.t(f"data.step_{step}")))
-            except StoreBusy:
-                st.warning(ctx.t("data.busy"))
-            else:
-                st.session_state.pop("_check_key", None)
-                st.success(ctx.t("data.committed", id=snapshot.id))
+snapshot_upload(store, ctx, admin, years)
 
 st.subheader(ctx.t("data.retract"))
 retractable = [s for s in reversed(snapshots) if s.status == "active"]
@@ -129,8 +77,8 @@ if retractable:
     if st.button(ctx.t("data.retract"), disabled=not confirmed, key="retract_button"):
         try:
             store.retract(chosen, created_by=admin)
-        except StoreBusy:
-            st.warning(ctx.t("data.busy"))
+        except StoreUnavailable as error:
+            st.error(error.message(ctx.lang))
         else:
             st.success(ctx.t("data.retracted", id=chosen))
 

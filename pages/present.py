@@ -11,6 +11,7 @@ from components import agenda_builder, agenda_data, data, frame, meeting_desk, s
 from i18n import DEFAULT_LANGUAGE, LANGUAGES
 from reports.agenda import AgendaError, decode, encode
 from store import meetings
+from store.manifest import shared_year_stages
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -85,6 +86,13 @@ if st.session_state.get("present_opened") != agenda.id:
         st.rerun()
 
 status = agenda_data.status(agenda.snapshot_ids)
+conflicts = shared_year_stages(status.snapshots)
+if conflicts:   # a crafted link: two versions of one year and stage cannot be shown together
+    st.title(ctx.t("present.title"))
+    st.error(ctx.t("present.conflicting_snapshots", which=", ".join(
+        ctx.t("present.year_stage", year=year, stage=stage) for year, stage in conflicts)))
+    st.button(ctx.t("present.new_agenda"), key="present_new", on_click=new_agenda)
+    st.stop()
 shown = agenda_data.frozen_context(ctx, agenda)
 source = agenda_data.FrozenData(agenda.snapshot_ids)
 regions = data.regions().set_index("code")

@@ -15,6 +15,7 @@ from reports.agenda import Agenda, AgendaItem
 from reports.context import ReportContext, check_regions, check_year_stage
 from reports.errors import ExportRefused
 from reports.profile import RegionProfile, region_profile
+from store.manifest import shared_year_stages
 
 NOTE_FIELDS = ("note", "decision", "owner_opd", "due_date")
 NOTES_PER_SLIDE = 7
@@ -56,6 +57,9 @@ def agenda_deck(store, agenda: Agenda, notes: Sequence[dict] | None = None) -> b
     missing = [sid for sid in agenda.snapshot_ids if sid not in known]
     if missing or not agenda.snapshot_ids:
         raise ExportRefused("reports.agenda_snapshots", ids=", ".join(missing) or "–")
+    conflicts = shared_year_stages(s for s in store.snapshots() if s.id in set(agenda.snapshot_ids))
+    if conflicts:
+        raise ExportRefused("reports.agenda_conflicts", which=", ".join(f"{y} {st}" for y, st in conflicts))
     checked_notes = check_notes(notes or [], len(agenda.items))
     frozen = store.frozen(agenda.snapshot_ids)
     check_year_stage(frozen, agenda.year, agenda.stage)

@@ -1,12 +1,15 @@
 """`python -m store`: the command line of the store.
 
-Exit codes: 0 done, 2 refused input (report on stderr, nothing written), 1 internal error.
+Exit codes: 0 done, 2 refused input (report on stderr, nothing written), 1 the store could not do it
+(busy, disk full or not writable, damaged manifest: nothing written) or an internal error. A closed
+pipe (`python -m store snapshots | head`) ends quietly with 0.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -15,7 +18,7 @@ import pandas as pd
 
 from scoring import FrameworkError, load_framework
 from store import cli_programmes, cli_scores
-from store.atomic import StoreBusy
+from store.atomic import StoreUnavailable
 from store.problems import IngestRefused
 from store.repository import SCORE_KINDS, Store
 from store.templates import csv_template, xlsx_template
@@ -35,6 +38,12 @@ WORDS = {
                   "unchanged: this file is already the active snapshot {id}"),
     "no_framework": ("tidak ada kerangka untuk tahun {year}", "no framework covers year {year}"),
     "no_snapshot": ("tidak ada snapshot dengan id {id}", "no snapshot with id {id}"),
+    "merged": ("digabung per wilayah: {replaced} wilayah dari berkas ini, {kept} wilayah lain tetap",
+               "merged by region: {replaced} region(s) from this file, {kept} other region(s) kept"),
+    "replaced": ("berkas ini menjadi seluruh {year} tahap {stage}: {removed} wilayah tidak lagi tampil "
+                 "(tetap di versi data yang digantikan)",
+                 "this file is now the whole of {year} stage {stage}: {removed} region(s) no longer show "
+                 "(they stay in the superseded snapshot)"),
 }
 
 
@@ -54,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--year", type=int, required=True)
     ingest.add_argument("--stage", choices=STAGES, required=True)
     ingest.add_argument("--by", help="who is loading (recorded in the manifest)")
+    ingest.add_argument("--replace-all", action="store_true",
+                        help="make the file the whole year and stage (default: merge by region, keeping the "
+                             "active snapshot's other regions)")
 
     framework = commands.add_parser("framework", help="print a year's framework catalogue")
     framework.add_argument("--year", type=int, required=True)
@@ -122,15 +134,23 @@ def framework_part(framework, part: str) -> pd.DataFrame:
 
 def _ingest(store: Store, args) -> int:
     path = Path(args.file)
+    store.refuse_oversize(path)   # before reading: a file over MATRA_MAX_UPLOAD_MB is never loaded
     check = store.check_upload(path.name, path.read_bytes(), year=args.year, stage=args.stage)
     if not check.ok:
         raise IngestRefused(check.errors)
     for warning in check.warnings:
         print(f"{_say(args.lang, 'warning')}: {warning.describe(args.lang)}", file=sys.stderr)
+    preview = store.preview(check, year=args.year, stage=args.stage, replace_all=args.replace_all)
     snapshot, created = store.commit_upload(check, year=args.year, stage=args.stage, source=path.name,
-                                            created_by=args.by)
+                                            created_by=args.by, replace_all=args.replace_all)
     if not created:
         print(_say(args.lang, "unchanged", id=snapshot.id), file=sys.stderr)
+    elif args.replace_all:
+        print(_say(args.lang, "replaced", year=args.year, stage=args.stage, removed=len(preview.regions_removed)),
+              file=sys.stderr)
+    else:
+        print(_say(args.lang, "merged", replaced=check.rows["region_code"].nunique(),
+                   kept=len(preview.regions_kept)), file=sys.stderr)
     print(snapshot.id)
     return EXIT_OK
 
@@ -204,7 +224,12 @@ def _run(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return _run(args)
+        code = _run(args)
+        sys.stdout.flush()   # a reader that went away (| head) shows up here, not at exit
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_OK
     except IngestRefused as refused:
         for problem in refused.problems:
             print(problem.describe(args.lang), file=sys.stderr)
@@ -218,6 +243,13 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, IsADirectoryError) as error:
         print(f"cannot read {error.filename}: {error.strerror}", file=sys.stderr)
         return EXIT_REFUSED
-    except StoreBusy as error:
-        print(str(error), file=sys.stderr)
+    except StoreUnavailable as error:
+        print(error.message(args.lang), file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)

@@ -58,6 +58,15 @@ def read_manifest(snapshots_dir: Path) -> list[Snapshot]:
     return snapshots
 
 
+def shared_year_stages(snapshots) -> list[tuple[int, str]]:
+    """(year, stage) pairs held by more than one of `snapshots`: a set of snapshots to read together
+    (an agenda's) must have at most one per year and stage."""
+    counts: dict[tuple[int, str], int] = {}
+    for snapshot in snapshots:
+        counts[(snapshot.year, snapshot.stage)] = counts.get((snapshot.year, snapshot.stage), 0) + 1
+    return sorted(pair for pair, count in counts.items() if count > 1)
+
+
 def write_manifest(snapshots_dir: Path, snapshots: list[Snapshot]) -> None:
     payload = {"version": 1, "snapshots": [asdict(s) for s in snapshots]}
     text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -116,13 +116,18 @@ class Store:
         MATRA_MAX_UPLOAD_MB is refused before it is read.
         """
         path = Path(path)
+        self.refuse_oversize(path)
+        data = path.read_bytes()
+        return self.ingest_bytes(path.name, data, year=year, stage=stage, created_by=created_by,
+                                 replace_all=replace_all, in_worker=in_worker)
+
+    @staticmethod
+    def refuse_oversize(path: Path) -> None:
+        """IngestRefused when the file at `path` is over MATRA_MAX_UPLOAD_MB (checked before reading it)."""
         limit_mb = float(setting("MATRA_MAX_UPLOAD_MB"))
         if path.is_file() and path.stat().st_size > limit_mb * 1048576:
             raise IngestRefused([Problem("too_large", file=path.name, value=f"{path.stat().st_size / 1048576:.2f}",
                                          expected=f"{limit_mb:g}")])
-        data = path.read_bytes()
-        return self.ingest_bytes(path.name, data, year=year, stage=stage, created_by=created_by,
-                                 replace_all=replace_all, in_worker=in_worker)
 
     def ingest_bytes(self, name: str, data: bytes, *, year: int, stage: str, created_by: str | None = None,
                      replace_all: bool = False, in_worker: bool = False) -> tuple[Snapshot, bool]:

@@ -8,6 +8,8 @@ MESSAGES = {
     "nav.gaps": ("Kesenjangan", "Gaps"),
     "nav.trends": ("Tren", "Trends"),
     "nav.method": ("Metodologi", "Methodology"),
+    "url.unknown_value": ("{label}: nilai «{value}» dari tautan tidak dikenal; yang ditampilkan: {shown}.",
+                          "{label}: the link's value «{value}» is not known; showing {shown} instead."),
     "widget.choose_options": ("Pilih satu atau lebih", "Choose options"),
     "widget.choose_option": ("Pilih salah satu", "Choose an option"),
     "sidebar.language": ("Bahasa / Language", "Language / Bahasa"),

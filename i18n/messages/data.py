@@ -58,11 +58,19 @@ MESSAGES = {
                        "This same file is already the active snapshot {id}: nothing to load."),
     "data.regions_removed": (
         "{count} wilayah dalam versi data aktif {year} tahap {stage} tidak ada di berkas ini: setelah dimuat, wilayah "
-        "tersebut tidak lagi tampil untuk {year} tahap {stage} (tetap tersimpan di versi data yang digantikan). "
-        "Sebuah unggahan menggantikan seluruh tahun dan tahap.",
+        "tersebut tidak lagi tampil untuk {year} tahap {stage} (tetap tersimpan di versi data yang digantikan).",
         "{count} regions of the active {year} stage {stage} snapshot are not in this file: after loading they no "
-        "longer show for {year} stage {stage} (they stay in the superseded snapshot). An upload replaces the whole "
-        "year and stage.",
+        "longer show for {year} stage {stage} (they stay in the superseded snapshot).",
+    ),
+    "data.merge_note": (
+        "Berkas ini mengganti data {regions} wilayah untuk {year} tahap {stage}; {kept} wilayah lain dalam versi "
+        "data aktif tetap seperti semula.",
+        "This file replaces the data of {regions} region(s) for {year} stage {stage}; the {kept} other region(s) "
+        "of the active snapshot stay as they are.",
+    ),
+    "data.replace_all": (
+        "Ganti seluruh {year} tahap {stage} dengan berkas ini ({count} wilayah akan tidak tampil lagi)",
+        "Replace the whole of {year} stage {stage} with this file ({count} region(s) would no longer show)",
     ),
     "data.step_lock": ("Menunggu giliran menulis", "Waiting for the write lock"),
     "data.step_score": ("Menghitung skor", "Computing scores"),

@@ -67,7 +67,14 @@ MESSAGES = {
         "Newer data exists than this agenda shows: {which}. The agenda keeps showing the data it was made "
         "with; edit and save it again to use the newest data.",
     ),
+    "present.conflicting_snapshots": (
+        "Tautan agenda ini tidak sah: memuat lebih dari satu versi data untuk {which}. Buat agenda baru atau "
+        "minta tautan yang benar kepada pembuatnya.",
+        "This agenda link is not valid: it holds more than one data version of {which}. Make a new agenda or ask "
+        "its author for the right link.",
+    ),
     "present.newer_item": ("{year} tahap {stage} ({date})", "{year} stage {stage} ({date})"),
+    "present.year_stage": ("{year} tahap {stage}", "{year} stage {stage}"),
     "present.missing_snapshots": (
         "Versi data berikut tidak ada lagi di folder data, jadi sebagian angka tidak dapat ditampilkan: {ids}",
         "These snapshots are no longer in the data folder, so some figures cannot be shown: {ids}",

@@ -55,6 +55,8 @@ MESSAGES = {
     "reports.bad_agenda": ("Agenda tidak sah: {problem}", "Not a valid agenda: {problem}"),
     "reports.agenda_snapshots": ("Agenda merujuk versi data yang tidak ada di folder data ini: {ids}.",
                                  "The agenda refers to snapshots this data folder does not hold: {ids}."),
+    "reports.agenda_conflicts": ("Agenda memuat lebih dari satu versi data untuk {which}.",
+                                 "The agenda holds more than one data version of {which}."),
     "reports.bad_notes": ("Catatan rapat tidak sah: {problem}", "Meeting notes are not valid: {problem}"),
     "reports.unavailable": (
         "Ekspor PDF tidak tersedia: {reason}. Pasang paket Debian chromium (apt-get install chromium); "

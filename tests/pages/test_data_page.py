@@ -3,7 +3,7 @@ upload commits a snapshot and the other pages reflect it."""
 
 import pytest
 
-from i18n import format_number
+from i18n import format_number, t
 from tests.pages.conftest import metric, open_page
 from tests.store.helpers import tree_fingerprint
 
@@ -50,18 +50,24 @@ def test_wrong_password_changes_nothing(data_dir, monkeypatch):
     assert tree_fingerprint(data_dir) == before
 
 
-@pytest.mark.parametrize("lang", ["en"])
-def test_admin_upload_commits_and_the_overview_reflects_it(data_dir, store, monkeypatch, lang):
-    monkeypatch.setenv("MATRA_ADMIN_PASSWORD", PASSWORD)
+def signed_in_with_jember_file(store, lang="en"):
     app = open_page("data", lang=lang, year=2025, stage="II")
     app.text_input[0].input("Ibu Planner")
     app.text_input[1].input(PASSWORD)
-    next(b for b in app.button if b.label == "Sign in").click()
+    next(b for b in app.button if b.label == t("data.signin", lang)).click()
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     assert write_controls(app)["uploaders"] >= 1
     app.get("file_uploader")[0].set_value(("jember.csv", jember_upload(store), "text/csv"))
     app.run()
+    return app
+
+
+@pytest.mark.parametrize("lang", ["en"])
+def test_admin_upload_commits_and_the_overview_reflects_it(data_dir, store, monkeypatch, lang):
+    monkeypatch.setenv("MATRA_ADMIN_PASSWORD", PASSWORD)
+    before = len(store.ranking(2025, "II"))
+    app = signed_in_with_jember_file(store, lang)
     assert any("File is valid" in s.value for s in app.success), [e.value for e in app.error]
     next(b for b in app.button if b.label == "Load as a new snapshot").click()
     app.run()
@@ -70,6 +76,28 @@ def test_admin_upload_commits_and_the_overview_reflects_it(data_dir, store, monk
     assert newest.created_by == "Ibu Planner" and newest.source == "jember.csv"
     profile = open_page("region", lang="en", region="35.09", year=2025, stage="II")
     assert metric(profile, "Smart City Index 2025") == format_number(5.0, "en")
+    # one region's file merges by region: every other region of 2025 stage II is still there
+    assert len(store.ranking(2025, "II")) == before
+    assert newest.mode == "merge" and newest.regions == before
+
+
+def test_replacing_the_whole_year_and_stage_is_an_explicit_choice_that_names_the_loss(data_dir, store,
+                                                                                      monkeypatch):
+    monkeypatch.setenv("MATRA_ADMIN_PASSWORD", PASSWORD)
+    before = len(store.ranking(2025, "II"))
+    app = signed_in_with_jember_file(store, "id")
+    merge_note = t("data.merge_note", "id", regions=1, kept=before - 1, year=2025, stage="II")
+    assert any(merge_note in m.value for m in app.markdown), "the preview says what a merge keeps"
+    (replace_box,) = [c for c in app.checkbox if c.label.startswith("Ganti seluruh 2025 tahap II")]
+    assert f"({before - 1} wilayah" in replace_box.label and replace_box.value is False
+    replace_box.check()
+    app.run()
+    assert any(f"{before - 1} wilayah" in w.value for w in app.warning)
+    next(b for b in app.button if b.label == t("data.commit", "id")).click()
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert store.ranking(2025, "II")["region_code"].tolist() == ["35.09"]
+    assert store.snapshots()[-1].mode == "replace"
 
 
 def test_refused_upload_lists_problems_and_writes_nothing(data_dir, store, monkeypatch):
@@ -85,5 +113,5 @@ def test_refused_upload_lists_problems_and_writes_nothing(data_dir, store, monke
     app.run()
     assert not app.exception
     assert any("masalah" in e.value for e in app.error)
-    assert not [b for b in app.button if b.label == "Muat sebagai snapshot baru"]
+    assert not [b for b in app.button if b.label == t("data.commit", "id")]
     assert tree_fingerprint(data_dir) == before

@@ -301,3 +301,23 @@ def test_the_desk_prepares_the_deck_with_the_notes_when_the_export_exists(data_d
     click(app, "present_prepare_deck")
     assert not app.error, [e.value for e in app.error]
     assert "Download PPTX slides" in [b.label for b in app.get("download_button")]
+
+
+def test_a_link_holding_two_versions_of_one_year_and_stage_is_explained_not_drawn(data_dir, store):
+    old_ids = store.current_snapshot_ids()
+    rows = store.region_indicators("35.09", 2025, "II")   # a new version of 2025 II: the old one is superseded
+    upload = "region_code,indicator_code,level,claimed_level,evidence,note\n" + "".join(
+        f"35.09,{code},5,5,verified,\n" for code in rows["indicator_code"])
+    store.ingest_bytes("jember.csv", upload.encode(), year=2025, stage="II")
+    superseded = next(i for i in old_ids if i.startswith("2025-II-"))
+    crafted = Agenda("x", 2025, "II", "en", (*store.current_snapshot_ids(), superseded),
+                     (AgendaItem("overview"), AgendaItem("region", {"region": "35.09"}), AgendaItem("trends")))
+    for params in ({}, {"mode": "slides", "slide": 2}, {"mode": "slides", "slide": 4}):
+        app = open_page("present", agenda=encode(crafted), **params)
+        assert not app.exception, [e.value for e in app.exception]
+        assert any("more than one data version of 2025 stage II" in e.value for e in app.error)
+        assert not app.get("plotly_chart") and not app.metric
+    from reports.deck import agenda_deck
+    from reports.errors import ExportRefused
+    with pytest.raises(ExportRefused):
+        agenda_deck(store, crafted)

@@ -29,3 +29,20 @@ def test_trends_start_from_the_region_in_view_and_movers_go_the_right_way(data_d
     assert len(gains) == min(10, rises) and len(losses) == min(10, falls)
     assert all(text.startswith("+") for text in gains[change])
     assert all(text.startswith(("−", "-")) for text in losses[change])
+
+
+def test_a_bad_link_says_so_in_the_users_language_and_shows_a_sensible_view(data_dir, store):
+    overview = open_page("overview", year=1999, stage="II")
+    assert any("«1999» dari tautan tidak dikenal" in w.value and "2025" in w.value for w in overview.warning)
+    app = open_page("region", region="99.99", year=2025, stage="II")
+    assert not app.exception, [e.value for e in app.exception]
+    warnings = [w.value for w in app.warning]
+    assert any(w.startswith("Wilayah") and "«99\\.99»" in w for w in warnings), warnings
+    english = open_page("compare", regions="35.09,XX.YY", mode="manual", lang="en")
+    assert any("«XX\\.YY» is not known" in w.value and "Kabupaten Jember" in w.value for w in english.warning)
+    assert english.multiselect[0].value == ["35.09"]
+
+
+def test_a_good_link_raises_no_warning(data_dir):
+    app = open_page("region", region="35.09", year=2025, stage="II")
+    assert not [w.value for w in app.warning if "tautan" in w.value]

@@ -137,3 +137,53 @@ def test_targets_import_export_and_refusal(tiny_data_dir, tmp_path):
     assert "bad.csv, row 2, column target" in refused.stderr and "row 3, column region_code" in refused.stderr
     assert "nothing was written" in refused.stderr
     assert tree_fingerprint(tiny_data_dir) == before
+
+
+def test_a_partial_file_merges_by_region_unless_replace_all_is_asked(tiny_data_dir, tmp_path):
+    both = tmp_path / "both.csv"
+    both.write_text(long_csv({"35.09": TINY_LEVELS, "35.78": TINY_LEVELS}))
+    assert run(tiny_data_dir, "ingest", str(both), "--year", "2024", "--stage", "II").returncode == 0
+    one = tmp_path / "jember.csv"
+    one.write_text(long_csv({"35.09": {code: 5 for code in TINY_LEVELS}}))
+    merged = run(tiny_data_dir, "ingest", str(one), "--year", "2024", "--stage", "II")
+    assert merged.returncode == 0, merged.stderr
+    assert "merged by region: 1 region(s) from this file, 1 other region(s) kept" in merged.stderr
+    index = {row["region_code"]: row["index"] for row in csv.DictReader(io.StringIO(
+        run(tiny_data_dir, "scores", "--year", "2024", "--stage", "II").stdout))}
+    assert index == {"35.09": "5.0", "35.78": "2.825"}
+    replaced = run(tiny_data_dir, "ingest", str(one), "--year", "2024", "--stage", "II", "--replace-all")
+    assert replaced.returncode == 0, replaced.stderr
+    assert "1 region(s) no longer show" in replaced.stderr
+    index = run(tiny_data_dir, "scores", "--year", "2024", "--stage", "II").stdout.splitlines()
+    assert index == ["region_code,index,band", "35.09,5.0,5"]
+
+
+def test_a_closed_pipe_ends_quietly():
+    # ~250 KB of element scores: more than a pipe holds, so the reader's exit breaks the pipe mid-write
+    command = (f"{sys.executable} -m store --data-dir {REPO / 'data'} scores --year 2025 --stage I --by element"
+               " | head -1")
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, cwd=REPO,
+                            timeout=120)
+    assert result.stdout == "region_code,dimension,element,score\n"
+    assert result.stderr == "" and result.returncode == 0
+
+
+def test_an_oversize_file_is_refused_before_it_is_read(tiny_data_dir, tmp_path):
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * (2 * 1048576))
+    result = subprocess.run([sys.executable, "-m", "store", "--data-dir", str(tiny_data_dir), "ingest", str(big),
+                             "--year", "2024", "--stage", "II"], capture_output=True, text=True, cwd=REPO,
+                            timeout=120, env={**__import__("os").environ, "MATRA_MAX_UPLOAD_MB": "1"})
+    assert result.returncode == 2 and "over the limit of 1 MB" in result.stderr
+
+
+def test_a_damaged_manifest_is_reported_with_exit_1_and_nothing_written(tiny_data_dir, tmp_path):
+    upload = tmp_path / "a.csv"
+    upload.write_text(long_csv())
+    assert run(tiny_data_dir, "ingest", str(upload), "--year", "2024", "--stage", "II").returncode == 0
+    manifest = tiny_data_dir / "snapshots" / "manifest.json"
+    manifest.write_text(manifest.read_text()[:40])
+    before = tree_fingerprint(tiny_data_dir)
+    result = run(tiny_data_dir, "ingest", str(upload), "--year", "2023", "--stage", "II")
+    assert result.returncode == 1 and "manifest is damaged" in result.stderr and "Traceback" not in result.stderr
+    assert tree_fingerprint(tiny_data_dir) == before

@@ -1,0 +1,84 @@
+"""The Data page's assessment upload: check (in a bounded worker process), preview merge or
+replace, commit. A file replaces only the regions it holds unless the administrator ticks
+"replace the whole year and stage", which names how many regions would disappear."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from components.data_views import problems_frame
+from i18n import format_number
+from store.atomic import StoreUnavailable
+
+
+def snapshot_upload(store, ctx, admin: str, years: list[int]) -> None:
+    st.subheader(ctx.t("data.upload_title"))
+    left, middle = st.columns(2)
+    year = left.selectbox(ctx.t("data.template_year"), years, key="upload_year",
+                          index=years.index(ctx.year) if ctx.year in years else len(years) - 1)
+    stage = middle.selectbox(ctx.t("data.template_stage"), ["I", "II"], index=1, key="upload_stage")
+    uploaded = st.file_uploader(ctx.t("data.upload_file"), type=["csv", "xlsx"], key="upload_file")
+    if uploaded is None:
+        return
+    content = uploaded.getvalue()
+    key = (hashlib.sha256(content).hexdigest(), year, stage, ctx.version)
+    if st.session_state.get("_check_key") != key:
+        # Read in a worker process with memory and time limits: a hostile file cannot stall the server.
+        st.session_state["_check"] = store.check_upload(uploaded.name, content, year=year, stage=stage, in_worker=True)
+        st.session_state["_check_key"] = key
+    check = st.session_state["_check"]
+    _report(check, ctx)
+    if not check.ok:
+        return
+    try:
+        _preview_and_commit(store, ctx, admin, check, year, stage, uploaded.name)
+    except StoreUnavailable as error:
+        st.error(error.message(ctx.lang))
+
+
+def _report(check, ctx) -> None:
+    st.markdown(f"**{ctx.t('data.report_title')}**")
+    if check.errors:
+        st.error(ctx.t("data.report_errors", count=len(check.errors)))
+        st.dataframe(problems_frame(check.errors, ctx), hide_index=True, width="stretch")
+    else:
+        st.success(ctx.t("data.report_ok", rows=len(check.rows), regions=check.rows["region_code"].nunique()))
+    if check.warnings:
+        st.warning(ctx.t("data.report_warnings", count=len(check.warnings)))
+        st.dataframe(problems_frame(check.warnings, ctx), hide_index=True, width="stretch")
+
+
+def _preview_and_commit(store, ctx, admin, check, year, stage, source) -> None:
+    merge = store.preview(check, year=year, stage=stage)
+    replacing = store.preview(check, year=year, stage=stage, replace_all=True)
+    st.markdown(f"**{ctx.t('data.preview_title')}**")
+    st.write(ctx.t("data.merge_note", regions=check.rows["region_code"].nunique(), kept=len(merge.regions_kept),
+                   year=year, stage=stage))
+    replace_all = st.checkbox(ctx.t("data.replace_all", year=year, stage=stage,
+                                    count=len(replacing.regions_removed)), key="upload_replace_all")
+    preview = replacing if replace_all else merge
+    if preview.duplicate_of:
+        st.info(ctx.t("data.duplicate", id=preview.duplicate_of))
+    st.write(ctx.t("data.preview_counts", added=len(preview.regions_added), changed=len(preview.regions_changed),
+                   unchanged=len(preview.regions_unchanged), indicators=len(preview.indicator_changes)))
+    if preview.regions_removed:
+        st.warning(ctx.t("data.regions_removed", count=len(preview.regions_removed), year=year, stage=stage))
+    moves = preview.index_moves
+    if not moves.empty:
+        st.dataframe(pd.DataFrame({
+            ctx.t("word.region"): moves["name"],
+            ctx.t("data.col_current"): moves["current_index"].map(lambda v: format_number(v, ctx.lang)),
+            ctx.t("data.col_new"): moves["new_index"].map(lambda v: format_number(v, ctx.lang)),
+            ctx.t("word.change"): moves["change"].map(lambda v: format_number(v, ctx.lang, signed=True)),
+        }), hide_index=True, width="stretch")
+    if preview.duplicate_of or not st.button(ctx.t("data.commit"), type="primary", key="commit"):
+        return
+    bar = st.progress(0.0)
+    snapshot, _ = store.commit_upload(
+        check, year=year, stage=stage, source=source, created_by=admin, replace_all=replace_all,
+        progress=lambda fraction, step: bar.progress(min(1.0, fraction), ctx.t(f"data.step_{step}")))
+    st.session_state.pop("_check_key", None)
+    st.success(ctx.t("data.committed", id=snapshot.id))
