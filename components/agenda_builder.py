@@ -64,7 +64,7 @@ def _view_selections(view: str, ctx, regions) -> list[dict[str, str]]:
                                format_func=lambda k: ctx.t(f"word.{k}") if k else ctx.t("overview.all"))
         return [{key: value for key, value in (("province", ",".join(chosen)), ("kind", kind)) if value}]
     choose = ctx.t("widget.choose_options")
-    if view in ("region", "gaps"):
+    if view in ("region", "gaps", "claims"):
         chosen = st.multiselect(ctx.t("present.regions_each"), codes, key=f"present_new_{view}_regions",
                                 format_func=labels.get, max_selections=MAX_REGIONS, placeholder=choose)
         return [{"region": code} for code in chosen]

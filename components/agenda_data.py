@@ -18,7 +18,7 @@ from store import Store
 from store.manifest import Snapshot
 
 READS = ("ranking", "scores", "region_scores", "region_indicators", "trend", "targets", "national_medians",
-         "cohorts")
+         "cohorts", "claims")
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -73,6 +73,9 @@ class FrozenData:
 
     def cohorts(self) -> pd.DataFrame:
         return self._ask("cohorts")
+
+    def claims(self, year: int, regions: tuple[str, ...]) -> pd.DataFrame:
+        return self._ask("claims", year, list(regions))
 
     def has(self, year: int, stage: str) -> bool:
         return any((s.year, s.stage) == (year, stage) for s in status(self.snapshot_ids).snapshots)

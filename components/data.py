@@ -92,3 +92,9 @@ def framework_of(year: int, stage: str) -> Framework | None:
 @st.cache_data(show_spinner=False, max_entries=128)
 def change(version: tuple, region: str, year: int, stage: str):
     return store().change(region, year, stage)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def claims(version: tuple, year: int, regions: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Claim outcomes of `regions` (all when empty) in `year` (Store.claims)."""
+    return store().claims(year, list(regions) or None)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from components import data
+from i18n import t
 from reports.images import images_available
 from reports.tables import MIME_TYPES
 
@@ -42,6 +43,16 @@ def table_file_bytes(version: tuple, table: str, year: int, stage: str, lang: st
         frame = tables.ranking_table(data.store(), year, stage, lang, codes)
         return tables.table_bytes(frame, file_format, "Ranking")
     return tables.export_table(data.store(), table, year, stage, lang, file_format, region)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def claims_file_bytes(version: tuple, year: int, lang: str, file_format: str, codes: tuple[str, ...]) -> bytes:
+    """Claims against verification as CSV/XLSX: per indicator for one region, per OPD for several
+    (all when `codes` is empty)."""
+    from reports import tables
+
+    frame = tables.claims_table(data.store(), year, lang, list(codes) or None)
+    return tables.table_bytes(frame, file_format, t("claims.sheet", lang))
 
 
 def _button(container, label: str, build: Callable[[], bytes], file_name: str, mime: str, key: str,

@@ -14,9 +14,11 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import data, views
+from components.claims_view import claims_figure, failed_text
 from i18n import format_date, format_number, format_percent
 from reports.agenda import STAGES
 from scoring import INDEX_CODE, indicator_priority, summaries
+from scoring.claims import claims_summary
 from scoring.peers import PEER_METHODS, peer_set
 
 # Hides the sidebar and Streamlit's header and enlarges text for slide mode. A constant: no user
@@ -81,9 +83,10 @@ def slide_title(item, ctx, names: dict[str, str]) -> str:
     if item.title.strip():
         return item.title.strip()
     params = item.params
-    if item.view in ("region", "gaps"):
+    if item.view in ("region", "gaps", "claims"):
         name = names.get(params.get("region", ""), params.get("region", ""))
-        return ctx.t("region.title" if item.view == "region" else "gaps.title", name=name)
+        key = {"region": "region.title", "gaps": "gaps.title", "claims": "present.title_claims"}[item.view]
+        return ctx.t(key, name=name, year=ctx.year)
     if item.view == "compare":
         count = len(_codes(params.get("regions", ""), names))
         if not count and params.get("region") in names:
@@ -192,8 +195,31 @@ def trends_slide(item, ctx, source, framework, regions) -> None:
     draw(views.trend_lines(ctx, framework, trend, medians, measure), "slide_trend")
 
 
+def claims_slide(item, ctx, source, framework, regions) -> None:
+    """Stage I claims against stage II verification of one region: per dimension, and the OPDs
+    whose claims cost the most index points."""
+    region = item.params.get("region", "")
+    outcomes = source.claims(ctx.year, (region,)) if region in regions.index else None
+    if outcomes is None or outcomes.empty:
+        st.info(ctx.t("claims.none", year=ctx.year))
+        return
+    total = claims_summary(outcomes, "index").iloc[0]
+    chart, side = st.columns([3, 2])
+    draw(claims_figure(ctx, framework, claims_summary(outcomes, "dimension")), "slide_claims", chart)
+    side.metric(ctx.t("claims.metric_claimed"), format_number(total["claimed_index"], ctx.lang))
+    side.metric(ctx.t("claims.metric_verified"), format_number(total["verified_index"], ctx.lang))
+    side.metric(ctx.t("claims.metric_failed"), failed_text(ctx, total))
+    opds = claims_summary(outcomes, "owner_opd")
+    top = opds[opds["failed"] > 0].head(TOP_PRIORITIES)
+    side.markdown(f"**{plain(ctx.t('claims.opd_title'))}**")
+    side.markdown("\n".join(
+        f"{number}. {plain(row.key)} — {row.failed}/{row.claims} "
+        f"({plain(format_number(row.points_lost, ctx.lang, digits=3))})"
+        for number, row in enumerate(top.itertuples(), start=1)) or plain(ctx.t("claims.no_failed")))
+
+
 SLIDES = {"overview": overview_slide, "region": region_slide, "compare": compare_slide, "gaps": gaps_slide,
-          "trends": trends_slide}
+          "trends": trends_slide, "claims": claims_slide}
 
 
 def item_context(item, ctx):

@@ -64,8 +64,11 @@ for dimension in framework.dimensions:
 
 st.subheader(ctx.t("method.sources_title"))
 st.markdown(ctx.t("method.sources"))
-st.subheader(ctx.t("method.snapshots_title"))
 snapshots = store.active_snapshots()
+if any(s.synthetic for s in snapshots):
+    st.subheader(ctx.t("method.demo_title"))
+    st.markdown(ctx.t("method.demo_notes"))
+st.subheader(ctx.t("method.snapshots_title"))
 st.dataframe(pd.DataFrame([{
     ctx.t("method.col_snapshot"): s.id, ctx.t("sidebar.year"): s.year, ctx.t("method.col_stage"): s.stage,
     ctx.t("method.col_created"): format_date(s.created_at, ctx.lang), ctx.t("method.col_source"): s.source

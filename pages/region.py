@@ -6,6 +6,7 @@ import streamlit as st
 from charts.profiles import change_bars, lines
 from charts.theme import CHART_CONFIG
 from components import data, frame, views
+from components.claims_view import claims_section
 from components.downloads import report_downloads
 from components.pickers import region_view
 from components.region_tables import indicator_table
@@ -111,6 +112,8 @@ else:
                                                                         ctx.t("region.contribution")),
                                        ctx.t("region.change_units")),
                            key="region_why_indicators", config=CHART_CONFIG, alt=ctx.t("region.why_indicators"))
+
+claims_section(ctx, framework, region, data.regions().set_index("code"))
 
 st.subheader(ctx.t("region.indicators_title"))
 indicator_table(grid, framework, ctx, key="region_indicators")

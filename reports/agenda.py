@@ -13,7 +13,7 @@ import json
 import zlib
 from dataclasses import asdict, dataclass, field
 
-VIEWS = ("overview", "region", "compare", "gaps", "trends")
+VIEWS = ("overview", "region", "compare", "gaps", "trends", "claims")
 STAGES = ("I", "II")
 LANGUAGES = ("id", "en")
 

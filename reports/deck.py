@@ -23,8 +23,9 @@ MAX_NOTE_CHARS = 400
 
 
 def region_deck(store, regions: Sequence[str], year: int, stage: str, lang: str) -> bytes:
-    """Per region: a cover, key figures, dimensions against benchmarks, trend, priority indicators
-    and owner OPDs. Refuses unknown regions, a year/stage without data, regions not assessed."""
+    """Per region: a cover, key figures, dimensions against benchmarks, trend, priority indicators,
+    owner OPDs, and stage I claims against stage II verification. Refuses unknown regions, a
+    year/stage without data, regions not assessed."""
     regions = list(regions)
     check_regions(store, regions)
     check_year_stage(store, year, stage)
@@ -37,6 +38,7 @@ def region_deck(store, regions: Sequence[str], year: int, stage: str, lang: str)
         region_slides.trend_slide(deck, profile)
         region_slides.priority_slide(deck, profile)
         region_slides.opd_slide(deck, profile)
+        view_slides.claims_slide(deck, store, profile.context, {"region": profile.code}, None)
     return slides.deck_bytes(deck)
 
 
@@ -93,6 +95,8 @@ def item_slide(deck, store, agenda: Agenda, item: AgendaItem) -> None:
         view_slides.overview_slide(deck, store, ctx, params, title)
     elif item.view == "compare":
         view_slides.compare_slide(deck, store, ctx, params, item.title or None)
+    elif item.view == "claims":
+        view_slides.claims_slide(deck, store, ctx, params, item.title or None)
     else:
         view_slides.trends_slide(deck, store, ctx, params, item.title or None)
 

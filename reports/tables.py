@@ -1,5 +1,6 @@
 """Tables as CSV or XLSX: the national ranking, one region's indicators, one region's action list
-(the path to the next band, as on the gaps page). Headers and labels in the chosen language.
+(the path to the next band, as on the gaps page), stage I claims against stage II verification.
+Headers and labels in the chosen language.
 
 Numbers stay numbers (rounded half up as the screen shows them: indices to 2 decimals), so a
 spreadsheet can sort and sum them; its own locale shows the decimal mark. Text cells go through
@@ -16,10 +17,11 @@ from i18n import t
 from reports.context import check_regions, check_year_stage
 from reports.errors import ExportRefused
 from scoring import INDEX_SCOPE, band_labels, plan_next_band, round_score
+from scoring.claims import claims_summary
 from scoring.framework import MAX_LEVEL
 from store.exports import csv_bytes, xlsx_bytes
 
-TABLES = ("ranking", "indicators", "actions")
+TABLES = ("ranking", "indicators", "actions", "claims")
 FORMATS = ("csv", "xlsx")
 MIME_TYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
@@ -115,6 +117,41 @@ def action_table(store, region: str, year: int, stage: str, lang: str) -> pd.Dat
     return pd.DataFrame(actions)
 
 
+def claims_table(store, year: int, lang: str, regions: Collection[str] | None = None) -> pd.DataFrame:
+    """Stage I claims against stage II verification. For one region: one row per indicator it
+    claimed (claimed, verified, why a claim failed, index points lost). For several regions (all
+    when None): one row per owner OPD (claims, failed, shares, index points lost, mean per region)."""
+    if regions:
+        check_regions(store, list(regions))
+    outcomes = store.claims(year, list(regions) if regions else None)
+    framework = store.framework_of(year, "II") or store.framework_of(year, "I")
+    if outcomes.empty or framework is None:
+        raise ExportRefused("claims.none", year=year)
+    if regions and len(regions) == 1:
+        rows = outcomes[outcomes["outcome"] != "not_claimed"].copy()
+        rows["lost"] = rows["index_share"] * (rows["claimed"] - rows["verified"])
+        rows = rows.sort_values(["lost", "indicator_code"], ascending=[False, True])
+        return pd.DataFrame({
+            t("region.col_code", lang): rows["indicator_code"],
+            t("region.col_indicator", lang): rows["indicator_code"].map(lambda c: framework.indicator(c).name(lang)),
+            t("region.col_owner", lang): rows["owner_opd"],
+            t("claims.col_claimed", lang): rows["claimed"].astype(int),
+            t("claims.col_verified", lang): rows["verified"].astype(int),
+            t("claims.col_reason", lang): rows["outcome"].map(lambda o: t(f"claims.outcome_{o}", lang)),
+            t("claims.col_lost", lang): rows["lost"].map(lambda v: round(float(v), 4)),
+        })
+    summary = claims_summary(outcomes, "owner_opd")
+    return pd.DataFrame({
+        t("region.col_owner", lang): summary["key"],
+        t("claims.col_claims", lang): summary["claims"],
+        t("claims.col_failed", lang): summary["failed"],
+        t("claims.col_failed_share", lang): summary["failed_share"].map(lambda v: round(100 * v, 1)),
+        t("claims.col_missing_share", lang): summary["evidence_missing_share"].map(lambda v: round(100 * v, 1)),
+        t("claims.col_lowered_share", lang): summary["lowered_share"].map(lambda v: round(100 * v, 1)),
+        t("claims.col_lost", lang): summary["points_lost"].map(lambda v: round(float(v), 4)),
+    })
+
+
 def action_text(action, indicator, lang: str) -> str:
     """What to do, in words: verify the recorded level, or raise to a level (what it requires)."""
     if action.kind == "verify":
@@ -132,9 +169,13 @@ def table_bytes(frame: pd.DataFrame, file_format: str, sheet: str = "Matra") -> 
 
 def export_table(store, table: str, year: int, stage: str, lang: str, file_format: str,
                  region: str | None = None) -> bytes:
-    """One of TABLES as bytes; indicators and actions need a region (refused without one)."""
+    """One of TABLES as bytes; indicators and actions need a region (refused without one); claims
+    compare both stages of `year` for the region, or per OPD over all regions without one."""
     if table == "ranking":
         return table_bytes(ranking_table(store, year, stage, lang), file_format, "Ranking")
+    if table == "claims":
+        return table_bytes(claims_table(store, year, lang, [region] if region else None), file_format,
+                           t("claims.sheet", lang))
     if not region:
         raise ExportRefused("reports.region_needed", table=table)
     build = indicator_table if table == "indicators" else action_table

@@ -1,4 +1,4 @@
-"""One slide per agenda view that is not a single region: overview, compare, trends.
+"""One slide per agenda view that is not a region profile or gaps: overview, compare, trends, claims.
 
 Each reads its selections from the agenda item's params (the page's URL parameters) and asks the
 store and scoring the same questions as the page: overview (province, kind, cohort), compare
@@ -11,8 +11,9 @@ from charts.theme import BAND_COLOURS, NEUTRAL, SERIES_COLOURS
 from i18n import format_percent
 from reports import slides
 from reports.context import ReportContext, check_regions
-from reports.slides import LEFT, RIGHT, Box
+from reports.slides import FULL, LEFT, RIGHT, Box
 from scoring import INDEX_CODE, summaries
+from scoring.claims import claims_summary
 from scoring.peers import PEER_METHODS, peer_set
 
 MAX_REGIONS = 8   # as the compare and trends pages
@@ -126,3 +127,39 @@ def trends_slide(deck, store, ctx: ReportContext, params: dict[str, str], title:
     slides.category_chart(slide, "line", [str(y) for y in years], series, Box(0.5, 1.35, 12.33, 5.45),
                           colours=colours)
 
+
+
+def claims_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: str | None) -> None:
+    """Stage I claims against stage II verification of one region (params region): claimed and
+    verified per dimension (columns) beside the OPDs whose failed claims cost the most index points."""
+    region = params.get("region", "")
+    check_regions(store, [region])
+    name = store.regions().set_index("code").loc[region, "name"]
+    slide = slides.content_slide(deck, title or ctx.t("present.title_claims", name=name, year=ctx.year),
+                                 ctx.footer(f"{name} ({region})"))
+    outcomes = store.claims(ctx.year, [region])
+    framework = store.framework_of(ctx.year, "II") or store.framework_of(ctx.year, "I")
+    if outcomes.empty or framework is None:
+        slides.add_text(slide, FULL, [ctx.t("claims.none", year=ctx.year)], size=20)
+        return
+    by_dimension = claims_summary(outcomes, "dimension").set_index("key")
+    shown = [d for d in framework.dimensions if d.code in by_dimension.index]
+    series = [(ctx.t("claims.series_claimed"), [by_dimension.loc[d.code, "claimed_index"] for d in shown]),
+              (ctx.t("claims.series_verified"), [by_dimension.loc[d.code, "verified_index"] for d in shown])]
+    labels = {number: [ctx.number(v) for v in values] for number, (_, values) in enumerate(series)}
+    slides.category_chart(slide, "bar", [d.name(ctx.lang) for d in shown], series, LEFT, labels=labels,
+                          colours=[NEUTRAL, SERIES_COLOURS[0]])
+    total = claims_summary(outcomes, "index").iloc[0]
+    slides.add_text(slide, Box(RIGHT.left, RIGHT.top, RIGHT.width, 1.3), [
+        f"{ctx.t('claims.metric_claimed')}: {ctx.number(total['claimed_index'])}",
+        f"{ctx.t('claims.metric_verified')}: {ctx.number(total['verified_index'])}",
+        f"{ctx.t('claims.metric_failed')}: " + ctx.t(
+            "claims.failed_value", failed=int(total["failed"]), claims=int(total["claims"]),
+            share=format_percent(total["failed_share"], ctx.lang, digits=1))], size=14)
+    opds = claims_summary(outcomes, "owner_opd")
+    top = opds[opds["failed"] > 0].head(8)
+    rows = [[r.key, f"{r.failed}/{r.claims}", ctx.number(r.points_lost, digits=3)] for r in top.itertuples()]
+    if rows:
+        slides.add_table(slide, [ctx.t("region.col_owner"), ctx.t("claims.col_failed"), ctx.t("claims.col_lost")],
+                         rows, Box(RIGHT.left, RIGHT.top + 1.5, RIGHT.width, 0.36 * (len(rows) + 1)),
+                         widths=[2.6, 0.9, 1.23], size=11)

@@ -13,6 +13,7 @@ import pandas as pd
 
 from scoring import INDEX_SCOPE, ChangeBreakdown, Framework, Plan, change_breakdown, plan_next_band
 from scoring.bands import band_levels
+from scoring.claims import claim_outcomes
 from scoring.ranking import group_ranks, ranking_table
 
 if TYPE_CHECKING:
@@ -79,6 +80,17 @@ def plan(store: Store, region: str, year: int, stage: str, scope: str = INDEX_SC
     if grid.empty:
         return None
     return plan_next_band(grid, store.framework_of(year, stage), scope)
+
+
+def claims(store: Store, year: int, regions: list[str] | None = None) -> pd.DataFrame:
+    """scoring.claims.claim_outcomes of `regions` (every region when None) in `year`: stage I claims
+    against stage II verification, with the framework recorded with the stage II snapshot (else
+    stage I's). Empty when a stage is missing."""
+    framework = store.framework_of(year, "II") or store.framework_of(year, "I")
+    stage_one, stage_two = store.claims_rows(year, regions)
+    if framework is None or stage_one.empty or stage_two.empty:
+        return claim_outcomes(stage_one.iloc[:0], stage_two.iloc[:0], framework) if framework else pd.DataFrame()
+    return claim_outcomes(stage_one, stage_two, framework)
 
 
 def plan_record(plan_result: Plan) -> dict:

@@ -285,6 +285,11 @@ class Store:
         """The fewest actions that lift the region's index (or a dimension code) to the next band."""
         return analysis.plan(self, region, year, stage, scope)
 
+    def claims(self, year: int, regions: list[str] | None = None) -> pd.DataFrame:
+        """Stage I claims against stage II verification per (region, indicator) of `year` for
+        `regions` (all when None): scoring.claims.claim_outcomes with the snapshot's framework."""
+        return analysis.claims(self, year, regions)
+
     def targets(self, region: str, year: int) -> dict[str, float]:
         """The region's own dimension targets for `year` (RPJMD/masterplan): dimension -> score.
         Empty when none were set (then the national minimum applies)."""

@@ -70,5 +70,27 @@ MESSAGES = {
     "method.col_source": ("Sumber", "Source"),
     "method.col_rows": ("Baris", "Rows"),
     "method.col_regions": ("Wilayah", "Regions"),
+    "method.demo_title": ("Tentang data demo", "About the demo data"),
+    "method.demo_notes": (
+        "Data bawaan **sintetis**, dibentuk mengikuti program Gerakan Menuju 100 Smart City, tahun 2017–2025.\n\n"
+        "- **Mengikuti fakta publik:** angkatan 25 wilayah (2017), 75 pada 2018, 100 pada 2019, dan 241 pada 2023; "
+        "pada 2024 tahap I mencakup 241 wilayah angkatan 2017–2023 dan tahap II memverifikasi 191 wilayah angkatan "
+        "2017–2022; wilayah tahap II selalu bagian dari wilayah tahap I tahun yang sama; bobot rantai hasil berubah "
+        "pada 2022.\n"
+        "- **Rekaan:** pembagian angkatan 2020–2022, angkatan 2025, cakupan tahap II tahun lain, urutan wilayah "
+        "bergabung, serta setiap level, status bukti, tingkat penolakan klaim, dan catatan.\n"
+        "- Tahap I berisi klaim (bukti diajukan atau tidak ada); tahap II memverifikasi klaim yang sama (tidak "
+        "pernah di atas klaim). Indikator tindak lanjut evaluasi sebelumnya bernilai 0 pada tahun pertama wilayah.",
+        "The bundled data is **synthetic**, shaped like the Gerakan Menuju 100 Smart City programme, years "
+        "2017–2025.\n\n"
+        "- **Follows public facts:** cohorts of 25 regions (2017), 75 by 2018, 100 by 2019 and 241 by 2023; in 2024 "
+        "stage I covers the 241 regions of the 2017–2023 cohorts and stage II verifies the 191 regions of the "
+        "2017–2022 cohorts; stage II regions are always a subset of the year's stage I regions; the results-chain "
+        "weights change in 2022.\n"
+        "- **Invented:** the split of the 2020–2022 cohorts, a 2025 cohort, the stage II scope of other years, the "
+        "order in which regions join, and every level, evidence status, claim rejection rate and note.\n"
+        "- Stage I holds claims (evidence submitted or missing); stage II verifies the same claims (never above "
+        "the claim). Indicators that follow up the previous evaluation are 0 in a region's first year.",
+    ),
     "method.synthetic_yes": ("sintetis", "synthetic"),
 }

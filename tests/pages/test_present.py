@@ -321,3 +321,17 @@ def test_a_link_holding_two_versions_of_one_year_and_stage_is_explained_not_draw
     from reports.errors import ExportRefused
     with pytest.raises(ExportRefused):
         agenda_deck(store, crafted)
+
+
+def test_claims_slide_shows_the_same_figures_as_the_region_page(data_dir, store):
+    from scoring.claims import claims_summary
+
+    agenda = make_agenda(store, "id", (AgendaItem("claims", {"region": "35.09"}),))
+    app = open_page("present", agenda=encode(agenda), mode="slides", slide=2)
+    assert not app.exception, [e.value for e in app.exception]
+    total = claims_summary(store.claims(2025, ["35.09"]), "index").iloc[0]
+    shown = {m.label: m.value for m in app.metric}
+    assert shown["Indeks diklaim (tahap I)"] == format_number(total["claimed_index"], "id")
+    assert shown["Indeks terverifikasi (tahap II)"] == format_number(total["verified_index"], "id")
+    assert any(h.value.replace("\\", "").startswith("Kabupaten Jember: klaim tahap I") for h in app.header)
+    assert len(app.get("plotly_chart")) == 1

@@ -38,13 +38,15 @@ def test_slide_titles_per_region(deck_id):
                   "Enam dimensi dibanding provinsi, nasional, dan target", "Tren indeks dan dimensi, tahap II",
                   "Indikator prioritas: kenaikan indeks per aksi berikutnya",
                   "Kenaikan indeks per OPD pengampu (satu aksi per indikator)"]
-    assert titles == ["Profil Kabupaten Jember", *per_region, "Profil Kota Surabaya", *per_region]
+    claims = "{}: klaim tahap I dan verifikasi tahap II 2024"
+    assert titles == ["Profil Kabupaten Jember", *per_region, claims.format("Kabupaten Jember"),
+                      "Profil Kota Surabaya", *per_region, claims.format("Kota Surabaya")]
 
 
 def test_index_slide_shows_the_stored_index_band_and_dimension_bars(deck_id, report_store):
     index = report_store.scores(YEAR, STAGE, "index").set_index("region_code")["index"]
     framework = report_store.framework_for(YEAR)
-    for slide, region in ((deck_id.slides[1], JEMBER), (deck_id.slides[7], SURABAYA)):
+    for slide, region in ((deck_id.slides[1], JEMBER), (deck_id.slides[8], SURABAYA)):
         texts = "\n".join(slide_texts(slide))
         assert format_number(index[region], "id") in texts
         assert "," in format_number(index[region], "id")
@@ -141,3 +143,22 @@ def test_a_change_of_method_is_flagged_not_hidden(report_store):
     deck = Presentation(io.BytesIO(region_deck(report_store, [JEMBER], 2022, STAGE, "en")))
     texts = "\n".join(slide_texts(deck.slides[1]))
     assert "The 2022 framework" in texts and "change of method" in texts
+
+
+def test_claims_slide_shows_both_stages_per_dimension_and_the_failed_opds(deck_id, report_store):
+    from scoring.claims import claims_summary
+
+    outcomes = report_store.claims(YEAR, [JEMBER])
+    by_dimension = claims_summary(outcomes, "dimension").set_index("key")
+    framework = report_store.framework_of(YEAR, "II")
+    slide = deck_id.slides[6]
+    (bars,) = charts(slide)
+    claimed, verified = bars.plots[0].series
+    codes = [d.code for d in framework.dimensions]
+    assert list(claimed.values) == pytest.approx(by_dimension.loc[codes, "claimed_index"].tolist())
+    assert list(verified.values) == pytest.approx(by_dimension.loc[codes, "verified_index"].tolist())
+    total = claims_summary(outcomes, "index").iloc[0]
+    texts = "\n".join(slide_texts(slide))
+    assert f"Indeks diklaim (tahap I): {format_number(total['claimed_index'], 'id')}" in texts
+    worst = claims_summary(outcomes, "owner_opd").iloc[0]
+    assert worst["key"] in texts

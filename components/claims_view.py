@@ -1,0 +1,116 @@
+"""Stage I claims against stage II verification for a region, its province or the nation: claimed
+and verified index, failed claims and why, per dimension, per owner OPD and per indicator.
+Figures from Store.claims (scoring.claims); nothing is computed here but labels."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from charts.profiles import dumbbell
+from charts.theme import CHART_CONFIG
+from components import data, url_state
+from components.downloads import MIME_TYPES, claims_file_bytes
+from i18n import format_number, format_percent
+from scoring.claims import claims_summary
+
+SCOPES = ("region", "province", "nation")
+TOP_OPDS = 10
+
+
+def claims_section(ctx, framework, region: str, regions: pd.DataFrame) -> None:
+    """The section on the region page (`regions`: the region list indexed by code)."""
+    st.subheader(ctx.t("claims.title", year=ctx.year))
+    st.caption(ctx.t("claims.how_to_read"))
+    province, province_name = regions.loc[region, "province_code"], regions.loc[region, "province_name"]
+    scope = url_state.radio(ctx.t("claims.scope"), SCOPES, key="claims", default="region", horizontal=True,
+                            format_func=lambda s: ctx.t(f"claims.scope_{s}", province=province_name))
+    codes = {"region": (region,), "province": tuple(regions.index[regions["province_code"] == province]),
+             "nation": ()}[scope]
+    outcomes = data.claims(ctx.version, ctx.year, codes)
+    if outcomes.empty:
+        st.info(ctx.t("claims.none", year=ctx.year))
+        return
+    if scope != "region":
+        st.caption(ctx.t("claims.regions_compared", count=outcomes["region_code"].nunique()))
+    _metrics(ctx, claims_summary(outcomes, "index").iloc[0])
+    _dimension_chart(ctx, framework, claims_summary(outcomes, "dimension"), scope)
+    _opd_table(ctx, claims_summary(outcomes, "owner_opd"))
+    if scope == "region":
+        _failed_indicators(ctx, framework, outcomes)
+    _downloads(ctx, region if scope == "region" else None, codes, scope)
+
+
+def failed_text(ctx, total) -> str:
+    """"19 dari 96 (19,8%)": failed claims of all claims."""
+    return ctx.t("claims.failed_value", failed=int(total["failed"]), claims=int(total["claims"]),
+                 share=format_percent(total["failed_share"], ctx.lang, digits=1))
+
+
+def _metrics(ctx, total) -> None:
+    claimed, verified, failed, lost = st.columns(4)
+    claimed.metric(ctx.t("claims.metric_claimed"), format_number(total["claimed_index"], ctx.lang))
+    verified.metric(ctx.t("claims.metric_verified"), format_number(total["verified_index"], ctx.lang))
+    failed.metric(ctx.t("claims.metric_failed"), failed_text(ctx, total))
+    lost.metric(ctx.t("claims.metric_lost"), format_number(total["points_lost"], ctx.lang, digits=3))
+
+
+def claims_figure(ctx, framework, by_dimension: pd.DataFrame):
+    """Claimed (stage I) against verified (stage II) per dimension (claims_summary by dimension)."""
+    summary = by_dimension.set_index("key")
+    shown = [d for d in framework.dimensions if d.code in summary.index]
+    rows = pd.DataFrame({"label": [d.name(ctx.lang) for d in shown],
+                         "score": summary.loc[[d.code for d in shown], "verified_index"].to_numpy(),
+                         "reference": summary.loc[[d.code for d in shown], "claimed_index"].to_numpy()})
+    rows.attrs["series_name"] = ctx.t("claims.series_verified")
+    return dumbbell(rows, ctx.chart_text(ctx.t("claims.chart_title"), ctx.t("chart.units_score")),
+                    ctx.t("claims.series_claimed"), ctx.t("word.score"))
+
+
+def _dimension_chart(ctx, framework, by_dimension: pd.DataFrame, scope: str) -> None:
+    st.plotly_chart(claims_figure(ctx, framework, by_dimension), key=f"claims_dimensions_{scope}",
+                    config=CHART_CONFIG, alt=ctx.t("claims.chart_title"))
+
+
+def _opd_table(ctx, by_opd: pd.DataFrame) -> None:
+    st.markdown(f"**{ctx.t('claims.opd_title')}**")
+    top = by_opd[by_opd["failed"] > 0].head(TOP_OPDS)
+    st.dataframe(pd.DataFrame({
+        ctx.t("region.col_owner"): top["key"],
+        ctx.t("claims.col_claims"): top["claims"],
+        ctx.t("claims.col_failed"): top["failed"],
+        ctx.t("claims.col_failed_share"): top["failed_share"].map(lambda v: format_percent(v, ctx.lang, 1)),
+        ctx.t("claims.col_missing_share"): top["evidence_missing_share"].map(lambda v: format_percent(v, ctx.lang, 1)),
+        ctx.t("claims.col_lowered_share"): top["lowered_share"].map(lambda v: format_percent(v, ctx.lang, 1)),
+        ctx.t("claims.col_lost"): top["points_lost"].map(lambda v: format_number(v, ctx.lang, digits=3)),
+    }), hide_index=True, width="stretch")
+
+
+def _failed_indicators(ctx, framework, outcomes: pd.DataFrame) -> None:
+    st.markdown(f"**{ctx.t('claims.failed_title')}**")
+    failed = outcomes[outcomes["outcome"].isin(("lowered", "evidence_missing"))].copy()
+    if failed.empty:
+        st.success(ctx.t("claims.no_failed"))
+        return
+    failed["lost"] = failed["index_share"] * (failed["claimed"] - failed["verified"])
+    failed = failed.sort_values(["lost", "indicator_code"], ascending=[False, True])
+    st.dataframe(pd.DataFrame({
+        ctx.t("region.col_code"): failed["indicator_code"],
+        ctx.t("region.col_indicator"): failed["indicator_code"].map(lambda c: framework.indicator(c).name(ctx.lang)),
+        ctx.t("region.col_owner"): failed["owner_opd"],
+        ctx.t("claims.col_claimed"): failed["claimed"].astype(int),
+        ctx.t("claims.col_verified"): failed["verified"].astype(int),
+        ctx.t("claims.col_reason"): failed["outcome"].map(lambda o: ctx.t(f"claims.outcome_{o}")),
+        ctx.t("claims.col_lost"): failed["lost"].map(lambda v: format_number(v, ctx.lang, digits=3)),
+    }), hide_index=True, width="stretch")
+
+
+def _downloads(ctx, region: str | None, codes: tuple[str, ...], scope: str) -> None:
+    left, right, _ = st.columns(3)
+    stem = f"matra-claims-{region or scope}-{ctx.year}"
+    for column, file_format in ((left, "csv"), (right, "xlsx")):
+        column.download_button(
+            ctx.t(f"claims.download_{file_format}"),
+            data=lambda f=file_format: claims_file_bytes(ctx.version, ctx.year, ctx.lang, f, codes),
+            file_name=f"{stem}.{file_format}", mime=MIME_TYPES[file_format], key=f"claims_download_{file_format}",
+            on_click="ignore")
