@@ -41,17 +41,16 @@ def claims_section(ctx, framework, region: str, regions: pd.DataFrame) -> None:
     _downloads(ctx, region if scope == "region" else None, codes, scope)
 
 
-def failed_text(ctx, total) -> str:
-    """"19 dari 96 (19,8%)": failed claims of all claims."""
-    return ctx.t("claims.failed_value", failed=int(total["failed"]), claims=int(total["claims"]),
-                 share=format_percent(total["failed_share"], ctx.lang, digits=1))
+def failed_label(ctx, total) -> str:
+    """"Klaim gagal: 19 dari 96": the failed claims of all claims (the metric's value is the share)."""
+    return ctx.t("claims.metric_failed_of", failed=int(total["failed"]), claims=int(total["claims"]))
 
 
 def _metrics(ctx, total) -> None:
     claimed, verified, failed, lost = st.columns(4)
     claimed.metric(ctx.t("claims.metric_claimed"), format_number(total["claimed_index"], ctx.lang))
     verified.metric(ctx.t("claims.metric_verified"), format_number(total["verified_index"], ctx.lang))
-    failed.metric(ctx.t("claims.metric_failed"), failed_text(ctx, total))
+    failed.metric(failed_label(ctx, total), format_percent(total["failed_share"], ctx.lang, digits=1))
     lost.metric(ctx.t("claims.metric_lost"), format_number(total["points_lost"], ctx.lang, digits=3))
 
 
@@ -95,13 +94,14 @@ def _failed_indicators(ctx, framework, outcomes: pd.DataFrame) -> None:
     failed["lost"] = failed["index_share"] * (failed["claimed"] - failed["verified"])
     failed = failed.sort_values(["lost", "indicator_code"], ascending=[False, True])
     st.dataframe(pd.DataFrame({
+        # short columns first, so the reason and the cost stay in view on a laptop; the long name last
         ctx.t("region.col_code"): failed["indicator_code"],
-        ctx.t("region.col_indicator"): failed["indicator_code"].map(lambda c: framework.indicator(c).name(ctx.lang)),
-        ctx.t("region.col_owner"): failed["owner_opd"],
+        ctx.t("claims.col_reason"): failed["outcome"].map(lambda o: ctx.t(f"claims.outcome_{o}")),
         ctx.t("claims.col_claimed"): failed["claimed"].astype(int),
         ctx.t("claims.col_verified"): failed["verified"].astype(int),
-        ctx.t("claims.col_reason"): failed["outcome"].map(lambda o: ctx.t(f"claims.outcome_{o}")),
         ctx.t("claims.col_lost"): failed["lost"].map(lambda v: format_number(v, ctx.lang, digits=3)),
+        ctx.t("region.col_owner"): failed["owner_opd"],
+        ctx.t("region.col_indicator"): failed["indicator_code"].map(lambda c: framework.indicator(c).name(ctx.lang)),
     }), hide_index=True, width="stretch")
 
 

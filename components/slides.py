@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import data, views
-from components.claims_view import claims_figure, failed_text
+from components.claims_view import claims_figure, failed_label
 from i18n import format_date, format_number, format_percent
 from reports.agenda import STAGES
 from scoring import INDEX_CODE, indicator_priority, summaries
@@ -208,7 +208,7 @@ def claims_slide(item, ctx, source, framework, regions) -> None:
     draw(claims_figure(ctx, framework, claims_summary(outcomes, "dimension")), "slide_claims", chart)
     side.metric(ctx.t("claims.metric_claimed"), format_number(total["claimed_index"], ctx.lang))
     side.metric(ctx.t("claims.metric_verified"), format_number(total["verified_index"], ctx.lang))
-    side.metric(ctx.t("claims.metric_failed"), failed_text(ctx, total))
+    side.metric(failed_label(ctx, total), format_percent(total["failed_share"], ctx.lang, digits=1))
     opds = claims_summary(outcomes, "owner_opd")
     top = opds[opds["failed"] > 0].head(TOP_PRIORITIES)
     side.markdown(f"**{plain(ctx.t('claims.opd_title'))}**")

@@ -27,6 +27,7 @@ MESSAGES = {
     "claims.metric_verified": ("Indeks terverifikasi (tahap II)", "Verified index (stage II)"),
     "claims.metric_failed": ("Klaim gagal", "Failed claims"),
     "claims.failed_value": ("{failed} dari {claims} ({share})", "{failed} of {claims} ({share})"),
+    "claims.metric_failed_of": ("Klaim gagal: {failed} dari {claims}", "Failed claims: {failed} of {claims}"),
     "claims.metric_lost": ("Poin indeks hilang", "Index points lost"),
     "claims.chart_title": ("Klaim dan hasil verifikasi per dimensi", "Claimed and verified per dimension"),
     "claims.series_claimed": ("Klaim tahap I", "Stage I claim"),

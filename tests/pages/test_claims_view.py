@@ -7,7 +7,7 @@ import io
 import pandas as pd
 import pytest
 
-from i18n import format_number, t
+from i18n import format_number, format_percent, t
 from tests.pages.conftest import metric, open_page
 
 REGION, YEAR = "35.09", 2025
@@ -34,8 +34,8 @@ def test_region_scope_matches_the_two_stages(data_dir, store, lang):
     assert not app.exception, [e.value for e in app.exception]
     assert metric(app, t("claims.metric_claimed", lang)) == format_number(claimed, lang)
     assert metric(app, t("claims.metric_verified", lang)) == format_number(verified, lang)
-    assert metric(app, t("claims.metric_failed", lang)).startswith(
-        t("claims.failed_value", lang, failed=failed, claims=claims, share="").split("(")[0])
+    assert metric(app, t("claims.metric_failed_of", lang, failed=failed, claims=claims)) == format_percent(
+        failed / claims, lang, digits=1)
     assert metric(app, t("claims.metric_lost", lang)) == format_number(claimed - verified, lang, digits=3)
     failed_table = next(d.value for d in app.dataframe if t("claims.col_reason", lang) in d.value.columns)
     assert len(failed_table) == failed
