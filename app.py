@@ -14,6 +14,7 @@ PAGES = [
     st.Page("pages/compare.py", title=t("nav.compare", lang), url_path="compare"),
     st.Page("pages/gaps.py", title=t("nav.gaps", lang), url_path="gaps"),
     st.Page("pages/plan.py", title=t("nav.plan", lang), url_path="plan"),
+    st.Page("pages/readiness.py", title=t("nav.readiness", lang), url_path="readiness"),
     st.Page("pages/trends.py", title=t("nav.trends", lang), url_path="trends"),
     st.Page("pages/method.py", title=t("nav.method", lang), url_path="method"),
     st.Page("pages/present.py", title=t("nav.present", lang), url_path="present"),

@@ -21,8 +21,9 @@ def whatif_panel(ctx, region: str, framework, grid, register) -> None:
     st.subheader(ctx.t("whatif.title"))
     st.caption(ctx.t("whatif.intro"))
     names = dict(zip(register["programme_code"], register["name"], strict=True))
-    chosen_programmes = url_state.multiselect(ctx.t("whatif.programmes"), list(names), key="whatif_programmes",
-                                              format_func=lambda c: f"{c} · {names.get(c, '')}")
+    chosen_programmes = (url_state.multiselect(ctx.t("whatif.programmes"), list(names), key="whatif_programmes",
+                                               format_func=lambda c: f"{c} · {names.get(c, '')}")
+                         if names else [])  # a region without a register (the gaps page) chooses indicators only
     codes = list(grid["indicator_code"])
     chosen_indicators = url_state.multiselect(
         ctx.t("whatif.indicators"), codes, key="whatif_indicators", max_selections=12,
@@ -42,7 +43,7 @@ def whatif_panel(ctx, region: str, framework, grid, register) -> None:
         return
     if result is None:
         return
-    bands = {b.level: b.name(ctx.lang) for b in framework.bands}
+    bands = framework.band_names(ctx.lang)
     index, band, rank, province = st.columns(4)
     index.metric(ctx.t("whatif.index"), format_number(result.index_after, ctx.lang),
                  delta=format_number(result.index_after - result.index_before, ctx.lang, signed=True),

@@ -36,11 +36,17 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 def xlsx_bytes(frame: pd.DataFrame, sheet: str = "Matra") -> bytes:
     """An XLSX workbook of one sheet, formulas neutralised and stored as text."""
+    return xlsx_sheets_bytes({sheet: frame})
+
+
+def xlsx_sheets_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """An XLSX workbook with one sheet per (name, frame), in order; formulas neutralised."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        safe_frame(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
-        worksheet = writer.sheets[sheet[:31]]
-        for column in worksheet.columns:
-            width = max(len(str(cell.value or "")) for cell in column)
-            worksheet.column_dimensions[column[0].column_letter].width = min(60, max(10, width + 2))
+        for sheet, frame in sheets.items():
+            safe_frame(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
+            worksheet = writer.sheets[sheet[:31]]
+            for column in worksheet.columns:
+                width = max(len(str(cell.value or "")) for cell in column)
+                worksheet.column_dimensions[column[0].column_letter].width = min(60, max(10, width + 2))
     return buffer.getvalue()

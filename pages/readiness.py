@@ -1,0 +1,20 @@
+"""Kesiapan bukti dukung: per owner OPD, the evidence it must have ready before the next evaluation,
+the deadlines and days left, its checklist as XLSX, and the national or provincial roll-up."""
+
+import streamlit as st
+
+from components import data, frame, readiness_view
+from components.pickers import region_view
+
+ctx = frame.context()
+view = region_view(ctx, "readiness.title")
+grid = data.region_indicators(ctx.version, view.region, ctx.year, ctx.stage)
+if grid.empty:
+    st.info(ctx.t("region.not_assessed", name=view.name, year=ctx.year, stage=ctx.stage))
+    st.stop()
+st.caption(ctx.t("readiness.intro"))
+on = readiness_view.today()
+readiness_view.deadlines(ctx, on)
+table = readiness_view.opd_progress(ctx, grid)
+readiness_view.checklist(ctx, view, grid, table, on)
+readiness_view.rollup(ctx, view)

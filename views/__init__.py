@@ -1,0 +1,8 @@
+"""The view layer: what a view's selections mean, asked once for the page, the live slide and the
+exported slide alike. Pure: no Streamlit; reads only through the store-like `source` it is given
+(a `store.Store`, or an agenda's frozen data with the same read methods).
+
+- views.overview: the regions an overview selection (province, kind, cohort) keeps.
+- views.compare: the regions a comparison shows (by hand, or an anchor and its peer set).
+- views.trends: the measure a trend view draws (the index or one dimension) and its regions.
+"""

@@ -1,0 +1,47 @@
+"""What an overview's selections (province, kind, cohort) mean: the regions of a ranking it keeps."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from scoring import summaries
+
+KINDS = ("kabupaten", "kota")
+LIST_SEPARATOR = ","
+
+
+@dataclass(frozen=True)
+class OverviewSelection:
+    """Provinces (codes; none = the nation), kind (kabupaten | kota | "" for both) and cohort (the
+    first year in the programme; None for every cohort)."""
+
+    provinces: tuple[str, ...] = ()
+    kind: str = ""
+    cohort: int | None = None
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str], province_codes: Collection[str]) -> OverviewSelection:
+        """The selection URL/agenda parameters name (province=35,36&kind=kota&cohort=2018); values
+        that name nothing known are dropped."""
+        known = set(province_codes)
+        provinces = tuple(p for p in params.get("province", "").split(LIST_SEPARATOR) if p in known)
+        kind = params.get("kind", "")
+        cohort = params.get("cohort", "")
+        return cls(provinces, kind if kind in KINDS else "", int(cohort) if cohort.isdigit() else None)
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.provinces or self.kind or self.cohort is not None)
+
+
+def shown_ranking(source, year: int, stage: str, selection: OverviewSelection) -> pd.DataFrame:
+    """The rows of the national ranking (source.ranking) that `selection` keeps; ranks stay national."""
+    ranking = source.ranking(year, stage)
+    cohort_codes = None
+    if selection.cohort is not None:
+        cohorts = source.cohorts()
+        cohort_codes = set(cohorts.loc[cohorts["cohort"] == selection.cohort, "region_code"])
+    return summaries.filter_regions(ranking, selection.provinces, selection.kind or None, cohort_codes)

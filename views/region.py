@@ -1,0 +1,38 @@
+"""What a region's gap views mean: the gap to target per dimension, the priority indicators and the
+plans to the next band (index and each dimension), asked once for the gaps page, the plan page, the
+live and exported slides and the profile."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from scoring import INDEX_SCOPE, Framework, Plan, gap_table, indicator_priority, plan_next_band
+
+TOP_PRIORITIES = 20     # priority indicators a page or profile lists (those with a positive gain)
+
+
+def dimension_gaps(framework: Framework, region_scores: pd.DataFrame, targets: dict[str, float]) -> pd.DataFrame:
+    """Gap to target per dimension (scoring.gap_table: score, shown, band, target, gap, met) of one
+    region, in framework order. `region_scores` is Store.region_scores (kind, code, score)."""
+    scores = region_scores[region_scores["kind"] == "dimension"][["code", "score"]]
+    gaps = gap_table(scores.rename(columns={"code": "dimension"}), framework, targets)
+    order = {d.code: i for i, d in enumerate(framework.dimensions)}
+    return gaps.sort_values("dimension", key=lambda s: s.map(order), ignore_index=True)
+
+
+def top_priorities(grid: pd.DataFrame, framework: Framework, targets: dict[str, float],
+                   count: int = TOP_PRIORITIES) -> pd.DataFrame:
+    """The `count` indicators whose next action gains the most index (scoring.indicator_priority
+    rows with a positive gain)."""
+    priority = indicator_priority(grid, framework, targets)
+    return priority[priority["index_gain"] > 0].head(count).reset_index(drop=True)
+
+
+def plan_scopes(framework: Framework) -> list[str]:
+    """The scopes a plan is made for: the index, then each dimension in framework order."""
+    return [INDEX_SCOPE, *[d.code for d in framework.dimensions]]
+
+
+def plans(grid: pd.DataFrame, framework: Framework) -> dict[str, Plan]:
+    """The fewest-actions plan to the next band of every scope (plan_scopes), by scope."""
+    return {scope: plan_next_band(grid, framework, scope=scope) for scope in plan_scopes(framework)}

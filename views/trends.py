@@ -1,0 +1,40 @@
+"""What a trend view's selections mean: the measure it draws and the regions it follows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from scoring import INDEX_CODE, Framework
+from views.compare import MAX_REGIONS, listed
+
+DEFAULT_REGIONS = 3   # without a choice: the top of the ranking
+
+
+@dataclass(frozen=True)
+class TrendMeasure:
+    """The index (code INDEX_CODE, kind "index") or one dimension (its code, kind "dimension")."""
+
+    code: str
+    kind: str
+
+    def name(self, framework: Framework, lang: str, index_name: str) -> str:
+        """The measure's name: `index_name` (the UI's word for the index) or the dimension's name."""
+        return index_name if self.code == INDEX_CODE else framework.dimension_names(lang)[self.code]
+
+
+def trend_measure(code: str | None, framework: Framework) -> TrendMeasure:
+    """The measure `code` names (a dimension of `framework`), else the index."""
+    if code in {d.code for d in framework.dimensions}:
+        return TrendMeasure(code, "dimension")
+    return TrendMeasure(INDEX_CODE, "index")
+
+
+def measure_codes(framework: Framework) -> list[str]:
+    """Every measure a trend view offers: the index first, then the dimensions in framework order."""
+    return [INDEX_CODE, *[d.code for d in framework.dimensions]]
+
+
+def trend_regions(params: Mapping[str, str], ranked: list[str], known: set[str]) -> list[str]:
+    """`regions=a,b,c` (known codes, at most MAX_REGIONS), else the first DEFAULT_REGIONS of `ranked`."""
+    return listed(params, "regions", known)[:MAX_REGIONS] or ranked[:DEFAULT_REGIONS]
