@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.theme import BAND_COLOURS, BAND_TEXT_COLOURS, ChartText, finish
+from charts.theme import BAND_COLOURS, BAND_TEXT_COLOURS, ChartText, band_label, finish
 
 
 def band_distribution(counts: pd.DataFrame, band_names: dict[int, str], text: ChartText,
@@ -20,11 +20,11 @@ def band_distribution(counts: pd.DataFrame, band_names: dict[int, str], text: Ch
         rows = counts[counts["band"] == level].set_index("label").reindex(labels)
         values = rows["regions"].fillna(0).astype(int)
         figure.add_trace(go.Bar(
-            y=labels, x=values, orientation="h", name=f"{level} · {band_names[level]}",
+            y=labels, x=values, orientation="h", name=band_label(level, band_names),
             marker=dict(color=BAND_COLOURS[level], line=dict(color="#1F2933", width=0.5)),
             text=[str(v) if v else "" for v in values], textposition="inside",
             insidetextfont=dict(color=BAND_TEXT_COLOURS[level]),
-            hovertemplate="%{y}: %{x} " + count_label + "<extra>" + f"{level} · {band_names[level]}</extra>",
+            hovertemplate="%{y}: %{x} " + count_label + "<extra>" + band_label(level, band_names) + "</extra>",
         ))
     figure.update_layout(barmode="stack", yaxis=dict(autorange="reversed"))
     figure.update_xaxes(title=count_label)
@@ -42,7 +42,7 @@ def score_bars(frame: pd.DataFrame, text: ChartText, score_label: str,
     figure = go.Figure(go.Bar(
         y=frame["label"], x=frame["score"], orientation="h", marker=dict(color=colours,
                                                                          line=dict(color="#1F2933", width=0.5)),
-        text=[f"{s} ({int(b)} · {band_names.get(int(b), '')})" if pd.notna(b) else s
+        text=[f"{s} ({band_label(int(b), band_names)})" if pd.notna(b) else s
               for s, b in zip(frame["score_text"], frame["band"], strict=True)],
         textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>",
         showlegend=False,

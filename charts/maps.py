@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.theme import BAND_COLOURS, ChartText, finish
+from charts.theme import BAND_COLOURS, ChartText, band_label, finish
 
 # Indonesia's extent with a margin; equal degrees on both axes keep the archipelago's shape.
 LON_RANGE = (94.0, 141.5)
@@ -33,7 +33,7 @@ def band_map(regions: pd.DataFrame, band_names: dict[int, str], text: ChartText,
         rows = assessed[assessed["band"] == level]
         figure.add_trace(go.Scatter(
             x=rows["longitude"], y=rows["latitude"], mode="markers",
-            name=f"{int(level)} · {band_names[int(level)]}",
+            name=band_label(int(level), band_names),
             marker=dict(size=9, color=BAND_COLOURS[int(level)], line=dict(width=0.6, color="#1F2933")),
             customdata=rows[["code"]].to_numpy(), text=rows["name"] + "<br>" + hover_label + ": "
             + rows["index_text"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.theme import BAND_COLOURS, NEUTRAL, SERIES_COLOURS, ChartText, finish
+from charts.theme import BAND_COLOURS, NEUTRAL, SERIES_COLOURS, ChartText, band_label, finish
 
 DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash"]
 
@@ -45,7 +45,7 @@ def lines(frame: pd.DataFrame, text: ChartText, y_label: str, band_lowers: dict[
     for level, lower in (band_lowers or {}).items():
         if lower > 0:
             figure.add_hline(y=lower, line=dict(color=NEUTRAL, width=1, dash="dot"),
-                             annotation_text=f"{level} · {(band_names or {}).get(level, '')}",
+                             annotation_text=band_label(level, band_names or {}),
                              annotation_position="right", annotation_font=dict(size=10, color="#52606D"))
     figure.update_yaxes(range=[0, 5], title=y_label, dtick=1)
     figure.update_xaxes(dtick=1, title="")

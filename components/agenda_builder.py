@@ -13,10 +13,10 @@ from components.pickers import region_label
 from components.slides import plain, slide_title
 from reports.agenda import VIEWS, Agenda, AgendaItem, encode
 from scoring import INDEX_CODE
+from views.compare import MAX_REGIONS
 
 ITEMS_KEY = "present_items"
 TITLE_KEY = "present_title"
-MAX_REGIONS = 8
 
 
 def load(agenda: Agenda) -> None:
@@ -73,7 +73,7 @@ def _view_selections(view: str, ctx, regions) -> list[dict[str, str]]:
                                 format_func=labels.get, max_selections=MAX_REGIONS, placeholder=choose)
         return [{"regions": ",".join(chosen)}] if len(chosen) >= 2 else []
     framework = data.framework_of(ctx.year, ctx.stage)
-    dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
+    dimension_names = framework.dimension_names(ctx.lang)
     left, right = st.columns([3, 1])
     chosen = left.multiselect(ctx.t("trends.regions"), codes, key="present_new_trends_regions",
                               format_func=labels.get, max_selections=MAX_REGIONS, placeholder=choose)

@@ -17,12 +17,13 @@ forms are plain st.form widgets (not URL-bound) and the password field is cleare
 from __future__ import annotations
 
 import hmac
-import os
 import threading
 import time
 from dataclasses import dataclass
 
 import streamlit as st
+
+from store.settings import setting
 
 SESSION_KEY = "_admin_name"
 SECRETARY_KEY = "_secretary_name"
@@ -48,11 +49,11 @@ def oidc_configured() -> bool:
 
 
 def admin_password() -> str | None:
-    return os.environ.get("MATRA_ADMIN_PASSWORD") or _secret("admin_password")
+    return setting("MATRA_ADMIN_PASSWORD") or _secret("admin_password")
 
 
 def secretary_password() -> str | None:
-    return os.environ.get("MATRA_SECRETARY_PASSWORD") or _secret("secretary_password")
+    return setting("MATRA_SECRETARY_PASSWORD") or _secret("secretary_password")
 
 
 def writes_enabled() -> bool:

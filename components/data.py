@@ -98,3 +98,25 @@ def change(version: tuple, region: str, year: int, stage: str):
 def claims(version: tuple, year: int, regions: tuple[str, ...] = ()) -> pd.DataFrame:
     """Claim outcomes of `regions` (all when empty) in `year` (Store.claims)."""
     return store().claims(year, list(regions) or None)
+
+
+class CachedSource:
+    """The store's reads for the view layer (views.*), answered from the caches above for one
+    data version: the same interface as a Store or an agenda's frozen data."""
+
+    def __init__(self, data_version: tuple):
+        self.data_version = data_version
+
+    def ranking(self, year: int, stage: str) -> pd.DataFrame:
+        return ranking(self.data_version, year, stage)
+
+    def scores(self, year: int, stage: str, by: str) -> pd.DataFrame:
+        return scores(self.data_version, year, stage, by)
+
+    def cohorts(self) -> pd.DataFrame:
+        return cohorts(self.data_version)
+
+
+def source(data_version: tuple) -> CachedSource:
+    """The cached reads of `data_version` for views.* questions."""
+    return CachedSource(data_version)

@@ -10,9 +10,10 @@ import streamlit as st
 
 from charts.theme import ChartText
 from components import data, url_state
+from components.routing import recover_bare_page
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, t
+from scoring import STAGES
 
-STAGES = ("I", "II")
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
@@ -64,25 +65,10 @@ def shared_frame() -> Context:
     return context
 
 
-def _ensure_app_router() -> None:
-    """Make app.py the router even on a server's very first request.
-
-    Streamlit treats an app with a `pages/` folder as an old-style multipage app until a script
-    calls st.navigation; a first request for /region would then run pages/region.py bare, without
-    app.py's frame. Clearing that flag and rerunning hands the request to app.py's st.navigation.
-    (PagesManager.uses_pages_directory is internal; st.navigation clears it the same way.)
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory or "_context" not in st.session_state:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def context() -> Context:
     """The page's context (drawn by app.py's shared frame); also draws the synthetic-data banner
     at the top of the page, so nobody reads demo figures as official results."""
-    _ensure_app_router()
+    recover_bare_page()   # a server started with plain `streamlit run app.py` (components/routing.py)
     ctx = st.session_state["_context"]
     if ctx.synthetic:
         st.warning(t("banner.synthetic", ctx.lang))

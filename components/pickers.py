@@ -67,7 +67,7 @@ def region_view(ctx, title_key: str) -> RegionView:
     framework = data.framework_of(ctx.year, ctx.stage)
     return RegionView(
         region=region, name=name, province=regions.loc[region, "province_name"], framework=framework,
-        band_names={b.level: b.name(ctx.lang) for b in framework.bands},
-        dimension_names={d.code: d.name(ctx.lang) for d in framework.dimensions},
-        element_names={e.code: e.name(ctx.lang) for e in framework.elements},
+        band_names=framework.band_names(ctx.lang),
+        dimension_names=framework.dimension_names(ctx.lang),
+        element_names=framework.element_names(ctx.lang),
     )

@@ -11,8 +11,8 @@ from scoring.framework import MAX_LEVEL
 
 def indicator_frame(grid: pd.DataFrame, framework, ctx) -> pd.DataFrame:
     """The grid as display columns in the UI language (notes stay plain text, never HTML)."""
-    dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
-    element_names = {e.code: e.name(ctx.lang) for e in framework.elements}
+    dimension_names = framework.dimension_names(ctx.lang)
+    element_names = framework.element_names(ctx.lang)
 
     def next_level(row) -> str:
         level = int(row["effective_level"])
@@ -38,7 +38,7 @@ def indicator_frame(grid: pd.DataFrame, framework, ctx) -> pd.DataFrame:
 
 def indicator_table(grid: pd.DataFrame, framework, ctx, key: str) -> None:
     dimensions = ["", *[d.code for d in framework.dimensions]]
-    names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
+    names = framework.dimension_names(ctx.lang)
     chosen = url_state.selectbox(ctx.t("region.filter_dimension"), dimensions, key="dimension", default="",
                                  format_func=lambda c: names.get(c, ctx.t("overview.all")))
     rows = grid[grid["dimension"] == chosen] if chosen else grid

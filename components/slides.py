@@ -16,10 +16,12 @@ import streamlit as st
 from components import data, views
 from components.claims_view import claims_figure, failed_label
 from i18n import format_date, format_number, format_percent
-from reports.agenda import STAGES
-from scoring import INDEX_CODE, indicator_priority, summaries
+from scoring import STAGES, summaries
 from scoring.claims import claims_summary
-from scoring.peers import PEER_METHODS, peer_set
+from views.compare import compared_regions, listed
+from views.overview import OverviewSelection, shown_ranking
+from views.region import dimension_gaps, top_priorities
+from views.trends import trend_measure, trend_regions
 
 # Hides the sidebar and Streamlit's header and enlarges text for slide mode. A constant: no user
 # text is ever placed in this string.
@@ -35,8 +37,7 @@ header[data-testid="stHeader"], [data-testid="stToolbar"] {display: none !import
 h1 {font-size: 3.3rem !important;} h2 {font-size: 2.6rem !important;}
 </style>"""
 _MARKDOWN_SIGNIFICANT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'])")
-TOP_PRIORITIES = 5
-MAX_REGIONS = 8   # as the compare and trends pages
+SLIDE_PRIORITIES = 5   # what fits beside a chart on a projected slide
 
 
 def plain(text) -> str:
@@ -73,11 +74,6 @@ def draw(figure: go.Figure, key: str, container=st) -> None:
     views.draw(projector(figure), key=key, container=container, theme=None)
 
 
-def _codes(value: str, names: dict[str, str]) -> list[str]:
-    """Known region codes from a comma-separated parameter (unknown ones dropped), in order."""
-    return list(dict.fromkeys(c for c in (value or "").split(",") if c in names))
-
-
 def slide_title(item, ctx, names: dict[str, str]) -> str:
     """The heading of an agenda item: its own title, else one made from its view and selections."""
     if item.title.strip():
@@ -88,12 +84,12 @@ def slide_title(item, ctx, names: dict[str, str]) -> str:
         key = {"region": "region.title", "gaps": "gaps.title", "claims": "present.title_claims"}[item.view]
         return ctx.t(key, name=name, year=ctx.year)
     if item.view == "compare":
-        count = len(_codes(params.get("regions", ""), names))
+        count = len(listed(params, "regions", set(names)))
         if not count and params.get("region") in names:
             return ctx.t("present.title_peers", name=names[params["region"]])
         return ctx.t("present.title_compare", count=count)
     if item.view == "trends":
-        chosen = [names[c] for c in _codes(params.get("regions", ""), names)]
+        chosen = [names[c] for c in listed(params, "regions", set(names))]
         shown = ", ".join(chosen[:3]) + (f" +{len(chosen) - 3}" if len(chosen) > 3 else "")
         return ctx.t("present.title_trends", names=shown) if chosen else ctx.t("trends.title")
     return ctx.t("present.title_overview", year=ctx.year, stage=ctx.stage)
@@ -101,17 +97,13 @@ def slide_title(item, ctx, names: dict[str, str]) -> str:
 
 def overview_slide(item, ctx, source, framework, regions) -> None:
     provinces = dict(zip(regions["province_code"], regions["province_name"], strict=False))
-    chosen = [p for p in item.params.get("province", "").split(",") if p in provinces]
-    kind = item.params.get("kind", "")
-    kind = kind if kind in ("kabupaten", "kota") else ""
-    cohort = item.params.get("cohort", "")
-    cohorts = source.cohorts()
-    cohort_codes = set(cohorts.loc[cohorts["cohort"] == int(cohort), "region_code"]) if cohort.isdigit() else None
-    scope = ", ".join(provinces[p] for p in chosen) or ctx.t("present.national")
-    kind_text = f" · {ctx.t(f'word.{kind}')}" if kind else ""
-    cohort_text = f" · {ctx.t('trends.cohort_series', cohort=cohort)}" if cohort_codes is not None else ""
+    selection = OverviewSelection.from_params(item.params, provinces)
+    scope = ", ".join(provinces[p] for p in selection.provinces) or ctx.t("present.national")
+    kind_text = f" · {ctx.t(f'word.{selection.kind}')}" if selection.kind else ""
+    cohort_text = (f" · {ctx.t('trends.cohort_series', cohort=selection.cohort)}" if selection.cohort is not None
+                   else "")
     st.markdown(f"**{plain(scope + kind_text + cohort_text)}**")
-    shown = summaries.filter_regions(source.ranking(ctx.year, ctx.stage), chosen, kind or None, cohort_codes)
+    shown = shown_ranking(source, ctx.year, ctx.stage, selection)
     if shown.empty:
         st.info(ctx.t("overview.no_match"))
         return
@@ -138,24 +130,11 @@ def region_slide(item, ctx, source, framework, regions) -> None:
     draw(figure, "slide_radar", chart)
 
 
-def compared_regions(item, ctx, source, names: dict[str, str]) -> list[str]:
-    """Regions by hand (regions=a,b,c), else an anchor region and its peer set (region, peers), as
-    the compare page chooses them."""
-    chosen = _codes(item.params.get("regions", ""), names)[:MAX_REGIONS]
-    anchor = item.params.get("region", "")
-    if chosen or anchor not in names:
-        return chosen
-    method = item.params.get("peers", "province")
-    method = method if method in PEER_METHODS else "province"
-    return [anchor, *peer_set(anchor, method, data.regions(), source.scores(ctx.year, ctx.stage, "index"),
-                              source.scores(ctx.year, ctx.stage, "dimension"), source.cohorts(),
-                              count=MAX_REGIONS - 1)]
-
-
 def compare_slide(item, ctx, source, framework, regions) -> None:
     names = regions["name"].to_dict()
     index_scores = source.scores(ctx.year, ctx.stage, "index")
-    assessed = [c for c in compared_regions(item, ctx, source, names) if c in set(index_scores["region_code"])]
+    assessed = [c for c in compared_regions(source, data.regions(), ctx.year, ctx.stage, item.params)
+                if c in set(index_scores["region_code"])]
     if len(assessed) < 2:
         st.info(ctx.t("compare.need_two"))
         return
@@ -171,11 +150,10 @@ def gaps_slide(item, ctx, source, framework, regions) -> None:
         st.info(ctx.t("present.not_assessed", year=ctx.year, stage=ctx.stage))
         return
     targets = source.targets(region, ctx.year)
-    gaps = views.dimension_gaps(framework, source.region_scores(region, ctx.year, ctx.stage), targets)
+    gaps = dimension_gaps(framework, source.region_scores(region, ctx.year, ctx.stage), targets)
     chart, side = st.columns([3, 2])
     draw(views.gap_dumbbell(ctx, framework, regions.loc[region, "name"], gaps), "slide_gaps", chart)
-    priority = indicator_priority(grid, framework, targets)
-    top = priority[priority["index_gain"] > 0].head(TOP_PRIORITIES)
+    top = top_priorities(grid, framework, targets, SLIDE_PRIORITIES)
     side.markdown(f"**{plain(ctx.t('present.priorities'))}**")
     side.markdown("\n".join(
         f"{number}. {plain(framework.indicator(row.indicator_code).name(ctx.lang))} — {plain(row.owner_opd)} "
@@ -184,15 +162,12 @@ def gaps_slide(item, ctx, source, framework, regions) -> None:
 
 
 def trends_slide(item, ctx, source, framework, regions) -> None:
-    names = regions["name"].to_dict()
-    chosen = (_codes(item.params.get("regions", ""), names)[:MAX_REGIONS]
-              or source.ranking(ctx.year, ctx.stage)["region_code"].head(3).tolist())
-    measure = item.params.get("dimension", INDEX_CODE)
-    measure = measure if measure in {d.code for d in framework.dimensions} else INDEX_CODE
-    kind = "index" if measure == INDEX_CODE else "dimension"
-    trend = source.trend(tuple(chosen), ctx.stage, kind)
-    medians = source.national_medians(ctx.stage, kind)
-    draw(views.trend_lines(ctx, framework, trend, medians, measure), "slide_trend")
+    ranked = source.ranking(ctx.year, ctx.stage)["region_code"].tolist()
+    chosen = trend_regions(item.params, ranked, set(regions.index))
+    measure = trend_measure(item.params.get("dimension"), framework)
+    trend = source.trend(tuple(chosen), ctx.stage, measure.kind)
+    medians = source.national_medians(ctx.stage, measure.kind)
+    draw(views.trend_lines(ctx, framework, trend, medians, measure.code), "slide_trend")
 
 
 def claims_slide(item, ctx, source, framework, regions) -> None:
@@ -210,7 +185,7 @@ def claims_slide(item, ctx, source, framework, regions) -> None:
     side.metric(ctx.t("claims.metric_verified"), format_number(total["verified_index"], ctx.lang))
     side.metric(failed_label(ctx, total), format_percent(total["failed_share"], ctx.lang, digits=1))
     opds = claims_summary(outcomes, "owner_opd")
-    top = opds[opds["failed"] > 0].head(TOP_PRIORITIES)
+    top = opds[opds["failed"] > 0].head(SLIDE_PRIORITIES)
     side.markdown(f"**{plain(ctx.t('claims.opd_title'))}**")
     side.markdown("\n".join(
         f"{number}. {plain(row.key)} — {row.failed}/{row.claims} "

@@ -11,6 +11,7 @@ import streamlit as st
 
 from components.data_views import problems_frame
 from i18n import format_number
+from scoring import STAGES
 from store.atomic import StoreUnavailable
 
 
@@ -19,7 +20,7 @@ def snapshot_upload(store, ctx, admin: str, years: list[int]) -> None:
     left, middle = st.columns(2)
     year = left.selectbox(ctx.t("data.template_year"), years, key="upload_year",
                           index=years.index(ctx.year) if ctx.year in years else len(years) - 1)
-    stage = middle.selectbox(ctx.t("data.template_stage"), ["I", "II"], index=1, key="upload_stage")
+    stage = middle.selectbox(ctx.t("data.template_stage"), STAGES, index=len(STAGES) - 1, key="upload_stage")
     uploaded = st.file_uploader(ctx.t("data.upload_file"), type=["csv", "xlsx"], key="upload_file")
     if uploaded is None:
         return

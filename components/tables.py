@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from charts.theme import band_label
 from components.url_state import link
 from i18n import format_number
 
@@ -24,7 +25,7 @@ def ranking_table(rows: pd.DataFrame, ctx, band_names: dict[int, str], key: str)
         ctx.t("word.province"): rows["province_name"],
         ctx.t("word.kind"): rows["kind"].map(lambda k: ctx.t(f"word.{k}")),
         ctx.t("word.index"): rows["index"].map(lambda v: format_number(v, ctx.lang)),
-        ctx.t("word.band"): rows["band"].map(lambda b: f"{int(b)} · {band_names[int(b)]}"),
+        ctx.t("word.band"): rows["band"].map(lambda b: band_label(int(b), band_names)),
         ctx.t("word.change"): rows["improvement"].map(lambda v: format_number(v, ctx.lang, signed=True)),
         ctx.t("word.rank_change"): rows["rank_change"].map(change_text),
         ctx.t("overview.col_profile"): [link("region", region=code, year=ctx.year, stage=ctx.stage, lang=ctx.lang)

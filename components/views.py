@@ -20,9 +20,9 @@ from scoring import INDEX_CODE, band_for, gap_table, summaries
 
 def band_distribution_figure(ctx, framework, dimension_scores: pd.DataFrame, region_codes) -> go.Figure:
     """Regions per band in each dimension, for the regions in `region_codes`."""
-    band_names = {b.level: b.name(ctx.lang) for b in framework.bands}
+    band_names = framework.band_names(ctx.lang)
     counts = summaries.band_counts(dimension_scores[dimension_scores["region_code"].isin(region_codes)])
-    counts["label"] = counts["dimension"].map({d.code: d.name(ctx.lang) for d in framework.dimensions})
+    counts["label"] = counts["dimension"].map(framework.dimension_names(ctx.lang))
     order = {d.code: i for i, d in enumerate(framework.dimensions)}
     counts = counts.sort_values(by="dimension", key=lambda s: s.map(order))
     return band_distribution(counts, band_names,
@@ -59,7 +59,7 @@ def region_radar(ctx, framework, region: str, regions: pd.DataFrame, all_dimensi
     gaps = gap_table(benchmarks[["dimension", "score"]], framework, targets).set_index("dimension")
     codes = [d.code for d in framework.dimensions]
     bench = benchmarks.set_index("dimension").reindex(codes)
-    dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
+    dimension_names = framework.dimension_names(ctx.lang)
     series = [
         (name, bench["score"].tolist()),
         (ctx.t("region.series_province", province=province), bench["province_median"].tolist()),
@@ -97,16 +97,8 @@ def compare_heatmap(ctx, matrix: pd.DataFrame) -> go.Figure:
                    ctx.t("word.score"))
 
 
-def dimension_gaps(framework, region_scores: pd.DataFrame, targets: dict[str, float]) -> pd.DataFrame:
-    """Gap to target per dimension (scoring.gap_table) of one region, in framework order."""
-    scores = region_scores[region_scores["kind"] == "dimension"][["code", "score"]]
-    gaps = gap_table(scores.rename(columns={"code": "dimension"}), framework, targets)
-    order = {d.code: i for i, d in enumerate(framework.dimensions)}
-    return gaps.sort_values("dimension", key=lambda s: s.map(order), ignore_index=True)
-
-
 def gap_dumbbell(ctx, framework, name: str, gaps: pd.DataFrame) -> go.Figure:
-    dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
+    dimension_names = framework.dimension_names(ctx.lang)
     rows = pd.DataFrame({"label": gaps["dimension"].map(dimension_names), "score": gaps["score"],
                          "reference": gaps["target"]})
     rows.attrs["series_name"] = name
@@ -117,7 +109,7 @@ def gap_dumbbell(ctx, framework, name: str, gaps: pd.DataFrame) -> go.Figure:
 def trend_lines(ctx, framework, trend: pd.DataFrame, medians: pd.DataFrame, measure: str) -> go.Figure:
     """Chosen regions' `measure` (ISC or a dimension code) over the years with the national median.
     `trend` and `medians` are the store's trend / national_medians output for the measure's kind."""
-    dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
+    dimension_names = framework.dimension_names(ctx.lang)
     measure_name = ctx.t("word.index") if measure == INDEX_CODE else dimension_names[measure]
     trend = trend[trend["code"] == measure]
     medians = medians[medians["code"] == measure]
@@ -128,7 +120,7 @@ def trend_lines(ctx, framework, trend: pd.DataFrame, medians: pd.DataFrame, meas
     ])
     title = ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage)
     return lines(series, ctx.chart_text(title, ctx.t("chart.units_score")), ctx.t("word.score"),
-                 {b.level: b.lower for b in framework.bands}, {b.level: b.name(ctx.lang) for b in framework.bands})
+                 {b.level: b.lower for b in framework.bands}, framework.band_names(ctx.lang))
 
 
 def draw(figure: go.Figure, key: str, container=st, theme: str | None = "streamlit") -> None:

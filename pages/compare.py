@@ -8,9 +8,10 @@ from charts.theme import CHART_CONFIG
 from components import data, frame, url_state, views
 from components.pickers import region_label, region_picker, start_from_view
 from i18n import format_number
-from scoring.peers import PEER_METHODS, peer_set
+from scoring.peers import PEER_METHODS
+from views.compare import DEFAULT_PEERS, MAX_REGIONS, peers_of
+from views.compare import assessed as assessed_codes
 
-MAX_REGIONS = 8
 ctx = frame.context()
 st.title(ctx.t("compare.title"))
 if not frame.has_data(ctx):
@@ -27,17 +28,16 @@ mode = url_state.radio(ctx.t("compare.mode"), ["peers", "manual"], key="mode", d
 if mode == "peers":
     left, right = st.columns(2)
     anchor = region_picker(ctx, ctx.t("compare.anchor"), container=left)
-    method = url_state.selectbox(ctx.t("compare.peer_method"), PEER_METHODS, key="peers", default="province",
+    method = url_state.selectbox(ctx.t("compare.peer_method"), PEER_METHODS, key="peers", default=DEFAULT_PEERS,
                                  container=right, format_func=lambda m: ctx.t(f"compare.peers_{m}"))
-    chosen = [anchor, *peer_set(anchor, method, regions, index_scores, dimension_scores,
-                                data.cohorts(ctx.version), count=MAX_REGIONS - 1)]
+    chosen = peers_of(data.source(ctx.version), regions, ctx.year, ctx.stage, anchor, method)
 else:
     top = start_from_view(data.ranking(ctx.version, ctx.year, ctx.stage)["region_code"].tolist(), labels)
     chosen = url_state.multiselect(ctx.t("compare.regions"), sorted(labels, key=labels.get), key="regions",
                                    default=top, format_func=labels.get, max_selections=MAX_REGIONS,
                                    placeholder=ctx.t("widget.choose_options"))
 
-assessed = [code for code in chosen if code in set(index_scores["region_code"])]
+assessed = assessed_codes(data.source(ctx.version), ctx.year, ctx.stage, chosen)
 missing = [names[code] for code in chosen if code not in assessed]
 if missing:
     st.warning(ctx.t("compare.not_assessed", year=ctx.year, stage=ctx.stage, names=", ".join(missing)))

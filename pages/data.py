@@ -8,6 +8,7 @@ from components.programmes_upload import programmes_upload
 from components.snapshot_upload import snapshot_upload
 from components.targets_editor import targets_editor
 from i18n import format_date
+from scoring import STAGES
 from store.atomic import StoreUnavailable
 from store.templates import csv_template, xlsx_template
 
@@ -21,7 +22,7 @@ st.caption(ctx.t("data.templates_hint"))
 left, middle = st.columns(2)
 template_year = left.selectbox(ctx.t("data.template_year"), years, index=years.index(ctx.year) if ctx.year in years
                                else len(years) - 1, key="template_year")
-template_stage = middle.selectbox(ctx.t("data.template_stage"), ["I", "II"], index=1, key="template_stage")
+template_stage = middle.selectbox(ctx.t("data.template_stage"), STAGES, index=len(STAGES) - 1, key="template_stage")
 framework = store.framework_for(template_year)
 if framework is None:
     st.info(ctx.t("data.no_framework", year=template_year))

@@ -8,10 +8,12 @@ from charts.theme import CHART_CONFIG
 from components import data, frame, views
 from components.downloads import report_downloads
 from components.pickers import region_view
+from components.whatif_panel import whatif_panel
 from i18n import format_number
 from reports.tables import action_table, action_text
-from scoring import INDEX_SCOPE, band_for, band_labels, default_target, indicator_priority, opd_summary, plan_next_band
+from scoring import INDEX_SCOPE, band_labels, default_target, opd_summary
 from store.exports import csv_bytes, xlsx_bytes
+from views.region import dimension_gaps, plans, top_priorities
 
 ctx = frame.context()
 view = region_view(ctx, "gaps.title")
@@ -24,7 +26,7 @@ if grid.empty:
 
 scores = data.region_scores(ctx.version, region, ctx.year, ctx.stage)
 targets = data.targets(ctx.version, region, ctx.year)
-gaps = views.dimension_gaps(framework, scores, targets)
+gaps = dimension_gaps(framework, scores, targets)
 if targets:
     st.caption(ctx.t("gaps.target_note_own"))
 else:
@@ -35,7 +37,7 @@ st.plotly_chart(views.gap_dumbbell(ctx, framework, name, gaps), key="gaps_dimens
 st.dataframe(pd.DataFrame({
     ctx.t("word.dimension"): gaps["dimension"].map(dimension_names),
     ctx.t("word.score"): gaps["shown"].map(lambda v: format_number(v, ctx.lang)),
-    ctx.t("word.band"): gaps["score"].map(lambda v: band_for(v, framework).label(ctx.lang)),
+    ctx.t("word.band"): gaps["band"].map(framework.band_labels(ctx.lang)),
     ctx.t("gaps.target"): gaps["target"].map(lambda v: format_number(v, ctx.lang)),
     ctx.t("gaps.col_gap"): gaps["gap"].map(lambda v: format_number(max(v, 0.0), ctx.lang)),
     ctx.t("gaps.col_met"): gaps["met"].map({True: ctx.t("gaps.yes"), False: ctx.t("gaps.no")}),
@@ -43,8 +45,7 @@ st.dataframe(pd.DataFrame({
 
 st.subheader(ctx.t("gaps.priority_title"))
 st.caption(ctx.t("gaps.priority_intro"))
-priority = indicator_priority(grid, framework, targets)
-top = priority[priority["index_gain"] > 0].head(20)
+top = top_priorities(grid, framework, targets)
 st.dataframe(pd.DataFrame({
     ctx.t("region.col_code"): top["indicator_code"],
     ctx.t("region.col_indicator"): top["indicator_code"].map(lambda c: framework.indicator(c).name(ctx.lang)),
@@ -77,9 +78,8 @@ st.dataframe(pd.DataFrame({
 
 st.subheader(ctx.t("gaps.path_title"))
 st.caption(ctx.t("gaps.path_intro"))
-for scope in [INDEX_SCOPE, *[d.code for d in framework.dimensions]]:
+for scope, plan in plans(grid, framework).items():
     label = ctx.t("gaps.path_scope_index") if scope == INDEX_SCOPE else dimension_names[scope]
-    plan = plan_next_band(grid, framework, scope=scope)
     score = format_number(plan.score, ctx.lang)
     with st.expander(f"{label}: {score} · {plan.band.label(ctx.lang)}"):
         if plan.next_band is None:
@@ -99,6 +99,8 @@ for scope in [INDEX_SCOPE, *[d.code for d in framework.dimensions]]:
                          what=action_text(action, framework.indicator(action.indicator_code), ctx.lang),
                          gain=format_number(action.gain, ctx.lang, digits=3), count=action.count)
             for action in plan.actions))
+
+whatif_panel(ctx, region, framework, grid, data.store().programmes(region))
 
 action_list = action_table(data.store(), region, ctx.year, ctx.stage, ctx.lang)
 left, right = st.columns(2)

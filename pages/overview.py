@@ -9,6 +9,7 @@ from components.downloads import ranking_downloads
 from components.tables import ranking_table
 from i18n import format_number, format_percent
 from scoring import summaries
+from views.overview import KINDS, OverviewSelection, shown_ranking
 
 ctx = frame.context()
 st.title(ctx.t("overview.title", year=ctx.year or "–", stage=ctx.stage))
@@ -16,8 +17,8 @@ if not frame.has_data(ctx):
     st.stop()
 
 framework = data.framework_of(ctx.year, ctx.stage)
-band_names = {b.level: b.name(ctx.lang) for b in framework.bands}
-ranking = data.ranking(ctx.version, ctx.year, ctx.stage)
+band_names = framework.band_names(ctx.lang)
+band_labels = framework.band_labels(ctx.lang)
 regions = data.regions()
 names = dict(zip(regions["code"], regions["name"], strict=True))
 cohorts = data.cohorts(ctx.version)
@@ -26,15 +27,15 @@ left, middle, right = st.columns(3)
 provinces = dict(zip(regions["province_code"], regions["province_name"], strict=False))
 chosen_provinces = url_state.multiselect(ctx.t("overview.filter_province"), sorted(provinces), key="province",
                                          container=left, format_func=provinces.get, placeholder=ctx.t("overview.all"))
-kind = url_state.selectbox(ctx.t("overview.filter_kind"), ["", "kabupaten", "kota"], key="kind", default="",
+kind = url_state.selectbox(ctx.t("overview.filter_kind"), ["", *KINDS], key="kind", default="",
                            container=middle,
                            format_func=lambda k: ctx.t(f"word.{k}") if k else ctx.t("overview.all"))
 cohort_years = sorted(cohorts["cohort"].unique().tolist())
 cohort = url_state.selectbox(ctx.t("overview.filter_cohort"), ["", *map(str, cohort_years)], key="cohort",
                              default="", container=right,
                              format_func=lambda c: c if c else ctx.t("overview.all"))
-cohort_codes = set(cohorts.loc[cohorts["cohort"] == int(cohort), "region_code"]) if cohort else None
-shown = summaries.filter_regions(ranking, chosen_provinces, kind or None, cohort_codes)
+selection = OverviewSelection(tuple(chosen_provinces), kind, int(cohort) if cohort else None)
+shown = shown_ranking(data.source(ctx.version), ctx.year, ctx.stage, selection)
 if shown.empty:
     st.info(ctx.t("overview.no_match"))
     st.stop()
@@ -52,7 +53,7 @@ columns[4].metric(ctx.t("overview.metric_faller"), names.get(head.top_faller, ct
 map_rows = regions.merge(shown[["region_code", "index", "band"]], left_on="code", right_on="region_code",
                          how="left")
 map_rows["index_text"] = map_rows["index"].map(lambda v: format_number(v, ctx.lang))
-if chosen_provinces or kind or cohort:
+if selection.filtered:
     map_rows = map_rows[map_rows["band"].notna()]
 figure = band_map(map_rows, {**band_names, 0: ctx.t("overview.not_assessed")},
                   ctx.chart_text(ctx.t("overview.map_title", count=len(shown)), ctx.t("overview.map_units")),
@@ -104,7 +105,7 @@ table = rollup.assign(**{
 table = table[["province_name", "regions", "median", "spread", *[f"band_{lv}" for lv in levels],
                "moved_up", "moved_down"]]
 table.columns = [ctx.t("word.province"), ctx.t("overview.col_regions"), ctx.t("overview.col_median"),
-                 ctx.t("overview.col_spread"), *[ctx.t("overview.col_band", level=f"{lv} · {band_names[lv]}")
+                 ctx.t("overview.col_spread"), *[ctx.t("overview.col_band", level=band_labels[lv])
                                                  for lv in levels],
                  ctx.t("overview.col_up"), ctx.t("overview.col_down")]
 st.dataframe(table, hide_index=True, width="stretch")

@@ -8,7 +8,7 @@ import streamlit as st
 
 from charts.programmes import budget_bars, timeline
 from charts.theme import CHART_CONFIG
-from components import data, frame, views
+from components import data, frame
 from components.pickers import region_view
 from components.whatif_panel import whatif_panel
 from i18n import format_number
@@ -16,6 +16,7 @@ from scoring.programme_review import budget_by_dimension, programme_issues, unco
 from scoring.whatif import apply_changes, index_of, programme_effects, programme_levels
 from store.exports import xlsx_bytes
 from store.programmes import links
+from views.region import dimension_gaps
 
 ctx = frame.context()
 view = region_view(ctx, "plan.title")
@@ -74,7 +75,7 @@ st.plotly_chart(timeline(bars, ctx.chart_text(ctx.t("plan.timeline_title"), ctx.
                 key="plan_timeline", config=CHART_CONFIG, alt=ctx.t("plan.timeline_title"))
 
 st.subheader(ctx.t("plan.budget_title"))
-gaps = views.dimension_gaps(framework, data.region_scores(ctx.version, region, ctx.year, ctx.stage),
+gaps = dimension_gaps(framework, data.region_scores(ctx.version, region, ctx.year, ctx.stage),
                             data.targets(ctx.version, region, ctx.year)).set_index("dimension")
 money = budget_by_dimension(register, [d.code for d in framework.dimensions])
 money_chart = pd.DataFrame({

@@ -9,15 +9,16 @@ from components import data, frame, url_state, views
 from components.pickers import region_label, start_from_view
 from i18n import format_number
 from scoring import INDEX_CODE
+from views.compare import MAX_REGIONS
+from views.trends import measure_codes, trend_measure
 
 ctx = frame.context()
 st.title(ctx.t("trends.title"))
 if not frame.has_data(ctx):
     st.stop()
 framework = data.framework_of(ctx.year, ctx.stage)
-band_names = {b.level: b.name(ctx.lang) for b in framework.bands}
+band_names = framework.band_names(ctx.lang)
 band_lowers = {b.level: b.lower for b in framework.bands}
-dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
 regions = data.regions()
 labels = region_label(regions)
 ranking = data.ranking(ctx.version, ctx.year, ctx.stage)
@@ -25,17 +26,19 @@ ranking = data.ranking(ctx.version, ctx.year, ctx.stage)
 left, right = st.columns([3, 1])
 chosen = url_state.multiselect(ctx.t("trends.regions"), sorted(labels, key=labels.get), key="regions",
                                default=start_from_view(ranking["region_code"].tolist(), labels), format_func=labels.get,
-                               max_selections=8, container=left, placeholder=ctx.t("widget.choose_options"))
-measures = [INDEX_CODE, *dimension_names]
-measure = url_state.selectbox(ctx.t("trends.measure"), measures, key="dimension", default=INDEX_CODE, container=right,
-                              format_func=lambda c: ctx.t("word.index") if c == INDEX_CODE else dimension_names[c])
-measure_name = ctx.t("word.index") if measure == INDEX_CODE else dimension_names[measure]
-kind = "index" if measure == INDEX_CODE else "dimension"
+                               max_selections=MAX_REGIONS, container=left, placeholder=ctx.t("widget.choose_options"))
+code = url_state.selectbox(ctx.t("trends.measure"), measure_codes(framework), key="dimension", default=INDEX_CODE,
+                           container=right,
+                           format_func=lambda c: trend_measure(c, framework).name(framework, ctx.lang,
+                                                                                  ctx.t("word.index")))
+measure = trend_measure(code, framework)
+measure_name = measure.name(framework, ctx.lang, ctx.t("word.index"))
+kind = measure.kind
 trend = data.trend(ctx.version, tuple(chosen), ctx.stage, kind)
 medians = data.national_medians(ctx.version, ctx.stage, kind)
 title = ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage)
-st.plotly_chart(views.trend_lines(ctx, framework, trend, medians, measure), key="trends_lines", config=CHART_CONFIG,
-                alt=title)
+st.plotly_chart(views.trend_lines(ctx, framework, trend, medians, measure.code), key="trends_lines",
+                config=CHART_CONFIG, alt=title)
 
 st.subheader(ctx.t("trends.stages_title", year=ctx.year))
 st.caption(ctx.t("trends.stages_hint"))

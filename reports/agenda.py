@@ -13,8 +13,9 @@ import json
 import zlib
 from dataclasses import asdict, dataclass, field
 
+from scoring import STAGES
+
 VIEWS = ("overview", "region", "compare", "gaps", "trends", "claims")
-STAGES = ("I", "II")
 LANGUAGES = ("id", "en")
 
 

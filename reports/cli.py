@@ -19,9 +19,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from reports.agenda import Agenda, AgendaError, decode, from_json
-from reports.context import STAGES
 from reports.errors import ExportRefused, ExportUnavailable
 from reports.tables import FORMATS, TABLES
+from scoring import STAGES
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 LANGUAGES = ("id", "en")

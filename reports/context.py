@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from charts.theme import ChartText
 from i18n import LANGUAGES, format_date, format_number, t
 from reports.errors import ExportRefused
-from scoring import Band
-
-STAGES = ("I", "II")
+from scoring import STAGES, Band
 
 
 @dataclass(frozen=True)
@@ -63,7 +61,7 @@ class ReportContext:
         return f"{self.source} {self.filters(scope)}"
 
     def band_label(self, band: Band) -> str:
-        return f"{band.level} · {band.name(self.lang)}"
+        return band.label(self.lang)
 
 
 def check_year_stage(store, year: int, stage: str) -> None:

@@ -9,9 +9,8 @@ import pandas as pd
 
 from reports.context import ReportContext, check_regions, check_year_stage
 from reports.errors import ExportRefused
-from scoring import Band, Framework, band_for, gap_table, indicator_priority, opd_summary, summaries
-
-TOP_PRIORITY = 20   # the gaps page lists the top 20 indicators with a positive gain
+from scoring import Band, Framework, band_for, gap_table, opd_summary, summaries
+from views.region import top_priorities
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ class RegionProfile:
         return f"{self.name} ({self.code})"
 
     def dimension_names(self) -> dict[str, str]:
-        return {d.code: d.name(self.context.lang) for d in self.framework.dimensions}
+        return self.framework.dimension_names(self.context.lang)
 
 
 def region_profile(store, region: str, year: int, stage: str, lang: str) -> RegionProfile:
@@ -66,7 +65,6 @@ def region_profile(store, region: str, year: int, stage: str, lang: str) -> Regi
     row = ranking.loc[region]
     targets = store.targets(region, year)
     grid = store.region_indicators(region, year, stage)
-    priority = indicator_priority(grid, framework, targets)
     return RegionProfile(
         context=context, framework=framework, code=region, name=name,
         province=regions.loc[region, "province_name"], index=float(row["index"]),
@@ -77,7 +75,7 @@ def region_profile(store, region: str, year: int, stage: str, lang: str) -> Regi
         has_own_targets=bool(targets),
         benchmarks=_benchmarks(store, region, year, stage, framework, targets, regions, lang),
         trend=_trend(store, region, stage, framework, context),
-        priority=priority[priority["index_gain"] > 0].head(TOP_PRIORITY).reset_index(drop=True),
+        priority=top_priorities(grid, framework, targets),
         opds=opd_summary(grid, framework, targets),
     )
 
@@ -102,7 +100,7 @@ def _benchmarks(store, region, year, stage, framework, targets, regions, lang) -
 
 def _trend(store, region, stage, framework, context) -> pd.DataFrame:
     """Index and dimension scores over the years, named as the region page names its lines."""
-    names = {d.code: d.name(context.lang) for d in framework.dimensions}
+    names = framework.dimension_names(context.lang)
     index = store.trend([region], stage, "index")
     dimensions = store.trend([region], stage, "dimension")
     trend = pd.concat([index.assign(series=context.t("word.index")),

@@ -40,7 +40,7 @@ def profile_pdf(store, region: str, year: int, stage: str, lang: str) -> bytes:
         bands = profile.framework.bands
         trend_text = ctx.chart_text(ctx.t("region.trend_title", stage=ctx.stage), ctx.t("chart.units_score"))
         trend_png = figure_png(lines(profile.trend[["year", "series", "score"]], trend_text, ctx.t("word.score"),
-                                     {b.level: b.lower for b in bands}, {b.level: b.name(ctx.lang) for b in bands}),
+                                     {b.level: b.lower for b in bands}, profile.framework.band_names(ctx.lang)),
                                width=IMAGE_WIDTH_PX)
     pdf = fonts.ProfileDocument(footer_text=ctx.footer(profile.scope),
                                 page_text=lambda page: ctx.t("reports.page", page=page, pages="{nb}"))
@@ -118,7 +118,7 @@ def _dimension_table(pdf, profile: RegionProfile) -> None:
     header = [ctx.t("word.dimension"), ctx.t("word.score"), ctx.t("word.band"),
               ctx.t("region.series_province", province=profile.province), ctx.t("region.series_national"),
               ctx.t("region.series_target"), ctx.t("gaps.col_gap")]
-    names = {b.level: b.name(ctx.lang) for b in profile.framework.bands}
+    names = profile.framework.band_names(ctx.lang)
     rows, fills = [], {}
     for number, row in enumerate(table.itertuples()):
         band = "–" if row.band is None or row.band != row.band else f"{int(row.band)} · {names[int(row.band)]}"

@@ -46,7 +46,7 @@ def key_figures(slide, profile: RegionProfile, box: Box) -> None:
 def dimension_bars(slide, profile: RegionProfile, box: Box) -> None:
     """Dimension scores as horizontal bars coloured by band, labelled "1,69 (1 · Rintisan)"."""
     ctx, table = profile.context, profile.benchmarks
-    names = {b.level: b.name(ctx.lang) for b in profile.framework.bands}
+    names = profile.framework.band_names(ctx.lang)
     labels = [f"{ctx.number(score)} ({int(band)} · {names[int(band)]})" if pd.notna(band) else ctx.number(score)
               for score, band in zip(table["score"], table["band"], strict=True)]
     slides.category_chart(slide, "bar", table["label"].tolist(), [(profile.name, table["score"].tolist())], box,

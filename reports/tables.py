@@ -16,10 +16,11 @@ import pandas as pd
 from i18n import t
 from reports.context import check_regions, check_year_stage
 from reports.errors import ExportRefused
-from scoring import INDEX_SCOPE, band_labels, plan_next_band, round_score
+from scoring import INDEX_SCOPE, band_labels, round_score
 from scoring.claims import claims_summary
 from scoring.framework import MAX_LEVEL
 from store.exports import csv_bytes, xlsx_bytes
+from views.region import plans
 
 TABLES = ("ranking", "indicators", "actions", "claims")
 FORMATS = ("csv", "xlsx")
@@ -71,8 +72,8 @@ def indicator_table(store, region: str, year: int, stage: str, lang: str) -> pd.
     """The region page's indicator table: level, claim, evidence, level counted, owner, what the
     next level requires, note (plain text, untrusted)."""
     grid, framework = _region_grid(store, region, year, stage)
-    dimension_names = {d.code: d.name(lang) for d in framework.dimensions}
-    element_names = {e.code: e.name(lang) for e in framework.elements}
+    dimension_names = framework.dimension_names(lang)
+    element_names = framework.element_names(lang)
 
     def next_level(row) -> str:
         level = int(row["effective_level"])
@@ -99,11 +100,11 @@ def action_table(store, region: str, year: int, stage: str, lang: str) -> pd.Dat
     """The gaps page's action list: for the index and each dimension, the fewest actions that reach
     the next band (scoring.plan_next_band), with the owner OPD, the number of actions and what to do."""
     grid, framework = _region_grid(store, region, year, stage)
-    dimension_names = {d.code: d.name(lang) for d in framework.dimensions}
+    dimension_names = framework.dimension_names(lang)
     actions = []
-    for scope in [INDEX_SCOPE, *[d.code for d in framework.dimensions]]:
+    for scope, plan in plans(grid, framework).items():
         label = t("gaps.path_scope_index", lang) if scope == INDEX_SCOPE else dimension_names[scope]
-        for action in plan_next_band(grid, framework, scope=scope).actions:
+        for action in plan.actions:
             indicator = framework.indicator(action.indicator_code)
             actions.append({t("gaps.col_scope", lang): label, t("region.col_code", lang): indicator.code,
                             t("region.col_indicator", lang): indicator.name(lang),

@@ -12,29 +12,21 @@ from i18n import format_percent
 from reports import slides
 from reports.context import ReportContext, check_regions
 from reports.slides import FULL, LEFT, RIGHT, Box
-from scoring import INDEX_CODE, summaries
+from scoring import summaries
 from scoring.claims import claims_summary
-from scoring.peers import PEER_METHODS, peer_set
-
-MAX_REGIONS = 8   # as the compare and trends pages
-
-
-def listed(params: dict[str, str], key: str) -> list[str]:
-    """A comma-separated URL parameter as a list (empty when absent)."""
-    return [part for part in params.get(key, "").split(",") if part]
+from views.compare import MAX_REGIONS, listed
+from views.compare import compared_regions as compared_regions_of
+from views.overview import OverviewSelection, shown_ranking
+from views.trends import trend_measure, trend_regions
 
 
 def overview_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: str) -> None:
     """Band distribution per dimension (stacked bars in band colours) and the headline figures."""
     framework = store.framework_of(ctx.year, ctx.stage)
-    ranking = store.ranking(ctx.year, ctx.stage)
-    provinces = listed(params, "province")
-    cohort = params.get("cohort", "")
-    cohorts = store.cohorts()
-    cohort_codes = set(cohorts.loc[cohorts["cohort"] == int(cohort), "region_code"]) if cohort.isdigit() else None
-    shown = summaries.filter_regions(ranking, provinces, params.get("kind") or None, cohort_codes)
-    province_names = dict(zip(ranking["province_code"], ranking["province_name"], strict=False))
-    scope = ", ".join(province_names.get(p, p) for p in provinces)
+    province_names = dict(zip(store.regions()["province_code"], store.regions()["province_name"], strict=False))
+    selection = OverviewSelection.from_params(params, province_names)
+    shown = shown_ranking(store, ctx.year, ctx.stage, selection)
+    scope = ", ".join(province_names[p] for p in selection.provinces)
     slide = slides.content_slide(deck, title, ctx.footer(scope))
     if shown.empty:
         slides.add_text(slide, LEFT, [ctx.t("overview.no_match")], size=20)
@@ -61,18 +53,10 @@ def overview_slide(deck, store, ctx: ReportContext, params: dict[str, str], titl
 
 
 def compared_regions(store, ctx: ReportContext, params: dict[str, str]) -> list[str]:
-    """The compare page's choice: regions by hand, else the anchor and its peer set."""
-    chosen = listed(params, "regions")[:MAX_REGIONS]
-    if not chosen:
-        anchor = params.get("region", "")
-        check_regions(store, [anchor])
-        method = params.get("peers", "province")
-        method = method if method in PEER_METHODS else "province"
-        chosen = [anchor, *peer_set(anchor, method, store.regions(), store.scores(ctx.year, ctx.stage, "index"),
-                                    store.scores(ctx.year, ctx.stage, "dimension"), store.cohorts(),
-                                    count=MAX_REGIONS - 1)]
-    check_regions(store, chosen)
-    return chosen
+    """The compare page's choice (views.compare); an export refuses unknown codes instead of
+    dropping them."""
+    check_regions(store, listed(params, "regions")[:MAX_REGIONS] or [params.get("region", "")])
+    return compared_regions_of(store, store.regions(), ctx.year, ctx.stage, params)
 
 
 def compare_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: str | None) -> None:
@@ -101,18 +85,15 @@ def compare_slide(deck, store, ctx: ReportContext, params: dict[str, str], title
 def trends_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: str | None) -> None:
     """A measure (index or one dimension) over the years for the chosen regions and the nation."""
     framework = store.framework_of(ctx.year, ctx.stage)
-    dimension_names = {d.code: d.name(ctx.lang) for d in framework.dimensions}
-    top_three = store.ranking(ctx.year, ctx.stage)["region_code"].head(3).tolist()   # the page's default
-    chosen = listed(params, "regions")[:MAX_REGIONS] or top_three
-    check_regions(store, chosen)
-    measure = params.get("dimension", INDEX_CODE)
-    measure = measure if measure in dimension_names else INDEX_CODE
-    kind = "index" if measure == INDEX_CODE else "dimension"
-    measure_name = ctx.t("word.index") if measure == INDEX_CODE else dimension_names[measure]
-    trend = store.trend(chosen, ctx.stage, kind)
-    trend = trend[trend["code"] == measure]
-    medians = store.national_medians(ctx.stage, kind)
-    medians = medians[medians["code"] == measure]
+    check_regions(store, listed(params, "regions")[:MAX_REGIONS])
+    ranked = store.ranking(ctx.year, ctx.stage)["region_code"].tolist()
+    chosen = trend_regions(params, ranked, set(store.regions()["code"]))
+    measure = trend_measure(params.get("dimension"), framework)
+    measure_name = measure.name(framework, ctx.lang, ctx.t("word.index"))
+    trend = store.trend(chosen, ctx.stage, measure.kind)
+    trend = trend[trend["code"] == measure.code]
+    medians = store.national_medians(ctx.stage, measure.kind)
+    medians = medians[medians["code"] == measure.code]
     names = store.regions().set_index("code")["name"]
     slide = slides.content_slide(deck, title or ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage),
                                  ctx.footer(", ".join(names[c] for c in chosen)))

@@ -76,9 +76,9 @@ def band_levels(scores, framework: Framework):
 
 def band_labels(framework: Framework, lang: str) -> dict[int, str]:
     """Band level -> '3 · Terdefinisi' for every band of the framework."""
-    return {band.level: band.label(lang) for band in framework.bands}
+    return framework.band_labels(lang)
 
 
 def band_names(framework: Framework, lang: str) -> dict[int, str]:
     """Band level -> its name in `lang`."""
-    return {band.level: band.name(lang) for band in framework.bands}
+    return framework.band_names(lang)

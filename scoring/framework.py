@@ -123,6 +123,22 @@ class Framework:
     def indicator(self, code: str) -> Indicator:
         return self._indicators_by_code[code]
 
+    def dimension_names(self, lang: str) -> dict[str, str]:
+        """Dimension code -> its name in `lang`, in framework order."""
+        return {dimension.code: dimension.name(lang) for dimension in self.dimensions}
+
+    def band_names(self, lang: str) -> dict[int, str]:
+        """Band level -> its name in `lang` ("Terdefinisi")."""
+        return {band.level: band.name(lang) for band in self.bands}
+
+    def band_labels(self, lang: str) -> dict[int, str]:
+        """Band level -> its label in `lang` ("3 · Terdefinisi"), as Band.label writes it."""
+        return {band.level: band.label(lang) for band in self.bands}
+
+    def element_names(self, lang: str) -> dict[str, str]:
+        """Element code -> its name in `lang`, in framework order."""
+        return {element.code: element.name(lang) for element in self.elements}
+
     @cached_property
     def _indicators_by_code(self) -> dict[str, Indicator]:
         return {indicator.code: indicator for indicator in self.indicators}

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 import pandas as pd
 
-from scoring.bands import round_score
+from scoring.bands import band_for, round_score
 from scoring.framework import MAX_LEVEL, Framework
 from scoring.plan import VERIFY, action_priority, counted_and_verifiable
 
@@ -30,15 +30,16 @@ def gap_table(dimension_scores: pd.DataFrame, framework: Framework,
 
     `dimension_scores` has columns dimension, score. `targets` maps dimension -> target score (the
     region's own, from RPJMD/masterplan); a dimension without one gets the national minimum.
-    Output columns: dimension, score (unrounded), shown (two decimals), target (two decimals),
-    target_source (region | national_minimum), gap (target - shown, two decimals; negative when the
-    target is exceeded), met (gap <= 0).
+    Output columns: dimension, score (unrounded), shown (two decimals), band (level of the shown
+    value), target (two decimals), target_source (region | national_minimum), gap (target - shown,
+    two decimals; negative when the target is exceeded), met (gap <= 0).
     """
     targets = targets or {}
     fallback = default_target(framework)
     table = dimension_scores[["dimension", "score"]].copy()
     own = table["dimension"].map(lambda d: targets.get(d))
     table["shown"] = table["score"].map(round_score)
+    table["band"] = table["shown"].map(lambda shown: band_for(shown, framework).level)
     table["target"] = own.fillna(fallback).astype(float).map(round_score)
     table["target_source"] = own.notna().map({True: "region", False: "national_minimum"})
     table["gap"] = [round_score(target - shown) for target, shown in zip(table["target"], table["shown"], strict=True)]

@@ -14,11 +14,11 @@ from pathlib import Path
 import pandas as pd
 
 import store.programmes  # noqa: F401  (registers the year and formula problem texts)
+from scoring import STAGES
 from store.atomic import atomic_write_bytes, writer_lock
 from store.exports import FORMULA_STARTS, csv_bytes
 from store.problems import TEMPLATES, IngestRefused, Problem
 from store.reading import map_columns, read_grid
-from store.validate import STAGES
 
 CALENDAR_FILE = Path("calendar") / "calendar.csv"
 COLUMNS = ["year", "stage", "opens", "closes", "note"]

@@ -16,13 +16,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from scoring import FrameworkError, load_framework
-from store import cli_programmes, cli_scores
+from scoring import STAGES, FrameworkError, load_framework
+from store import cli_calendar, cli_programmes, cli_scores
 from store.atomic import StoreUnavailable
 from store.problems import IngestRefused
 from store.repository import SCORE_KINDS, Store
 from store.templates import csv_template, xlsx_template
-from store.validate import STAGES
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 FRAMEWORK_PARTS = ("indicators", "chains", "elements", "bands")
@@ -104,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     target_export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     target_export.add_argument("--out", help="file to write (default: standard output)")
     cli_programmes.add_commands(commands)
+    cli_calendar.add_commands(commands)
     cli_scores.add_commands(commands)
     return parser
 
@@ -192,6 +192,8 @@ def _run(args) -> int:
         return _ingest(store, args)
     if args.command in cli_programmes.COMMANDS:
         return cli_programmes.run(store, args)
+    if args.command in cli_calendar.COMMANDS:
+        return cli_calendar.run(store, args)
     if args.command in cli_scores.COMMANDS:
         return cli_scores.run(store, args)
     if args.command in ("template", "targets"):

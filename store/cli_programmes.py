@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 import store.programmes  # noqa: F401  (registers the programme problem texts)
+from scoring import STAGES
 from scoring.whatif import VERIFY, WhatIfError
 from store.problems import IngestRefused, Problem
-from store.validate import STAGES, level_value
+from store.validate import level_value
 
 COMMANDS = ("programmes", "whatif")
 EXIT_OK, EXIT_REFUSED = 0, 2

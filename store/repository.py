@@ -13,7 +13,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from scoring import SCORE_KINDS, ChangeBreakdown, Framework, FrameworkError, Plan, effective_levels, shown_difference
+from scoring import (
+    SCORE_KINDS,
+    STAGES,
+    ChangeBreakdown,
+    Framework,
+    FrameworkError,
+    Plan,
+    effective_levels,
+    shown_difference,
+)
 from scoring.whatif import WhatIf, WhatIfError, programme_levels, simulate
 from store import analysis, calendar, catalog, exports, programmes, targets
 from store.database import Database
@@ -25,7 +34,6 @@ from store.settings import data_dir as default_data_dir
 from store.settings import setting
 from store.snapshots import Progress, commit_snapshot, content_sha256, read_snapshot_rows, retract_snapshot
 from store.upload import Preview, UploadCheck, build_preview, check_upload, refuse_unless_committable, too_large
-from store.validate import STAGES
 
 
 class Store:
@@ -355,7 +363,7 @@ class Store:
         evidence. Input of scoring.claims; a stage not loaded gives an empty frame."""
         rows = self.database.query("claims_rows", year=year, regions=list(regions or []))
         stages = [rows[rows["stage"] == stage].drop(columns="stage").reset_index(drop=True)
-                  for stage in ("I", "II")]
+                  for stage in STAGES]
         return stages[0], stages[1]
 
     # programmes and what-if (store/programmes.py, scoring/whatif.py) ------------------------------
@@ -404,7 +412,7 @@ class Store:
         lifts = programme_levels(register, list(programme_codes))
         table = self.scores(year, stage, "index")
         provinces = dict(zip(self.regions()["code"], self.regions()["province_code"], strict=True))
-        return simulate(grid, self.framework_for(year), table, region, levels=levels, lifts=lifts,
+        return simulate(grid, self.framework_of(year, stage), table, region, levels=levels, lifts=lifts,
                         province_codes=provinces)
 
     # evidence readiness (store/calendar.py, scoring/readiness.py) -------------------------------

@@ -1,10 +1,13 @@
 """Settings: one table of (name, default, help). Environment variables override the defaults.
 
-A test checks that every setting is documented in the README.
+This module is the only place that reads the environment (and the OS user name): everything else
+asks `setting(name)` (or `current_user()`). A test checks that every setting is documented in the
+README and that no other module reads os.environ, os.getenv or getpass.
 """
 
 from __future__ import annotations
 
+import getpass
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +53,14 @@ def setting(name: str) -> str:
         if item.name == name:
             return os.environ.get(name) or item.default
     raise KeyError(f"unknown setting {name}")
+
+
+def current_user() -> str:
+    """Who is making a change, for the manifest: MATRA_USER, else the OS user, else "unknown"."""
+    try:
+        return setting("MATRA_USER") or getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
 
 
 def data_dir() -> Path:

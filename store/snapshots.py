@@ -8,9 +8,7 @@ which `clean_store` removes at the next write; a crash after it leaves a complet
 from __future__ import annotations
 
 import contextlib
-import getpass
 import hashlib
-import os
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -23,6 +21,7 @@ import pyarrow.parquet as pq
 from scoring import Framework, region_scores
 from store.atomic import StoreDamaged, StoreWriteFailed, atomic_write, clean_leftovers, writer_lock
 from store.manifest import Snapshot, read_manifest, with_new_active, write_manifest
+from store.settings import current_user
 
 ASSESSMENT_SCHEMA = pa.schema([
     ("region_code", pa.string()), ("indicator_code", pa.string()), ("level", pa.int8()),
@@ -35,10 +34,8 @@ SCORE_SCHEMA = pa.schema([
 
 
 def who() -> str:
-    try:
-        return os.environ.get("MATRA_USER") or getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+    """The name recorded as who made a change (MATRA_USER, else the OS user; see store/settings.py)."""
+    return current_user()
 
 
 def _write_parquet(path: Path, frame: pd.DataFrame, schema: pa.Schema) -> None:

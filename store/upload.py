@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from scoring import Framework, index_scores
+from scoring import STAGES, Framework, index_scores
 from store.bounded_reading import read_upload_grid
 from store.limits import Limits
 from store.manifest import Snapshot
 from store.problems import IngestRefused, Problem
 from store.shapes import COLUMN_ALIASES, to_records
-from store.validate import STAGES, empty_rows, validate_records
+from store.validate import empty_rows, validate_records
 
 CHANGE_COLUMNS = ["region_code", "indicator_code", "old_level", "new_level", "old_evidence", "new_evidence"]
 MOVE_COLUMNS = ["region_code", "name", "current_index", "new_index", "change"]

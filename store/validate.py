@@ -22,7 +22,6 @@ EVIDENCE_VALUES = {
     "missing": "missing", "tidak ada": "missing", "tidak_ada": "missing",
 }
 EVIDENCE_EXPECTED = "verified/terverifikasi, submitted/diajukan, missing/tidak ada"
-STAGES = ("I", "II")
 ROW_COLUMNS = ["region_code", "indicator_code", "level", "claimed_level", "evidence", "note"]
 
 

@@ -36,6 +36,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from scoring import STAGES
 from store import Store
 
 YEARS = range(2017, 2026)
@@ -181,7 +182,7 @@ def generate(data_dir: Path, seed: int, scale: int = 1, quiet: bool = False) -> 
     programme = Programme(profiles, framework.indicator_table, follow_up, rng)
     ids = []
     for year in YEARS:
-        for stage, rows in zip(("I", "II"), programme.year(year), strict=True):
+        for stage, rows in zip(STAGES, programme.year(year), strict=True):
             if rows is None:
                 continue
             snapshot, _ = store.ingest_rows(rows, year=year, stage=stage,

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as app_test_module
 
+from components.routing import app_test_router
 from store import Store, shared_store
 from tests.conftest import REPO
 
@@ -29,19 +29,11 @@ def demo_copy(tmp_path_factory) -> Path:
     return target
 
 
-class _RouterPagesManager(app_test_module.PagesManager):
-    """AppTest resets Streamlit's "old-style pages/ folder" flag before every run; serve.py clears
-    it once before the server starts. Clearing it here too makes AppTest route through app.py's
-    st.navigation on every run, as the production server does."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-
 @pytest.fixture(autouse=True)
 def _route_through_app(monkeypatch):
-    monkeypatch.setattr(app_test_module, "PagesManager", _RouterPagesManager)
+    """AppTest resets Streamlit's pages/ flag before every run; route through app.py as the server
+    does (components/routing.py)."""
+    monkeypatch.setattr(app_test_module, "PagesManager", app_test_router())
 
 
 @contextlib.contextmanager

@@ -1,10 +1,16 @@
-"""`python -m reports` as a user runs it: exit 0 done, 2 refused input, 1 unavailable/internal."""
+"""`python -m reports` as a user runs it: exit 0 done, 2 refused input, 1 unavailable/internal.
+
+The tests call the CLI's entry point `reports.cli.main(argv)` in this process (what `python -m
+reports` runs) and read what it prints with capsys; one smoke test starts the real `python -m
+reports` to check the module entry point and its exit code end to end.
+"""
 
 import io
 import json
 import os
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import openpyxl
 import pytest
@@ -17,9 +23,15 @@ from tests.conftest import REPO
 from tests.reports.conftest import JEMBER, SURABAYA
 
 
-def run(data_dir, *args, env=None):
-    return subprocess.run([sys.executable, "-m", "reports", "--data-dir", str(data_dir), *args], cwd=REPO,
-                          capture_output=True, text=True, timeout=240, env={**os.environ, **(env or {})})
+@pytest.fixture
+def run(capsys):
+    """run(data_dir, *args) -> (returncode, stdout, stderr) of the CLI, in this process."""
+    def call(data_dir, *args):
+        capsys.readouterr()   # start from clean streams
+        code = main(["--data-dir", str(data_dir), *args])
+        out, err = capsys.readouterr()
+        return SimpleNamespace(returncode=code, stdout=out, stderr=err)
+    return call
 
 
 @pytest.fixture(scope="module")
@@ -28,17 +40,30 @@ def agenda(report_store) -> Agenda:
                   (AgendaItem("region", {"region": JEMBER}), AgendaItem("trends", {"regions": SURABAYA})))
 
 
-def test_region_deck(report_data, tmp_path):
+def test_python_m_reports_smoke(report_data, tmp_path):
+    """The one real process: `python -m reports` runs main() and exits with its code."""
+    out = tmp_path / "ranking.xlsx"
+    done = subprocess.run([sys.executable, "-m", "reports", "--data-dir", str(report_data), "table", "ranking",
+                           "--year", "2024", "--stage", "II", "--format", "xlsx", "--lang", "en", "--out", str(out)],
+                          cwd=REPO, capture_output=True, text=True, timeout=240, env=dict(os.environ))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(out)
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet.cell(1, 1).value == "Rank" and sheet.cell(2, 1).value == 1
+
+
+def test_region_deck(report_data, tmp_path, run):
     out = tmp_path / "deck.pptx"
     done = run(report_data, "deck", "--regions", f"{JEMBER},{SURABAYA}", "--year", "2024", "--stage", "II",
                "--lang", "id", "--out", str(out))
     assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(out)
     deck = Presentation(io.BytesIO(out.read_bytes()))
     assert deck.slides[0].shapes.title.text == "Profil Kabupaten Jember"
-    assert len(deck.slides) == 12
+    assert len(deck.slides) == 14   # 7 per region: profile, key figures, dimensions, trends, priorities, OPDs, claims
 
 
-def test_agenda_deck_from_link_token_and_file(report_data, agenda, tmp_path):
+def test_agenda_deck_from_link_token_and_file(report_data, agenda, tmp_path, run):
     token = encode(agenda)
     file = tmp_path / "agenda.json"
     file.write_text(to_json(agenda), encoding="utf-8")
@@ -52,13 +77,13 @@ def test_agenda_deck_from_link_token_and_file(report_data, agenda, tmp_path):
                "--notes", str(notes), "--out", str(out))
     assert done.returncode == 0, done.stderr
     assert [slide.shapes.title.text for slide in Presentation(out).slides] == expected
-    for source in (token, str(file)):   # the same entry point in-process: a bare token, a JSON file
+    for source in (token, str(file)):   # a bare token, a JSON file
         out.unlink()
         assert main(["--data-dir", str(report_data), "deck", "--agenda", source, "--out", str(out)]) == 0
         assert [slide.shapes.title.text for slide in Presentation(out).slides][:3] == expected[:3]
 
 
-def test_refused_inputs_exit_2(report_data, report_store, tmp_path, capsys):
+def test_refused_inputs_exit_2(report_data, report_store, tmp_path, capsys, run):
     out = tmp_path / "x"
     assessed = set(report_store.scores(2019, "I", "index")["region_code"])
     absent = next(code for code in report_store.regions()["code"] if code not in assessed)
@@ -85,19 +110,21 @@ def test_refused_inputs_exit_2(report_data, report_store, tmp_path, capsys):
     assert not out.exists()
 
 
-def test_profile_pdf_and_its_unavailable_exit(report_data, tmp_path):
+def test_profile_pdf_and_its_unavailable_exit(report_data, tmp_path, monkeypatch, run):
     out = tmp_path / "profile.pdf"
-    missing = run(report_data, "profile", "--region", JEMBER, "--year", "2024", "--stage", "II", "--lang", "en",
-                  "--out", str(out), env={"BROWSER_PATH": "/nonexistent/chromium"})
+    with monkeypatch.context() as no_browser:
+        no_browser.setenv("BROWSER_PATH", "/nonexistent/chromium")
+        missing = run(report_data, "profile", "--region", JEMBER, "--year", "2024", "--stage", "II", "--lang", "en",
+                      "--out", str(out))
     assert missing.returncode == 1
     assert "apt-get install chromium" in missing.stderr and not out.exists()
-    # In-process (the same entry point): reuses this process's kaleido server instead of starting one.
+    # With chromium back: reuses this process's kaleido server instead of starting one per test.
     assert main(["--data-dir", str(report_data), "profile", "--region", JEMBER, "--year", "2024", "--stage", "II",
                  "--lang", "en", "--out", str(out)]) == 0
     assert "Kabupaten Jember" in PdfReader(out).pages[0].extract_text()
 
 
-def test_tables(report_data, tmp_path):
+def test_tables(report_data, tmp_path, run):
     out = tmp_path / "ranking.xlsx"
     done = run(report_data, "table", "ranking", "--year", "2024", "--stage", "II", "--format", "xlsx",
                "--lang", "en", "--out", str(out))

@@ -29,7 +29,8 @@ def test_region_page_offers_deck_pdf_and_indicator_tables(page_data):
     assert not app.exception
     assert buttons(app) == {"Download slides (PPTX)": False, "Download profile (PDF)": False,
                             "Download the indicator table (CSV)": False,
-                            "Download the indicator table (XLSX)": False}
+                            "Download the indicator table (XLSX)": False,
+                            "Claims vs verification (CSV)": False, "Claims vs verification (XLSX)": False}
     assert all(b.proto.deferred_file_id for b in app.get("download_button")), "built only when clicked"
     indonesian = open_page("region", lang="id", region=JEMBER, year=2024, stage="II")
     assert "Unduh presentasi (PPTX)" in buttons(indonesian)

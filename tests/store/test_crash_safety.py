@@ -49,6 +49,7 @@ def leftovers(data_dir):
     return temp + orphans
 
 
+@pytest.mark.slow   # ~100 s of killed writers; CI runs it (plain pytest), deselect locally with -m 'not slow'
 def test_killed_writers_never_leave_an_inconsistent_store(tiny_data_dir, processes):
     randomness = random.Random(2017)
     store = Store(tiny_data_dir)

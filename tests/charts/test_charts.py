@@ -1,0 +1,288 @@
+"""Every figure builder in charts/, called with a small frame: the caption (title, units, source),
+the traces, their colours and the axis ranges. Expected values are worked out by hand from the
+frames below and the palette documented in charts/theme.py."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from charts import bars, maps, profiles, programmes
+from charts.theme import BAND_COLOURS, BAND_TEXT_COLOURS, SERIES_COLOURS, TEMPLATE_NAME, ChartText, band_label, finish
+
+CHARTS = Path(__file__).resolve().parents[2] / "charts"
+NAMES = {1: "Rintisan", 2: "Berkembang", 3: "Terdefinisi", 4: "Terintegrasi", 5: "Optimal"}
+TEXT = ChartText("Indeks 2024", "skala 0–5", "Sumber: data sintetis Matra. Data per 29 Nov 2026.")
+TEXT_EN = ChartText("Index 2024", "scale 0–5", "Source: Matra synthetic data.", lang="en", decimal=".")
+CAPTION = "Indeks 2024<br><sup>skala 0–5 · Sumber: data sintetis Matra. Data per 29 Nov 2026.</sup>"
+GREY = "#CBD2D9"
+
+
+def caption_of(figure: go.Figure) -> str:
+    return figure.layout.title.text
+
+
+def assert_house_style(figure: go.Figure, height: int | None) -> None:
+    assert caption_of(figure) == CAPTION
+    assert figure.layout.separators == ",."
+    assert figure.layout.template.layout.font.family.startswith("Source Sans Pro")
+    assert figure.layout.height == height
+
+
+# --- theme -------------------------------------------------------------------------------------
+
+def test_band_colours_are_viridis_steps_with_readable_text():
+    assert BAND_COLOURS == {1: "#FDE725", 2: "#5EC962", 3: "#21918C", 4: "#3B528B", 5: "#440154"}
+    assert BAND_TEXT_COLOURS == {1: "#000000", 2: "#000000", 3: "#FFFFFF", 4: "#FFFFFF", 5: "#FFFFFF"}
+
+
+def test_finish_puts_units_and_source_on_the_second_line():
+    figure = finish(go.Figure(), TEXT, height=300)
+    assert caption_of(figure) == CAPTION
+    assert figure.layout.height == 300
+    assert figure.layout.separators == ",."   # decimal comma, dot thousands
+
+
+def test_finish_in_english_and_without_a_subtitle():
+    figure = finish(go.Figure(), TEXT_EN)
+    assert caption_of(figure) == "Index 2024<br><sup>scale 0–5 · Source: Matra synthetic data.</sup>"
+    assert figure.layout.separators == ".,"
+    assert figure.layout.height is None
+    assert caption_of(finish(go.Figure(), ChartText("Only", "", "Source: x"))) == "Only<br><sup>Source: x</sup>"
+    assert caption_of(finish(go.Figure(), ChartText("Only", "", ""))) == "Only"
+
+
+def test_template_is_registered_and_applied():
+    import plotly.io as pio
+
+    assert TEMPLATE_NAME in pio.templates
+    assert list(pio.templates[TEMPLATE_NAME].layout.colorway) == SERIES_COLOURS
+
+
+def test_band_label():
+    assert band_label(3, NAMES) == "3 · Terdefinisi"
+    assert band_label(6, NAMES) == "6 · "
+
+
+# --- bars --------------------------------------------------------------------------------------
+
+def test_band_distribution_stacks_one_trace_per_band():
+    counts = pd.DataFrame({"label": ["Tata Kelola", "Tata Kelola", "Lingkungan"],
+                           "band": [1, 3, 3], "regions": [4, 7, 2]})
+    figure = bars.band_distribution(counts, NAMES, TEXT, "wilayah")
+    assert_house_style(figure, 120 + 45 * 2)
+    assert [trace.name for trace in figure.data] == ["1 · Rintisan", "2 · Berkembang", "3 · Terdefinisi",
+                                                     "4 · Terintegrasi", "5 · Optimal"]
+    for level, trace in zip(range(1, 6), figure.data, strict=True):
+        assert trace.marker.color == BAND_COLOURS[level]
+        assert trace.insidetextfont.color == BAND_TEXT_COLOURS[level]
+        assert list(trace.y) == ["Tata Kelola", "Lingkungan"]
+    assert list(figure.data[0].x) == [4, 0] and list(figure.data[0].text) == ["4", ""]
+    assert list(figure.data[1].x) == [0, 0] and list(figure.data[1].text) == ["", ""]
+    assert list(figure.data[2].x) == [7, 2] and list(figure.data[2].text) == ["7", "2"]
+    assert figure.layout.barmode == "stack"
+    assert figure.layout.yaxis.autorange == "reversed"
+    assert figure.layout.xaxis.title.text == "wilayah"
+
+
+def test_score_bars_colour_each_bar_by_its_band():
+    frame = pd.DataFrame({"label": ["Kota A", "Kab B", "Kab C"], "score": [3.48, 1.2, None],
+                          "band": pd.array([3, 1, None], dtype="Int64"), "score_text": ["3,48", "1,20", "–"]})
+    figure = bars.score_bars(frame, TEXT, "Indeks", NAMES, reference=3.5, reference_label="Target")
+    assert_house_style(figure, 140 + 36 * 3)
+    (trace,) = figure.data
+    assert list(trace.marker.color) == [BAND_COLOURS[3], BAND_COLOURS[1], GREY]
+    assert list(trace.text) == ["3,48 (3 · Terdefinisi)", "1,20 (1 · Rintisan)", "–"]
+    assert list(trace.y) == ["Kota A", "Kab B", "Kab C"]
+    assert tuple(figure.layout.xaxis.range) == (0, 5.9)
+    assert figure.layout.xaxis.dtick == 1 and figure.layout.xaxis.title.text == "Indeks"
+    (line,) = figure.layout.shapes
+    assert line.x0 == line.x1 == 3.5 and line.line.dash == "dash"
+    assert figure.layout.annotations[0].text == "Target"
+
+
+def test_score_bars_without_a_reference_draw_no_line():
+    frame = pd.DataFrame({"label": ["A"], "score": [2.0], "band": [2], "score_text": ["2,00"]})
+    figure = bars.score_bars(frame, TEXT, "Indeks", NAMES)
+    assert figure.layout.shapes == ()
+    assert list(figure.data[0].marker.color) == [BAND_COLOURS[2]]
+
+
+# --- maps --------------------------------------------------------------------------------------
+
+def test_band_map_one_trace_per_band_and_grey_for_unassessed():
+    regions = pd.DataFrame({
+        "code": ["35.09", "35.78", "11.01", "94.01"], "name": ["Jember", "Surabaya", "Simeulue", "Merauke"],
+        "longitude": [113.7, 112.7, 96.1, 140.4], "latitude": [-8.2, -7.3, 2.6, -8.5],
+        "band": pd.array([3, 5, None, 3], dtype="Int64"), "index_text": ["3,01", "4,50", "–", "2,80"],
+    })
+    figure = maps.band_map(regions, {0: "Belum dinilai", **NAMES}, TEXT, "Indeks")
+    assert_house_style(figure, 480)
+    assert [trace.name for trace in figure.data] == ["Belum dinilai", "3 · Terdefinisi", "5 · Optimal"]
+    unassessed, band3, band5 = figure.data
+    assert unassessed.marker.color == GREY and [c[0] for c in unassessed.customdata] == ["11.01"]
+    assert band3.marker.color == BAND_COLOURS[3] and band5.marker.color == BAND_COLOURS[5]
+    assert [c[0] for c in band3.customdata] == ["35.09", "94.01"]
+    assert list(band3.text) == ["Jember<br>Indeks: 3,01", "Merauke<br>Indeks: 2,80"]
+    assert list(band5.x) == [112.7] and list(band5.y) == [-7.3]
+    assert tuple(figure.layout.xaxis.range) == (94.0, 141.5)
+    assert tuple(figure.layout.yaxis.range) == (-11.5, 6.5)
+    assert figure.layout.yaxis.scaleanchor == "x" and figure.layout.yaxis.scaleratio == 1
+
+
+def test_band_map_with_every_region_assessed_has_no_grey_trace():
+    regions = pd.DataFrame({"code": ["35.09"], "name": ["Jember"], "longitude": [113.7], "latitude": [-8.2],
+                            "band": pd.array([2], dtype="Int64"), "index_text": ["1,90"]})
+    figure = maps.band_map(regions, NAMES, TEXT, "Indeks")
+    assert [trace.name for trace in figure.data] == ["2 · Berkembang"]
+
+
+# --- profiles ----------------------------------------------------------------------------------
+
+def test_radar_closes_each_line_and_fills_only_the_first():
+    axes = ["GOV", "ECO", "ENV"]
+    figure = profiles.radar(axes, [("Jember", [3.0, 2.5, 1.0]), ("Median", [2.0, 2.0, 2.0])], TEXT)
+    assert_house_style(figure, 520)
+    first, second = figure.data
+    assert list(first.theta) == ["GOV", "ECO", "ENV", "GOV"] and list(first.r) == [3.0, 2.5, 1.0, 3.0]
+    assert first.fill == "toself" and second.fill is None
+    assert first.line.color == SERIES_COLOURS[0] and second.line.color == SERIES_COLOURS[1]
+    assert first.line.dash == "solid" and second.line.dash == "dash"
+    assert tuple(figure.layout.polar.radialaxis.range) == (0, 5)
+
+
+def test_lines_draw_one_trace_per_series_and_band_boundaries():
+    frame = pd.DataFrame({"year": [2022, 2023, 2024, 2022, 2023, 2024], "series": ["A"] * 3 + ["B"] * 3,
+                          "score": [1.0, 2.0, 3.0, 2.0, 2.5, 2.7]})
+    figure = profiles.lines(frame, TEXT, "Indeks", band_lowers={1: 0.0, 2: 1.5, 3: 2.5}, band_names=NAMES)
+    assert_house_style(figure, 440)
+    assert [trace.name for trace in figure.data] == ["A", "B"]
+    assert list(figure.data[1].y) == [2.0, 2.5, 2.7]
+    assert [trace.line.color for trace in figure.data] == SERIES_COLOURS[:2]
+    assert [shape.y0 for shape in figure.layout.shapes] == [1.5, 2.5]   # band 1 starts at 0: no line
+    assert [note.text for note in figure.layout.annotations] == ["2 · Berkembang", "3 · Terdefinisi"]
+    assert tuple(figure.layout.yaxis.range) == (0, 5)
+
+
+def test_heatmap_spans_zero_to_five_on_the_band_colours():
+    matrix = pd.DataFrame([[1.0, 4.5], [2.25, None]], index=["Jember", "Surabaya"], columns=["GOV", "ENV"])
+    cells = pd.DataFrame([["1,00", "4,50"], ["2,25", "–"]], index=matrix.index, columns=matrix.columns)
+    figure = profiles.heatmap(matrix, cells, TEXT, "Skor")
+    assert_house_style(figure, 160 + 48 * 2)
+    (trace,) = figure.data
+    assert (trace.zmin, trace.zmax) == (0, 5)
+    assert [tuple(step) for step in trace.colorscale] == [
+        (0.0, "#FDE725"), (0.25, "#5EC962"), (0.5, "#21918C"), (0.75, "#3B528B"), (1.0, "#440154")]
+    assert list(trace.x) == ["GOV", "ENV"] and list(trace.y) == ["Jember", "Surabaya"]
+    assert trace.text.tolist() == [["1,00", "4,50"], ["2,25", "–"]]
+
+
+def test_dumbbell_joins_score_and_reference_per_row():
+    frame = pd.DataFrame({"label": ["GOV", "ENV"], "score": [3.0, 1.0], "reference": [2.0, 2.5]})
+    frame.attrs["series_name"] = "Jember"
+    figure = profiles.dumbbell(frame, TEXT, "Median peers", "Skor")
+    assert_house_style(figure, 160 + 40 * 2)
+    assert len(figure.data) == 2 + 2   # one connector per row, then the reference and the score markers
+    assert list(figure.data[0].x) == [2.0, 3.0] and list(figure.data[1].x) == [2.5, 1.0]
+    assert figure.data[2].name == "Median peers" and list(figure.data[2].x) == [2.0, 2.5]
+    assert figure.data[3].name == "Jember" and list(figure.data[3].x) == [3.0, 1.0]
+    assert tuple(figure.layout.xaxis.range) == (0, 5)
+
+
+def test_slope_puts_first_and_last_year_as_categories():
+    frame = pd.DataFrame({"series": ["A", "A", "B", "B"], "year": [2024, 2020, 2020, 2024],
+                          "score": [3.0, 1.0, 2.0, 2.5]})
+    figure = profiles.slope(frame, 2020, 2024, TEXT, "Indeks")
+    assert_house_style(figure, 520)
+    a, b = figure.data
+    assert list(a.x) == ["2020", "2024"] and list(a.y) == [1.0, 3.0]   # sorted by year
+    assert list(a.text) == ["", "A"] and list(b.text) == ["", "B"]
+    assert list(figure.layout.xaxis.categoryarray) == ["2020", "2024"]
+    assert tuple(figure.layout.yaxis.range) == (0, 5)
+
+
+def test_change_bars_colour_rises_and_falls_and_leave_room_for_labels():
+    frame = pd.DataFrame({"label": ["GOV", "ENV"], "change": [0.5, -0.25], "change_text": ["+0,50", "-0,25"]})
+    figure = profiles.change_bars(frame, TEXT, "Perubahan")
+    assert_house_style(figure, 160 + 34 * 2)
+    assert list(figure.data[0].marker.color) == ["#0072B2", "#D55E00"]
+    # low -0.25, high 0.5, pad 0.6 * 0.75 = 0.45 on both sides
+    assert figure.layout.xaxis.range == pytest.approx((-0.70, 0.95))
+
+
+def test_change_bars_only_rises_keep_a_small_left_margin():
+    frame = pd.DataFrame({"label": ["GOV", "ENV"], "change": [0.2, 0.4], "change_text": ["+0,20", "+0,40"]})
+    figure = profiles.change_bars(frame, TEXT, "Perubahan")
+    # low 0, high 0.4, pad 0.24: left 0 - 0.05 * 0.24, right 0.4 + 0.24
+    assert figure.layout.xaxis.range == pytest.approx((-0.012, 0.64))
+    assert list(figure.data[0].marker.color) == ["#0072B2", "#0072B2"]
+
+
+# --- programmes --------------------------------------------------------------------------------
+
+def test_timeline_bars_run_from_start_to_end_of_last_year():
+    frame = pd.DataFrame({"label": ["Smart <b>gov</b>", "Data", "Wifi"], "start_year": [2024, 2025, 2023],
+                          "end_year": [2026, 2025, 2024], "status": ["running", "planned", "running"],
+                          "progress_text": ["40%", "0%", "<i>90%</i>"]})
+    names = {"planned": "Rencana", "running": "Berjalan", "done": "Selesai", "stopped": "Dihentikan"}
+    figure = programmes.timeline(frame, TEXT, names, "Tahun", this_year=2025)
+    assert_house_style(figure, 160 + 30 * 3)
+    assert [trace.name for trace in figure.data] == ["Rencana", "Berjalan"]   # order of STATUS_COLOURS
+    planned, running = figure.data
+    assert planned.marker.color == "#CBD2D9" and running.marker.color == "#0072B2"
+    assert list(running.y) == ["Smart &lt;b&gt;gov&lt;/b&gt;", "Wifi"]   # upload text never renders as HTML
+    assert list(running.base) == [2024, 2023] and list(running.x) == [3, 2]
+    assert list(running.text) == ["40%", "&lt;i&gt;90%&lt;/i&gt;"]
+    assert list(planned.x) == [1]
+    (now,) = figure.layout.shapes
+    assert now.x0 == now.x1 == 2025.5
+    assert list(figure.layout.yaxis.categoryarray) == ["Smart &lt;b&gt;gov&lt;/b&gt;", "Data", "Wifi"]
+
+
+def test_budget_bars_range_and_escaped_text():
+    frame = pd.DataFrame({"label": ["Tata <Kelola>", "Ekonomi"], "budget": [2.5, 0.5],
+                          "budget_text": ["Rp 2,5 M", "Rp 0,5 M"], "gap_text": ["gap 1,20", "gap <0,30>"]})
+    figure = programmes.budget_bars(frame, TEXT, "Anggaran (miliar Rp)")
+    assert_house_style(figure, 140 + 40 * 2)
+    (trace,) = figure.data
+    assert list(trace.y) == ["Tata &lt;Kelola&gt;", "Ekonomi"]
+    assert list(trace.text) == ["Rp 2,5 M · gap 1,20", "Rp 0,5 M · gap &lt;0,30&gt;"]
+    assert tuple(figure.layout.xaxis.range) == (0, 4.0)   # 2.5 * 1.6
+
+
+def test_budget_bars_small_budgets_keep_an_axis_of_one():
+    frame = pd.DataFrame({"label": ["A"], "budget": [0.2], "budget_text": ["Rp 0,2 M"], "gap_text": ["–"]})
+    assert tuple(programmes.budget_bars(frame, TEXT, "x").layout.xaxis.range) == (0, 1.0)
+
+
+# --- readiness (evidence progress) --------------------------------------------------------------
+
+def test_progress_bars_colour_by_threshold():
+    readiness = pytest.importorskip("charts.readiness")
+    frame = pd.DataFrame({"label": ["Dinkes", "Bappeda", "<Diskominfo>"], "progress": [0.25, 0.5, 1.0],
+                          "text": ["1/4", "2/4", "4/4"]})
+    figure = readiness.progress_bars(frame, TEXT, "Bukti terverifikasi (%)")
+    assert_house_style(figure, 140 + 28 * 3)
+    (trace,) = figure.data
+    assert list(trace.marker.color) == ["#D55E00", "#0072B2", "#009E73"]   # < 50 %, partly, complete
+    assert list(trace.x) == [25.0, 50.0, 100.0]
+    assert list(trace.y) == ["Dinkes", "Bappeda", "&lt;Diskominfo&gt;"]
+    assert tuple(figure.layout.xaxis.range) == (0, 118)
+
+
+# --- the layer rule ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", sorted(CHARTS.glob("*.py")), ids=lambda p: p.name)
+def test_charts_import_no_streamlit(path):
+    tree = ast.parse(path.read_text())
+    imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+                for alias in node.names}
+    imported |= {node.module.split(".")[0] for node in ast.walk(tree)
+                 if isinstance(node, ast.ImportFrom) and node.module and node.level == 0}
+    assert "streamlit" not in imported
+    assert not any(isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "st"
+                   for node in ast.walk(tree)), "st.* used in charts"
