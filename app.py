@@ -21,5 +21,4 @@ PAGES = [
     st.Page("pages/data.py", title=t("nav.data", lang), url_path="data"),
 ]
 navigation = st.navigation(PAGES)
-frame.shared_frame()
-navigation.run()
+frame.run(navigation, lang)

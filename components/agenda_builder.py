@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import data
+from components import cached
 from components.pickers import region_label
 from components.slides import plain, slide_title
 from reports.agenda import VIEWS, Agenda, AgendaItem, encode
@@ -46,7 +46,7 @@ def _add(view: str, selections: list[dict[str, str]], title: str) -> None:
 
 def _save(ctx, title: str, on_saved) -> None:
     agenda = Agenda(title=title.strip(), year=int(ctx.year), stage=ctx.stage, lang=ctx.lang,
-                    snapshot_ids=data.store().current_snapshot_ids(),
+                    snapshot_ids=cached.store().current_snapshot_ids(),
                     items=tuple(AgendaItem(i["view"], i["params"], i["title"]) for i in _items()))
     on_saved(encode(agenda))
 
@@ -72,7 +72,7 @@ def _view_selections(view: str, ctx, regions) -> list[dict[str, str]]:
         chosen = st.multiselect(ctx.t("compare.regions"), codes, key="present_new_compare_regions",
                                 format_func=labels.get, max_selections=MAX_REGIONS, placeholder=choose)
         return [{"regions": ",".join(chosen)}] if len(chosen) >= 2 else []
-    framework = data.framework_of(ctx.year, ctx.stage)
+    framework = cached.framework_of(ctx.year, ctx.stage)
     dimension_names = framework.dimension_names(ctx.lang)
     left, right = st.columns([3, 1])
     chosen = left.multiselect(ctx.t("trends.regions"), codes, key="present_new_trends_regions",
@@ -118,7 +118,7 @@ def _item_list(ctx, names: dict[str, str]) -> None:
 def builder(ctx, on_saved) -> None:
     """Draw the builder; saving freezes the agenda to the active snapshots and calls
     `on_saved(token)` (before the next run, so the page can open the agenda)."""
-    regions = data.regions()
+    regions = cached.regions()
     names = dict(zip(regions["code"], regions["name"], strict=True))
     title = st.text_input(ctx.t("present.agenda_title"), key=TITLE_KEY, max_chars=120,
                           placeholder=ctx.t("present.agenda_title_hint"))

@@ -1,7 +1,7 @@
 """Reads for a meeting agenda, frozen to the snapshots it was made with, and what changed since.
 
 Every number on a slide comes from `Store.frozen(agenda.snapshot_ids)`, cached by those ids: the
-snapshots are immutable, so the ids are the data. Known limit: region targets are not part of a
+snapshots are immutable, so the ids are the cached. Known limit: region targets are not part of a
 snapshot; a frozen agenda shows the targets as they are now (the cache key carries their stamp).
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from components import data
+from components import cached
 from components.frame import Context
 from store import Store
 from store.manifest import Snapshot
@@ -39,8 +39,8 @@ class FrozenData:
 
     def __init__(self, snapshot_ids: tuple[str, ...]):
         self.snapshot_ids = tuple(snapshot_ids)
-        self.data_dir = str(data.store().data_dir)
-        targets = data.store().data_dir / "targets" / "targets.parquet"
+        self.data_dir = str(cached.store().data_dir)
+        targets = cached.store().data_dir / "targets" / "targets.parquet"
         self._stamp = targets.stat().st_mtime_ns if targets.exists() else 0
 
     @property
@@ -103,10 +103,10 @@ class DataStatus:
 
 
 def status(snapshot_ids: tuple[str, ...]) -> DataStatus:
-    manifest = {s.id: s for s in data.store().snapshots()}
+    manifest = {s.id: s for s in cached.store().snapshots()}
     chosen = tuple(sorted((manifest[i] for i in snapshot_ids if i in manifest), key=lambda s: (s.year, s.stage)))
     missing = tuple(i for i in snapshot_ids if i not in manifest)
-    newer = tuple(sorted((s for s in data.store().active_snapshots() if s.id not in set(snapshot_ids)),
+    newer = tuple(sorted((s for s in cached.store().active_snapshots() if s.id not in set(snapshot_ids)),
                          key=lambda s: (s.year, s.stage)))
     return DataStatus(chosen, missing, newer)
 
@@ -115,5 +115,5 @@ def frozen_context(ctx: Context, agenda) -> Context:
     """The page context for an agenda: its year and stage, and the data-as-of of its snapshots
     (so every chart's source line names the frozen data)."""
     found = status(agenda.snapshot_ids)
-    return Context(lang=ctx.lang, year=agenda.year, stage=agenda.stage, version=tuple(agenda.snapshot_ids),
+    return Context(lang=ctx.lang, year=agenda.year, stage=agenda.stage, data_version=tuple(agenda.snapshot_ids),
                    data_as_of=found.as_of, synthetic=found.synthetic)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from charts.profiles import dumbbell
 from charts.theme import CHART_CONFIG
-from components import data, url_state
+from components import cached, url_state
 from components.downloads import MIME_TYPES, claims_file_bytes
 from i18n import format_number, format_percent
 from scoring.claims import claims_summary
@@ -27,7 +27,7 @@ def claims_section(ctx, framework, region: str, regions: pd.DataFrame) -> None:
                             format_func=lambda s: ctx.t(f"claims.scope_{s}", province=province_name))
     codes = {"region": (region,), "province": tuple(regions.index[regions["province_code"] == province]),
              "nation": ()}[scope]
-    outcomes = data.claims(ctx.version, ctx.year, codes)
+    outcomes = cached.claims(ctx.data_version, ctx.year, codes)
     if outcomes.empty:
         st.info(ctx.t("claims.none", year=ctx.year))
         return
@@ -111,6 +111,6 @@ def _downloads(ctx, region: str | None, codes: tuple[str, ...], scope: str) -> N
     for column, file_format in ((left, "csv"), (right, "xlsx")):
         column.download_button(
             ctx.t(f"claims.download_{file_format}"),
-            data=lambda f=file_format: claims_file_bytes(ctx.version, ctx.year, ctx.lang, f, codes),
+            data=lambda f=file_format: claims_file_bytes(ctx.data_version, ctx.year, ctx.lang, f, codes),
             file_name=f"{stem}.{file_format}", mime=MIME_TYPES[file_format], key=f"claims_download_{file_format}",
             on_click="ignore")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from components import data
+from components import cached
 from i18n import t
 from reports.images import images_available
 from reports.tables import MIME_TYPES
@@ -24,14 +24,14 @@ PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presen
 def region_deck_bytes(version: tuple, region: str, year: int, stage: str, lang: str) -> bytes:
     from reports.deck import region_deck
 
-    return region_deck(data.store(), [region], year, stage, lang)
+    return region_deck(cached.store(), [region], year, stage, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def profile_pdf_bytes(version: tuple, region: str, year: int, stage: str, lang: str) -> bytes:
     from reports.profile_pdf import profile_pdf
 
-    return profile_pdf(data.store(), region, year, stage, lang)
+    return profile_pdf(cached.store(), region, year, stage, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -40,9 +40,9 @@ def table_file_bytes(version: tuple, table: str, year: int, stage: str, lang: st
     from reports import tables
 
     if table == "ranking":
-        frame = tables.ranking_table(data.store(), year, stage, lang, codes)
+        frame = tables.ranking_table(cached.store(), year, stage, lang, codes)
         return tables.table_bytes(frame, file_format, "Ranking")
-    return tables.export_table(data.store(), table, year, stage, lang, file_format, region)
+    return tables.export_table(cached.store(), table, year, stage, lang, file_format, region)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -51,7 +51,7 @@ def claims_file_bytes(version: tuple, year: int, lang: str, file_format: str, co
     (all when `codes` is empty)."""
     from reports import tables
 
-    frame = tables.claims_table(data.store(), year, lang, list(codes) or None)
+    frame = tables.claims_table(cached.store(), year, lang, list(codes) or None)
     return tables.table_bytes(frame, file_format, t("claims.sheet", lang))
 
 
@@ -63,7 +63,7 @@ def _button(container, label: str, build: Callable[[], bytes], file_name: str, m
 
 def report_downloads(ctx, region: str, key: str, tables: bool = True) -> None:
     """PPTX deck and PDF profile of `region` (and its indicator table as CSV/XLSX when `tables`)."""
-    version, year, stage, lang = ctx.version, ctx.year, ctx.stage, ctx.lang
+    version, year, stage, lang = ctx.data_version, ctx.year, ctx.stage, ctx.lang
     stem = f"matra-{region}-{year}-{stage}-{lang}"
     st.subheader(ctx.t("reports.downloads"))
     columns = st.columns(4 if tables else 2)
@@ -85,7 +85,7 @@ def report_downloads(ctx, region: str, key: str, tables: bool = True) -> None:
 
 def ranking_downloads(ctx, codes: tuple[str, ...] | None, key: str) -> None:
     """The ranking as shown (the regions in `codes`; all when None) as CSV and XLSX."""
-    version, year, stage, lang = ctx.version, ctx.year, ctx.stage, ctx.lang
+    version, year, stage, lang = ctx.data_version, ctx.year, ctx.stage, ctx.lang
     st.subheader(ctx.t("reports.downloads"))
     left, right, _ = st.columns(3)
     for column, file_format in ((left, "csv"), (right, "xlsx")):

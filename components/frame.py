@@ -9,10 +9,11 @@ from dataclasses import dataclass
 import streamlit as st
 
 from charts.theme import ChartText
-from components import data, url_state
+from components import cached, url_state
 from components.routing import recover_bare_page
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, t
 from scoring import STAGES
+from store.atomic import StoreUnavailable
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -22,7 +23,7 @@ class Context:
     lang: str
     year: int | None
     stage: str
-    version: tuple
+    data_version: tuple  # the data's state (active snapshots, targets): every cache key carries it
     data_as_of: str
     synthetic: bool
 
@@ -47,7 +48,7 @@ def shared_frame() -> Context:
     lang = url_state.radio(t("sidebar.language", language()), LANGUAGES, key="lang",
                            default=DEFAULT_LANGUAGE, container=st.sidebar,
                            format_func=LANGUAGE_NAMES.get, horizontal=True)
-    store = data.store()
+    store = cached.store()
     snapshots = store.active_snapshots()
     years = sorted({s.year for s in snapshots}, reverse=True)
     stage = url_state.radio(t("sidebar.stage", lang), STAGES, key="stage", default="II",
@@ -59,7 +60,7 @@ def shared_frame() -> Context:
     synthetic = any(s.synthetic for s in snapshots)
     if as_of:
         st.sidebar.caption(t("sidebar.data_as_of", lang, date=format_date(as_of, lang)))
-    context = Context(lang=lang, year=year, stage=stage, version=data.version(), data_as_of=as_of,
+    context = Context(lang=lang, year=year, stage=stage, data_version=cached.data_version(), data_as_of=as_of,
                       synthetic=synthetic)
     st.session_state["_context"] = context
     return context
@@ -80,7 +81,17 @@ def has_data(ctx: Context) -> bool:
     if ctx.year is None:
         st.info(ctx.t("empty.no_data"))
         return False
-    if data.store().active_snapshot(ctx.year, ctx.stage) is None:
+    if cached.store().active_snapshot(ctx.year, ctx.stage) is None:
         st.info(ctx.t("empty.no_year_stage", year=ctx.year, stage=ctx.stage))
         return False
     return True
+
+
+def run(navigation, lang: str) -> None:
+    """Draw the shared frame and run the chosen page; a store that cannot answer (a damaged
+    manifest, a missing snapshot file) is said in the UI language instead of a traceback."""
+    try:
+        shared_frame()
+        navigation.run()
+    except StoreUnavailable as error:
+        st.error(error.message(lang))

@@ -12,7 +12,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from components import auth, data
+from components import auth, cached
 from components.agenda_data import DataStatus
 from components.slides import plain
 from i18n import format_date
@@ -42,7 +42,7 @@ def data_status(status: DataStatus, ctx) -> None:
 
 def owner_options(year: int) -> list[str]:
     """The owner OPDs of the framework that scores `year` (all frameworks' when none does)."""
-    frameworks = [data.framework_for(year)] if data.framework_for(year) else data.store().frameworks()
+    frameworks = [cached.framework_for(year)] if cached.framework_for(year) else cached.store().frameworks()
     return sorted({i.owner_opd for f in frameworks for i in f.indicators})
 
 
@@ -76,7 +76,7 @@ def _save_note(agenda_id: str) -> None:
         _flash("error", "present.signin_needed")
         return
     try:
-        meetings.save_note(data.store().data_dir, agenda_id, {
+        meetings.save_note(cached.store().data_dir, agenda_id, {
             "item": state["present_note_item"], "note": state["present_note_text"],
             "decision": state["present_note_decision"], "owner_opd": state["present_note_owner"],
             "due_date": state["present_note_due"]}, created_by=writer)
@@ -92,7 +92,7 @@ def _delete_note(agenda_id: str) -> None:
         _flash("error", "present.signin_needed")
         return
     try:
-        meetings.delete_note(data.store().data_dir, agenda_id, st.session_state["present_note_remove"])
+        meetings.delete_note(cached.store().data_dir, agenda_id, st.session_state["present_note_remove"])
     except StoreBusy:
         _flash("error", "present.busy")
 
@@ -207,6 +207,6 @@ def _prepare_deck(agenda_deck, agenda, notes: list[dict], deck_key: str) -> None
     """Make the deck into the session (bytes, or the reason it failed). The deck freezes itself to the
     agenda's snapshots; it gets the live store so it can say whether newer data exists."""
     try:
-        st.session_state[deck_key] = agenda_deck(data.store(), agenda, notes=notes)
+        st.session_state[deck_key] = agenda_deck(cached.store(), agenda, notes=notes)
     except Exception as error:  # an export must never take the meeting page down
         st.session_state[deck_key] = str(error)[:200] or type(error).__name__

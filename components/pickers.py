@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from components import data, frame, url_state
+from components import cached, frame, url_state
 
 
 def region_label(regions) -> dict[str, str]:
@@ -19,13 +19,13 @@ LAST_REGION = "_last_region"
 def region_picker(ctx, label: str, key: str = "region", default: str | None = None, container=st) -> str:
     """One region (URL parameter `key`). Without one in the URL: the region last looked at on any
     page (so moving from a profile to Compare or Gaps keeps the region), else the top of the ranking."""
-    regions = data.regions()
+    regions = cached.regions()
     labels = region_label(regions)
     codes = sorted(labels, key=labels.get)
     if default is None:
         default = st.session_state.get(LAST_REGION)
-    if default is None and ctx.year is not None and data.store().active_snapshot(ctx.year, ctx.stage):
-        ranking = data.ranking(ctx.version, ctx.year, ctx.stage)
+    if default is None and ctx.year is not None and cached.store().active_snapshot(ctx.year, ctx.stage):
+        ranking = cached.ranking(ctx.data_version, ctx.year, ctx.stage)
         default = ranking["region_code"].iloc[0] if not ranking.empty else None
     if url_state.url_value(key) is None and default in labels:
         st.session_state[key] = default  # a page switch drops widget state; start from the region in view
@@ -57,14 +57,14 @@ class RegionView:
 
 
 def region_view(ctx, title_key: str) -> RegionView:
-    """Draw the region picker and the page title; stop the page when the year/stage has no data."""
+    """Draw the region picker and the page title; stop the page when the year/stage has no cached."""
     if not frame.has_data(ctx):
         st.stop()
     region = region_picker(ctx, ctx.t("region.pick"))
-    regions = data.regions().set_index("code")
+    regions = cached.regions().set_index("code")
     name = regions.loc[region, "name"]
     st.title(ctx.t(title_key, name=name))
-    framework = data.framework_of(ctx.year, ctx.stage)
+    framework = cached.framework_of(ctx.year, ctx.stage)
     return RegionView(
         region=region, name=name, province=regions.loc[region, "province_name"], framework=framework,
         band_names=framework.band_names(ctx.lang),

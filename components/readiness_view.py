@@ -15,7 +15,7 @@ import streamlit as st
 
 from charts.readiness import progress_bars
 from charts.theme import CHART_CONFIG
-from components import data, url_state
+from components import cached, url_state
 from i18n import format_date, format_number
 from reports.readiness import XLSX_MIME, checklist_frame, evidence_workbook, evidence_workbooks_zip, workbook_name
 from scoring.readiness import lagging_everywhere, next_evaluation, opd_readiness, opd_rollup
@@ -29,17 +29,17 @@ def today() -> datetime.date:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _evidence_by_province(version: tuple, year: int, stage: str) -> pd.DataFrame:
-    return data.store().evidence_by_province(year, stage)
+    return cached.store().evidence_by_province(year, stage)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _workbook(version: tuple, region: str, year: int, stage: str, owner_opd: str, on: datetime.date) -> bytes:
-    return evidence_workbook(data.store(), region, year, stage, owner_opd, on)
+    return evidence_workbook(cached.store(), region, year, stage, owner_opd, on)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _workbooks(version: tuple, region: str, year: int, stage: str, on: datetime.date) -> bytes:
-    return evidence_workbooks_zip(data.store(), region, year, stage, on)
+    return evidence_workbooks_zip(cached.store(), region, year, stage, on)
 
 
 def _percent(share: float, lang: str) -> str:
@@ -48,7 +48,7 @@ def _percent(share: float, lang: str) -> str:
 
 def deadlines(ctx, on: datetime.date) -> None:
     """The next evaluation's stage I and stage II windows with days left (or closed)."""
-    windows = next_evaluation(data.store().calendar(), on)
+    windows = next_evaluation(cached.store().calendar(), on)
     if windows.empty:
         st.info(ctx.t("readiness.calendar_none"))
         return
@@ -104,7 +104,7 @@ def checklist(ctx, view, grid: pd.DataFrame, table: pd.DataFrame, on: datetime.d
         format_func=lambda o: ctx.t("readiness.opd_option", opd=o, verified=int(counts.loc[o, "verified"]),
                                     indicators=int(counts.loc[o, "indicators"])))
     st.dataframe(checklist_frame(view.framework, grid, owner, ctx.lang), hide_index=True, width="stretch")
-    version, region, year, stage = ctx.version, view.region, ctx.year, ctx.stage
+    version, region, year, stage = ctx.data_version, view.region, ctx.year, ctx.stage
     left, right = st.columns(2)
     left.download_button(ctx.t("readiness.download_opd", opd=owner),
                          data=lambda: _workbook(version, region, year, stage, owner, on),
@@ -119,10 +119,10 @@ def checklist(ctx, view, grid: pd.DataFrame, table: pd.DataFrame, on: datetime.d
 def rollup(ctx, view) -> None:
     """Readiness per OPD type over every assessed region, nationally or in the region's province."""
     st.subheader(ctx.t("readiness.rollup_title"))
-    province_code = data.regions().set_index("code").loc[view.region, "province_code"]
+    province_code = cached.regions().set_index("code").loc[view.region, "province_code"]
     scope = url_state.radio(ctx.t("readiness.rollup_scope"), ROLLUP_SCOPES, key="rollup", horizontal=True,
                             format_func=lambda s: ctx.t(f"readiness.scope_{s}", province=view.province))
-    counts = _evidence_by_province(ctx.version, ctx.year, ctx.stage)
+    counts = _evidence_by_province(ctx.data_version, ctx.year, ctx.stage)
     if scope == "province":
         counts = counts[counts["province_code"] == province_code]
     owners = {indicator.code: indicator.owner_opd for indicator in view.framework.indicators}

@@ -36,7 +36,7 @@ def indicator_frame(grid: pd.DataFrame, framework, ctx) -> pd.DataFrame:
     })
 
 
-def indicator_table(grid: pd.DataFrame, framework, ctx, key: str) -> None:
+def show_indicator_table(grid: pd.DataFrame, framework, ctx, key: str) -> None:
     dimensions = ["", *[d.code for d in framework.dimensions]]
     names = framework.dimension_names(ctx.lang)
     chosen = url_state.selectbox(ctx.t("region.filter_dimension"), dimensions, key="dimension", default="",

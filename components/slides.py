@@ -13,7 +13,7 @@ from dataclasses import replace
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import data, views
+from components import cached, figures
 from components.claims_view import claims_figure, failed_label
 from i18n import format_date, format_number, format_percent
 from scoring import STAGES, summaries
@@ -71,7 +71,7 @@ def projector(figure: go.Figure) -> go.Figure:
 
 def draw(figure: go.Figure, key: str, container=st) -> None:
     # Streamlit's own chart theme would reset the font sizes; the Matra template carries the rest.
-    views.draw(projector(figure), key=key, container=container, theme=None)
+    figures.draw(projector(figure), key=key, container=container, theme=None)
 
 
 def slide_title(item, ctx, names: dict[str, str]) -> str:
@@ -113,7 +113,7 @@ def overview_slide(item, ctx, source, framework, regions) -> None:
     columns[1].metric(ctx.t("overview.metric_median"), format_number(head.median_index, ctx.lang))
     columns[2].metric(ctx.t("overview.metric_share"), format_percent(head.share_band_3_up, ctx.lang))
     dimension_scores = source.scores(ctx.year, ctx.stage, "dimension")
-    draw(views.band_distribution_figure(ctx, framework, dimension_scores, shown["region_code"]), "slide_bands")
+    draw(figures.band_distribution_figure(ctx, framework, dimension_scores, shown["region_code"]), "slide_bands")
 
 
 def region_slide(item, ctx, source, framework, regions) -> None:
@@ -123,9 +123,9 @@ def region_slide(item, ctx, source, framework, regions) -> None:
         st.info(ctx.t("present.not_assessed", year=ctx.year, stage=ctx.stage))
         return
     ranking = source.ranking(ctx.year, ctx.stage).set_index("region_code")
-    figures, chart = st.columns([1, 2], vertical_alignment="center")
-    views.region_metrics(ctx, framework, ranking, region, (figures, figures, figures))
-    figure, _ = views.region_radar(ctx, framework, region, regions, source.scores(ctx.year, ctx.stage, "dimension"),
+    key_figures, chart = st.columns([1, 2], vertical_alignment="center")
+    figures.region_metrics(ctx, framework, ranking, region, (key_figures, key_figures, key_figures))
+    figure, _ = figures.region_radar(ctx, framework, region, regions, source.scores(ctx.year, ctx.stage, "dimension"),
                                    source.targets(region, ctx.year))
     draw(figure, "slide_radar", chart)
 
@@ -133,14 +133,14 @@ def region_slide(item, ctx, source, framework, regions) -> None:
 def compare_slide(item, ctx, source, framework, regions) -> None:
     names = regions["name"].to_dict()
     index_scores = source.scores(ctx.year, ctx.stage, "index")
-    assessed = [c for c in compared_regions(source, data.regions(), ctx.year, ctx.stage, item.params)
+    assessed = [c for c in compared_regions(source, cached.regions(), ctx.year, ctx.stage, item.params)
                 if c in set(index_scores["region_code"])]
     if len(assessed) < 2:
         st.info(ctx.t("compare.need_two"))
         return
-    matrix = views.compare_matrix(ctx, framework, names, assessed, index_scores,
+    matrix = figures.compare_matrix(ctx, framework, names, assessed, index_scores,
                                   source.scores(ctx.year, ctx.stage, "dimension"))
-    draw(views.compare_heatmap(ctx, matrix), "slide_heatmap")
+    draw(figures.compare_heatmap(ctx, matrix), "slide_heatmap")
 
 
 def gaps_slide(item, ctx, source, framework, regions) -> None:
@@ -152,7 +152,7 @@ def gaps_slide(item, ctx, source, framework, regions) -> None:
     targets = source.targets(region, ctx.year)
     gaps = dimension_gaps(framework, source.region_scores(region, ctx.year, ctx.stage), targets)
     chart, side = st.columns([3, 2])
-    draw(views.gap_dumbbell(ctx, framework, regions.loc[region, "name"], gaps), "slide_gaps", chart)
+    draw(figures.gap_dumbbell(ctx, framework, regions.loc[region, "name"], gaps), "slide_gaps", chart)
     top = top_priorities(grid, framework, targets, SLIDE_PRIORITIES)
     side.markdown(f"**{plain(ctx.t('present.priorities'))}**")
     side.markdown("\n".join(
@@ -167,7 +167,7 @@ def trends_slide(item, ctx, source, framework, regions) -> None:
     measure = trend_measure(item.params.get("dimension"), framework)
     trend = source.trend(tuple(chosen), ctx.stage, measure.kind)
     medians = source.national_medians(ctx.stage, measure.kind)
-    draw(views.trend_lines(ctx, framework, trend, medians, measure.code), "slide_trend")
+    draw(figures.trend_lines(ctx, framework, trend, medians, measure.code), "slide_trend")
 
 
 def claims_slide(item, ctx, source, framework, regions) -> None:
@@ -204,10 +204,10 @@ def item_context(item, ctx):
 
 
 def item_slide(item, ctx, source, regions) -> None:
-    """One agenda item as a slide, from the agenda's frozen data. `regions` is indexed by code."""
+    """One agenda item as a slide, from the agenda's frozen cached. `regions` is indexed by code."""
     ctx = item_context(item, ctx)
     st.header(plain(slide_title(item, ctx, regions["name"].to_dict())))
-    framework = data.framework_of(ctx.year, ctx.stage)
+    framework = cached.framework_of(ctx.year, ctx.stage)
     if framework is None or not source.has(ctx.year, ctx.stage):
         st.info(ctx.t("empty.no_year_stage", year=ctx.year, stage=ctx.stage))
         return

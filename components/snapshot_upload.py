@@ -25,7 +25,7 @@ def snapshot_upload(store, ctx, admin: str, years: list[int]) -> None:
     if uploaded is None:
         return
     content = uploaded.getvalue()
-    key = (hashlib.sha256(content).hexdigest(), year, stage, ctx.version)
+    key = (hashlib.sha256(content).hexdigest(), year, stage, ctx.data_version)
     if st.session_state.get("_check_key") != key:
         # Read in a worker process with memory and time limits: a hostile file cannot stall the server.
         st.session_state["_check"] = store.check_upload(uploaded.name, content, year=year, stage=stage, in_worker=True)

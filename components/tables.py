@@ -10,7 +10,7 @@ from components.url_state import link
 from i18n import format_number
 
 
-def ranking_table(rows: pd.DataFrame, ctx, band_names: dict[int, str], key: str) -> str | None:
+def show_ranking(rows: pd.DataFrame, ctx, band_names: dict[int, str], key: str) -> str | None:
     """The ranking with rank change and close-call marker; returns the selected region code."""
     def change_text(value):
         if pd.isna(value):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import data, url_state
+from components import cached, url_state
 from i18n import format_number
 from scoring.whatif import VERIFY, WhatIfError
 
@@ -37,7 +37,7 @@ def whatif_panel(ctx, region: str, framework, grid, register) -> None:
             container=columns[position % 4],
             format_func=lambda v: ctx.t("whatif.verify") if v == VERIFY else str(v))
     try:
-        result = data.store().whatif(region, ctx.year, ctx.stage, levels=levels, programme_codes=chosen_programmes)
+        result = cached.store().whatif(region, ctx.year, ctx.stage, levels=levels, programme_codes=chosen_programmes)
     except WhatIfError as error:  # a stale link naming a programme that is gone
         st.warning(str(error))
         return

@@ -5,7 +5,7 @@ import streamlit as st
 
 from charts.profiles import dumbbell
 from charts.theme import CHART_CONFIG
-from components import data, frame, url_state, views
+from components import cached, figures, frame, url_state
 from components.pickers import region_label, region_picker, start_from_view
 from i18n import format_number
 from scoring.peers import PEER_METHODS
@@ -16,12 +16,12 @@ ctx = frame.context()
 st.title(ctx.t("compare.title"))
 if not frame.has_data(ctx):
     st.stop()
-framework = data.framework_of(ctx.year, ctx.stage)
-regions = data.regions()
+framework = cached.framework_of(ctx.year, ctx.stage)
+regions = cached.regions()
 labels = region_label(regions)
 names = dict(zip(regions["code"], regions["name"], strict=True))
-index_scores = data.scores(ctx.version, ctx.year, ctx.stage, "index")
-dimension_scores = data.scores(ctx.version, ctx.year, ctx.stage, "dimension")
+index_scores = cached.scores(ctx.data_version, ctx.year, ctx.stage, "index")
+dimension_scores = cached.scores(ctx.data_version, ctx.year, ctx.stage, "dimension")
 
 mode = url_state.radio(ctx.t("compare.mode"), ["peers", "manual"], key="mode", default="peers",
                        horizontal=True, format_func=lambda m: ctx.t(f"compare.mode_{m}"))
@@ -30,14 +30,14 @@ if mode == "peers":
     anchor = region_picker(ctx, ctx.t("compare.anchor"), container=left)
     method = url_state.selectbox(ctx.t("compare.peer_method"), PEER_METHODS, key="peers", default=DEFAULT_PEERS,
                                  container=right, format_func=lambda m: ctx.t(f"compare.peers_{m}"))
-    chosen = peers_of(data.source(ctx.version), regions, ctx.year, ctx.stage, anchor, method)
+    chosen = peers_of(cached.source(ctx.data_version), regions, ctx.year, ctx.stage, anchor, method)
 else:
-    top = start_from_view(data.ranking(ctx.version, ctx.year, ctx.stage)["region_code"].tolist(), labels)
+    top = start_from_view(cached.ranking(ctx.data_version, ctx.year, ctx.stage)["region_code"].tolist(), labels)
     chosen = url_state.multiselect(ctx.t("compare.regions"), sorted(labels, key=labels.get), key="regions",
                                    default=top, format_func=labels.get, max_selections=MAX_REGIONS,
                                    placeholder=ctx.t("widget.choose_options"))
 
-assessed = assessed_codes(data.source(ctx.version), ctx.year, ctx.stage, chosen)
+assessed = assessed_codes(cached.source(ctx.data_version), ctx.year, ctx.stage, chosen)
 missing = [names[code] for code in chosen if code not in assessed]
 if missing:
     st.warning(ctx.t("compare.not_assessed", year=ctx.year, stage=ctx.stage, names=", ".join(missing)))
@@ -45,10 +45,10 @@ if len(assessed) < 2:
     st.info(ctx.t("compare.need_two"))
     st.stop()
 
-matrix = views.compare_matrix(ctx, framework, names, assessed, index_scores, dimension_scores)
-st.plotly_chart(views.compare_radar(ctx, matrix), key="compare_radar", config=CHART_CONFIG,
+matrix = figures.compare_matrix(ctx, framework, names, assessed, index_scores, dimension_scores)
+st.plotly_chart(figures.compare_radar(ctx, matrix), key="compare_radar", config=CHART_CONFIG,
                 alt=ctx.t("compare.radar_title", count=len(assessed)))
-st.plotly_chart(views.compare_heatmap(ctx, matrix), key="compare_heatmap", config=CHART_CONFIG,
+st.plotly_chart(figures.compare_heatmap(ctx, matrix), key="compare_heatmap", config=CHART_CONFIG,
                 alt=ctx.t("compare.heatmap_title"))
 
 first = assessed[0]

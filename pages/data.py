@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import auth, data, frame
+from components import auth, cached, frame
 from components.data_views import history_frame
 from components.programmes_upload import programmes_upload
 from components.snapshot_upload import snapshot_upload
@@ -14,7 +14,7 @@ from store.templates import csv_template, xlsx_template
 
 ctx = frame.context()
 st.title(ctx.t("data.title"))
-store = data.store()
+store = cached.store()
 years = sorted({y for f in store.frameworks() for y in f.years})
 
 st.subheader(ctx.t("data.templates"))

@@ -5,7 +5,7 @@ import streamlit as st
 
 from charts.bars import score_bars
 from charts.theme import CHART_CONFIG
-from components import data, frame, views
+from components import cached, figures, frame
 from components.downloads import report_downloads
 from components.pickers import region_view
 from components.whatif_panel import whatif_panel
@@ -19,20 +19,20 @@ ctx = frame.context()
 view = region_view(ctx, "gaps.title")
 region, name, framework = view.region, view.name, view.framework
 band_names, dimension_names = view.band_names, view.dimension_names
-grid = data.region_indicators(ctx.version, region, ctx.year, ctx.stage)
+grid = cached.region_indicators(ctx.data_version, region, ctx.year, ctx.stage)
 if grid.empty:
     st.info(ctx.t("region.not_assessed", name=name, year=ctx.year, stage=ctx.stage))
     st.stop()
 
-scores = data.region_scores(ctx.version, region, ctx.year, ctx.stage)
-targets = data.targets(ctx.version, region, ctx.year)
+scores = cached.region_scores(ctx.data_version, region, ctx.year, ctx.stage)
+targets = cached.targets(ctx.data_version, region, ctx.year)
 gaps = dimension_gaps(framework, scores, targets)
 if targets:
     st.caption(ctx.t("gaps.target_note_own"))
 else:
     st.caption(ctx.t("gaps.target_note_national", value=format_number(default_target(framework), ctx.lang),
                      band=band_labels(framework, ctx.lang)[framework.minimum_target_band]))
-st.plotly_chart(views.gap_dumbbell(ctx, framework, name, gaps), key="gaps_dimensions", config=CHART_CONFIG,
+st.plotly_chart(figures.gap_dumbbell(ctx, framework, name, gaps), key="gaps_dimensions", config=CHART_CONFIG,
                 alt=ctx.t("gaps.dimension_title"))
 st.dataframe(pd.DataFrame({
     ctx.t("word.dimension"): gaps["dimension"].map(dimension_names),
@@ -100,9 +100,9 @@ for scope, plan in plans(grid, framework).items():
                          gain=format_number(action.gain, ctx.lang, digits=3), count=action.count)
             for action in plan.actions))
 
-whatif_panel(ctx, region, framework, grid, data.store().programmes(region))
+whatif_panel(ctx, region, framework, grid, cached.store().programmes(region))
 
-action_list = action_table(data.store(), region, ctx.year, ctx.stage, ctx.lang)
+action_list = action_table(cached.store(), region, ctx.year, ctx.stage, ctx.lang)
 left, right = st.columns(2)
 file_stem = f"matra-actions-{region}-{ctx.year}-{ctx.stage}"
 left.download_button(ctx.t("gaps.download"), xlsx_bytes(action_list, "Actions"), file_name=f"{file_stem}.xlsx",

@@ -3,16 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from components import data, frame
+from components import cached, frame
 from i18n import format_date, format_number
 from scoring.framework import CHAIN_TYPES
 
 ctx = frame.context()
 st.title(ctx.t("method.title"))
-store = data.store()
+store = cached.store()
 frameworks = sorted(store.frameworks(), key=lambda f: min(f.years))
 year = ctx.year or max(max(f.years) for f in frameworks)
-framework = data.framework_for(year) or frameworks[-1]
+framework = cached.framework_for(year) or frameworks[-1]
 st.subheader(ctx.t("method.framework_for", year=year, name=framework.name(ctx.lang)))
 if framework.illustrative:
     st.info(ctx.t("method.illustrative"))

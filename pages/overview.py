@@ -4,9 +4,9 @@ import streamlit as st
 
 from charts.maps import band_map
 from charts.theme import CHART_CONFIG
-from components import data, frame, url_state, views
+from components import cached, figures, frame, url_state
 from components.downloads import ranking_downloads
-from components.tables import ranking_table
+from components.tables import show_ranking
 from i18n import format_number, format_percent
 from scoring import summaries
 from views.overview import KINDS, OverviewSelection, shown_ranking
@@ -16,12 +16,12 @@ st.title(ctx.t("overview.title", year=ctx.year or "–", stage=ctx.stage))
 if not frame.has_data(ctx):
     st.stop()
 
-framework = data.framework_of(ctx.year, ctx.stage)
+framework = cached.framework_of(ctx.year, ctx.stage)
 band_names = framework.band_names(ctx.lang)
 band_labels = framework.band_labels(ctx.lang)
-regions = data.regions()
+regions = cached.regions()
 names = dict(zip(regions["code"], regions["name"], strict=True))
-cohorts = data.cohorts(ctx.version)
+cohorts = cached.cohorts(ctx.data_version)
 
 left, middle, right = st.columns(3)
 provinces = dict(zip(regions["province_code"], regions["province_name"], strict=False))
@@ -35,7 +35,7 @@ cohort = url_state.selectbox(ctx.t("overview.filter_cohort"), ["", *map(str, coh
                              default="", container=right,
                              format_func=lambda c: c if c else ctx.t("overview.all"))
 selection = OverviewSelection(tuple(chosen_provinces), kind, int(cohort) if cohort else None)
-shown = shown_ranking(data.source(ctx.version), ctx.year, ctx.stage, selection)
+shown = shown_ranking(cached.source(ctx.data_version), ctx.year, ctx.stage, selection)
 if shown.empty:
     st.info(ctx.t("overview.no_match"))
     st.stop()
@@ -66,8 +66,8 @@ if points and points[0].get("customdata"):
     st.switch_page("pages/region.py", query_params={"region": points[0]["customdata"][0], "year": ctx.year,
                                                       "stage": ctx.stage, "lang": ctx.lang})
 
-dimension_scores = data.scores(ctx.version, ctx.year, ctx.stage, "dimension")
-st.plotly_chart(views.band_distribution_figure(ctx, framework, dimension_scores, shown["region_code"]),
+dimension_scores = cached.scores(ctx.data_version, ctx.year, ctx.stage, "dimension")
+st.plotly_chart(figures.band_distribution_figure(ctx, framework, dimension_scores, shown["region_code"]),
                 key="overview_bands", config=CHART_CONFIG, alt=ctx.t("overview.bands_title"))
 
 st.subheader(ctx.t("overview.ranking_title"))
@@ -78,7 +78,7 @@ if new_regions:
     st.caption(ctx.t("overview.new_regions", count=new_regions))
 if shown["method_changed"].any():
     st.caption("⚠️ " + ctx.t("overview.method_note"))
-selected = ranking_table(shown, ctx, band_names, key="overview_ranking")
+selected = show_ranking(shown, ctx, band_names, key="overview_ranking")
 if selected is not None:
     st.switch_page("pages/region.py", query_params={"region": selected, "year": ctx.year, "stage": ctx.stage,
                                                       "lang": ctx.lang})

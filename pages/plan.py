@@ -8,7 +8,7 @@ import streamlit as st
 
 from charts.programmes import budget_bars, timeline
 from charts.theme import CHART_CONFIG
-from components import data, frame
+from components import cached, frame
 from components.pickers import region_view
 from components.whatif_panel import whatif_panel
 from i18n import format_number
@@ -21,8 +21,8 @@ from views.region import dimension_gaps
 ctx = frame.context()
 view = region_view(ctx, "plan.title")
 region, framework, dimension_names = view.region, view.framework, view.dimension_names
-grid = data.region_indicators(ctx.version, region, ctx.year, ctx.stage)
-register = data.store().programmes(region)
+grid = cached.region_indicators(ctx.data_version, region, ctx.year, ctx.stage)
+register = cached.store().programmes(region)
 if grid.empty:
     st.info(ctx.t("region.not_assessed", name=view.name, year=ctx.year, stage=ctx.stage))
     st.stop()
@@ -75,8 +75,8 @@ st.plotly_chart(timeline(bars, ctx.chart_text(ctx.t("plan.timeline_title"), ctx.
                 key="plan_timeline", config=CHART_CONFIG, alt=ctx.t("plan.timeline_title"))
 
 st.subheader(ctx.t("plan.budget_title"))
-gaps = dimension_gaps(framework, data.region_scores(ctx.version, region, ctx.year, ctx.stage),
-                            data.targets(ctx.version, region, ctx.year)).set_index("dimension")
+gaps = dimension_gaps(framework, cached.region_scores(ctx.data_version, region, ctx.year, ctx.stage),
+                            cached.targets(ctx.data_version, region, ctx.year)).set_index("dimension")
 money = budget_by_dimension(register, [d.code for d in framework.dimensions])
 money_chart = pd.DataFrame({
     "label": money["dimension"].map(dimension_names), "budget": money["budget"] / 1e9,

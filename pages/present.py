@@ -7,7 +7,7 @@
 
 import streamlit as st
 
-from components import agenda_builder, agenda_data, data, frame, meeting_desk, slides
+from components import agenda_builder, agenda_data, cached, frame, meeting_desk, slides
 from i18n import DEFAULT_LANGUAGE, LANGUAGES
 from reports.agenda import AgendaError, decode, encode
 from store import meetings
@@ -95,7 +95,7 @@ if conflicts:   # a crafted link: two versions of one year and stage cannot be s
     st.stop()
 shown = agenda_data.frozen_context(ctx, agenda)
 source = agenda_data.FrozenData(agenda.snapshot_ids)
-regions = data.regions().set_index("code")
+regions = cached.regions().set_index("code")
 names = regions["name"].to_dict()
 titles = {i: slides.slide_title(item, shown, names) for i, item in enumerate(agenda.items)}
 
@@ -112,7 +112,7 @@ if st.query_params.get("mode") == "slides":
         if status.newer:
             st.warning(ctx.t("present.newer_short"))
     elif number == total:
-        slides.notes_slide(agenda, shown, meetings.read_notes(data.store().data_dir, agenda.id), names)
+        slides.notes_slide(agenda, shown, meetings.read_notes(cached.store().data_dir, agenda.id), names)
     else:
         slides.item_slide(agenda.items[number - 2], shown, source, regions)
     st.caption(slides.status_caption(status, shown))
@@ -134,7 +134,7 @@ st.markdown("\n".join(f"{i + 1}. {slides.plain(title)}" for i, title in titles.i
 st.subheader(ctx.t("present.notes_title"))
 meeting_desk.notes_form(agenda, shown, titles)
 try:
-    notes = meetings.read_notes(data.store().data_dir, agenda.id)
+    notes = meetings.read_notes(cached.store().data_dir, agenda.id)
 except meetings.NoteError:
     st.error(ctx.t("present.notes_damaged"))
     notes = []

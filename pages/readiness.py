@@ -3,12 +3,12 @@ the deadlines and days left, its checklist as XLSX, and the national or provinci
 
 import streamlit as st
 
-from components import data, frame, readiness_view
+from components import cached, frame, readiness_view
 from components.pickers import region_view
 
 ctx = frame.context()
 view = region_view(ctx, "readiness.title")
-grid = data.region_indicators(ctx.version, view.region, ctx.year, ctx.stage)
+grid = cached.region_indicators(ctx.data_version, view.region, ctx.year, ctx.stage)
 if grid.empty:
     st.info(ctx.t("region.not_assessed", name=view.name, year=ctx.year, stage=ctx.stage))
     st.stop()

@@ -5,11 +5,11 @@ import streamlit as st
 
 from charts.profiles import change_bars, lines
 from charts.theme import CHART_CONFIG
-from components import data, frame, views
+from components import cached, figures, frame
 from components.claims_view import claims_section
 from components.downloads import report_downloads
 from components.pickers import region_view
-from components.region_tables import indicator_table
+from components.region_tables import show_indicator_table
 from i18n import format_number
 from scoring import summaries
 
@@ -19,23 +19,23 @@ region, name, framework = view.region, view.name, view.framework
 band_names, dimension_names = view.band_names, view.dimension_names
 element_names = view.element_names
 
-scores = data.region_scores(ctx.version, region, ctx.year, ctx.stage)
+scores = cached.region_scores(ctx.data_version, region, ctx.year, ctx.stage)
 if scores.empty:
     st.info(ctx.t("region.not_assessed", name=name, year=ctx.year, stage=ctx.stage))
     st.stop()
 
-ranking = data.ranking(ctx.version, ctx.year, ctx.stage).set_index("region_code")
+ranking = cached.ranking(ctx.data_version, ctx.year, ctx.stage).set_index("region_code")
 row = ranking.loc[region]
-views.region_metrics(ctx, framework, ranking, region, st.columns(3))
-previous_framework = data.framework_of(ctx.year - 1, ctx.stage)
+figures.region_metrics(ctx, framework, ranking, region, st.columns(3))
+previous_framework = cached.framework_of(ctx.year - 1, ctx.stage)
 if bool(row["method_changed"]) and previous_framework is not None:
     st.warning(ctx.t("region.method_changed", year=ctx.year, current=framework.name(ctx.lang),
                      previous_year=ctx.year - 1, previous=previous_framework.name(ctx.lang)))
 
 # Radar: the region against its province median, the national median and its target.
-all_dimensions = data.scores(ctx.version, ctx.year, ctx.stage, "dimension")
-targets = data.targets(ctx.version, region, ctx.year)
-radar_figure, gaps = views.region_radar(ctx, framework, region, data.regions().set_index("code"), all_dimensions,
+all_dimensions = cached.scores(ctx.data_version, ctx.year, ctx.stage, "dimension")
+targets = cached.targets(ctx.data_version, region, ctx.year)
+radar_figure, gaps = figures.region_radar(ctx, framework, region, cached.regions().set_index("code"), all_dimensions,
                                          targets)
 codes = [d.code for d in framework.dimensions]
 chart_column, side_column = st.columns([3, 2])
@@ -55,8 +55,8 @@ for title, rows in ((ctx.t("region.strengths"), strong), (ctx.t("region.weakness
         for r in rows.itertuples()))
 
 # Trend of the index and the dimensions.
-trend_index = data.trend(ctx.version, (region,), ctx.stage, "index")
-trend_dimensions = data.trend(ctx.version, (region,), ctx.stage, "dimension")
+trend_index = cached.trend(ctx.data_version, (region,), ctx.stage, "index")
+trend_dimensions = cached.trend(ctx.data_version, (region,), ctx.stage, "dimension")
 trend = pd.concat([trend_index.assign(series=ctx.t("word.index")),
                    trend_dimensions.assign(series=trend_dimensions["code"].map(dimension_names))])
 st.plotly_chart(lines(trend[["year", "series", "score"]],
@@ -66,8 +66,8 @@ st.plotly_chart(lines(trend[["year", "series", "score"]],
 
 # Why did it change: by dimension and by indicator, since the year before.
 st.subheader(ctx.t("region.why_title", year=ctx.year - 1))
-grid = data.region_indicators(ctx.version, region, ctx.year, ctx.stage)
-breakdown = data.change(ctx.version, region, ctx.year, ctx.stage)
+grid = cached.region_indicators(ctx.data_version, region, ctx.year, ctx.stage)
+breakdown = cached.change(ctx.data_version, region, ctx.year, ctx.stage)
 if breakdown is None:
     st.info(ctx.t("region.no_change_data"))
 else:
@@ -113,10 +113,10 @@ else:
                                        ctx.t("region.change_units")),
                            key="region_why_indicators", config=CHART_CONFIG, alt=ctx.t("region.why_indicators"))
 
-claims_section(ctx, framework, region, data.regions().set_index("code"))
+claims_section(ctx, framework, region, cached.regions().set_index("code"))
 
 st.subheader(ctx.t("region.indicators_title"))
-indicator_table(grid, framework, ctx, key="region_indicators")
+show_indicator_table(grid, framework, ctx, key="region_indicators")
 
 # Exports (reports/): deck, PDF profile and the indicator table, built only when clicked.
 

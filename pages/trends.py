@@ -5,7 +5,7 @@ import streamlit as st
 
 from charts.profiles import lines, slope
 from charts.theme import CHART_CONFIG
-from components import data, frame, url_state, views
+from components import cached, figures, frame, url_state
 from components.pickers import region_label, start_from_view
 from i18n import format_number
 from scoring import INDEX_CODE
@@ -16,12 +16,12 @@ ctx = frame.context()
 st.title(ctx.t("trends.title"))
 if not frame.has_data(ctx):
     st.stop()
-framework = data.framework_of(ctx.year, ctx.stage)
+framework = cached.framework_of(ctx.year, ctx.stage)
 band_names = framework.band_names(ctx.lang)
 band_lowers = {b.level: b.lower for b in framework.bands}
-regions = data.regions()
+regions = cached.regions()
 labels = region_label(regions)
-ranking = data.ranking(ctx.version, ctx.year, ctx.stage)
+ranking = cached.ranking(ctx.data_version, ctx.year, ctx.stage)
 
 left, right = st.columns([3, 1])
 chosen = url_state.multiselect(ctx.t("trends.regions"), sorted(labels, key=labels.get), key="regions",
@@ -34,15 +34,15 @@ code = url_state.selectbox(ctx.t("trends.measure"), measure_codes(framework), ke
 measure = trend_measure(code, framework)
 measure_name = measure.name(framework, ctx.lang, ctx.t("word.index"))
 kind = measure.kind
-trend = data.trend(ctx.version, tuple(chosen), ctx.stage, kind)
-medians = data.national_medians(ctx.version, ctx.stage, kind)
+trend = cached.trend(ctx.data_version, tuple(chosen), ctx.stage, kind)
+medians = cached.national_medians(ctx.data_version, ctx.stage, kind)
 title = ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage)
-st.plotly_chart(views.trend_lines(ctx, framework, trend, medians, measure.code), key="trends_lines",
+st.plotly_chart(figures.trend_lines(ctx, framework, trend, medians, measure.code), key="trends_lines",
                 config=CHART_CONFIG, alt=title)
 
 st.subheader(ctx.t("trends.stages_title", year=ctx.year))
 st.caption(ctx.t("trends.stages_hint"))
-stage_pair = data.index_pair(ctx.version, (ctx.year, "I"), (ctx.year, "II"))
+stage_pair = cached.index_pair(ctx.data_version, (ctx.year, "I"), (ctx.year, "II"))
 if stage_pair.empty:
     st.info(ctx.t("trends.stage_pair_missing", year=ctx.year))
 else:
@@ -58,7 +58,7 @@ else:
         ctx.t("word.change"): drops["change"].map(lambda v: format_number(v, ctx.lang, signed=True)),
     }), hide_index=True, width="stretch")
 
-years = data.store().years(ctx.stage)
+years = cached.store().years(ctx.stage)
 if len(years) < 2:
     st.info(ctx.t("trends.need_years"))
     st.stop()
@@ -67,7 +67,7 @@ first = url_state.selectbox(ctx.t("trends.first_year"), years[:-1], key="from", 
 later = [y for y in years if y > first]
 last = url_state.selectbox(ctx.t("trends.last_year"), later, key="to", default=later[-1], container=right)
 
-pair = data.index_pair(ctx.version, (first, ctx.stage), (last, ctx.stage))
+pair = cached.index_pair(ctx.data_version, (first, ctx.stage), (last, ctx.stage))
 st.subheader(ctx.t("trends.movers_title", first=first, last=last))
 gains = pair[pair["change"] > 0].head(10)  # only real rises and falls: a flat region is neither
 losses = pair[pair["change"] < 0].sort_values(["change", "region_code"]).head(10)
@@ -90,7 +90,7 @@ slope_title = ctx.t("trends.slope_title", first=first, last=last)
 st.plotly_chart(slope(slope_frame, first, last, ctx.chart_text(slope_title, ctx.t("chart.units_score")),
                       ctx.t("word.score")), key="trends_slope", config=CHART_CONFIG, alt=slope_title)
 
-cohorts = data.cohort_medians(ctx.version, ctx.stage)
+cohorts = cached.cohort_medians(ctx.data_version, ctx.stage)
 cohort_series = pd.DataFrame({
     "year": cohorts["year"], "score": cohorts["score"],
     "series": cohorts["cohort"].map(lambda c: ctx.t("trends.cohort_series", cohort=c)),

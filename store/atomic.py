@@ -31,12 +31,12 @@ UNAVAILABLE = {
                      "The data folder cannot be written: nothing was written and the data is as it was ({detail})."),
     "write_failed": ("Gagal menulis: perubahan tidak ditulis dan data tetap seperti semula ({detail}).",
                      "Writing failed: nothing was written and the data is as it was ({detail})."),
-    "manifest_damaged": ("Manifest snapshot rusak ({detail}). Pulihkan manifest.json dari cadangan; tidak ada "
-                         "yang ditulis.",
+    "manifest_damaged": ("Daftar versi data (manifest.json) rusak ({detail}). Pulihkan manifest.json dari "
+                         "cadangan; tidak ada yang ditulis.",
                          "The snapshot manifest is damaged ({detail}). Restore manifest.json from a backup; "
                          "nothing was written."),
-    "snapshot_missing": ("Berkas snapshot aktif hilang ({detail}). Pulihkan berkas itu atau tarik snapshot "
-                         "tersebut; tidak ada yang ditulis.",
+    "snapshot_missing": ("Berkas versi data aktif hilang atau rusak ({detail}). Pulihkan berkas itu atau tarik "
+                         "versi data tersebut; tidak ada yang ditulis.",
                          "A file of an active snapshot is missing ({detail}). Restore it or retract that "
                          "snapshot; nothing was written."),
 }

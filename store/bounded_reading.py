@@ -53,13 +53,15 @@ def _csv_rows(name: str, data: bytes, key_aliases: Sequence[str], limits: Limits
     if "\x00" in text:
         raise IngestRefused([Problem("unreadable", file=name, value="binary data (NUL bytes)",
                                      expected=reading.READABLE)])
+    # Our own cell limit reports the row and column; the csv module's (128 KB, process-wide) must not
+    # fail first, also not while the delimiter is looked for in the first lines.
+    csv.field_size_limit(max(sys.maxsize >> 32, len(text) + 1))
     hint = re.match(r"sep=(.)\r?\n", text)
     if hint:
         delimiter, text = hint.group(1), text[hint.end():]
     else:
         delimiter = reading._delimiter(text, key_aliases)
     counter = RowCounter(name, limits)
-    csv.field_size_limit(max(sys.maxsize >> 32, len(text) + 1))  # our own cell limit reports the row
     rows = []
     for number, cells in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
         counter.check(number, cells)

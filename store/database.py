@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from store.atomic import StoreDamaged
 from store.manifest import MANIFEST_NAME, Snapshot, active, read_manifest
 
 SQL_DIR = Path(__file__).parent / "sql"
@@ -80,8 +81,14 @@ class Database:
                 if files.empty:
                     cursor.execute(named_sql(f"empty_{table}"))
                     continue
+                missing = [f for f in files["file"] if not Path(f).is_file()]
+                if missing:   # a hand-deleted file: say which, instead of DuckDB's IOException
+                    raise StoreDamaged(Path(missing[0]).name, "snapshot_missing")
                 cursor.register("snapshot_files", files)
-                cursor.execute(named_sql(f"load_{table}"), {"files": list(files["file"])})
+                try:
+                    cursor.execute(named_sql(f"load_{table}"), {"files": list(files["file"])})
+                except duckdb.IOException as error:   # unreadable (truncated, not parquet)
+                    raise StoreDamaged(f"{type(error).__name__}", "snapshot_missing") from None
                 cursor.unregister("snapshot_files")
         finally:
             cursor.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, fields, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from store.atomic import StoreDamaged, atomic_write_bytes
 
@@ -52,10 +52,36 @@ def read_manifest(snapshots_dir: Path) -> list[Snapshot]:
     except (ValueError, KeyError, TypeError, AttributeError) as error:  # JSON errors are ValueErrors
         raise StoreDamaged(f"{path}: {type(error).__name__}") from None
     for snapshot in snapshots:
-        if (snapshot.status not in STATUSES or not isinstance(snapshot.year, int)
-                or not all(isinstance(v, str) for v in (snapshot.id, snapshot.path, snapshot.scores_path))):
-            raise StoreDamaged(f"{path}: entry {snapshot.id!r}")
+        wrong = _wrong_field(snapshot)
+        if wrong:
+            raise StoreDamaged(f"{path}: entry {snapshot.id!r}: {wrong}")
+    if len({s.id for s in snapshots}) != len(snapshots):
+        raise StoreDamaged(f"{path}: two entries with the same id")
+    keys = [(s.year, s.stage) for s in active(snapshots)]
+    twice = next((key for key in keys if keys.count(key) > 1), None)
+    if twice:
+        raise StoreDamaged(f"{path}: two active snapshots of {twice[0]} {twice[1]}")
     return snapshots
+
+
+FIELD_TYPES = {"str": str, "int": int, "bool": bool}
+
+
+def _wrong_field(snapshot: Snapshot) -> str:
+    """What is wrong with a manifest entry ('' when nothing): a value of the wrong type, an unknown
+    status, or a file path outside the snapshots folder."""
+    for item in fields(Snapshot):
+        value = getattr(snapshot, item.name)
+        kind = FIELD_TYPES[item.type]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            return f"{item.name} = {value!r}"
+    if snapshot.status not in STATUSES:
+        return f"status = {snapshot.status!r}"
+    for name in ("path", "scores_path"):
+        relative = PurePosixPath(getattr(snapshot, name))
+        if relative.is_absolute() or ".." in relative.parts or relative.suffix != ".parquet":
+            return f"{name} = {str(relative)!r}"
+    return ""
 
 
 def shared_year_stages(snapshots) -> list[tuple[int, str]]:

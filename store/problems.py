@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 TEMPLATES = {
     "empty_file": ("Berkas kosong: tidak ada baris data.", "The file is empty: no data rows."),
-    "too_large": ("Berkas {value} MB melebihi batas {expected} MB.",
-                  "The file is {value} MB, over the limit of {expected} MB."),
+    "too_large": ("Berkas {value} MB melebihi batas {expected} MB (setelan MATRA_MAX_UPLOAD_MB).",
+                  "The file is {value} MB, over the limit of {expected} MB (setting MATRA_MAX_UPLOAD_MB)."),
     "too_large_unpacked": ("Isi berkas XLSX setelah dibuka {value} MB melebihi batas {expected} MB "
                            "(setelan MATRA_MAX_UNPACKED_MB).",
                            "The XLSX file unpacks to {value} MB, over the limit of {expected} MB "

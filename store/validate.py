@@ -34,7 +34,10 @@ def empty_rows() -> pd.DataFrame:
 
 
 def level_value(text: str) -> int | None:
-    """A whole level 0-5 from text ("3", "3.0", "3,0"), else None."""
+    """A whole level 0-5 from text ("3", "3.0", "3,0"), else None. Only ASCII digits: float() would
+    also read full-width or other scripts' digits ("３"), which a spreadsheet does not treat as numbers."""
+    if not text.isascii():
+        return None
     try:
         number = float(text.replace(",", "."))
     except ValueError:

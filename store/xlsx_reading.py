@@ -1,5 +1,10 @@
 """XLSX cells as text, with openpyxl in read-only (streaming) mode.
 
+Rows are taken from openpyxl's sheet parser as the sparse cells the XML holds, not padded to the
+sheet's width, and a sheet is opened without looking for its dimensions (openpyxl parses the whole
+sheet XML for a missing <dimension> element): so reading stops at the first row a `check` refuses,
+and a cell far to the right costs nothing until the row is counted.
+
 Values come from `data_only=True`: the value Excel saved with each formula. A formula saved without
 a value (files written by scripts, or saved without recalculating) would read as an empty cell, so
 the sheet's XML is also scanned for formula cells with no saved value; they come back as "" plus
@@ -17,8 +22,10 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from xml.etree.ElementTree import iterparse
 
-import openpyxl
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils.cell import column_index_from_string
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import WorkSheetParser
 
 ZIP_MAGIC = b"PK\x03\x04"
 FORMULA_TAG = re.compile(rb"<(\w+:)?f[\s>/]")
@@ -43,22 +50,65 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
+class _UnsizedSheet(ReadOnlyWorksheet):
+    """A read-only sheet that does not read its dimensions on opening (see the module docstring):
+    they are often wrong, and rows are read as the XML holds them anyway."""
+
+    def _get_size(self) -> None:
+        pass
+
+
+class _StreamingReader(ExcelReader):
+    """openpyxl's reader in read-only mode, opening every worksheet as an `_UnsizedSheet`
+    (chart sheets hold no cells and are left out)."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files or "chartsheet" in rel.Type:
+                continue
+            worksheet = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            worksheet.sheet_state = sheet.state
+            self.wb._sheets.append(worksheet)
+
+
 def _open(data: bytes):
-    return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    reader = _StreamingReader(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    reader.read()
+    return reader.wb
 
 
 def _rows(worksheet, limit: int | None = None):
-    # Sheets written by other tools may declare wrong dimensions; read what is really there.
-    worksheet.reset_dimensions()
-    return worksheet.iter_rows(values_only=True, max_row=limit)
+    """(row number, texts) of every row up to `limit`; rows the XML leaves out come back empty."""
+    workbook = worksheet.parent
+    with worksheet._get_source() as source:
+        parser = WorkSheetParser(source, worksheet._shared_strings, data_only=True, epoch=workbook.epoch,
+                                 date_formats=workbook._date_formats,
+                                 timedelta_formats=workbook._timedelta_formats)
+        expected = 1
+        for number, cells in parser.parse():
+            if limit is not None and number > limit:
+                break
+            while expected < number:
+                yield expected, []
+                expected += 1
+            if number == expected:  # a repeated or out-of-order row is skipped, as openpyxl does
+                yield number, _texts(cells)
+                expected += 1
 
 
-def _trimmed(row) -> list[str]:
-    """A row's texts without the trailing blanks openpyxl pads every row with."""
-    cells = [cell_text(v) for v in row]
-    while cells and not cells[-1]:
-        cells.pop()
-    return cells
+def _texts(cells: list[dict]) -> list[str]:
+    """A row's texts up to its last non-blank cell (a spreadsheet pads rows with blanks)."""
+    texts = {}
+    for cell in cells:
+        text = cell_text(cell["value"])
+        if text:
+            texts[cell["column"]] = text
+        else:
+            texts.pop(cell["column"], None)
+    row = [""] * max(texts, default=0)
+    for column, text in texts.items():
+        row[column - 1] = text
+    return row
 
 
 def sheet_heads(data: bytes, limit: int, max_columns: int | None = None
@@ -68,8 +118,7 @@ def sheet_heads(data: bytes, limit: int, max_columns: int | None = None
     again in full, within limits, by `sheet_rows`)."""
     workbook = _open(data)
     try:
-        return {sheet.title: [(n, _trimmed(row)[:max_columns])
-                              for n, row in enumerate(_rows(sheet, limit), start=1)]
+        return {sheet.title: [(n, cells[:max_columns]) for n, cells in _rows(sheet, limit)]
                 for sheet in workbook.worksheets}
     finally:
         workbook.close()
@@ -84,8 +133,7 @@ def sheet_rows(data: bytes, sheet: str, check: Callable[[int, list[str]], None] 
     try:
         worksheet = workbook[sheet]
         rows = []
-        for number, row in enumerate(_rows(worksheet), start=1):
-            cells = _trimmed(row)
+        for number, cells in _rows(worksheet):
             if check is not None:
                 check(number, cells)
             rows.append((number, cells))

@@ -125,3 +125,12 @@ def test_region_in_view_follows_to_other_pages(data_dir, store):
     app.switch_page("pages/compare.py")
     app.run()
     assert app.selectbox(key="region").value == "35.78"
+
+
+def test_a_missing_snapshot_file_is_explained_not_a_traceback(data_dir, store):
+    active = store.active_snapshot(2025, "II")
+    (data_dir / "snapshots" / active.scores_path).unlink()
+    app = open_page("overview", lang="id")
+    assert not app.exception, [e.value for e in app.exception]
+    assert any("Berkas versi data aktif hilang atau rusak" in e.value and active.scores_path.split("/")[-1] in e.value
+               for e in app.error), [e.value for e in app.error]

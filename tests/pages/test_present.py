@@ -264,7 +264,7 @@ def test_notes_are_saved_shown_on_the_last_slide_and_exported_inert(data_dir, st
     assert any("Write a note or a decision first" in e.value for e in app.error), "an empty note is refused"
     assert len(meetings.read_notes(data_dir, agenda.id)) == 1
 
-    ctx = Context(lang="en", year=2025, stage="II", version=(), data_as_of="", synthetic=True)
+    ctx = Context(lang="en", year=2025, stage="II", data_version=(), data_as_of="", synthetic=True)
     exported = csv_bytes(export_frame(notes, {1: "Profile of Kabupaten Jember"}, ctx)).decode("utf-8-sig")
     assert "'=HYPERLINK" in exported and "\n=HYPERLINK" not in exported and ",=HYPERLINK" not in exported
 

@@ -29,3 +29,11 @@ def test_each_template_words_the_facts_in_both_languages(code):
     assert "SUGGESTED" in english and "Mungkin maksud Anda" in indonesian
     for text in (indonesian, english):
         assert "{" not in text
+
+
+@pytest.mark.parametrize(("text", "level"), [("3", 3), ("3.0", 3), ("3,0", 3), ("５", None), ("٣", None),
+                                             ("3.5", None), ("6", None), ("-0", 0), ("nan", None)])
+def test_levels_are_ascii_whole_numbers_0_to_5(text, level):
+    from store.validate import level_value
+
+    assert level_value(text) == level

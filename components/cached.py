@@ -1,7 +1,7 @@
 """Cached access to the store for pages: one shared Store per data folder, results cached per
 snapshot state and selection, so a repeated view costs only drawing.
 
-Every cached function takes `version` (the manifest's signature): a new or retracted snapshot
+Every cached function takes `data_version` (the manifest's signature): a new or retracted snapshot
 changes it, and with it every cache key.
 """
 
@@ -19,7 +19,7 @@ def store() -> Store:
     return shared_store(str(data_dir()))
 
 
-def version() -> tuple:
+def data_version() -> tuple:
     """Changes whenever the set of active snapshots or the targets change."""
     targets = store().data_dir / "targets" / "targets.parquet"
     stamp = targets.stat().st_mtime_ns if targets.exists() else 0
@@ -27,52 +27,52 @@ def version() -> tuple:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def ranking(version: tuple, year: int, stage: str) -> pd.DataFrame:
+def ranking(data_version: tuple, year: int, stage: str) -> pd.DataFrame:
     return store().ranking(year, stage)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def scores(version: tuple, year: int, stage: str, by: str) -> pd.DataFrame:
+def scores(data_version: tuple, year: int, stage: str, by: str) -> pd.DataFrame:
     return store().scores(year, stage, by)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def region_scores(version: tuple, region: str, year: int, stage: str) -> pd.DataFrame:
+def region_scores(data_version: tuple, region: str, year: int, stage: str) -> pd.DataFrame:
     return store().region_scores(region, year, stage)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def trend(version: tuple, regions: tuple[str, ...], stage: str, kind: str = "index") -> pd.DataFrame:
+def trend(data_version: tuple, regions: tuple[str, ...], stage: str, kind: str = "index") -> pd.DataFrame:
     return store().trend(list(regions), stage, kind)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def region_indicators(version: tuple, region: str, year: int, stage: str) -> pd.DataFrame:
+def region_indicators(data_version: tuple, region: str, year: int, stage: str) -> pd.DataFrame:
     return store().region_indicators(region, year, stage)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def targets(version: tuple, region: str, year: int) -> dict[str, float]:
+def targets(data_version: tuple, region: str, year: int) -> dict[str, float]:
     return store().targets(region, year)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def cohorts(version: tuple) -> pd.DataFrame:
+def cohorts(data_version: tuple) -> pd.DataFrame:
     return store().cohorts()
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def national_medians(version: tuple, stage: str, kind: str = "index") -> pd.DataFrame:
+def national_medians(data_version: tuple, stage: str, kind: str = "index") -> pd.DataFrame:
     return store().national_medians(stage, kind)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def cohort_medians(version: tuple, stage: str) -> pd.DataFrame:
+def cohort_medians(data_version: tuple, stage: str) -> pd.DataFrame:
     return store().cohort_medians(stage)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def index_pair(version: tuple, first: tuple[int, str], second: tuple[int, str]) -> pd.DataFrame:
+def index_pair(data_version: tuple, first: tuple[int, str], second: tuple[int, str]) -> pd.DataFrame:
     return store().index_pair(first, second)
 
 
@@ -90,12 +90,12 @@ def framework_of(year: int, stage: str) -> Framework | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def change(version: tuple, region: str, year: int, stage: str):
+def change(data_version: tuple, region: str, year: int, stage: str):
     return store().change(region, year, stage)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def claims(version: tuple, year: int, regions: tuple[str, ...] = ()) -> pd.DataFrame:
+def claims(data_version: tuple, year: int, regions: tuple[str, ...] = ()) -> pd.DataFrame:
     """Claim outcomes of `regions` (all when empty) in `year` (Store.claims)."""
     return store().claims(year, list(regions) or None)
 
