@@ -23,7 +23,8 @@ READS = ("ranking", "scores", "region_scores", "region_indicators", "trend", "ta
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def frozen_store(data_dir: str, snapshot_ids: tuple[str, ...]) -> Store:
-    """One pinned Store (and its DuckDB tables) per agenda snapshot set, the least used dropped."""
+    """One pinned Store per agenda snapshot set, the least used dropped; it reads the data folder's
+    one shared database through its own snapshots (store/database.py)."""
     return Store(data_dir).frozen(snapshot_ids)
 
 

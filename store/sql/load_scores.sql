@@ -1,5 +1,5 @@
--- Pre-aggregated scores of the active snapshots, tagged with their snapshot's year and stage.
-CREATE OR REPLACE TABLE scores AS
+-- Pre-aggregated scores of newly read snapshots, tagged with their snapshot, year and stage.
+INSERT INTO all_scores
 SELECT f.year, f.stage, f.snapshot_id, f.framework_id,
        s.region_code, s.kind, s.dimension, s.code, s.score, s.band
 FROM read_parquet($files, filename = true, hive_partitioning = false) AS s

@@ -95,12 +95,26 @@ def test_compare_peer_set_nearest_by_distance(data_dir, store):
     assert heatmap["data"][0]["y"] == [names[c] for c in expected]
 
 
-def test_gaps_action_list_downloads_as_xlsx(data_dir):
+def test_gaps_action_list_downloads_as_xlsx(data_dir, store):
+    import io
+
+    import openpyxl
+
+    from reports.tables import action_table
+    from store.exports import xlsx_bytes
+    from views.region import plans
+
     app = open_page("gaps", lang="en", region="35.09", year=2025, stage="II")
     assert not app.exception
-    buttons = [b for b in app.get("download_button")]
-    assert buttons, "download buttons present"
-    assert any("Priority indicators" in s.value for s in app.subheader)
+    (button,) = [b for b in app.get("download_button") if b.proto.label == t("gaps.download", "en")]
+    assert not button.proto.disabled
+    # the bytes the button serves, opened as a workbook: one row per action of every scope's plan
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(action_table(store, "35.09", 2025, "II", "en"), "Actions")))
+    rows = list(workbook["Actions"].iter_rows(values_only=True))
+    every_plan = plans(store.region_indicators("35.09", 2025, "II"), store.framework_of(2025, "II"))
+    actions = [a for plan in every_plan.values() for a in plan.actions]
+    assert len(rows) == 1 + len(actions)
+    assert [row[1] for row in rows[1:]] == [a.indicator_code for a in actions]
 
 
 def test_trends_stage_comparison_equals_store(data_dir, store):
