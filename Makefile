@@ -4,9 +4,11 @@ PIP := $(PYTHON) -m pip install --quiet --disable-pip-version-check --root-user-
 
 .PHONY: run test lint bench demo-data reference system-deps
 
-run:            ## start the dashboard on the bundled demo data
+PORT ?= 8501
+
+run:            ## start the dashboard on the bundled demo data (make run PORT=8600 for another port)
 	$(PIP) -r requirements.txt
-	$(PYTHON) tools/serve.py
+	$(PYTHON) tools/serve.py --server.port $(PORT)
 
 test: system-deps ## install what the tests need, lint, run every test (browser suite included)
 	$(PIP) -r requirements-dev.txt

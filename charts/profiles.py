@@ -31,9 +31,10 @@ def radar(axes: list[str], series: list[tuple[str, list[float]]], text: ChartTex
 
 
 def lines(frame: pd.DataFrame, text: ChartText, y_label: str, band_lowers: dict[int, float] | None = None,
-          band_names: dict[int, str] | None = None) -> go.Figure:
-    """Lines of `score` over `year` per `series`; faint band boundaries labelled with band names.
-    `frame` has year, series, score."""
+          band_names: dict[int, str] | None = None, marked_years: dict[int, str] | None = None) -> go.Figure:
+    """Lines of `score` over `year` per `series`; faint band boundaries labelled with band names;
+    `marked_years` (year -> short label, e.g. a change of method) drawn as a dashed vertical line
+    half a year before the year, labelled at the top. `frame` has year, series, score."""
     figure = go.Figure()
     for number, (name, rows) in enumerate(frame.groupby("series", sort=False)):
         figure.add_trace(go.Scatter(
@@ -47,6 +48,10 @@ def lines(frame: pd.DataFrame, text: ChartText, y_label: str, band_lowers: dict[
             figure.add_hline(y=lower, line=dict(color=NEUTRAL, width=1, dash="dot"),
                              annotation_text=band_label(level, band_names or {}),
                              annotation_position="right", annotation_font=dict(size=10, color="#52606D"))
+    for year, label in (marked_years or {}).items():
+        figure.add_vline(x=year - 0.5, line=dict(color="#D55E00", width=2, dash="dash"))
+        figure.add_annotation(x=year - 0.5, y=5, yref="y", text=label, showarrow=False, xanchor="left",
+                              yanchor="top", font=dict(size=11, color="#B24A00"), bgcolor="rgba(255,255,255,0.8)")
     figure.update_yaxes(range=[0, 5], title=y_label, dtick=1)
     figure.update_xaxes(dtick=1, title="")
     return finish(figure, text, height=440)

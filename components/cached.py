@@ -84,6 +84,15 @@ def framework_for(year: int) -> Framework | None:
     return store().framework_for(year)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def method_changes(data_version: tuple, stage: str) -> list[int]:
+    """Years of `stage` read with another framework than the assessed year before (views.trends)."""
+    from views.trends import method_change_years
+
+    ids = {year: store().framework_of(year, stage).id for year in store().years(stage)}
+    return method_change_years(ids)
+
+
 def framework_of(year: int, stage: str) -> Framework | None:
     """The framework a year and stage is read with (the one recorded with its snapshot)."""
     return store().framework_of(year, stage)

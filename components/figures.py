@@ -106,9 +106,11 @@ def gap_dumbbell(ctx, framework, name: str, gaps: pd.DataFrame) -> go.Figure:
                     ctx.t("gaps.target"), ctx.t("word.score"))
 
 
-def trend_lines(ctx, framework, trend: pd.DataFrame, medians: pd.DataFrame, measure: str) -> go.Figure:
-    """Chosen regions' `measure` (ISC or a dimension code) over the years with the national median.
-    `trend` and `medians` are the store's trend / national_medians output for the measure's kind."""
+def trend_lines(ctx, framework, trend: pd.DataFrame, medians: pd.DataFrame, measure: str,
+                method_changes: list[int] = ()) -> go.Figure:
+    """Chosen regions' `measure` (ISC or a dimension code) over the years with the national median,
+    each change of method marked. `trend` and `medians` are the store's trend / national_medians
+    output for the measure's kind."""
     dimension_names = framework.dimension_names(ctx.lang)
     measure_name = ctx.t("word.index") if measure == INDEX_CODE else dimension_names[measure]
     trend = trend[trend["code"] == measure]
@@ -120,7 +122,13 @@ def trend_lines(ctx, framework, trend: pd.DataFrame, medians: pd.DataFrame, meas
     ])
     title = ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage)
     return lines(series, ctx.chart_text(title, ctx.t("chart.units_score")), ctx.t("word.score"),
-                 {b.level: b.lower for b in framework.bands}, framework.band_names(ctx.lang))
+                 {b.level: b.lower for b in framework.bands}, framework.band_names(ctx.lang),
+                 method_marks(ctx, method_changes))
+
+
+def method_marks(ctx, years) -> dict[int, str]:
+    """year -> "Metode berubah 2022" for the trend charts' marked years."""
+    return {year: ctx.t("trends.method_mark", year=year) for year in years}
 
 
 def draw(figure: go.Figure, key: str, container=st, theme: str | None = "streamlit") -> None:

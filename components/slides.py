@@ -167,7 +167,8 @@ def trends_slide(item, ctx, source, framework, regions) -> None:
     measure = trend_measure(item.params.get("dimension"), framework)
     trend = source.trend(tuple(chosen), ctx.stage, measure.kind)
     medians = source.national_medians(ctx.stage, measure.kind)
-    draw(figures.trend_lines(ctx, framework, trend, medians, measure.code), "slide_trend")
+    changes = [year for year in cached.method_changes(ctx.data_version, ctx.stage) if source.has(year, ctx.stage)]
+    draw(figures.trend_lines(ctx, framework, trend, medians, measure.code, changes), "slide_trend")
 
 
 def claims_slide(item, ctx, source, framework, regions) -> None:

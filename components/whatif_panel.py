@@ -43,14 +43,14 @@ def whatif_panel(ctx, region: str, framework, grid, register) -> None:
         return
     if result is None:
         return
-    bands = framework.band_names(ctx.lang)
+    bands = framework.band_labels(ctx.lang)
     index, band, rank, province = st.columns(4)
     index.metric(ctx.t("whatif.index"), format_number(result.index_after, ctx.lang),
                  delta=format_number(result.index_after - result.index_before, ctx.lang, signed=True),
                  help=ctx.t("whatif.actual", value=format_number(result.index_before, ctx.lang)))
-    band.metric(ctx.t("whatif.band"), f"{result.band_after} · {bands[result.band_after]}",
+    band.metric(ctx.t("whatif.band"), bands[result.band_after],
                 delta=result.band_after - result.band_before or None,
-                help=ctx.t("whatif.actual", value=f"{result.band_before} · {bands[result.band_before]}"))
+                help=ctx.t("whatif.actual", value=bands[result.band_before]))
     rank.metric(ctx.t("whatif.rank"), f"{result.rank_after} / {result.regions}",
                 delta=(result.rank_before - result.rank_after) or None,
                 help=ctx.t("whatif.actual", value=result.rank_before))
@@ -58,5 +58,5 @@ def whatif_panel(ctx, region: str, framework, grid, register) -> None:
                     delta=((result.province_rank_before or 0) - (result.province_rank_after or 0)) or None,
                     help=ctx.t("whatif.actual", value=result.province_rank_before))
     st.caption(" · ".join(ctx.t("whatif.actual", value=v) for v in (
-        format_number(result.index_before, ctx.lang), f"{result.band_before} · {bands[result.band_before]}",
+        format_number(result.index_before, ctx.lang), bands[result.band_before],
         f"#{result.rank_before}", f"#{result.province_rank_before}")))

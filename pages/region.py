@@ -10,6 +10,7 @@ from components.claims_view import claims_section
 from components.downloads import report_downloads
 from components.pickers import region_view
 from components.region_tables import show_indicator_table
+from components.whatif_panel import whatif_panel
 from i18n import format_number
 from scoring import summaries
 
@@ -61,7 +62,8 @@ trend = pd.concat([trend_index.assign(series=ctx.t("word.index")),
                    trend_dimensions.assign(series=trend_dimensions["code"].map(dimension_names))])
 st.plotly_chart(lines(trend[["year", "series", "score"]],
                       ctx.chart_text(ctx.t("region.trend_title", stage=ctx.stage), ctx.t("chart.units_score")),
-                      ctx.t("word.score"), {b.level: b.lower for b in framework.bands}, band_names),
+                      ctx.t("word.score"), {b.level: b.lower for b in framework.bands}, band_names,
+                      figures.method_marks(ctx, cached.method_changes(ctx.data_version, ctx.stage))),
                 key="region_trend", config=CHART_CONFIG, alt=ctx.t("region.trend_title", stage=ctx.stage))
 
 # Why did it change: by dimension and by indicator, since the year before.
@@ -114,6 +116,7 @@ else:
                            key="region_why_indicators", config=CHART_CONFIG, alt=ctx.t("region.why_indicators"))
 
 claims_section(ctx, framework, region, cached.regions().set_index("code"))
+whatif_panel(ctx, region, framework, grid, cached.store().programmes(region))
 
 st.subheader(ctx.t("region.indicators_title"))
 show_indicator_table(grid, framework, ctx, key="region_indicators")

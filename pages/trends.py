@@ -10,7 +10,7 @@ from components.pickers import region_label, start_from_view
 from i18n import format_number
 from scoring import INDEX_CODE
 from views.compare import MAX_REGIONS
-from views.trends import measure_codes, trend_measure
+from views.trends import crosses_method_change, measure_codes, trend_measure
 
 ctx = frame.context()
 st.title(ctx.t("trends.title"))
@@ -37,8 +37,9 @@ kind = measure.kind
 trend = cached.trend(ctx.data_version, tuple(chosen), ctx.stage, kind)
 medians = cached.national_medians(ctx.data_version, ctx.stage, kind)
 title = ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage)
-st.plotly_chart(figures.trend_lines(ctx, framework, trend, medians, measure.code), key="trends_lines",
-                config=CHART_CONFIG, alt=title)
+method_changes = cached.method_changes(ctx.data_version, ctx.stage)
+st.plotly_chart(figures.trend_lines(ctx, framework, trend, medians, measure.code, method_changes),
+                key="trends_lines", config=CHART_CONFIG, alt=title)
 
 st.subheader(ctx.t("trends.stages_title", year=ctx.year))
 st.caption(ctx.t("trends.stages_hint"))
@@ -69,6 +70,9 @@ last = url_state.selectbox(ctx.t("trends.last_year"), later, key="to", default=l
 
 pair = cached.index_pair(ctx.data_version, (first, ctx.stage), (last, ctx.stage))
 st.subheader(ctx.t("trends.movers_title", first=first, last=last))
+crossed = crosses_method_change(first, last, method_changes)
+if crossed:   # the movers and the slope chart below compare across it
+    st.warning(ctx.t("trends.method_note", first=first, last=last, years=", ".join(map(str, crossed))))
 gains = pair[pair["change"] > 0].head(10)  # only real rises and falls: a flat region is neither
 losses = pair[pair["change"] < 0].sort_values(["change", "region_code"]).head(10)
 gain_column, loss_column = st.columns(2)
@@ -97,4 +101,5 @@ cohort_series = pd.DataFrame({
 })
 cohort_title = ctx.t("trends.cohorts_title")
 st.plotly_chart(lines(cohort_series, ctx.chart_text(cohort_title, ctx.t("chart.units_score")), ctx.t("word.score"),
-                      band_lowers, band_names), key="trends_cohorts", config=CHART_CONFIG, alt=cohort_title)
+                      band_lowers, band_names, figures.method_marks(ctx, method_changes)), key="trends_cohorts",
+                config=CHART_CONFIG, alt=cohort_title)

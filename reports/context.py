@@ -78,3 +78,15 @@ def check_regions(store, codes: list[str]) -> None:
         raise ExportRefused("reports.unknown_region", codes=", ".join(unknown))
     if not codes:
         raise ExportRefused("reports.no_regions")
+
+
+def region_grid(store, region: str, year: int, stage: str):
+    """The region's indicator grid (Store.region_indicators) and the framework it is read with;
+    ExportRefused for an unknown region, a year/stage without data, or a region not assessed then."""
+    check_regions(store, [region])
+    check_year_stage(store, year, stage)
+    grid = store.region_indicators(region, year, stage)
+    if grid.empty:
+        name = store.regions().set_index("code").loc[region, "name"]
+        raise ExportRefused("region.not_assessed", name=name, year=year, stage=stage)
+    return grid, store.framework_of(year, stage)

@@ -118,10 +118,10 @@ def _dimension_table(pdf, profile: RegionProfile) -> None:
     header = [ctx.t("word.dimension"), ctx.t("word.score"), ctx.t("word.band"),
               ctx.t("region.series_province", province=profile.province), ctx.t("region.series_national"),
               ctx.t("region.series_target"), ctx.t("gaps.col_gap")]
-    names = profile.framework.band_names(ctx.lang)
+    labels = profile.framework.band_labels(ctx.lang)
     rows, fills = [], {}
     for number, row in enumerate(table.itertuples()):
-        band = "–" if row.band is None or row.band != row.band else f"{int(row.band)} · {names[int(row.band)]}"
+        band = "–" if row.band is None or row.band != row.band else labels[int(row.band)]
         rows.append([row.label, ctx.number(row.score), band, ctx.number(row.province_median),
                      ctx.number(row.national_median), ctx.number(row.target), ctx.number(max(row.gap, 0.0))])
         fills[(number, 2)] = band_fill(row.band)

@@ -17,24 +17,13 @@ import zipfile
 import pandas as pd
 
 from i18n import t
-from reports.context import check_regions, check_year_stage
+from reports.context import region_grid
 from reports.errors import ExportRefused
 from scoring import round_score
 from scoring.readiness import evidence_checklist, next_evaluation, opd_readiness
 from store.exports import xlsx_sheets_bytes
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def readiness_grid(store, region: str, year: int, stage: str):
-    """The region's indicator grid and the framework it is read with; ExportRefused when not assessed."""
-    check_regions(store, [region])
-    check_year_stage(store, year, stage)
-    grid = store.region_indicators(region, year, stage)
-    if grid.empty:
-        name = store.regions().set_index("code").loc[region, "name"]
-        raise ExportRefused("region.not_assessed", name=name, year=year, stage=stage)
-    return grid, store.framework_of(year, stage)
 
 
 def checklist_frame(framework, grid: pd.DataFrame, owner_opd: str, lang: str) -> pd.DataFrame:
@@ -89,7 +78,7 @@ def calendar_frame(windows: pd.DataFrame, lang: str) -> pd.DataFrame:
 def evidence_workbook(store, region: str, year: int, stage: str, owner_opd: str, today: datetime.date,
                       lang: str = "id") -> bytes:
     """One OPD's "daftar bukti dukung": sheets checklist, evaluation calendar, summary."""
-    grid, framework = readiness_grid(store, region, year, stage)
+    grid, framework = region_grid(store, region, year, stage)
     return _workbook(store, grid, framework, region, year, stage, owner_opd, today, lang)
 
 
@@ -128,7 +117,7 @@ def workbook_name(region: str, owner_opd: str, lang: str = "id") -> str:
 def evidence_workbooks_zip(store, region: str, year: int, stage: str, today: datetime.date,
                            lang: str = "id") -> bytes:
     """Every OPD's workbook of the region in one ZIP (one XLSX per OPD, named by workbook_name)."""
-    grid, framework = readiness_grid(store, region, year, stage)
+    grid, framework = region_grid(store, region, year, stage)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for owner_opd in opd_readiness(grid)["owner_opd"]:

@@ -46,8 +46,8 @@ def key_figures(slide, profile: RegionProfile, box: Box) -> None:
 def dimension_bars(slide, profile: RegionProfile, box: Box) -> None:
     """Dimension scores as horizontal bars coloured by band, labelled "1,69 (1 · Rintisan)"."""
     ctx, table = profile.context, profile.benchmarks
-    names = profile.framework.band_names(ctx.lang)
-    labels = [f"{ctx.number(score)} ({int(band)} · {names[int(band)]})" if pd.notna(band) else ctx.number(score)
+    band_labels = profile.framework.band_labels(ctx.lang)
+    labels = [f"{ctx.number(score)} ({band_labels[int(band)]})" if pd.notna(band) else ctx.number(score)
               for score, band in zip(table["score"], table["band"], strict=True)]
     slides.category_chart(slide, "bar", table["label"].tolist(), [(profile.name, table["score"].tolist())], box,
                           labels={0: labels}, point_colours={0: [band_fill(b)[0] for b in table["band"]]},

@@ -14,7 +14,7 @@ from collections.abc import Collection
 import pandas as pd
 
 from i18n import t
-from reports.context import check_regions, check_year_stage
+from reports.context import check_regions, check_year_stage, region_grid
 from reports.errors import ExportRefused
 from scoring import INDEX_SCOPE, band_labels, round_score
 from scoring.claims import claims_summary
@@ -58,20 +58,10 @@ def ranking_table(store, year: int, stage: str, lang: str, codes: Collection[str
     })
 
 
-def _region_grid(store, region: str, year: int, stage: str):
-    check_regions(store, [region])
-    check_year_stage(store, year, stage)
-    grid = store.region_indicators(region, year, stage)
-    if grid.empty:
-        name = store.regions().set_index("code").loc[region, "name"]
-        raise ExportRefused("region.not_assessed", name=name, year=year, stage=stage)
-    return grid, store.framework_of(year, stage)
-
-
 def indicator_table(store, region: str, year: int, stage: str, lang: str) -> pd.DataFrame:
     """The region page's indicator table: level, claim, evidence, level counted, owner, what the
     next level requires, note (plain text, untrusted)."""
-    grid, framework = _region_grid(store, region, year, stage)
+    grid, framework = region_grid(store, region, year, stage)
     dimension_names = framework.dimension_names(lang)
     element_names = framework.element_names(lang)
 
@@ -99,7 +89,7 @@ def indicator_table(store, region: str, year: int, stage: str, lang: str) -> pd.
 def action_table(store, region: str, year: int, stage: str, lang: str) -> pd.DataFrame:
     """The gaps page's action list: for the index and each dimension, the fewest actions that reach
     the next band (scoring.plan_next_band), with the owner OPD, the number of actions and what to do."""
-    grid, framework = _region_grid(store, region, year, stage)
+    grid, framework = region_grid(store, region, year, stage)
     dimension_names = framework.dimension_names(lang)
     actions = []
     for scope, plan in plans(grid, framework).items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -83,8 +84,11 @@ class Indicator:
         return self.name_en if lang == "en" else self.name_id
 
     def level_text(self, level: int, lang: str) -> str:
+        """What `level` requires, in `lang`, without the "5: " the framework file writes before it
+        (a sentence such as "Naikkan ke level 5 (…)" names the level itself)."""
         texts = self.levels_en if lang == "en" else self.levels_id
-        return texts[level] if 0 <= level < len(texts) else ""
+        text = texts[level] if 0 <= level < len(texts) else ""
+        return re.sub(rf"^\s*{level}\s*[:.]\s*", "", text)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ RULES = [
     ("the index code", re.compile(r"""["']ISC["']"""), {"scoring/vocabulary.py"}),
     ("the stages", re.compile(r"""[(\[]\s*["']I["'],\s*["']II["']\s*[)\]]"""), {"scoring/vocabulary.py"}),
     ("the compare limit", re.compile(r"MAX_REGIONS\s*=\s*\d"), {"views/compare.py"}),
-    ("the band label", re.compile(r"""f["'][^"']*\{[^}]*(level|lv|\bb\b)[^}]*\} · \{[^}]*(name|band)"""),
+    ("the band label", re.compile(r"""\{[^{}]*(level|lv|\bb\b|band)[^{}]*\} · \{[^{}]*(name|band)"""),
      {"scoring/bands.py", "charts/theme.py"}),
     ("a dimension name map", re.compile(r"\{d\.code: d\.name\("), {"scoring/framework.py"}),
     ("an element name map", re.compile(r"\{e\.code: e\.name\("), {"scoring/framework.py"}),

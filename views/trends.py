@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -38,3 +39,16 @@ def measure_codes(framework: Framework) -> list[str]:
 def trend_regions(params: Mapping[str, str], ranked: list[str], known: set[str]) -> list[str]:
     """`regions=a,b,c` (known codes, at most MAX_REGIONS), else the first DEFAULT_REGIONS of `ranked`."""
     return listed(params, "regions", known)[:MAX_REGIONS] or ranked[:DEFAULT_REGIONS]
+
+
+def method_change_years(framework_ids: Mapping[int, str]) -> list[int]:
+    """The years read with another framework version than the assessed year before them (the years
+    a comparison across must flag). `framework_ids`: year -> framework id of that year's snapshot."""
+    years = sorted(framework_ids)
+    return [year for before, year in itertools.pairwise(years)
+            if framework_ids[year] != framework_ids[before]]
+
+
+def crosses_method_change(first: int, last: int, changes: list[int]) -> list[int]:
+    """The method changes a comparison of `first` with `last` spans (first < year <= last)."""
+    return [year for year in changes if first < year <= last]

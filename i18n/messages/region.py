@@ -52,7 +52,7 @@ MESSAGES = {
     "region.col_code": ("Kode", "Code"),
     "region.col_indicator": ("Indikator", "Indicator"),
     "region.col_element": ("Elemen", "Element"),
-    "region.col_level": ("Level terverifikasi", "Verified level"),
+    "region.col_level": ("Level tercatat", "Recorded level"),
     "region.col_claimed": ("Level klaim", "Claimed level"),
     "region.col_evidence": ("Bukti", "Evidence"),
     "region.col_counts": ("Level dihitung", "Level counted"),

@@ -24,4 +24,11 @@ MESSAGES = {
     "trends.first_year": ("Dari tahun", "From year"),
     "trends.last_year": ("Ke tahun", "To year"),
     "trends.need_years": ("Perlu dua tahun data untuk tren.", "Trends need two years of data."),
+    "trends.method_mark": ("Metode berubah {year}", "Method changed {year}"),
+    "trends.method_note": (
+        "⚠️ Perbandingan {first}–{last} melintasi perubahan metode ({years}): bobot atau indikator kerangka "
+        "berbeda, sehingga sebagian perubahan berasal dari metode, bukan dari kinerja.",
+        "⚠️ The {first}–{last} comparison spans a change of method ({years}): the framework's weights or "
+        "indicators differ, so part of the change comes from the method, not from performance.",
+    ),
 }

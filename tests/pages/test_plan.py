@@ -2,7 +2,7 @@
 
 import pytest
 
-from i18n import format_number
+from i18n import format_number, t
 from store import Store
 from tests.pages.conftest import chart_specs, metric, open_page
 
@@ -51,5 +51,5 @@ def test_whatif_panel_from_the_link_matches_the_store(data_dir):
     app = open_page("plan", region="35.09", lang="en", year=year, stage="II",
                     whatif_programmes=",".join(chosen), whatif_indicators="GOV.LP.01", **{"wl_GOV.LP.01": 5})
     assert not app.exception
-    assert metric(app, "Index") == format_number(expected.index_after, "en")
-    assert metric(app, "National rank") == f"{expected.rank_after} / {expected.regions}"
+    assert metric(app, t("whatif.index", "en")) == format_number(expected.index_after, "en")
+    assert metric(app, t("whatif.rank", "en")) == f"{expected.rank_after} / {expected.regions}"

@@ -51,20 +51,21 @@ def test_hostile_programme_names_show_as_text(data_dir, lang):
     assert app.multiselect[0].value == ["X1", "X2"]                        # the what-if panel took them
 
 
-def test_whatif_on_the_gaps_page_moves_index_band_and_ranks(data_dir):
+@pytest.mark.parametrize("page", ["gaps", "region"])
+def test_whatif_on_the_gaps_and_region_pages_moves_index_band_and_ranks(data_dir, page):
     store = Store(data_dir)
     year = max(store.years("II"))
     levels = {"GOV.LP.01": 5, "GOV.KP.03": "verify", "GOV.TKB.01": "verify"}
     expected = store.whatif("35.09", year, "II", levels=levels)
     assert expected.index_after > expected.index_before and expected.rank_after < expected.rank_before
     params = {"whatif_indicators": ",".join(levels), **{f"wl_{c}": v for c, v in levels.items()}}
-    app = open_page("gaps", region="35.09", lang="en", year=year, stage="II", **params)
+    app = open_page(page, region="35.09", lang="en", year=year, stage="II", **params)
     assert not app.exception
-    assert metric(app, "Index") == format_number(expected.index_after, "en")
+    assert metric(app, t("whatif.index", "en")) == format_number(expected.index_after, "en")
     band_names = {b.level: b.name("en") for b in store.framework_of(year, "II").bands}
-    assert metric(app, "Band") == f"{expected.band_after} · {band_names[expected.band_after]}"
-    assert metric(app, "National rank") == f"{expected.rank_after} / {expected.regions}"
-    assert metric(app, "Province rank") == str(expected.province_rank_after)
+    assert metric(app, t("whatif.band", "en")) == f"{expected.band_after} · {band_names[expected.band_after]}"
+    assert metric(app, t("whatif.rank", "en")) == f"{expected.rank_after} / {expected.regions}"
+    assert metric(app, t("whatif.province_rank", "en")) == str(expected.province_rank_after)
     before = [c.value for c in app.caption if c.value.startswith("now ")]
     assert before == [" · ".join([f"now {format_number(expected.index_before, 'en')}",
                                   f"now {expected.band_before} · {band_names[expected.band_before]}",
@@ -80,4 +81,4 @@ def test_gaps_page_what_if_without_a_register(data_dir):
     assert not app.exception
     assert t("whatif.programmes", "id") not in [m.label for m in app.multiselect]
     index = store.scores(year, "II", "index").set_index("region_code").loc[region, "index"]
-    assert metric(app, "Indeks") == format_number(index, "id")   # nothing chosen: the actual figures
+    assert metric(app, t("whatif.index", "id")) == format_number(index, "id")   # nothing chosen: the actual figures

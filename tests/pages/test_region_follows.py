@@ -46,3 +46,23 @@ def test_a_bad_link_says_so_in_the_users_language_and_shows_a_sensible_view(data
 def test_a_good_link_raises_no_warning(data_dir):
     app = open_page("region", region="35.09", year=2025, stage="II")
     assert not [w.value for w in app.warning if "tautan" in w.value]
+
+
+def test_trend_charts_mark_the_change_of_method_and_the_movers_say_so(data_dir, store):
+    import json
+
+    changed = [y for y in store.years("II") if y - 1 in store.years("II")
+               and store.framework_of(y, "II").id != store.framework_of(y - 1, "II").id]
+    assert changed == [2022]   # the demo data's 2022 change of chain weights
+    app = open_page("trends", lang="id", year=2025, stage="II")
+    specs = {c.proto.spec: json.loads(c.proto.spec) for c in app.get("plotly_chart")}
+    marked = [spec for spec in specs.values()
+              if any(a.get("text") == "Metode berubah 2022" for a in spec["layout"].get("annotations", []))]
+    assert len(marked) == 2, "the index lines and the cohort lines"
+    assert all(any(shape.get("x0") == 2021.5 for shape in spec["layout"]["shapes"]) for spec in marked)
+    assert any("melintasi perubahan metode (2022)" in w.value for w in app.warning)
+    recent = open_page("trends", lang="id", year=2025, stage="II", **{"from": 2023, "to": 2025})
+    assert not [w for w in recent.warning if "perubahan metode" in w.value]
+    region = open_page("region", lang="en", region="35.09", year=2025, stage="II")
+    trend = next(json.loads(c.proto.spec) for c in region.get("plotly_chart") if "Method changed 2022" in c.proto.spec)
+    assert any(shape.get("x0") == 2021.5 for shape in trend["layout"]["shapes"])

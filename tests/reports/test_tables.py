@@ -76,3 +76,16 @@ def test_table_requests_are_checked(report_store):
         export_table(report_store, "indicators", YEAR, STAGE, "en", "csv", "00.00")
     with pytest.raises(ValueError, match="format"):
         table_bytes(pd.DataFrame({"a": [1]}), "ods")
+
+
+def test_a_raise_action_names_its_level_once():
+    from reports.tables import action_text
+    from scoring import load_framework
+    from scoring.plan import Action
+    from tests.conftest import REPO
+
+    framework = load_framework(REPO / "data" / "framework" / "smartcity-2022.toml")
+    indicator = framework.indicators[0]
+    action = Action(indicator.code, "raise", 4, 5, 0.01, indicator.owner_opd)
+    text = action_text(action, indicator, "id")
+    assert text.startswith("Naikkan ke level 5 (") and "(5:" not in text

@@ -86,3 +86,14 @@ def test_exact_shares_are_the_written_decimals(tiny):
     shares = tiny.exact_shares["index_share"]
     assert shares["ENV.A.03"] == Fraction(9, 40) and shares["GOV.A.02"] == Fraction(3, 40)
     assert sum(shares.values()) == 1
+
+
+def test_level_text_says_what_the_level_requires_without_repeating_its_number():
+    from scoring import load_framework
+    from tests.conftest import REPO
+
+    framework = load_framework(REPO / "data" / "framework" / "smartcity-2022.toml")
+    for indicator in framework.indicators:
+        for level in range(6):
+            written = (indicator.levels_id[level], indicator.level_text(level, "id"))
+            assert not written[1].startswith(f"{level}:") and written[0].endswith(written[1])
