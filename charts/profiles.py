@@ -82,8 +82,9 @@ def dumbbell(frame: pd.DataFrame, text: ChartText, reference_name: str, score_la
                                 hovertemplate="%{y}: %{x:.2f}<extra>" + reference_name + "</extra>"))
     figure.add_trace(go.Scatter(x=frame["score"], y=frame["label"], mode="markers", name=frame.attrs.get(
         "series_name", ""), marker=dict(size=13, color=SERIES_COLOURS[0]),
-        hovertemplate="%{y}: %{x:.2f}<extra></extra>"))
-    figure.update_xaxes(range=[0, 5], title=score_label, dtick=1)
+        hovertemplate="%{y} · " + score_label + ": %{x:.2f}<extra></extra>"))
+    # No x-axis title: the units are in the subtitle, and on a phone the title sat on the legend row.
+    figure.update_xaxes(range=[0, 5], title=None, dtick=1, hoverformat=".2f")
     figure.update_yaxes(autorange="reversed")
     return finish(figure, text, height=160 + 40 * frame["label"].nunique())
 

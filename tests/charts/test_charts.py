@@ -191,6 +191,7 @@ def test_dumbbell_joins_score_and_reference_per_row():
     assert figure.data[2].name == "Median peers" and list(figure.data[2].x) == [2.0, 2.5]
     assert figure.data[3].name == "Jember" and list(figure.data[3].x) == [3.0, 1.0]
     assert tuple(figure.layout.xaxis.range) == (0, 5)
+    assert figure.layout.xaxis.title.text is None   # units in the subtitle; a title collided with the legend
 
 
 def test_slope_puts_first_and_last_year_as_categories():
