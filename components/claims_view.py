@@ -10,7 +10,7 @@ import streamlit as st
 from charts.profiles import dumbbell
 from charts.theme import CHART_CONFIG
 from components import cached, url_state
-from components.downloads import MIME_TYPES, claims_file_bytes
+from components.downloads import MIME_TYPES, claims_file_bytes, csv_help
 from i18n import format_number, format_percent
 from scoring.claims import claims_summary
 
@@ -113,4 +113,4 @@ def _downloads(ctx, region: str | None, codes: tuple[str, ...], scope: str) -> N
             ctx.t(f"claims.download_{file_format}"),
             data=lambda f=file_format: claims_file_bytes(ctx.data_version, ctx.year, ctx.lang, f, codes),
             file_name=f"{stem}.{file_format}", mime=MIME_TYPES[file_format], key=f"claims_download_{file_format}",
-            on_click="ignore")
+            on_click="ignore", help=csv_help(ctx.lang) if file_format == "csv" else None)

@@ -16,6 +16,7 @@ from components import cached
 from i18n import t
 from reports.images import images_available
 from reports.tables import MIME_TYPES
+from store.exports import csv_dialect
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -39,10 +40,11 @@ def table_file_bytes(version: tuple, table: str, year: int, stage: str, lang: st
                      region: str | None = None, codes: tuple[str, ...] | None = None) -> bytes:
     from reports import tables
 
+    dialect = csv_dialect(lang)   # Indonesian Excel reads ";" and a decimal comma
     if table == "ranking":
         frame = tables.ranking_table(cached.store(), year, stage, lang, codes)
-        return tables.table_bytes(frame, file_format, "Ranking")
-    return tables.export_table(cached.store(), table, year, stage, lang, file_format, region)
+        return tables.table_bytes(frame, file_format, t("reports.sheet_ranking", lang), dialect)
+    return tables.export_table(cached.store(), table, year, stage, lang, file_format, region, dialect)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -52,13 +54,19 @@ def claims_file_bytes(version: tuple, year: int, lang: str, file_format: str, co
     from reports import tables
 
     frame = tables.claims_table(cached.store(), year, lang, list(codes) or None)
-    return tables.table_bytes(frame, file_format, t("claims.sheet", lang))
+    return tables.table_bytes(frame, file_format, t("reports.sheet_claims", lang), csv_dialect(lang))
+
+
+def csv_help(lang: str) -> str:
+    """What a CSV download holds: which separator and decimal mark (store.exports.csv_dialect)."""
+    return t(f"reports.csv_help_{csv_dialect(lang)}", lang)
 
 
 def _button(container, label: str, build: Callable[[], bytes], file_name: str, mime: str, key: str,
-            disabled: bool = False) -> None:
+            disabled: bool = False, lang: str = "id") -> None:
+    help_text = csv_help(lang) if file_name.endswith(".csv") else None
     container.download_button(label, data=build, file_name=file_name, mime=mime, key=key, disabled=disabled,
-                              on_click="ignore")
+                              on_click="ignore", help=help_text)
 
 
 def report_downloads(ctx, region: str, key: str, tables: bool = True) -> None:
@@ -68,11 +76,12 @@ def report_downloads(ctx, region: str, key: str, tables: bool = True) -> None:
     st.subheader(ctx.t("reports.downloads"))
     columns = st.columns(4 if tables else 2)
     _button(columns[0], ctx.t("reports.download_deck"),
-            lambda: region_deck_bytes(version, region, year, stage, lang), f"{stem}.pptx", PPTX_MIME, f"{key}_pptx")
+            lambda: region_deck_bytes(version, region, year, stage, lang), f"{stem}.pptx", PPTX_MIME, f"{key}_pptx",
+            lang=lang)
     pdf_ready = images_available()
     _button(columns[1], ctx.t("reports.download_pdf"),
             lambda: profile_pdf_bytes(version, region, year, stage, lang), f"{stem}.pdf", "application/pdf",
-            f"{key}_pdf", disabled=not pdf_ready)
+            f"{key}_pdf", disabled=not pdf_ready, lang=lang)
     if not pdf_ready:
         columns[1].caption(ctx.t("reports.pdf_unavailable"))
     if tables:
@@ -80,7 +89,7 @@ def report_downloads(ctx, region: str, key: str, tables: bool = True) -> None:
             _button(column, ctx.t(f"reports.download_indicators_{file_format}"),
                     lambda f=file_format: table_file_bytes(version, "indicators", year, stage, lang, f, region),
                     f"matra-indicators-{region}-{year}-{stage}.{file_format}", MIME_TYPES[file_format],
-                    f"{key}_indicators_{file_format}")
+                    f"{key}_indicators_{file_format}", lang=lang)
 
 
 def ranking_downloads(ctx, codes: tuple[str, ...] | None, key: str) -> None:
@@ -91,4 +100,5 @@ def ranking_downloads(ctx, codes: tuple[str, ...] | None, key: str) -> None:
     for column, file_format in ((left, "csv"), (right, "xlsx")):
         _button(column, ctx.t(f"reports.download_ranking_{file_format}"),
                 lambda f=file_format: table_file_bytes(version, "ranking", year, stage, lang, f, None, codes),
-                f"matra-ranking-{year}-{stage}.{file_format}", MIME_TYPES[file_format], f"{key}_{file_format}")
+                f"matra-ranking-{year}-{stage}.{file_format}", MIME_TYPES[file_format], f"{key}_{file_format}",
+                lang=lang)

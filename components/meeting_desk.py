@@ -15,10 +15,10 @@ import streamlit as st
 from components import auth, cached
 from components.agenda_data import DataStatus
 from components.slides import plain
-from i18n import format_date
+from i18n import format_date, t
 from store import meetings
 from store.atomic import StoreBusy
-from store.exports import csv_bytes, xlsx_bytes
+from store.exports import csv_bytes, csv_dialect, xlsx_bytes
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -183,10 +183,11 @@ def exports(agenda, ctx, notes: list[dict], titles: dict[int, str]) -> None:
     table = export_frame(notes, titles, ctx)
     stem = f"matra-notes-{agenda.id}"
     left, middle, right = st.columns(3)
-    left.download_button(ctx.t("present.download_xlsx"), xlsx_bytes(table, "Notes"), file_name=f"{stem}.xlsx",
-                         mime=XLSX_MIME, disabled=table.empty, key="present_notes_xlsx")
-    middle.download_button(ctx.t("present.download_csv"), csv_bytes(table), file_name=f"{stem}.csv",
-                           mime="text/csv", disabled=table.empty, key="present_notes_csv")
+    left.download_button(ctx.t("present.download_xlsx"), xlsx_bytes(table, ctx.t("reports.sheet_notes")),
+                         file_name=f"{stem}.xlsx", mime=XLSX_MIME, disabled=table.empty, key="present_notes_xlsx")
+    middle.download_button(ctx.t("present.download_csv"), csv_bytes(table, csv_dialect(ctx.lang)),
+                           file_name=f"{stem}.csv", mime="text/csv", disabled=table.empty, key="present_notes_csv",
+                           help=t(f"reports.csv_help_{csv_dialect(ctx.lang)}", ctx.lang))
     agenda_deck = _deck_function()
     if agenda_deck is None:
         right.caption(ctx.t("present.deck_unavailable"))

@@ -6,13 +6,13 @@ import streamlit as st
 from charts.bars import score_bars
 from charts.theme import CHART_CONFIG
 from components import cached, figures, frame
-from components.downloads import report_downloads
+from components.downloads import csv_help, report_downloads
 from components.pickers import region_view
 from components.whatif_panel import whatif_panel
 from i18n import format_number
 from reports.tables import action_table, action_text
 from scoring import INDEX_SCOPE, band_labels, default_target, opd_summary
-from store.exports import csv_bytes, xlsx_bytes
+from store.exports import csv_bytes, csv_dialect, xlsx_bytes
 from views.region import dimension_gaps, plans, top_priorities
 
 ctx = frame.context()
@@ -105,11 +105,13 @@ whatif_panel(ctx, region, framework, grid, cached.store().programmes(region))
 action_list = action_table(cached.store(), region, ctx.year, ctx.stage, ctx.lang)
 left, right = st.columns(2)
 file_stem = f"matra-actions-{region}-{ctx.year}-{ctx.stage}"
-left.download_button(ctx.t("gaps.download"), xlsx_bytes(action_list, "Actions"), file_name=f"{file_stem}.xlsx",
+left.download_button(ctx.t("gaps.download"), xlsx_bytes(action_list, ctx.t("reports.sheet_actions")),
+                     file_name=f"{file_stem}.xlsx",
                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                      disabled=action_list.empty, key="gaps_download_xlsx")
-right.download_button(ctx.t("gaps.download_csv"), csv_bytes(action_list), file_name=f"{file_stem}.csv",
-                      mime="text/csv", disabled=action_list.empty, key="gaps_download_csv")
+right.download_button(ctx.t("gaps.download_csv"), csv_bytes(action_list, csv_dialect(ctx.lang)),
+                      file_name=f"{file_stem}.csv", mime="text/csv", disabled=action_list.empty,
+                      key="gaps_download_csv", help=csv_help(ctx.lang))
 
 # Exports (reports/): this region's deck and PDF profile, built only when clicked.
 report_downloads(ctx, region, key="gaps_download_report", tables=False)

@@ -151,25 +151,25 @@ def action_text(action, indicator, lang: str) -> str:
              requirement=indicator.level_text(action.to_level, lang))
 
 
-def table_bytes(frame: pd.DataFrame, file_format: str, sheet: str = "Matra") -> bytes:
-    """CSV (UTF-8 with BOM) or XLSX bytes, formulas neutralised (store.exports)."""
+def table_bytes(frame: pd.DataFrame, file_format: str, sheet: str = "Matra", dialect: str = "comma") -> bytes:
+    """CSV (UTF-8 with BOM, in a store.exports CSV dialect) or XLSX bytes, formulas neutralised."""
     if file_format not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
-    return csv_bytes(frame) if file_format == "csv" else xlsx_bytes(frame, sheet)
+    return csv_bytes(frame, dialect) if file_format == "csv" else xlsx_bytes(frame, sheet)
 
 
 def export_table(store, table: str, year: int, stage: str, lang: str, file_format: str,
-                 region: str | None = None) -> bytes:
-    """One of TABLES as bytes; indicators and actions need a region (refused without one); claims
-    compare both stages of `year` for the region, or per OPD over all regions without one."""
+                 region: str | None = None, dialect: str = "comma") -> bytes:
+    """One of TABLES as bytes (sheet named in `lang`); indicators and actions need a region (refused
+    without one); claims compare both stages of `year` for the region, or per OPD over all regions
+    without one. `dialect`: the CSV dialect (store.exports.CSV_DIALECTS)."""
+    sheet = t(f"reports.sheet_{table}", lang)
     if table == "ranking":
-        return table_bytes(ranking_table(store, year, stage, lang), file_format, "Ranking")
+        return table_bytes(ranking_table(store, year, stage, lang), file_format, sheet, dialect)
     if table == "claims":
-        return table_bytes(claims_table(store, year, lang, [region] if region else None), file_format,
-                           t("claims.sheet", lang))
+        return table_bytes(claims_table(store, year, lang, [region] if region else None), file_format, sheet,
+                           dialect)
     if not region:
         raise ExportRefused("reports.region_needed", table=table)
     build = indicator_table if table == "indicators" else action_table
-    sheet = "Indicators" if table == "indicators" else "Actions"
-    return table_bytes(build(store, region, year, stage, lang), file_format, sheet)
-
+    return table_bytes(build(store, region, year, stage, lang), file_format, sheet, dialect)

@@ -29,9 +29,32 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with BOM (so Excel opens Indonesian text correctly), formulas neutralised."""
-    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+# CSV dialects: "comma" (, and a decimal point: machines, English Excel) and "excel_id" (; and a
+# decimal comma, with a first line "sep=;" that tells Excel the separator: Excel set to Indonesian
+# reads "3.48" as text or a date and splits nothing at ",").
+CSV_DIALECTS = {"comma": (",", "."), "excel_id": (";", ",")}
+
+
+def _decimal_comma(value):
+    if isinstance(value, float) and not pd.isna(value):
+        return repr(value).replace(".", ",")
+    return value
+
+
+def csv_bytes(frame: pd.DataFrame, dialect: str = "comma") -> bytes:
+    """UTF-8 CSV with BOM (so Excel opens Indonesian text correctly), formulas neutralised, in one
+    of CSV_DIALECTS. Numbers stay numbers; only their decimal mark follows the dialect."""
+    separator, decimal = CSV_DIALECTS[dialect]
+    safe = safe_frame(frame)
+    if decimal == ",":   # after neutralising: "-0,05" is a number here, not a formula
+        safe = safe.astype(object).map(_decimal_comma)
+    text = safe.to_csv(index=False, sep=separator)
+    return (("sep=;\n" if dialect == "excel_id" else "") + text).encode("utf-8-sig")
+
+
+def csv_dialect(lang: str) -> str:
+    """The CSV dialect of a download in the UI language: Indonesian Excel for id, comma for en."""
+    return "excel_id" if lang == "id" else "comma"
 
 
 def xlsx_bytes(frame: pd.DataFrame, sheet: str = "Matra") -> bytes:

@@ -51,5 +51,4 @@ MESSAGES = {
     "claims.no_failed": ("Semua klaim wilayah ini diterima.", "Every claim of this region was accepted."),
     "claims.download_csv": ("Klaim vs verifikasi (CSV)", "Claims vs verification (CSV)"),
     "claims.download_xlsx": ("Klaim vs verifikasi (XLSX)", "Claims vs verification (XLSX)"),
-    "claims.sheet": ("Klaim", "Claims"),
 }

@@ -66,4 +66,13 @@ MESSAGES = {
     ),
     "reports.col_province_rank": ("Peringkat di provinsi", "Rank in province"),
     "reports.col_kind_rank": ("Peringkat di antara jenis yang sama", "Rank among the same kind"),
+    "reports.sheet_ranking": ("Peringkat", "Ranking"),
+    "reports.sheet_indicators": ("Indikator", "Indicators"),
+    "reports.sheet_actions": ("Aksi", "Actions"),
+    "reports.sheet_claims": ("Klaim", "Claims"),
+    "reports.sheet_notes": ("Catatan rapat", "Meeting notes"),
+    "reports.csv_help_excel_id": ("CSV untuk Excel berbahasa Indonesia: pemisah titik koma (;) dan koma desimal.",
+                                  "CSV for Excel set to Indonesian: semicolon (;) separator and decimal comma."),
+    "reports.csv_help_comma": ("CSV dengan pemisah koma (,) dan titik desimal, untuk Excel berbahasa Inggris.",
+                               "CSV with comma (,) separator and decimal point, for Excel set to English."),
 }

@@ -77,3 +77,23 @@ def test_deck_radar_and_index_match_the_region_page(page_data):
     assert list(radar.plots[0].categories) == screen["data"][0]["theta"][:-1]
     shown = metric(app, "Smart City Index 2024")
     assert any(text.startswith("Smart City Index 2024") and shown in text for text in slide_texts(deck.slides[1]))
+
+
+def test_csv_downloads_speak_the_excel_of_the_ui_language(page_data):
+    import csv
+
+    from store import Store
+
+    ranking = Store(page_data).ranking(2024, "II").set_index("region_code")
+    indonesian = downloads.table_file_bytes(("t",), "ranking", 2024, "II", "id", "csv", None, ("35.09",))
+    lines = indonesian.decode("utf-8-sig").splitlines()
+    assert lines[0] == "sep=;"   # Excel reads the separator from this line whatever its locale
+    row = dict(zip(*csv.reader(lines[1:], delimiter=";"), strict=True))
+    assert "," in row["Indeks Smart City"] and "." not in row["Indeks Smart City"]
+    assert float(row["Indeks Smart City"].replace(",", ".")) == float(ranking.loc["35.09", "shown"])
+    english = downloads.table_file_bytes(("t",), "ranking", 2024, "II", "en", "csv", None, ("35.09",))
+    row = dict(zip(*csv.reader(english.decode("utf-8-sig").splitlines()), strict=True))
+    assert float(row["Smart City Index"]) == float(ranking.loc["35.09", "shown"]) and "," not in row["Smart City Index"]
+    workbook = openpyxl.load_workbook(io.BytesIO(
+        downloads.table_file_bytes(("t",), "ranking", 2024, "II", "id", "xlsx", None, ("35.09",))))
+    assert workbook.sheetnames == ["Peringkat"]

@@ -37,3 +37,14 @@ def test_levels_are_ascii_whole_numbers_0_to_5(text, level):
     from store.validate import level_value
 
     assert level_value(text) == level
+
+
+def test_indonesian_excel_csv_keeps_numbers_and_guards_formulas():
+    import pandas as pd
+
+    from store.exports import csv_bytes
+
+    frame = pd.DataFrame({"name": ["=HYPERLINK(1)", "Kota; Malang"], "index": [3.475, -0.05], "rank": [1, 2]})
+    text = csv_bytes(frame, "excel_id").decode("utf-8-sig")
+    assert text.splitlines() == ["sep=;", "name;index;rank", "'=HYPERLINK(1);3,475;1", '"Kota; Malang";-0,05;2']
+    assert csv_bytes(frame).decode("utf-8-sig").splitlines()[1:] == ["'=HYPERLINK(1),3.475,1", "Kota; Malang,-0.05,2"]
