@@ -47,7 +47,8 @@ def lines(frame: pd.DataFrame, text: ChartText, y_label: str, band_lowers: dict[
         if lower > 0:
             figure.add_hline(y=lower, line=dict(color=NEUTRAL, width=1, dash="dot"),
                              annotation_text=band_label(level, band_names or {}),
-                             annotation_position="right", annotation_font=dict(size=10, color="#52606D"))
+                             annotation_position="top right", annotation_font=dict(size=10, color="#52606D"),
+                             annotation_bgcolor="rgba(255,255,255,0.8)")
     for year, label in (marked_years or {}).items():
         figure.add_vline(x=year - 0.5, line=dict(color="#D55E00", width=2, dash="dash"))
         figure.add_annotation(x=year - 0.5, y=5, yref="y", text=label, showarrow=False, xanchor="left",

@@ -165,6 +165,9 @@ def test_lines_draw_one_trace_per_series_and_band_boundaries():
     assert [trace.line.color for trace in figure.data] == SERIES_COLOURS[:2]
     assert [shape.y0 for shape in figure.layout.shapes] == [1.5, 2.5]   # band 1 starts at 0: no line
     assert [note.text for note in figure.layout.annotations] == ["2 · Berkembang", "3 · Terdefinisi"]
+    # inside the plot, above the line's right end: "right" put them past the plot edge, cut off
+    assert all(note.xanchor == "right" and note.x == 1 and note.yanchor == "bottom"
+               for note in figure.layout.annotations)
     assert tuple(figure.layout.yaxis.range) == (0, 5)
 
 
