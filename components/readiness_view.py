@@ -18,7 +18,7 @@ from charts.theme import CHART_CONFIG
 from components import cached, url_state
 from i18n import format_date, format_number
 from reports.readiness import XLSX_MIME, checklist_frame, evidence_workbook, evidence_workbooks_zip, workbook_name
-from scoring.readiness import lagging_everywhere, next_evaluation, opd_readiness, opd_rollup
+from scoring.readiness import lagging_everywhere, next_evaluation, opd_readiness, opd_rollup, regions_counted
 
 ROLLUP_SCOPES = ("all", "province")  # URL codes of the roll-up: every region, or the province
 
@@ -128,7 +128,7 @@ def rollup(ctx, view) -> None:
     owners = {indicator.code: indicator.owner_opd for indicator in view.framework.indicators}
     table = opd_rollup(counts, owners)
     provinces = int(counts["province_code"].nunique())
-    regions = int(counts.groupby("province_code")["regions"].max().sum())
+    regions = regions_counted(counts)
     st.caption(ctx.t("readiness.rollup_intro", year=ctx.year, stage=ctx.stage))
     chart = pd.DataFrame({"label": table["owner_opd"], "progress": table["progress"],
                           "text": table["progress"].map(lambda p: _percent(p, ctx.lang) + "%")})

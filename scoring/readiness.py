@@ -93,6 +93,11 @@ def lagging_everywhere(rollup: pd.DataFrame, provinces: int, share: float = 0.75
     return rows.sort_values(["provinces_behind", "progress"], ascending=[False, True], ignore_index=True)
 
 
+def regions_counted(counts: pd.DataFrame) -> int:
+    """How many regions the province counts of opd_rollup cover (each province's assessed regions)."""
+    return int(counts.groupby("province_code")["regions"].max().sum())
+
+
 def opd_rollup(counts: pd.DataFrame, owners: dict[str, str]) -> pd.DataFrame:
     """Which OPD types lag across regions. `counts`: province_code, province_name, indicator_code,
     verified (regions with verified evidence), regions (assessed regions of the province);

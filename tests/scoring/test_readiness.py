@@ -127,3 +127,13 @@ def test_rollup_names_the_opd_types_behind_their_province_nearly_everywhere():
     assert lagging_everywhere(opd_rollup(counts, owners), 3)["owner_opd"].tolist() == []   # 2 < 0.75 x 3
     assert lagging_everywhere(opd_rollup(counts, owners), 3, share=1 / 3)["owner_opd"].tolist() == [
         "Diskominfo", "DLH"]
+
+
+def test_regions_counted_sums_each_provinces_assessed_regions():
+    import pandas as pd
+
+    from scoring.readiness import regions_counted
+
+    counts = pd.DataFrame({"province_code": ["35", "35", "12"], "indicator_code": ["A", "B", "A"],
+                           "verified": [3, 1, 2], "regions": [4, 4, 2]})
+    assert regions_counted(counts) == 6   # 4 in 35 (not 8: one row per indicator), 2 in 12
