@@ -64,7 +64,7 @@ def test_gaps_page_plan_matches_the_cli(data_dir, store, cli_figures):
     assert f"{action_count(plan)} aksi" in line
     assert format_number(plan["score_after"], "id") in line
     steps = index_expander.markdown[1].value.splitlines()
-    assert [s.split("**")[1] if "**" in s else s for s in steps] and len(steps) == len(plan["actions"])
+    assert len(steps) == len(plan["actions"]) > 0
     for step, action in zip(steps, plan["actions"], strict=True):
         assert action["indicator_code"] in step and action["owner_opd"] in step
 
