@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from scoring import STAGES, FrameworkError, load_framework
-from store import cli_calendar, cli_programmes, cli_scores
+from store import cli_calendar, cli_programmes, cli_scenarios, cli_scores
 from store.atomic import StoreUnavailable
 from store.problems import IngestRefused
 from store.repository import SCORE_KINDS, Store
@@ -103,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     target_export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     target_export.add_argument("--out", help="file to write (default: standard output)")
     cli_programmes.add_commands(commands)
+    cli_scenarios.add_commands(commands)
     cli_calendar.add_commands(commands)
     cli_scores.add_commands(commands)
     return parser
@@ -190,6 +191,8 @@ def _run(args) -> int:
         return EXIT_OK
     if args.command == "ingest":
         return _ingest(store, args)
+    if args.command in cli_scenarios.COMMANDS:
+        return cli_scenarios.run(store, args)
     if args.command in cli_programmes.COMMANDS:
         return cli_programmes.run(store, args)
     if args.command in cli_calendar.COMMANDS:

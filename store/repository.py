@@ -24,12 +24,13 @@ from scoring import (
     shown_difference,
 )
 from scoring.whatif import WhatIf, WhatIfError, programme_levels, simulate
-from store import analysis, calendar, catalog, exports, programmes, targets
+from store import analysis, calendar, catalog, exports, programmes, scenarios, targets
 from store.database import Database
 from store.limits import Limits
 from store.manifest import Snapshot, read_manifest
 from store.parse_worker import check_in_worker
 from store.problems import IngestRefused, Problem
+from store.scenarios import Scenario, ScenarioRefused
 from store.settings import data_dir as default_data_dir
 from store.settings import setting
 from store.snapshots import Progress, commit_snapshot, content_sha256, read_snapshot_rows, retract_snapshot
@@ -414,6 +415,50 @@ class Store:
         provinces = dict(zip(self.regions()["code"], self.regions()["province_code"], strict=True))
         return simulate(grid, self.framework_of(year, stage), table, region, levels=levels, lifts=lifts,
                         province_codes=provinces)
+
+    # saved scenarios (store/scenarios.py) --------------------------------------------------------
+    def scenarios(self, region: str, year: int | None = None, stage: str | None = None) -> list[Scenario]:
+        """The region's saved scenarios (newest first), only those starting from `year`/`stage` when given."""
+        return [s for s in scenarios.read_scenarios(self.data_dir, region)
+                if (year is None or s.year == year) and (stage is None or s.stage == stage)]
+
+    def scenario(self, region: str, scenario_id: str) -> Scenario | None:
+        return scenarios.read_scenario(self.data_dir, region, scenario_id)
+
+    def save_scenario(self, scenario: Scenario, *, created_by: str | None = None) -> Scenario:
+        """Store `scenario` after checking it applies: the region was assessed in its year and stage,
+        every indicator and level is valid and every programme is in the register. Raises
+        ScenarioRefused (not assessed, bad name, nothing chosen) or WhatIfError."""
+        if self.scenario_result(scenario) is None:
+            raise ScenarioRefused("not_assessed", f"{scenario.region} {scenario.year} {scenario.stage}")
+        return scenarios.save_scenario(self.data_dir, scenario, created_by)
+
+    def delete_scenario(self, region: str, scenario_id: str) -> bool:
+        return scenarios.delete_scenario(self.data_dir, region, scenario_id)
+
+    def scenario_result(self, scenario: Scenario) -> WhatIf | None:
+        """The scenario's index, band and ranks before and after, on the data read now."""
+        return self.whatif(scenario.region, scenario.year, scenario.stage, levels=scenario.levels,
+                           programme_codes=scenario.programmes)
+
+    def scenario_table(self, regions: list[str], year: int, stage: str) -> pd.DataFrame:
+        """The saved scenarios of `regions` starting from `year`/`stage`, each beside the actual figures:
+        region_code, scenario_id, name, changes (indicators set + programmes), index_before, index_after,
+        band_before, band_after, rank_before, rank_after, province_rank_before, province_rank_after.
+        A scenario that no longer applies (an indicator or programme gone) is left out."""
+        rows = []
+        for region in regions:
+            for scenario in self.scenarios(region, year, stage):
+                try:
+                    result = self.scenario_result(scenario)
+                except WhatIfError:
+                    continue
+                if result is not None:
+                    rows.append({"region_code": region, "scenario_id": scenario.id, "name": scenario.name,
+                                 "changes": len(scenario.levels) + len(scenario.programmes), **result.as_dict()})
+        columns = ["region_code", "scenario_id", "name", "changes", "index_before", "index_after", "band_before",
+                   "band_after", "rank_before", "rank_after", "province_rank_before", "province_rank_after"]
+        return pd.DataFrame(rows, columns=columns)
 
     # evidence readiness (store/calendar.py, scoring/readiness.py) -------------------------------
     def calendar(self) -> pd.DataFrame:

@@ -69,9 +69,23 @@ MESSAGES = {
     "whatif.actual": ("sekarang {value}", "now {value}"),
     "whatif.save_name": ("Nama skenario", "Scenario name"),
     "whatif.save": ("Simpan skenario", "Save scenario"),
-    "whatif.saved": ("Skenario tersimpan; tautannya: {link}", "Scenario saved; its link: {link}"),
-    "whatif.loaded": ("Skenario '{name}' dari tautan.", "Scenario '{name}' from the link."),
-    "whatif.bad_name": ("Beri nama skenario (1–60 huruf).", "Give the scenario a name (1–60 characters)."),
+    "whatif.saved": ("Skenario '{name}' tersimpan; tautan halaman ini membukanya.",
+                     "Scenario '{name}' saved; this page's link opens it."),
+    "whatif.saved_pick": ("Skenario tersimpan", "Saved scenario"),
+    "whatif.none": ("(tidak ada: pilih sendiri)", "(none: choose below)"),
+    "whatif.loaded": ("Skenario '{name}', disimpan oleh {by}, {date}. Mengubah pilihan di bawah meninggalkan "
+                      "skenario ini.", "Scenario '{name}', saved by {by}, {date}. Changing a choice below leaves "
+                      "this scenario."),
+    "whatif.signin_to_save": ("Untuk menyimpan skenario ini dengan nama, masuk sebagai notulis (halaman Presentasi) "
+                              "atau administrator (halaman Data).",
+                              "To save this scenario under a name, sign in as note taker (Present page) or "
+                              "administrator (Data page)."),
+    "whatif.refused_bad_name": ("Beri nama skenario (1–60 huruf).", "Give the scenario a name (1–60 characters)."),
+    "whatif.refused_empty_scenario": ("Pilih dulu program atau indikator.", "Choose a programme or indicator first."),
+    "whatif.refused_not_assessed": ("Wilayah ini tidak dinilai pada tahun dan tahap ini.",
+                                    "This region was not assessed in this year and stage."),
+    "whatif.refused_bad_stage": ("Tahap tidak dikenal.", "Unknown stage."),
+    "whatif.refused_unknown_scenario": ("Skenario tidak ditemukan.", "Scenario not found."),
 }
 MESSAGES.update({
     "programmes.title": ("Daftar program masterplan", "Masterplan programme register"),

@@ -1,0 +1,82 @@
+"""`python -m store scenarios save|list|show|delete`: saved what-if scenarios from the command line.
+
+store/cli.py calls `add_commands(subparsers)` while building its parser and `run(store, args)` for
+the commands named in COMMANDS. `show` prints the scenario with its figures beside the actual ones,
+computed on the data read now (the same fields as `whatif`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from scoring import STAGES
+from scoring.whatif import WhatIfError
+from store.cli_programmes import EXIT_OK, EXIT_REFUSED, parse_sets
+from store.problems import IngestRefused, Problem
+from store.scenarios import Scenario, ScenarioRefused
+
+COMMANDS = ("scenarios",)
+WORDS = {
+    "bad_name": ("nama skenario harus 1-60 huruf", "a scenario name must be 1-60 characters"),
+    "empty_scenario": ("skenario tanpa perubahan: beri --set atau --programme",
+                       "a scenario with no change: give --set or --programme"),
+    "not_assessed": ("{value} tidak dinilai", "{value} was not assessed"),
+    "bad_stage": ("tahap {value} tidak dikenal", "unknown stage {value}"),
+    "unknown_scenario": ("skenario {value} tidak ada", "no scenario {value}"),
+}
+FIGURES = ("index_before", "index_after", "band_before", "band_after", "rank_before", "rank_after",
+           "province_rank_before", "province_rank_after")
+
+
+def _say(lang: str, code: str, value: str = "") -> str:
+    return WORDS[code][1 if lang == "en" else 0].format(value=value)
+
+
+def add_commands(commands) -> None:
+    scenarios = commands.add_parser("scenarios", help="save, list, show or delete what-if scenarios")
+    actions = scenarios.add_subparsers(dest="scenarios_command", required=True)
+    save = actions.add_parser("save", help="save a named scenario (prints its id)")
+    save.add_argument("--region", required=True)
+    save.add_argument("--year", type=int, required=True)
+    save.add_argument("--stage", choices=STAGES, required=True)
+    save.add_argument("--name", required=True)
+    save.add_argument("--set", action="append", default=[], metavar="CODE=LEVEL",
+                      help="indicator level with verified evidence (or CODE=verify); repeatable")
+    save.add_argument("--programme", action="append", default=[], metavar="CODE",
+                      help="programme of the region's register finished as planned; repeatable")
+    save.add_argument("--by", help="who is saving (recorded with the scenario)")
+    listing = actions.add_parser("list", help="the region's scenarios as JSON lines")
+    listing.add_argument("--region", required=True)
+    for name in ("show", "delete"):
+        action = actions.add_parser(name, help=f"{name} one scenario")
+        action.add_argument("--region", required=True)
+        action.add_argument("id")
+
+
+def run(store, args) -> int:
+    command = args.scenarios_command
+    try:
+        if command == "save":
+            scenario = Scenario(args.region, args.name, args.year, args.stage, parse_sets(args.set, args.lang),
+                                tuple(args.programme))
+            print(store.save_scenario(scenario, created_by=args.by).id)
+        elif command == "list":
+            for scenario in store.scenarios(args.region):
+                print(json.dumps(scenario.as_dict(), ensure_ascii=False))
+        elif command == "show":
+            scenario = store.scenario(args.region, args.id)
+            if scenario is None:
+                raise ScenarioRefused("unknown_scenario", args.id)
+            result = store.scenario_result(scenario)
+            if result is None:
+                raise ScenarioRefused("not_assessed", f"{scenario.region} {scenario.year} {scenario.stage}")
+            print(json.dumps({**scenario.as_dict(), **{k: result.as_dict()[k] for k in FIGURES}}, ensure_ascii=False))
+        elif not store.delete_scenario(args.region, args.id):
+            raise ScenarioRefused("unknown_scenario", args.id)
+    except ScenarioRefused as refused:
+        print(_say(args.lang, refused.code, refused.value), file=sys.stderr)
+        return EXIT_REFUSED
+    except WhatIfError as error:
+        raise IngestRefused([Problem("whatif_refused", column="--set/--programme", value=str(error))]) from None
+    return EXIT_OK
