@@ -7,6 +7,7 @@ from charts.profiles import dumbbell
 from charts.theme import CHART_CONFIG
 from components import cached, figures, frame, url_state
 from components.pickers import region_label, region_picker, start_from_view
+from components.scenario_view import scenario_section
 from i18n import format_number
 from scoring.peers import PEER_METHODS
 from views.compare import DEFAULT_PEERS, MAX_REGIONS, peers_of
@@ -69,3 +70,5 @@ differences = matrix.apply(lambda column: [
     for value in column])
 differences.loc[ctx.t("compare.peer_median")] = group_median.map(lambda v: format_number(v, ctx.lang))
 st.dataframe(differences.rename_axis(ctx.t("word.region")).reset_index(), hide_index=True, width="stretch")
+
+scenario_section(ctx, assessed, key="compare_scenarios")

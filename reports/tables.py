@@ -143,6 +143,30 @@ def claims_table(store, year: int, lang: str, regions: Collection[str] | None = 
     })
 
 
+def scenario_table(store, regions: Collection[str], year: int, stage: str, lang: str) -> pd.DataFrame:
+    """The saved what-if scenarios of `regions` starting from (year, stage), each beside the actual
+    figures (Store.scenario_table): index, band, national and province rank now and if done."""
+    rows = store.scenario_table(list(regions), year, stage)
+    framework = store.framework_of(year, stage)
+    labels = band_labels(framework, lang) if framework is not None else {}
+    names = dict(zip(store.regions()["code"], store.regions()["name"], strict=True))
+    return pd.DataFrame({
+        t("reports.col_region_code", lang): rows["region_code"],
+        t("word.region", lang): rows["region_code"].map(names),
+        t("scenario.col_name", lang): rows["name"],
+        t("scenario.col_changes", lang): rows["changes"].astype(int),
+        t("scenario.col_index_now", lang): _rounded(rows["index_before"]),
+        t("scenario.col_index_after", lang): _rounded(rows["index_after"]),
+        t("scenario.col_band_now", lang): rows["band_before"].map(lambda b: labels.get(int(b), b)),
+        t("scenario.col_band_after", lang): rows["band_after"].map(lambda b: labels.get(int(b), b)),
+        t("scenario.col_rank_now", lang): rows["rank_before"].astype("Int64"),
+        t("scenario.col_rank_after", lang): rows["rank_after"].astype("Int64"),
+        t("scenario.col_province_rank_now", lang): rows["province_rank_before"].astype("Int64"),
+        t("scenario.col_province_rank_after", lang): rows["province_rank_after"].astype("Int64"),
+        "id": rows["scenario_id"],
+    })
+
+
 def action_text(action, indicator, lang: str) -> str:
     """What to do, in words: verify the recorded level, or raise to a level (what it requires)."""
     if action.kind == "verify":

@@ -111,4 +111,29 @@ MESSAGES.update({
                         "Calendar file (year, stage, opens, closes, note)"),
     "calendar.import": ("Periksa dan ganti kalender", "Check and replace the calendar"),
     "calendar.imported": ("Kalender tersimpan: {count} jadwal.", "Calendar saved: {count} window(s)."),
+    "scenario.title": ("Skenario tersimpan di samping angka sebenarnya",
+                       "Saved scenarios beside the actual figures"),
+    "scenario.hint": ("Skenario simulasi yang disimpan untuk wilayah yang dibandingkan ({year} tahap {stage}), "
+                      "dihitung ulang dari data saat ini. Buka tautan untuk melihat pilihannya.",
+                      "What-if scenarios saved for the compared regions ({year} stage {stage}), computed again "
+                      "from the data as it is now. Open the link to see their choices."),
+    "scenario.none": ("Belum ada skenario tersimpan untuk wilayah ini pada {year} tahap {stage}. Simpan skenario "
+                      "dari panel simulasi di halaman wilayah atau kesenjangan.",
+                      "No saved scenario for these regions in {year} stage {stage}. Save one from the what-if "
+                      "panel of the region or gaps page."),
+    "scenario.col_name": ("Skenario", "Scenario"),
+    "scenario.col_changes": ("Perubahan", "Changes"),
+    "scenario.col_index_now": ("Indeks sekarang", "Index now"),
+    "scenario.col_index_after": ("Indeks skenario", "Index in scenario"),
+    "scenario.col_band_now": ("Tingkat sekarang", "Band now"),
+    "scenario.col_band_after": ("Tingkat skenario", "Band in scenario"),
+    "scenario.col_rank_now": ("Peringkat nasional sekarang", "National rank now"),
+    "scenario.col_rank_after": ("Peringkat nasional skenario", "National rank in scenario"),
+    "scenario.col_province_rank_now": ("Peringkat provinsi sekarang", "Province rank now"),
+    "scenario.col_province_rank_after": ("Peringkat provinsi skenario", "Province rank in scenario"),
+    "scenario.col_open": ("Buka", "Open"),
+    "scenario.open": ("buka skenario", "open scenario"),
+    "scenario.download_csv": ("Unduh skenario (CSV)", "Download the scenarios (CSV)"),
+    "scenario.download_xlsx": ("Unduh skenario (XLSX)", "Download the scenarios (XLSX)"),
+    "scenario.sheet": ("Skenario", "Scenarios"),
 })

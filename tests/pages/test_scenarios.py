@@ -2,8 +2,10 @@
 a signed-in note taker saves one and the link reopens it, a hostile name is shown as text, and
 changing a choice leaves the scenario."""
 
+import io
 import re
 
+import openpyxl
 import pytest
 
 from components.auth import SECRETARY_KEY
@@ -66,3 +68,39 @@ def test_an_unknown_scenario_link_is_explained(data_dir):
     app = open_page("region", region="35.09", year=year, stage="II", lang="en", scenario="0123456789ab")
     assert not app.exception
     assert any("0123456789ab" in w.value for w in app.warning)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_compare_shows_saved_scenarios_beside_the_actual_figures_and_exports_them(data_dir, lang):
+    store = Store(data_dir)
+    year = max(store.years("II"))
+    formula = "=HYPERLINK(\"http://x\",\"klik\")"
+    saved = store.save_scenario(Scenario("35.09", formula, year, "II", LEVELS), created_by="Ani")
+    expected = store.whatif("35.09", year, "II", levels=LEVELS)
+    app = open_page("compare", mode="manual", regions="35.09,35.78", year=year, stage="II", lang=lang)
+    assert not app.exception
+    table = next(d.value for d in app.dataframe if t("scenario.col_name", lang) in d.value.columns)
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert row[t("scenario.col_name", lang)] == formula                 # the table holds the text as typed
+    assert row[t("scenario.col_index_now", lang)] == format_number(expected.index_before, lang)
+    assert row[t("scenario.col_index_after", lang)] == format_number(expected.index_after, lang)
+    assert (row[t("scenario.col_rank_now", lang)], row[t("scenario.col_rank_after", lang)]) == \
+        (expected.rank_before, expected.rank_after)
+    assert f"scenario={saved.id}" in row[t("scenario.col_open", lang)]
+    # the export: the same figures, the formula neutralised
+    from reports.tables import scenario_table, table_bytes
+    workbook = openpyxl.load_workbook(io.BytesIO(table_bytes(
+        scenario_table(store, ["35.09", "35.78"], year, "II", lang), "xlsx", "x")))
+    header, values = list(workbook.active.values)
+    cells = dict(zip(header, values, strict=True))
+    assert cells[t("scenario.col_name", lang)] == "'" + formula
+    assert cells[t("scenario.col_index_after", lang)] == round(expected.index_after, 2)
+    assert cells[t("scenario.col_province_rank_after", lang)] == expected.province_rank_after
+
+
+def test_compare_says_when_no_scenario_is_saved(data_dir):
+    store = Store(data_dir)
+    year = max(store.years("II"))
+    app = open_page("compare", mode="manual", regions="35.09,35.78", year=year, stage="II", lang="en")
+    assert t("scenario.none", "en", year=year, stage="II") in [c.value for c in app.caption]

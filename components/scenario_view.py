@@ -1,0 +1,59 @@
+"""Saved what-if scenarios beside the actual figures, for the regions a page shows (compare page):
+a table with a link that opens each scenario, and its CSV/XLSX export (reports.tables.scenario_table)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import cached, url_state
+from components.downloads import csv_help
+from i18n import format_number, t
+from reports import tables
+from store import scenarios
+from store.exports import csv_dialect
+
+INDEX_COLUMNS = ("scenario.col_index_now", "scenario.col_index_after")
+
+
+def _stamps(codes: tuple[str, ...]) -> tuple:
+    """Changes when a scenario of one of `codes` is saved or deleted."""
+    return tuple(scenarios.stamp(cached.store().data_dir, code) for code in codes)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _table(version: tuple, stamps: tuple, codes: tuple[str, ...], year: int, stage: str, lang: str):
+    return tables.scenario_table(cached.store(), codes, year, stage, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _file(version: tuple, stamps: tuple, codes: tuple[str, ...], year: int, stage: str, lang: str, file_format: str):
+    frame = _table(version, stamps, codes, year, stage, lang)
+    return tables.table_bytes(frame, file_format, t("scenario.sheet", lang), csv_dialect(lang))
+
+
+def scenario_section(ctx, codes: list[str], key: str) -> None:
+    """The saved scenarios of `codes` for the page's year and stage, or a line saying there are none."""
+    st.subheader(ctx.t("scenario.title"))
+    codes = tuple(codes)
+    stamps = _stamps(codes)
+    frame = _table(ctx.data_version, stamps, codes, ctx.year, ctx.stage, ctx.lang)
+    if frame.empty:
+        st.caption(ctx.t("scenario.none", year=ctx.year, stage=ctx.stage))
+        return
+    st.caption(ctx.t("scenario.hint", year=ctx.year, stage=ctx.stage))
+    shown = frame.drop(columns=["id", ctx.t("reports.col_region_code")]).copy()
+    for column in INDEX_COLUMNS:
+        shown[ctx.t(column)] = shown[ctx.t(column)].map(lambda v: format_number(v, ctx.lang))
+    code_column = frame[ctx.t("reports.col_region_code")]
+    shown[ctx.t("scenario.col_open")] = [
+        url_state.link("region", region=code, year=ctx.year, stage=ctx.stage, lang=ctx.lang, scenario=scenario_id)
+        for code, scenario_id in zip(code_column, frame["id"], strict=True)]
+    st.dataframe(shown, hide_index=True, width="stretch", key=f"{key}_table", column_config={
+        ctx.t("scenario.col_open"): st.column_config.LinkColumn(display_text=ctx.t("scenario.open"))})
+    left, right, _ = st.columns(3)
+    for column, file_format in ((left, "csv"), (right, "xlsx")):
+        column.download_button(
+            ctx.t(f"scenario.download_{file_format}"),
+            data=lambda f=file_format: _file(ctx.data_version, stamps, codes, ctx.year, ctx.stage, ctx.lang, f),
+            file_name=f"matra-scenarios-{ctx.year}-{ctx.stage}.{file_format}", mime=tables.MIME_TYPES[file_format],
+            key=f"{key}_{file_format}", on_click="ignore", help=csv_help(ctx.lang) if file_format == "csv" else None)
