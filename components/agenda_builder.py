@@ -64,7 +64,9 @@ def _view_selections(view: str, ctx, regions) -> list[dict[str, str]]:
                                format_func=lambda k: ctx.t(f"word.{k}") if k else ctx.t("overview.all"))
         return [{key: value for key, value in (("province", ",".join(chosen)), ("kind", kind)) if value}]
     choose = ctx.t("widget.choose_options")
-    if view in ("region", "gaps", "claims"):
+    if view == "scenario":
+        return _scenario_selections(ctx, codes, labels)
+    if view in ("region", "gaps", "claims", "plan"):
         chosen = st.multiselect(ctx.t("present.regions_each"), codes, key=f"present_new_{view}_regions",
                                 format_func=labels.get, max_selections=MAX_REGIONS, placeholder=choose)
         return [{"region": code} for code in chosen]
@@ -80,6 +82,18 @@ def _view_selections(view: str, ctx, regions) -> list[dict[str, str]]:
     measure = right.selectbox(ctx.t("trends.measure"), [INDEX_CODE, *dimension_names], key="present_new_measure",
                               format_func=lambda c: ctx.t("word.index") if c == INDEX_CODE else dimension_names[c])
     return [{"regions": ",".join(chosen), "dimension": measure}] if chosen else []
+
+
+def _scenario_selections(ctx, codes: list[str], labels: dict[str, str]) -> list[dict[str, str]]:
+    """A region, then some of its scenarios saved for the agenda's year and stage."""
+    left, right = st.columns(2)
+    region = left.selectbox(ctx.t("present.scenario_region"), codes, key="present_new_scenario_region",
+                            format_func=labels.get, index=None, placeholder=ctx.t("widget.choose_option"))
+    saved = {s.id: s.name for s in cached.store().scenarios(region, ctx.year, ctx.stage)} if region else {}
+    chosen = right.multiselect(ctx.t("present.scenario_pick"), list(saved), key="present_new_scenarios",
+                               format_func=saved.get, placeholder=ctx.t("widget.choose_options"),
+                               disabled=not saved)
+    return [{"region": region, "scenario": scenario_id} for scenario_id in chosen if scenario_id in saved]
 
 
 def _add_form(ctx, regions) -> None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import cached, figures
+from components import action_slides, cached, figures
 from components.claims_view import claims_figure, failed_label
 from i18n import format_date, format_number, format_percent
 from scoring import STAGES, summaries
@@ -79,9 +79,10 @@ def slide_title(item, ctx, names: dict[str, str]) -> str:
     if item.title.strip():
         return item.title.strip()
     params = item.params
-    if item.view in ("region", "gaps", "claims"):
+    if item.view in ("region", "gaps", "claims", "plan", "scenario"):
         name = names.get(params.get("region", ""), params.get("region", ""))
-        key = {"region": "region.title", "gaps": "gaps.title", "claims": "present.title_claims"}[item.view]
+        key = {"region": "region.title", "gaps": "gaps.title", "claims": "present.title_claims",
+               "plan": "present.title_plan", "scenario": "present.title_scenario"}[item.view]
         return ctx.t(key, name=name, year=ctx.year)
     if item.view == "compare":
         count = len(listed(params, "regions", set(names)))
@@ -195,7 +196,8 @@ def claims_slide(item, ctx, source, framework, regions) -> None:
 
 
 SLIDES = {"overview": overview_slide, "region": region_slide, "compare": compare_slide, "gaps": gaps_slide,
-          "trends": trends_slide, "claims": claims_slide}
+          "trends": trends_slide, "claims": claims_slide, "plan": action_slides.plan_slide,
+          "scenario": action_slides.scenario_slide}
 
 
 def item_context(item, ctx):

@@ -13,9 +13,10 @@ from components.pickers import region_view
 from components.whatif_panel import whatif_panel
 from i18n import format_number
 from scoring.programme_review import budget_by_dimension, programme_issues, uncovered_gaps
-from scoring.whatif import apply_changes, index_of, programme_effects, programme_levels
+from scoring.whatif import programme_effects
 from store.exports import xlsx_bytes
 from store.programmes import links
+from views.action import plan_summary
 from views.region import dimension_gaps
 
 ctx = frame.context()
@@ -35,12 +36,12 @@ if bool(register["synthetic"].any()):
 this_year = datetime.date.today().year
 linked = links(register)
 status_names = {s: ctx.t(f"plan.status_{s}") for s in ("planned", "running", "done", "stopped")}
-all_done = index_of(apply_changes(grid, lifts=programme_levels(linked, list(register["programme_code"]))))
+summary = plan_summary(grid, framework, register, this_year)
 left, middle, right = st.columns(3)
-left.metric(ctx.t("plan.summary_programmes"), len(register))
-middle.metric(ctx.t("plan.summary_budget"), format_number(register["budget"].sum() / 1e9, ctx.lang))
-right.metric(ctx.t("plan.summary_all_done"), format_number(all_done, ctx.lang),
-             delta=format_number(all_done - index_of(grid), ctx.lang, signed=True))
+left.metric(ctx.t("plan.summary_programmes"), summary.programmes)
+middle.metric(ctx.t("plan.summary_budget"), format_number(summary.budget / 1e9, ctx.lang))
+right.metric(ctx.t("plan.summary_all_done"), format_number(summary.index_all_done, ctx.lang),
+             delta=format_number(summary.index_all_done - summary.index_now, ctx.lang, signed=True))
 
 st.subheader(ctx.t("plan.effects_title"))
 effects = programme_effects(grid, framework, linked).set_index("programme_code")

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 
 from scoring import STAGES
 
-VIEWS = ("overview", "region", "compare", "gaps", "trends", "claims")
+VIEWS = ("overview", "region", "compare", "gaps", "trends", "claims", "plan", "scenario")
 LANGUAGES = ("id", "en")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from i18n import format_date
-from reports import region_slides, slides, view_slides
+from reports import action_slides, region_slides, slides, view_slides
 from reports.agenda import Agenda, AgendaItem
 from reports.context import ReportContext, check_regions, check_year_stage
 from reports.errors import ExportRefused
@@ -97,6 +97,10 @@ def item_slide(deck, store, agenda: Agenda, item: AgendaItem) -> None:
         view_slides.compare_slide(deck, store, ctx, params, item.title or None)
     elif item.view == "claims":
         view_slides.claims_slide(deck, store, ctx, params, item.title or None)
+    elif item.view == "plan":
+        action_slides.plan_slide(deck, store, ctx, params, item.title or None)
+    elif item.view == "scenario":
+        action_slides.scenario_slide(deck, store, ctx, params, item.title or None)
     else:
         view_slides.trends_slide(deck, store, ctx, params, item.title or None)
 

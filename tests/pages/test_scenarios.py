@@ -104,3 +104,47 @@ def test_compare_says_when_no_scenario_is_saved(data_dir):
     year = max(store.years("II"))
     app = open_page("compare", mode="manual", regions="35.09,35.78", year=year, stage="II", lang="en")
     assert t("scenario.none", "en", year=year, stage="II") in [c.value for c in app.caption]
+
+
+def test_plan_and_scenario_slides_of_an_agenda(data_dir):
+    from reports.agenda import Agenda, AgendaItem, encode
+
+    store = Store(data_dir)
+    year = max(store.years("II"))
+    saved = store.save_scenario(Scenario("35.09", "Dua langkah", year, "II", LEVELS), created_by="Ani")
+    agenda = Agenda("Rakor", year, "II", "en", store.current_snapshot_ids(),
+                    (AgendaItem("plan", {"region": "35.09"}),
+                     AgendaItem("scenario", {"region": "35.09", "scenario": saved.id})))
+    register = store.programmes("35.09")
+    everything = store.whatif("35.09", year, "II", programme_codes=list(register["programme_code"]))
+    plan = open_page("present", agenda=encode(agenda), mode="slides", slide=2, lang="en")
+    assert not plan.exception
+    assert [h.value for h in plan.header] == ["Kabupaten Jember\\: action plan"]   # plain(): markdown-inert
+    assert metric(plan, t("plan.summary_all_done", "en")) == format_number(everything.index_after, "en")
+    assert metric(plan, t("plan.summary_programmes", "en")) == str(len(register))
+    assert len(plan.get("plotly_chart")) == 1
+    expected = store.whatif("35.09", year, "II", levels=LEVELS)
+    scenario = open_page("present", agenda=encode(agenda), mode="slides", slide=3, lang="en")
+    assert not scenario.exception
+    assert metric(scenario, t("whatif.index", "en")) == format_number(expected.index_after, "en")
+    assert metric(scenario, t("whatif.rank", "en")) == str(expected.rank_after)
+    assert f"now \\#{expected.rank_before}" in [c.value for c in scenario.caption]   # markdown shows "now #N"
+    assert any("GOV.LP.01" in m.value.replace("\\", "") and "→ 5" in m.value for m in scenario.markdown)
+    store.delete_scenario("35.09", saved.id)
+    gone = open_page("present", agenda=encode(agenda), mode="slides", slide=3, lang="en")
+    assert t("present.scenario_gone", "en") in [i.value for i in gone.info]
+
+
+def test_the_agenda_builder_adds_a_saved_scenario(data_dir):
+    store = Store(data_dir)
+    year = max(store.years("II"))
+    saved = store.save_scenario(Scenario("35.09", "Dua langkah", year, "II", LEVELS))
+    app = open_page("present", lang="en", year=year, stage="II")
+    app.selectbox(key="present_new_view").set_value("scenario").run()
+    app.selectbox(key="present_new_scenario_region").set_value("35.09").run()
+    assert app.multiselect(key="present_new_scenarios").options == ["Dua langkah"]
+    app.multiselect(key="present_new_scenarios").set_value([saved.id]).run()
+    app.button(key="present_add").click().run()
+    assert not app.exception
+    assert app.session_state["present_items"] == [
+        {"view": "scenario", "params": {"region": "35.09", "scenario": saved.id}, "title": ""}]

@@ -1,0 +1,62 @@
+"""What the plan and scenario slides of an agenda say (and the plan page's summary): pure answers
+from a region's indicator grid, its programme register and a saved scenario."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from scoring.bands import band_for
+from scoring.framework import Framework
+from scoring.programme_review import programme_issues
+from scoring.whatif import VERIFY, apply_changes, index_of, programme_effects, programme_levels
+from store.programmes import links
+
+TOP_PROGRAMMES = 6    # programmes a slide lists by what finishing each would add
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    programmes: int
+    budget: float                  # Rp, all programmes
+    index_now: float
+    index_all_done: float          # every programme finished as planned (unrounded)
+    band_now: int
+    band_all_done: int
+    issues: int                    # programmes late or stalled this year
+    top: pd.DataFrame              # programme_code, name, gain, index_after: largest gains first
+
+
+def plan_summary(grid: pd.DataFrame, framework: Framework, register: pd.DataFrame, this_year: int) -> PlanSummary:
+    """The register in figures: how much, and where the index lands if every programme finishes."""
+    linked = links(register)
+    now = index_of(grid)
+    all_done = index_of(apply_changes(grid, lifts=programme_levels(linked, list(register["programme_code"]))))
+    effects = programme_effects(grid, framework, linked)
+    names = dict(zip(register["programme_code"], register["name"], strict=True))
+    top = (effects.assign(name=effects["programme_code"].map(names))
+           .sort_values(["gain", "programme_code"], ascending=[False, True], kind="stable")
+           .head(TOP_PROGRAMMES)[["programme_code", "name", "gain", "index_after"]].reset_index(drop=True))
+    return PlanSummary(len(register), float(register["budget"].sum()), now, all_done,
+                       band_for(now, framework).level, band_for(all_done, framework).level,
+                       len(programme_issues(register, this_year)), top)
+
+
+def scenario_changes(levels: dict, programmes: tuple[str, ...], grid: pd.DataFrame,
+                     register: pd.DataFrame) -> pd.DataFrame:
+    """One row per change a scenario makes: kind (indicator | programme), code, level_now (the
+    counted level), level_after (the level it would count; a programme: the highest target it sets),
+    verify (the scenario verifies the recorded level). Indicators first, in code order."""
+    counted = dict(zip(grid["indicator_code"], grid["effective_level"].astype(int), strict=True))
+    recorded = dict(zip(grid["indicator_code"], grid["level"].astype(int), strict=True))
+    rows = [{"kind": "indicator", "code": code, "level_now": counted.get(code),
+             "level_after": recorded.get(code) if level == VERIFY else int(level), "verify": level == VERIFY}
+            for code, level in sorted(levels.items())]
+    linked = links(register)
+    for code in sorted(programmes):
+        targets = linked[linked["programme_code"] == code]["target_level"]
+        rows.append({"kind": "programme", "code": code, "level_now": None,
+                     "level_after": int(targets.max()) if len(targets) else None, "verify": False})
+    frame = pd.DataFrame(rows, columns=["kind", "code", "level_now", "level_after", "verify"])
+    return frame.astype({"level_now": "Int64", "level_after": "Int64"})   # whole levels, <NA> where none
