@@ -13,11 +13,14 @@ LAT_RANGE = (-11.5, 6.5)
 
 
 def band_map(regions: pd.DataFrame, band_names: dict[int, str], text: ChartText,
-             hover_label: str) -> go.Figure:
+             hover_label: str, extent: tuple[tuple[float, float], tuple[float, float]] | None = None,
+             highlight: tuple[str, str] | None = None) -> go.Figure:
     """Regions as dots coloured by band; one legend entry per band ("3 · Terdefinisi").
 
     `regions` has code, name, longitude, latitude, band (Int, NA when not assessed) and
     index_text (the formatted index). Unassessed regions are grey. customdata holds the code.
+    `extent`: (longitude range, latitude range) to zoom to (a province), else all Indonesia.
+    `highlight`: (code, legend name) of the user's own region, ringed on top of the others.
     """
     figure = go.Figure()
     assessed = regions[regions["band"].notna()]
@@ -39,7 +42,16 @@ def band_map(regions: pd.DataFrame, band_names: dict[int, str], text: ChartText,
             + rows["index_text"],
             hovertemplate="%{text}<extra></extra>",
         ))
-    figure.update_xaxes(range=LON_RANGE, visible=False, constrain="domain")
-    figure.update_yaxes(range=LAT_RANGE, visible=False, scaleanchor="x", scaleratio=1)
+    if highlight is not None:
+        mine = regions[regions["code"] == highlight[0]]
+        if not mine.empty:
+            figure.add_trace(go.Scatter(
+                x=mine["longitude"].tolist(), y=mine["latitude"].tolist(), mode="markers", name=highlight[1],
+                marker=dict(size=20, color="rgba(0,0,0,0)", line=dict(width=3, color="#1F2933")),
+                customdata=mine[["code"]].to_numpy(), text=mine["name"], hovertemplate="%{text}<extra></extra>",
+            ))
+    lon_range, lat_range = extent or (LON_RANGE, LAT_RANGE)
+    figure.update_xaxes(range=list(lon_range), visible=False, constrain="domain")
+    figure.update_yaxes(range=list(lat_range), visible=False, scaleanchor="x", scaleratio=1)
     figure.update_layout(legend=dict(orientation="h", y=-0.05), dragmode="pan")
     return finish(figure, text, height=480)

@@ -19,7 +19,7 @@ from i18n import format_date, format_number, format_percent
 from scoring import STAGES, summaries
 from scoring.claims import claims_summary
 from views.compare import compared_regions, listed
-from views.overview import OverviewSelection, shown_ranking
+from views.overview import OverviewSelection, scope_names, shown_ranking
 from views.region import dimension_gaps, top_priorities
 from views.trends import trend_measure, trend_regions
 
@@ -93,6 +93,11 @@ def slide_title(item, ctx, names: dict[str, str]) -> str:
         chosen = [names[c] for c in listed(params, "regions", set(names))]
         shown = ", ".join(chosen[:3]) + (f" +{len(chosen) - 3}" if len(chosen) > 3 else "")
         return ctx.t("present.title_trends", names=shown) if chosen else ctx.t("trends.title")
+    regions = cached.regions()
+    provinces = dict(zip(regions["province_code"], regions["province_name"], strict=False))
+    scope = scope_names(OverviewSelection.from_params(params, provinces), provinces)
+    if scope:
+        return ctx.t("overview.title_scope", scope=", ".join(scope), year=ctx.year, stage=ctx.stage)
     return ctx.t("present.title_overview", year=ctx.year, stage=ctx.stage)
 
 

@@ -9,10 +9,11 @@ from components.downloads import ranking_downloads
 from components.tables import show_ranking
 from i18n import format_number, format_percent
 from scoring import summaries
-from views.overview import KINDS, OverviewSelection, shown_ranking
+from views.overview import KINDS, OverviewSelection, map_extent, scope_names, shown_ranking
 
 ctx = frame.context()
-st.title(ctx.t("overview.title", year=ctx.year or "–", stage=ctx.stage))
+heading = st.empty()   # titled once the filters say whether this is the nation or some provinces
+heading.title(ctx.t("overview.title", year=ctx.year or "–", stage=ctx.stage))
 if not frame.has_data(ctx):
     st.stop()
 
@@ -35,6 +36,9 @@ cohort = url_state.selectbox(ctx.t("overview.filter_cohort"), ["", *map(str, coh
                              default="", container=right,
                              format_func=lambda c: c if c else ctx.t("overview.all"))
 selection = OverviewSelection(tuple(chosen_provinces), kind, int(cohort) if cohort else None)
+scope = scope_names(selection, provinces)
+if scope:
+    heading.title(ctx.t("overview.title_scope", scope=", ".join(scope), year=ctx.year, stage=ctx.stage))
 shown = shown_ranking(cached.source(ctx.data_version), ctx.year, ctx.stage, selection)
 if shown.empty:
     st.info(ctx.t("overview.no_match"))
@@ -55,9 +59,12 @@ map_rows = regions.merge(shown[["region_code", "index", "band"]], left_on="code"
 map_rows["index_text"] = map_rows["index"].map(lambda v: format_number(v, ctx.lang))
 if selection.filtered:
     map_rows = map_rows[map_rows["band"].notna()]
+yours = url_state.url_value("region")
 figure = band_map(map_rows, {**band_names, 0: ctx.t("overview.not_assessed")},
                   ctx.chart_text(ctx.t("overview.map_title", count=len(shown)), ctx.t("overview.map_units")),
-                  ctx.t("word.index"))
+                  ctx.t("word.index"),
+                  extent=map_extent(map_rows[map_rows["province_code"].isin(selection.provinces)]) if scope else None,
+                  highlight=(yours, ctx.t("overview.map_yours", name=names[yours])) if yours in names else None)
 st.caption(ctx.t("overview.map_hint"))
 clicked = st.plotly_chart(figure, key="overview_map", config=CHART_CONFIG, on_select="rerun", selection_mode="points",
                           alt=ctx.t("overview.map_title", count=len(shown)))

@@ -16,6 +16,7 @@ from reports.context import ReportContext, check_regions, check_year_stage
 from reports.errors import ExportRefused
 from reports.profile import RegionProfile, region_profile
 from store.manifest import shared_year_stages
+from views.overview import OverviewSelection, scope_names
 
 NOTE_FIELDS = ("note", "decision", "owner_opd", "due_date")
 NOTES_PER_SLIDE = 7
@@ -91,7 +92,10 @@ def item_slide(deck, store, agenda: Agenda, item: AgendaItem) -> None:
         else:
             region_slides.gaps_slide(deck, profile, item.title or ctx.t("gaps.title", name=profile.name))
     elif item.view == "overview":
-        title = item.title or ctx.t("overview.title", year=year, stage=stage)
+        provinces = dict(zip(store.regions()["province_code"], store.regions()["province_name"], strict=False))
+        scope = scope_names(OverviewSelection.from_params(params, provinces), provinces)
+        title = item.title or (ctx.t("overview.title_scope", scope=", ".join(scope), year=year, stage=stage) if scope
+                               else ctx.t("overview.title", year=year, stage=stage))
         view_slides.overview_slide(deck, store, ctx, params, title)
     elif item.view == "compare":
         view_slides.compare_slide(deck, store, ctx, params, item.title or None)

@@ -45,3 +45,27 @@ def shown_ranking(source, year: int, stage: str, selection: OverviewSelection) -
         cohorts = source.cohorts()
         cohort_codes = set(cohorts.loc[cohorts["cohort"] == selection.cohort, "region_code"])
     return summaries.filter_regions(ranking, selection.provinces, selection.kind or None, cohort_codes)
+
+
+def scope_names(selection: OverviewSelection, province_names: Mapping[str, str]) -> list[str]:
+    """The provinces a selection is about, by name (empty: the nation)."""
+    return [province_names[code] for code in selection.provinces if code in province_names]
+
+
+MIN_SPAN_DEGREES = 3.0     # a zoomed map never shows less than this (a small province keeps context)
+PAD_DEGREES = 0.5
+
+
+def map_extent(rows: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """Longitude and latitude ranges that frame `rows` (longitude, latitude) with a margin, at least
+    MIN_SPAN_DEGREES wide and tall; None when there is nothing to frame."""
+    points = rows[["longitude", "latitude"]].dropna()
+    if points.empty:
+        return None
+
+    def framed(values: pd.Series) -> tuple[float, float]:
+        low, high = float(values.min()) - PAD_DEGREES, float(values.max()) + PAD_DEGREES
+        grow = max(0.0, MIN_SPAN_DEGREES - (high - low)) / 2
+        return (low - grow, high + grow)
+
+    return framed(points["longitude"]), framed(points["latitude"])

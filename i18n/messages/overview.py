@@ -2,6 +2,11 @@
 
 MESSAGES = {
     "overview.title": ("Ikhtisar nasional {year} · Tahap {stage}", "National overview {year} · Stage {stage}"),
+    "overview.title_scope": ("Ikhtisar {scope} {year} · Tahap {stage}", "Overview of {scope} {year} · Stage {stage}"),
+    "overview.map_yours": ("{name} (wilayah Anda)", "{name} (your region)"),
+    "overview.scope_hint": ("Peringkat tetap nasional; kolom peringkat provinsi dan per jenis ada di tabel.",
+                            "Ranks stay national; the table has the rank within the province and among the "
+                            "same kind."),
     "overview.filter_province": ("Provinsi", "Province"),
     "overview.filter_kind": ("Jenis wilayah", "Kind of region"),
     "overview.filter_cohort": ("Angkatan (tahun pertama dinilai)", "Cohort (first year assessed)"),

@@ -32,7 +32,7 @@ def agenda_for(store, lang="id", items=None) -> Agenda:
 def test_one_slide_per_item_then_notes(report_store):
     deck = Presentation(io.BytesIO(agenda_deck(report_store, agenda_for(report_store), NOTES)))
     titles = [slide.shapes.title.text for slide in deck.slides]
-    assert titles == ["Rakor Smart City Jawa Timur", "Ikhtisar nasional 2024 · Tahap II", "Profil Kabupaten Jember",
+    assert titles == ["Rakor Smart City Jawa Timur", "Ikhtisar Jawa Timur 2024 · Tahap II", "Profil Kabupaten Jember",
                       "Enam dimensi: 2 wilayah", "Kesenjangan Surabaya", "Smart Governance per tahun, tahap II",
                       "Catatan rapat dan tindak lanjut"]
     notes = slide_texts(deck.slides[-1])
