@@ -76,6 +76,12 @@ def context() -> Context:
     return ctx
 
 
+def guide(ctx: Context, page: str) -> None:
+    """The page's short 'how to read this page' guide, folded (i18n key guide.<page>)."""
+    with st.expander(ctx.t("guide.title"), icon=":material/help:"):
+        st.markdown(ctx.t(f"guide.{page}"))
+
+
 def has_data(ctx: Context) -> bool:
     """Show the right message and return False when the chosen year/stage has no snapshot."""
     if ctx.year is None:

@@ -64,6 +64,7 @@ def region_view(ctx, title_key: str) -> RegionView:
     regions = cached.regions().set_index("code")
     name = regions.loc[region, "name"]
     st.title(ctx.t(title_key, name=name))
+    frame.guide(ctx, title_key.split(".")[0])
     framework = cached.framework_of(ctx.year, ctx.stage)
     return RegionView(
         region=region, name=name, province=regions.loc[region, "province_name"], framework=framework,

@@ -15,6 +15,7 @@ from views.compare import assessed as assessed_codes
 
 ctx = frame.context()
 st.title(ctx.t("compare.title"))
+frame.guide(ctx, "compare")
 if not frame.has_data(ctx):
     st.stop()
 framework = cached.framework_of(ctx.year, ctx.stage)

@@ -14,6 +14,7 @@ from views.overview import KINDS, OverviewSelection, map_extent, scope_names, sh
 ctx = frame.context()
 heading = st.empty()   # titled once the filters say whether this is the nation or some provinces
 heading.title(ctx.t("overview.title", year=ctx.year or "–", stage=ctx.stage))
+frame.guide(ctx, "overview")
 if not frame.has_data(ctx):
     st.stop()
 

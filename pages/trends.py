@@ -14,6 +14,7 @@ from views.trends import crosses_method_change, measure_codes, trend_measure
 
 ctx = frame.context()
 st.title(ctx.t("trends.title"))
+frame.guide(ctx, "trends")
 if not frame.has_data(ctx):
     st.stop()
 framework = cached.framework_of(ctx.year, ctx.stage)

@@ -1,0 +1,79 @@
+"""'How to read this page': a short guide at the top of each page (frame.guide)."""
+
+MESSAGES = {
+    "guide.title": ("Cara membaca halaman ini", "How to read this page"),
+    "guide.overview": (
+        "- **Indeks Smart City** (0–5) menggabungkan enam dimensi; **tingkat** 1–5 mengikuti nilai yang tampil "
+        "(dua desimal).\n"
+        "- Pilih **Provinsi** untuk memperbesar peta ke provinsi itu; peringkat di tabel tetap nasional, dengan "
+        "peringkat provinsi dan per jenis di kolomnya.\n"
+        "- **≈** berarti selisih dengan tetangga lebih kecil dari satu indikator naik satu level: urutannya bisa "
+        "tertukar oleh satu verifikasi.\n"
+        "- Klik titik di peta atau baris di tabel untuk membuka profil wilayah.",
+        "- The **Smart City Index** (0–5) combines six dimensions; the **band** 1–5 follows the shown value (two "
+        "decimals).\n"
+        "- Choose a **Province** to zoom the map to it; the table's ranks stay national, with the rank within the "
+        "province and among the same kind in their columns.\n"
+        "- **≈** means the gap to a neighbour is smaller than one indicator moving one level: a single "
+        "verification can swap them.\n"
+        "- Click a dot on the map or a row of the table to open the region's profile."),
+    "guide.region": (
+        "- Angka di atas: indeks, tingkat, dan peringkat nasional, provinsi dan per jenis wilayah.\n"
+        "- **Radar**: enam dimensi wilayah ini dibanding median nasional dan targetnya.\n"
+        "- **Mengapa berubah**: bagian perubahan indeks dari tiap dimensi dan indikator; perubahan metode "
+        "(kerangka baru) dipisahkan.\n"
+        "- **Tabel indikator**: level tercatat, level yang dihitung (hanya dengan bukti terverifikasi) dan OPD "
+        "pengampu.",
+        "- The figures on top: index, band, and the national, province and same-kind rank.\n"
+        "- **Radar**: this region's six dimensions against the national median and its targets.\n"
+        "- **Why it changed**: each dimension's and indicator's share of the index change; a change of method "
+        "(a new framework) is shown apart.\n"
+        "- **Indicator table**: recorded level, counted level (only with verified evidence) and the owner OPD."),
+    "guide.compare": (
+        "- Bandingkan hingga delapan wilayah: **sebanding** (provinsi, jenis, angkatan, profil) atau **pilih "
+        "sendiri**; wilayah Anda selalu ikut.\n"
+        "- **Peta panas**: skor tiap dimensi; **dumbbell**: wilayah pertama dibanding median kelompok.\n"
+        "- Tabel: skor dan selisih dari median kelompok; skenario tersimpan ditampilkan di samping angka "
+        "sebenarnya.",
+        "- Compare up to eight regions: **peers** (province, kind, cohort, profile) or **picked by hand**; your "
+        "region always comes along.\n"
+        "- **Heatmap**: each dimension's score; **dumbbell**: the first region against the group's median.\n"
+        "- Table: scores and the difference from the group's median; saved scenarios are shown beside the actual "
+        "figures."),
+    "guide.gaps": (
+        "- **Kesenjangan**: jarak tiap dimensi ke targetnya (atau ke batas tingkat berikutnya).\n"
+        "- **Jalan ke tingkat berikutnya**: jumlah langkah paling sedikit — memverifikasi level tercatat atau "
+        "menaikkan level — beserta OPD yang memilikinya.\n"
+        "- **Simulasi**: pilih indikator dan level untuk melihat indeks, tingkat dan peringkat berpindah.",
+        "- **Gaps**: how far each dimension is from its target (or from the next band's threshold).\n"
+        "- **Path to the next band**: the fewest steps — verifying a recorded level or raising a level — with "
+        "the OPD that owns each.\n"
+        "- **What if**: choose indicators and levels to see the index, band and ranks move."),
+    "guide.plan": (
+        "- Program dan quick win masterplan wilayah, dengan indikator yang diangkat tiap program.\n"
+        "- **Indeks bila selesai**: indeks bila program selesai sesuai rencana (mesin yang sama dengan jalan ke "
+        "tingkat berikutnya).\n"
+        "- **Kesenjangan tanpa program**: indikator dengan tambahan besar yang belum ditangani program mana pun.",
+        "- The region's masterplan programmes and quick wins, with the indicators each lifts.\n"
+        "- **Index if done**: the index if a programme finishes as planned (the same engine as the path to the "
+        "next band).\n"
+        "- **Gaps no programme addresses**: indicators with large gains that no programme covers."),
+    "guide.readiness": (
+        "- Per OPD: indikator yang dimilikinya, status bukti, dan yang dibutuhkan level berikutnya.\n"
+        "- **Kesiapan** = bagian indikator OPD dengan bukti terverifikasi; **sisa hari** menuju jendela "
+        "evaluasi berikutnya.\n"
+        "- Unduh daftar bukti dukung per OPD untuk dikirim Bapperida.",
+        "- Per OPD: the indicators it owns, their evidence status and what the next level needs.\n"
+        "- **Readiness** = share of the OPD's indicators with verified evidence; **days left** to the next "
+        "evaluation window.\n"
+        "- Download the evidence list per OPD for the Bapperida to send out."),
+    "guide.trends": (
+        "- Garis: indeks atau satu dimensi per tahun untuk wilayah pilihan dan median nasional.\n"
+        "- Garis putus-putus menandai **perubahan metode** (kerangka baru): perbandingan melewatinya tidak "
+        "sepenuhnya setara.\n"
+        "- **Naik / turun**: wilayah dengan perubahan terbesar antara dua tahun pilihan.",
+        "- Lines: the index or one dimension per year for the chosen regions and the national median.\n"
+        "- A dashed line marks a **change of method** (a new framework): comparisons across it are not fully "
+        "like for like.\n"
+        "- **Up / down**: the regions that changed most between the two chosen years."),
+}
