@@ -3,6 +3,7 @@ a table with a link that opens each scenario, and its CSV/XLSX export (reports.t
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from components import cached, url_state
@@ -11,8 +12,6 @@ from i18n import format_number, t
 from reports import tables
 from store import scenarios
 from store.exports import csv_dialect
-
-INDEX_COLUMNS = ("scenario.col_index_now", "scenario.col_index_after")
 
 
 def _stamps(codes: tuple[str, ...]) -> tuple:
@@ -41,13 +40,25 @@ def scenario_section(ctx, codes: list[str], key: str) -> None:
         st.caption(ctx.t("scenario.none", year=ctx.year, stage=ctx.stage))
         return
     st.caption(ctx.t("scenario.hint", year=ctx.year, stage=ctx.stage))
-    shown = frame.drop(columns=["id", ctx.t("reports.col_region_code")]).copy()
-    for column in INDEX_COLUMNS:
-        shown[ctx.t(column)] = shown[ctx.t(column)].map(lambda v: format_number(v, ctx.lang))
+    # On screen, each figure as "now → scenario" (the export keeps them in separate columns).
+    def pair(now_key: str, after_key: str, number: bool = False) -> list[str]:
+        shown = (lambda v: format_number(v, ctx.lang)) if number else str
+        return [f"{shown(a)} → {shown(b)}" for a, b in zip(frame[ctx.t(now_key)], frame[ctx.t(after_key)], strict=True)]
+
     code_column = frame[ctx.t("reports.col_region_code")]
-    shown[ctx.t("scenario.col_open")] = [
-        url_state.link("region", region=code, year=ctx.year, stage=ctx.stage, lang=ctx.lang, scenario=scenario_id)
-        for code, scenario_id in zip(code_column, frame["id"], strict=True)]
+    shown = pd.DataFrame({
+        ctx.t("word.region"): frame[ctx.t("word.region")],
+        ctx.t("scenario.col_name"): frame[ctx.t("scenario.col_name")],
+        ctx.t("scenario.col_open"): [
+            url_state.link("region", region=code, year=ctx.year, stage=ctx.stage, lang=ctx.lang, scenario=scenario_id)
+            for code, scenario_id in zip(code_column, frame["id"], strict=True)],
+        ctx.t("scenario.col_changes"): frame[ctx.t("scenario.col_changes")],
+        ctx.t("scenario.col_index"): pair("scenario.col_index_now", "scenario.col_index_after", number=True),
+        ctx.t("scenario.col_band"): pair("scenario.col_band_now", "scenario.col_band_after"),
+        ctx.t("scenario.col_rank"): pair("scenario.col_rank_now", "scenario.col_rank_after"),
+        ctx.t("scenario.col_province_rank"): pair("scenario.col_province_rank_now",
+                                                  "scenario.col_province_rank_after"),
+    })
     st.dataframe(shown, hide_index=True, width="stretch", key=f"{key}_table", column_config={
         ctx.t("scenario.col_open"): st.column_config.LinkColumn(display_text=ctx.t("scenario.open"))})
     left, right, _ = st.columns(3)

@@ -83,10 +83,11 @@ def test_compare_shows_saved_scenarios_beside_the_actual_figures_and_exports_the
     assert len(table) == 1
     row = table.iloc[0]
     assert row[t("scenario.col_name", lang)] == formula                 # the table holds the text as typed
-    assert row[t("scenario.col_index_now", lang)] == format_number(expected.index_before, lang)
-    assert row[t("scenario.col_index_after", lang)] == format_number(expected.index_after, lang)
-    assert (row[t("scenario.col_rank_now", lang)], row[t("scenario.col_rank_after", lang)]) == \
-        (expected.rank_before, expected.rank_after)
+    assert row[t("scenario.col_index", lang)] == \
+        f"{format_number(expected.index_before, lang)} → {format_number(expected.index_after, lang)}"
+    assert row[t("scenario.col_rank", lang)] == f"{expected.rank_before} → {expected.rank_after}"
+    assert row[t("scenario.col_province_rank", lang)] == \
+        f"{expected.province_rank_before} → {expected.province_rank_after}"
     assert f"scenario={saved.id}" in row[t("scenario.col_open", lang)]
     # the export: the same figures, the formula neutralised
     from reports.tables import scenario_table, table_bytes
