@@ -9,7 +9,7 @@ from components.downloads import ranking_downloads
 from components.tables import show_ranking
 from i18n import format_number, format_percent
 from scoring import summaries
-from views.overview import KINDS, OverviewSelection, map_extent, scope_names, shown_ranking
+from views.overview import KINDS, OverviewSelection, map_extent, scope_names, short_region_name, shown_ranking
 
 ctx = frame.context()
 heading = st.empty()   # titled once the filters say whether this is the nation or some provinces
@@ -50,10 +50,10 @@ columns = st.columns([1, 1, 1, 2, 2])  # region names need the room
 columns[0].metric(ctx.t("overview.metric_regions"), f"{head.regions_assessed}")
 columns[1].metric(ctx.t("overview.metric_median"), format_number(head.median_index, ctx.lang))
 columns[2].metric(ctx.t("overview.metric_share"), format_percent(head.share_band_3_up, ctx.lang))
-columns[3].metric(ctx.t("overview.metric_riser"), names.get(head.top_riser, ctx.t("overview.none")),
-                  format_number(head.top_riser_change, ctx.lang, signed=True) if head.top_riser else None)
-columns[4].metric(ctx.t("overview.metric_faller"), names.get(head.top_faller, ctx.t("overview.none")),
-                  format_number(head.top_faller_change, ctx.lang, signed=True) if head.top_faller else None)
+for column, label, code, change in ((columns[3], "overview.metric_riser", head.top_riser, head.top_riser_change),
+                                    (columns[4], "overview.metric_faller", head.top_faller, head.top_faller_change)):
+    column.metric(ctx.t(label), short_region_name(names[code]) if code in names else ctx.t("overview.none"),
+                  format_number(change, ctx.lang, signed=True) if code else None, help=names.get(code))
 
 map_rows = regions.merge(shown[["region_code", "index", "band"]], left_on="code", right_on="region_code",
                          how="left")

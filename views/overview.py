@@ -69,3 +69,8 @@ def map_extent(rows: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, fl
         return (low - grow, high + grow)
 
     return framed(points["longitude"]), framed(points["latitude"])
+
+
+def short_region_name(name: str) -> str:
+    """'Kabupaten Pasuruan' -> 'Kab. Pasuruan' (the usual abbreviation; for narrow cards). Kota stays."""
+    return "Kab. " + name[len("Kabupaten "):] if name.startswith("Kabupaten ") else name
