@@ -15,6 +15,10 @@ import streamlit as st
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 LIST_SEPARATOR = ","
+# Typing "Kota Malang" finds the options containing exactly that text (Streamlit's default fuzzy
+# filter also offers "Kota Magelang").
+FILTER_MODE = "contains"
+SEARCH = {"filter_mode": FILTER_MODE, "select_all": False}   # for multiselects not bound to the URL
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$])")
 
 
@@ -62,6 +66,8 @@ def _single_choice(widget: str, label: str, options: Sequence, key: str, default
         if wanted is not None and wanted not in {str(option) for option in options}:
             explain_unknown(label, wanted, format_func(default))
     _seed(key, _initial(key, options, default))
+    if widget == "selectbox":
+        kwargs.setdefault("filter_mode", FILTER_MODE)
     value = getattr(container, widget)(label, options, key=key, format_func=format_func, **kwargs)
     _write(key, value, default)
     return value
@@ -94,6 +100,8 @@ def multiselect(label: str, options: Sequence, key: str, default: Sequence = (),
         st.session_state[key] = chosen[:max_selections] if max_selections else chosen
     else:
         st.session_state[key] = [v for v in st.session_state[key] if v in options]
+    kwargs.setdefault("filter_mode", FILTER_MODE)
+    kwargs.setdefault("select_all", False)   # no "Select N matches" entry (English only, and Enter would pick it)
     value = container.multiselect(label, options, key=key, format_func=format_func,
                                   max_selections=max_selections, **kwargs)
     text = LIST_SEPARATOR.join(str(v) for v in value)

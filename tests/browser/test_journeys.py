@@ -146,3 +146,27 @@ def test_administrator_upload_changes_the_overview(browser, data_server, tmp_pat
         assert watch.problems() == {}
     finally:
         context.close()
+
+
+def test_typing_a_region_name_picks_exactly_that_region(browser, demo_server):
+    """'Kota Malang' + Enter adds Kota Malang only (not Kota Magelang, no 'Select 2 matches')."""
+    context, watch = new_context(browser, LAPTOP)
+    try:
+        page = open_view(context, watch, demo_server.link(PAGES["compare"], mode="manual", region="35.09",
+                                                          lang="id"), charts=3)
+        chooser = page.locator('[data-testid="stMultiSelect"]').first
+        before = chooser.inner_text()
+        assert "Kabupaten Jember" in before                       # the hand-picked list starts from the region
+        search = chooser.locator("input")
+        search.click()
+        search.type("Kota Malang")
+        options = page.locator('[role="option"]')
+        options.first.wait_for()
+        assert [text.strip() for text in options.all_inner_texts()] == ["Kota Malang (35.73)"]
+        search.press("Enter")
+        wait_until_rerun(page, "() => new URL(location.href).searchParams.get('regions')?.includes('35.73')")
+        after = chooser.inner_text()
+        assert "Kota Malang (35.73)" in after and "Magelang" not in after
+        assert watch.problems() == {}
+    finally:
+        context.close()
