@@ -69,12 +69,12 @@ def _view_selections(view: str, ctx, regions) -> list[dict[str, str]]:
     if view in ("region", "gaps", "claims", "plan"):
         chosen = st.multiselect(ctx.t("present.regions_each"), codes, key=f"present_new_{view}_regions",
                                 format_func=labels.get, max_selections=MAX_REGIONS,
-                              placeholder=choose, **url_state.SEARCH)
+                                placeholder=choose, **url_state.SEARCH)
         return [{"region": code} for code in chosen]
     if view == "compare":
         chosen = st.multiselect(ctx.t("compare.regions"), codes, key="present_new_compare_regions",
                                 format_func=labels.get, max_selections=MAX_REGIONS,
-                              placeholder=choose, **url_state.SEARCH)
+                                placeholder=choose, **url_state.SEARCH)
         return [{"regions": ",".join(chosen)}] if len(chosen) >= 2 else []
     framework = cached.framework_of(ctx.year, ctx.stage)
     dimension_names = framework.dimension_names(ctx.lang)
