@@ -1,6 +1,7 @@
-"""Hostile text: a snapshot whose notes, source and author, and a region list whose region and
-province names, carry HTML and script. Every page that shows them must show them as text: no
-dialog, no injected element, no request that leaves the machine or fetches the injected image."""
+"""Hostile text: a snapshot whose notes, source and author, a region list whose region and
+province names, and a programme register and saved scenario whose names carry HTML and script.
+Every page that shows them must show them as text: no dialog, no injected element, no request
+that leaves the machine or fetches the injected image."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pandas as pd
 import pytest
 
 from store import Store
+from store.scenarios import Scenario
 from tests.browser.conftest import discard_after_failure
 from tests.browser.harness import (
     LANGS,
@@ -57,6 +59,15 @@ def hostile_server(tmp_path_factory):
         rows = pd.read_parquet(store.snapshots_dir / snapshot.path)
         rows["note"] = [HOSTILE[i % 2] for i in range(len(rows))]
         store.ingest_rows(rows, year=year, stage=stage, source=f"{IMG}.csv", created_by=SCRIPT, synthetic=True)
+    # the region pages' default region (the top of the ranking) gets a programme register and a saved
+    # what-if scenario with hostile names (plan page, what-if panel, compare's scenario table)
+    top = store.ranking(year, "II")["region_code"].iloc[0]
+    code = store.region_indicators(top, year, "II")["indicator_code"].iloc[0]
+    header = "programme_code,name,dimension,indicators,owner_opd,budget,budget_source,start_year,end_year,status"
+    register = (f'{header}\nH1,"{IMG}",GOV,{code}=5,Diskominfo,1000,APBD,{year},{year + 1},running\n'
+                f'H2,"{SCRIPT}",GOV,{code}=4,Diskominfo,2000,APBD,{year},{year + 2},planned\n')
+    store.import_programmes(top, "hostile.csv", register.encode())
+    store.save_scenario(Scenario(top, f"{SCRIPT} {IMG}", year, "II", {code: 5}, ("H1",)), created_by=IMG)
     with streamlit_server(data_dir, "hostile") as server:
         yield server
 
@@ -77,10 +88,14 @@ def tabs(hostile_tabs, request):
 def hover_every_chart(page) -> None:
     """Draw a hover label (plotly writes region names into it) on a point of every chart."""
     for index in range(len(charts(page))):
-        point = page.locator('[data-testid="stPlotlyChart"]').nth(index).locator("path.point, g.point path").first
-        if point.count():
+        points = page.locator('[data-testid="stPlotlyChart"]').nth(index).locator("path.point, g.point path")
+        for number in range(min(points.count(), 10)):   # the first point with an area (a zero bar has none)
+            point = points.nth(number)
             point.scroll_into_view_if_needed()
-            point.hover(force=True)
+            box = point.bounding_box()
+            if box and box["width"] > 1 and box["height"] > 1:
+                point.hover(force=True)
+                break
 
 
 # Every page shows hostile names with its defaults: all regions and provinces carry them, and the
@@ -109,3 +124,8 @@ def test_hostile_names_and_notes_stay_text(tabs, name, lang):
     assert tab.watch.problems() == {}
     if name == "region":   # the hostile name reached the page, and shows as text
         assert "onerror=alert(1)" in title(page) or "<script>" in title(page)
+    if name == "plan":     # the hostile programme names are drawn as chart text
+        texts = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot svg text')]"
+                              ".map(t => t.textContent)")
+        drawn = ["".join(text.split()) for text in texts]     # long labels wrap over lines (tspans)
+        assert any("".join(IMG.split()) in text for text in drawn) and any(SCRIPT in text for text in drawn), texts
