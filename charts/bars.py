@@ -26,8 +26,9 @@ def band_distribution(counts: pd.DataFrame, band_names: dict[int, str], text: Ch
             insidetextfont=dict(color=BAND_TEXT_COLOURS[level]),
             hovertemplate="%{y}: %{x} " + count_label + "<extra>" + band_label(level, band_names) + "</extra>",
         ))
+    # No x-axis title: the units are in the subtitle, and a title sat on the legend row below.
     figure.update_layout(barmode="stack", yaxis=dict(autorange="reversed"))
-    figure.update_xaxes(title=count_label)
+    figure.update_xaxes(title=None)
     return finish(figure, text, height=120 + 45 * len(labels))
 
 

@@ -5,43 +5,56 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.labels import colours_for, full_name, legend_name, short_ticks, value_column, wrap
 from charts.theme import BAND_COLOURS, NEUTRAL, SERIES_COLOURS, ChartText, band_label, finish
 
 DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash"]
 
 
-def radar(axes: list[str], series: list[tuple[str, list[float]]], text: ChartText) -> go.Figure:
+def radar(axes: list[str], series: list[tuple[str, list[float]]], text: ChartText,
+          colours: dict[str, str] | None = None) -> go.Figure:
     """Scores on the 0-5 scale around the dimensions; one closed line per series (name, values).
-    The first series is filled; the rest are outlines with distinct dashes (readable in grey)."""
+    The first series is filled; the rest are outlines with distinct dashes (readable in grey).
+    `colours` (a page's region colours, by series name) keep a region's colour across the page's
+    charts. Legend names are shortened (full names in the hover text); axis names wrap on two lines."""
     figure = go.Figure()
+    axis_labels = [wrap(axis, 12) for axis in axes]   # "Smart<br>Environment": never a word cut
+    line_colours = colours_for([name for name, _ in series], colours)
     for number, (name, values) in enumerate(series):
-        closed_axes = [*axes, axes[0]]
+        closed_axes = [*axis_labels, axis_labels[0]]
         closed_values = [*values, values[0]]
         figure.add_trace(go.Scatterpolar(
-            r=closed_values, theta=closed_axes, name=name, mode="lines+markers",
+            r=closed_values, theta=closed_axes, name=legend_name(name), mode="lines+markers",
             fill="toself" if number == 0 else None, opacity=0.9,
-            line=dict(color=SERIES_COLOURS[number % len(SERIES_COLOURS)], dash=DASHES[number % len(DASHES)],
+            line=dict(color=line_colours[number], dash=DASHES[number % len(DASHES)],
                       width=3 if number == 0 else 2),
-            hovertemplate="%{theta}: %{r:.2f}<extra>" + name + "</extra>",
+            customdata=[full_name(axis) for axis in [*axes, axes[0]]],
+            hovertemplate="%{customdata}: %{r:.2f}<extra>" + full_name(name) + "</extra>",
         ))
-    figure.update_layout(polar=dict(radialaxis=dict(range=[0, 5], dtick=1, gridcolor="#CBD2D9"),
-                                    angularaxis=dict(gridcolor="#E4E7EB")),
-                         margin=dict(l=90, r=90))  # room for the axis labels on narrow screens
+    # The radial ticks stand on the vertical between two dimensions, never on a dimension's name.
+    figure.update_layout(polar=dict(radialaxis=dict(range=[0, 5], dtick=1, gridcolor="#CBD2D9", angle=90,
+                                                    tickangle=0, tickfont=dict(size=11)),
+                                    angularaxis=dict(gridcolor="#E4E7EB", tickfont=dict(size=12))),
+                         margin=dict(l=80, r=80))  # room for the axis names on narrow screens
     return finish(figure, text, height=520)
 
 
 def lines(frame: pd.DataFrame, text: ChartText, y_label: str, band_lowers: dict[int, float] | None = None,
-          band_names: dict[int, str] | None = None, marked_years: dict[int, str] | None = None) -> go.Figure:
+          band_names: dict[int, str] | None = None, marked_years: dict[int, str] | None = None,
+          colours: dict[str, str] | None = None) -> go.Figure:
     """Lines of `score` over `year` per `series`; faint band boundaries labelled with band names;
     `marked_years` (year -> short label, e.g. a change of method) drawn as a dashed vertical line
-    half a year before the year, labelled at the top. `frame` has year, series, score."""
+    half a year before the year, labelled at the top. `frame` has year, series, score. `colours`
+    (by series name: a page's region colours, a grey median) keep each series' colour across the
+    page; legend names are shortened, full names in the hover text."""
     figure = go.Figure()
-    for number, (name, rows) in enumerate(frame.groupby("series", sort=False)):
+    groups = list(frame.groupby("series", sort=False))
+    line_colours = colours_for([str(name) for name, _ in groups], colours)
+    for number, (name, rows) in enumerate(groups):
         figure.add_trace(go.Scatter(
-            x=rows["year"], y=rows["score"], name=str(name), mode="lines+markers",
-            line=dict(color=SERIES_COLOURS[number % len(SERIES_COLOURS)], dash=DASHES[number % len(DASHES)],
-                      width=3),
-            hovertemplate="%{x}: %{y:.2f}<extra>" + str(name) + "</extra>",
+            x=rows["year"], y=rows["score"], name=legend_name(name), mode="lines+markers",
+            line=dict(color=line_colours[number], dash=DASHES[number % len(DASHES)], width=3),
+            hovertemplate="%{x}: %{y:.2f}<extra>" + full_name(name) + "</extra>",
         ))
     for level, lower in (band_lowers or {}).items():
         if lower > 0:
@@ -59,20 +72,25 @@ def lines(frame: pd.DataFrame, text: ChartText, y_label: str, band_lowers: dict[
 
 
 def heatmap(matrix: pd.DataFrame, cell_text: pd.DataFrame, text: ChartText, score_label: str) -> go.Figure:
-    """Rows x columns of scores (0-5) with the value printed in each cell; viridis scale."""
+    """Rows x columns of scores (0-5) with the value printed in each cell; viridis scale. Row names
+    (regions) are abbreviated, the hover text has the full row name. Column names stay on one line:
+    plotly turns them when they do not fit side by side (it does not turn wrapped ones)."""
     scale = [[i / 4, colour] for i, colour in enumerate(BAND_COLOURS.values())]
+    rows = list(matrix.index)
     figure = go.Figure(go.Heatmap(
-        z=matrix.to_numpy(), x=list(matrix.columns), y=list(matrix.index), zmin=0, zmax=5,
+        z=matrix.to_numpy(), x=list(matrix.columns), y=rows, zmin=0, zmax=5,   # plotly turns long x names
         colorscale=scale, text=cell_text.to_numpy(), texttemplate="%{text}",
-        colorbar=dict(title=score_label), hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+        customdata=[[full_name(row)] * len(matrix.columns) for row in rows],
+        colorbar=dict(title=score_label), hovertemplate="%{customdata} · %{x}: %{text}<extra></extra>",
     ))
-    figure.update_yaxes(autorange="reversed")
+    figure.update_yaxes(autorange="reversed", **short_ticks(rows, [legend_name(row, 24) for row in rows]))
     return finish(figure, text, height=160 + 48 * len(matrix))
 
 
-def dumbbell(frame: pd.DataFrame, text: ChartText, reference_name: str, score_label: str) -> go.Figure:
+def dumbbell(frame: pd.DataFrame, text: ChartText, reference_name: str, score_label: str,
+             colour: str = SERIES_COLOURS[0]) -> go.Figure:
     """Per row label: a region's score against a reference (e.g. the peer median), joined by a line.
-    `frame` has label, score, reference."""
+    `frame` has label, score, reference; `colour` is the region's (its colour on the page)."""
     figure = go.Figure()
     for _, row in frame.iterrows():
         figure.add_trace(go.Scatter(x=[row["reference"], row["score"]], y=[row["label"], row["label"]],
@@ -81,43 +99,87 @@ def dumbbell(frame: pd.DataFrame, text: ChartText, reference_name: str, score_la
     figure.add_trace(go.Scatter(x=frame["reference"], y=frame["label"], mode="markers", name=reference_name,
                                 marker=dict(symbol="diamond", size=13, color=NEUTRAL),
                                 hovertemplate="%{y}: %{x:.2f}<extra>" + reference_name + "</extra>"))
-    figure.add_trace(go.Scatter(x=frame["score"], y=frame["label"], mode="markers", name=frame.attrs.get(
-        "series_name", ""), marker=dict(size=13, color=SERIES_COLOURS[0]),
-        hovertemplate="%{y} · " + score_label + ": %{x:.2f}<extra></extra>"))
+    series_name = frame.attrs.get("series_name", "")
+    figure.add_trace(go.Scatter(x=frame["score"], y=frame["label"], mode="markers", name=legend_name(series_name),
+                                marker=dict(size=13, color=colour),
+                                hovertemplate="%{y} · " + score_label + ": %{x:.2f}<extra>" + full_name(series_name)
+                                + "</extra>"))
     # No x-axis title: the units are in the subtitle, and on a phone the title sat on the legend row.
     figure.update_xaxes(range=[0, 5], title=None, dtick=1, hoverformat=".2f")
     figure.update_yaxes(autorange="reversed")
     return finish(figure, text, height=160 + 40 * frame["label"].nunique())
 
 
-def slope(frame: pd.DataFrame, first: int, last: int, text: ChartText, score_label: str) -> go.Figure:
-    """Each series' score in `first` and `last` joined by a line (frame: series, year, score)."""
+SLOPE_HEIGHT, SLOPE_MARGIN_BOTTOM, LABEL_LINE_PX = 520, 50, 15
+
+
+def slope(frame: pd.DataFrame, first: int, last: int, text: ChartText, score_label: str,
+          colours: dict[str, str] | None = None) -> go.Figure:
+    """Each series' score in `first` and `last` joined by a line (frame: series, year, score).
+
+    The series are named by direct labels right of the last year, in their colour (`colours`, by
+    series name: a page's region colours), in the right margin so no label is cut; labels of
+    close scores are moved apart so they never overlap. No legend; full names in the hover text."""
     figure = go.Figure()
-    for number, (name, rows) in enumerate(frame.groupby("series", sort=False)):
-        rows = rows.sort_values("year")
+    groups = [(str(name), rows.sort_values("year")) for name, rows in frame.groupby("series", sort=False)]
+    line_colours = colours_for([name for name, _ in groups], colours)
+    ends = []
+    for number, (name, rows) in enumerate(groups):
         figure.add_trace(go.Scatter(
-            x=[str(y) for y in rows["year"]], y=rows["score"], name=str(name), mode="lines+markers+text",
-            text=["", str(name)] if len(rows) == 2 else None, textposition="middle right",
-            line=dict(color=SERIES_COLOURS[number % len(SERIES_COLOURS)], width=2),
-            hovertemplate="%{x}: %{y:.2f}<extra>" + str(name) + "</extra>",
+            x=[str(y) for y in rows["year"]], y=rows["score"], name=legend_name(name), mode="lines+markers",
+            line=dict(color=line_colours[number], width=2), showlegend=False,
+            hovertemplate="%{x}: %{y:.2f}<extra>" + full_name(name) + "</extra>",
         ))
-    figure.update_xaxes(type="category", categoryorder="array", categoryarray=[str(first), str(last)])
+        if len(rows):
+            ends.append((float(rows["score"].iloc[-1]), wrap(legend_name(name), 18), line_colours[number]))
+    figure = finish(figure, text, height=SLOPE_HEIGHT)
+    plot_px = figure.layout.height - figure.layout.margin.t - SLOPE_MARGIN_BOTTOM
+    for y, label, colour in _spread_labels(ends, plot_px / 5):
+        figure.add_annotation(x=1, xref="paper", xanchor="left", xshift=6, y=y, yref="y", text=label,
+                              showarrow=False, align="left", font=dict(size=12, color=colour))
+    widest = max((len(line) for _, label, _ in ends for line in label.split("<br>")), default=0)
+    figure.update_layout(margin=dict(r=int(16 + 7 * widest), b=SLOPE_MARGIN_BOTTOM))
+    figure.update_xaxes(type="category", categoryorder="array", categoryarray=[str(first), str(last)],
+                        range=[-0.08, 1.02])
     figure.update_yaxes(range=[0, 5], title=score_label, dtick=1)
-    return finish(figure, text, height=520)
+    return figure
+
+
+def _spread_labels(ends: list[tuple[float, str, str]], px_per_unit: float) -> list[tuple[float, str, str]]:
+    """Direct labels (y, text, colour) moved apart just enough that no two overlap: each needs its
+    lines' height (in score units at `px_per_unit`); they keep the order of their scores and stay
+    within the 0-5 plot (a label at the top is moved down rather than out)."""
+    ordered = sorted(ends, key=lambda end: end[0])
+    heights = [(label.count("<br>") + 1) * LABEL_LINE_PX / px_per_unit for _, label, _ in ordered]
+    placed = [y for y, _, _ in ordered]
+    for number in range(1, len(placed)):          # upwards: each clear of the one below
+        placed[number] = max(placed[number], placed[number - 1] + (heights[number - 1] + heights[number]) / 2)
+    if placed and placed[-1] > 5:                 # the top one back to the top of the plot, then downwards
+        placed[-1] = 5.0
+        for number in range(len(placed) - 2, -1, -1):
+            placed[number] = min(placed[number], placed[number + 1] - (heights[number] + heights[number + 1]) / 2)
+    return [(y, label, colour) for y, (_, label, colour) in zip(placed, ordered, strict=True)]
 
 
 def change_bars(frame: pd.DataFrame, text: ChartText, change_label: str) -> go.Figure:
-    """Signed contributions per label (frame: label, change, change_text); rises blue, falls orange."""
+    """Signed contributions per label (frame: label, change, change_text); rises blue, falls orange.
+
+    Names wrap on two lines (shortened at a word, the full name in the hover text); the values stand
+    in a column right of the plot, so a negative one never sits on a name and none is cut."""
     colours = ["#0072B2" if value >= 0 else "#D55E00" for value in frame["change"]]
+    categories = [str(label) for label in frame["label"]]
+    labels = [wrap(label, 26) for label in categories]
+    values = [str(value) for value in frame["change_text"]]
     figure = go.Figure(go.Bar(
-        y=frame["label"], x=frame["change"], orientation="h", marker=dict(color=colours),
-        text=frame["change_text"], textposition="outside", cliponaxis=False,
-        hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
+        y=categories, x=frame["change"], orientation="h", marker=dict(color=colours),
+        text=values, textposition="none",   # the trace keeps its text (hover); the column shows it
+        customdata=[full_name(label) for label in categories],
+        hovertemplate="%{customdata}: %{text}<extra></extra>", showlegend=False,
     ))
-    # Room on both sides for the value labels printed outside the bars (negative ones go left).
+    value_column(figure, categories, values)
     low, high = min(0.0, float(frame["change"].min())), max(0.0, float(frame["change"].max()))
-    pad = 0.6 * max(high - low, 1e-3)
-    figure.update_xaxes(title=change_label, zeroline=True, zerolinewidth=2,
-                        range=[low - (pad if low < 0 else 0.05 * pad), high + pad])
-    figure.update_yaxes(autorange="reversed")
-    return finish(figure, text, height=160 + 34 * len(frame))
+    pad = 0.05 * max(high - low, 1e-3)
+    figure.update_xaxes(title=change_label, zeroline=True, zerolinewidth=2, range=[low - pad, high + pad])
+    figure.update_yaxes(autorange="reversed", **short_ticks(categories, labels))
+    row = 44 if any("<br>" in label for label in labels) else 34
+    return finish(figure, text, height=160 + row * len(frame))

@@ -7,6 +7,7 @@ always print the band number or name beside a colour; colour alone never carries
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -25,6 +26,10 @@ CHART_CONFIG = {
     "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1, "filename": "matra-chart"},
 }
 FONT = "Source Sans Pro, Arial, sans-serif"
+# Characters per line of the title and of its subtitle: what fits a phone (a chart ~360 px wide) in
+# the template's fonts (18 px bold; the subtitle at plotly's <sup> size). Longer ones wrap at a word.
+TITLE_CHARACTERS, SUBTITLE_CHARACTERS = 40, 66
+TITLE_LINE_PX, SUBTITLE_LINE_PX, TITLE_PAD_PX = 24, 16, 50
 
 pio.templates[TEMPLATE_NAME] = go.layout.Template(
     layout=dict(
@@ -33,8 +38,9 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
         colorway=SERIES_COLOURS,
         paper_bgcolor="#FFFFFF",
         plot_bgcolor="#FFFFFF",
-        xaxis=dict(gridcolor="#E4E7EB", zerolinecolor="#9AA5B1"),
-        yaxis=dict(gridcolor="#E4E7EB", zerolinecolor="#9AA5B1"),
+        # automargin: tick labels and axis titles push the margins instead of being cut at the edge
+        xaxis=dict(gridcolor="#E4E7EB", zerolinecolor="#9AA5B1", automargin=True),
+        yaxis=dict(gridcolor="#E4E7EB", zerolinecolor="#9AA5B1", automargin=True),
         legend=dict(orientation="h", yanchor="top", y=-0.12, x=0),
         margin=dict(l=60, r=70, t=90, b=70),
         hoverlabel=dict(font=dict(family=FONT)),
@@ -58,17 +64,33 @@ def finish(figure: go.Figure, text: ChartText, height: int | None = None) -> go.
     """Apply the template; title on the first line, units, source and data-as-of on the second.
 
     Keeping the source in the title block (not under the plot) means it never collides with a
-    legend, whatever its length, and an exported image carries it too.
+    legend, whatever its length, and an exported image carries it too. Long titles and subtitles
+    wrap at a word to fit a phone; the top margin and the height grow by the extra lines, so the
+    plot keeps its size.
     """
     subtitle = " · ".join(part for part in (text.units, text.source) if part)
+    title_lines = _wrapped(text.title, TITLE_CHARACTERS)
+    subtitle_lines = _wrapped(subtitle, SUBTITLE_CHARACTERS) if subtitle else []
+    if len(subtitle_lines) > 1 and text.units and text.source:   # the source line stays whole
+        subtitle_lines = [*_wrapped(text.units, SUBTITLE_CHARACTERS), text.source]
+    # A space ends each broken line, so the title's text (an alt text, a search) reads as one sentence.
+    caption = " <br>".join(title_lines) + "".join(f"<br><sup>{line}</sup>" for line in subtitle_lines)
     figure.update_layout(
         template=TEMPLATE_NAME,
-        title=dict(text=f"{text.title}<br><sup>{subtitle}</sup>" if subtitle else text.title),
+        title=dict(text=caption),
         separators=f"{text.decimal}{'.' if text.decimal == ',' else ','}",
+        # the top margin holds every line of the title block, however many it wraps to
+        margin=dict(t=TITLE_PAD_PX + TITLE_LINE_PX * len(title_lines) + SUBTITLE_LINE_PX * len(subtitle_lines)),
     )
     if height:
-        figure.update_layout(height=height)
+        figure.update_layout(height=height + TITLE_LINE_PX * (len(title_lines) - 1)
+                             + SUBTITLE_LINE_PX * (len(subtitle_lines) - 1))
     return figure
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """Lines of at most `width` characters broken between words (a longer word keeps its line)."""
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
 
 
 def band_label(level: int, names: dict[int, str]) -> str:

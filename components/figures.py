@@ -13,7 +13,7 @@ import streamlit as st
 
 from charts.bars import band_distribution
 from charts.profiles import dumbbell, heatmap, lines, radar
-from charts.theme import CHART_CONFIG
+from charts.theme import CHART_CONFIG, NEUTRAL
 from i18n import format_number
 from scoring import INDEX_CODE, band_for, gap_table, summaries
 
@@ -85,10 +85,11 @@ def compare_matrix(ctx, framework, names: dict[str, str], codes: list[str], inde
     return matrix
 
 
-def compare_radar(ctx, matrix: pd.DataFrame) -> go.Figure:
+def compare_radar(ctx, matrix: pd.DataFrame, colours: dict[str, str] | None = None) -> go.Figure:
+    """The compared regions' dimensions; `colours` (charts.labels.region_colours) by region name."""
     series = [(name, row.iloc[1:].tolist()) for name, row in matrix.iterrows()]
     title = ctx.t("compare.radar_title", count=len(matrix))
-    return radar(list(matrix.columns[1:]), series, ctx.chart_text(title, ctx.t("chart.units_score")))
+    return radar(list(matrix.columns[1:]), series, ctx.chart_text(title, ctx.t("chart.units_score")), colours)
 
 
 def compare_heatmap(ctx, matrix: pd.DataFrame) -> go.Figure:
@@ -107,10 +108,10 @@ def gap_dumbbell(ctx, framework, name: str, gaps: pd.DataFrame) -> go.Figure:
 
 
 def trend_lines(ctx, framework, trend: pd.DataFrame, medians: pd.DataFrame, measure: str,
-                method_changes: list[int] = ()) -> go.Figure:
-    """Chosen regions' `measure` (ISC or a dimension code) over the years with the national median,
-    each change of method marked. `trend` and `medians` are the store's trend / national_medians
-    output for the measure's kind."""
+                method_changes: list[int] = (), colours: dict[str, str] | None = None) -> go.Figure:
+    """Chosen regions' `measure` (ISC or a dimension code) over the years with the national median
+    (grey), each change of method marked. `trend` and `medians` are the store's trend /
+    national_medians output for the measure's kind; `colours` the page's region colours by name."""
     dimension_names = framework.dimension_names(ctx.lang)
     measure_name = ctx.t("word.index") if measure == INDEX_CODE else dimension_names[measure]
     trend = trend[trend["code"] == measure]
@@ -123,7 +124,7 @@ def trend_lines(ctx, framework, trend: pd.DataFrame, medians: pd.DataFrame, meas
     title = ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage)
     return lines(series, ctx.chart_text(title, ctx.t("chart.units_score")), ctx.t("word.score"),
                  {b.level: b.lower for b in framework.bands}, framework.band_names(ctx.lang),
-                 method_marks(ctx, method_changes))
+                 method_marks(ctx, method_changes), {**(colours or {}), ctx.t("trends.national_median"): NEUTRAL})
 
 
 def method_marks(ctx, years) -> dict[int, str]:
@@ -133,5 +134,10 @@ def method_marks(ctx, years) -> dict[int, str]:
 
 def draw(figure: go.Figure, key: str, container=st, theme: str | None = "streamlit") -> None:
     """Draw a figure with its title as the accessible description."""
-    title = figure.layout.title.text or ""
-    container.plotly_chart(figure, key=key, config=CHART_CONFIG, alt=title.split("<br>")[0], theme=theme)
+    container.plotly_chart(figure, key=key, config=CHART_CONFIG, alt=plain_title(figure), theme=theme)
+
+
+def plain_title(figure: go.Figure) -> str:
+    """The figure's title without its subtitle, on one line (charts.theme.finish may wrap it)."""
+    title = (figure.layout.title.text or "").split("<br><sup>")[0]
+    return title.replace(" <br>", " ").replace("<br>", " ")

@@ -3,10 +3,11 @@
 import pandas as pd
 import streamlit as st
 
+from charts.labels import region_colours
 from charts.profiles import dumbbell
 from charts.theme import CHART_CONFIG
 from components import cached, figures, frame, url_state
-from components.pickers import region_label, region_picker, start_from_view
+from components.pickers import LAST_REGION, region_label, region_picker, start_from_view
 from components.scenario_view import scenario_section
 from i18n import format_number
 from scoring.peers import PEER_METHODS
@@ -48,7 +49,11 @@ if len(assessed) < 2:
     st.stop()
 
 matrix = figures.compare_matrix(ctx, framework, names, assessed, index_scores, dimension_scores)
-st.plotly_chart(figures.compare_radar(ctx, matrix), key="compare_radar", config=CHART_CONFIG,
+# One colour per region on every chart of the page; the user's region (the anchor, else the region in
+# view) always in the highlight colour.
+home = anchor if mode == "peers" else url_state.url_value("region") or st.session_state.get(LAST_REGION)
+colours = region_colours([names[code] for code in assessed], names.get(home) if home in assessed else None)
+st.plotly_chart(figures.compare_radar(ctx, matrix, colours), key="compare_radar", config=CHART_CONFIG,
                 alt=ctx.t("compare.radar_title", count=len(assessed)))
 st.plotly_chart(figures.compare_heatmap(ctx, matrix), key="compare_heatmap", config=CHART_CONFIG,
                 alt=ctx.t("compare.heatmap_title"))
@@ -60,7 +65,7 @@ rows = pd.DataFrame({"label": matrix.columns, "score": matrix.iloc[0].to_numpy()
 rows.attrs["series_name"] = names[first]
 st.plotly_chart(dumbbell(rows, ctx.chart_text(ctx.t("compare.dumbbell_title", name=names[first]),
                                               ctx.t("chart.units_score")),
-                         ctx.t("compare.peer_median"), ctx.t("word.score")),
+                         ctx.t("compare.peer_median"), ctx.t("word.score"), colours[names[first]]),
                 key="compare_dumbbell", config=CHART_CONFIG, alt=ctx.t("compare.dumbbell_title", name=names[first]))
 
 st.subheader(ctx.t("compare.table_title"))

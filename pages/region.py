@@ -105,7 +105,7 @@ else:
         right.info(ctx.t("region.no_movers"))
     else:
         indicator_change = pd.DataFrame({
-            "label": [f"{c} · {framework.indicator(c).name(ctx.lang)[:48]}" for c in top["indicator_code"]],
+            "label": [f"{c} · {framework.indicator(c).name(ctx.lang)}" for c in top["indicator_code"]],
             "change": top["contribution"].to_numpy(),
             "change_text": [f"{format_number(v, ctx.lang, digits=3, signed=True)} ({a}→{b})"
                             for v, a, b in zip(top["contribution"], top["from_level"], top["to_level"], strict=True)],

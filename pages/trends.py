@@ -3,10 +3,11 @@
 import pandas as pd
 import streamlit as st
 
+from charts.labels import region_colours
 from charts.profiles import lines, slope
 from charts.theme import CHART_CONFIG
 from components import cached, figures, frame, url_state
-from components.pickers import region_label, start_from_view
+from components.pickers import LAST_REGION, region_label, start_from_view
 from i18n import format_number
 from scoring import INDEX_CODE
 from views.compare import MAX_REGIONS
@@ -39,7 +40,11 @@ trend = cached.trend(ctx.data_version, tuple(chosen), ctx.stage, kind)
 medians = cached.national_medians(ctx.data_version, ctx.stage, kind)
 title = ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage)
 method_changes = cached.method_changes(ctx.data_version, ctx.stage)
-st.plotly_chart(figures.trend_lines(ctx, framework, trend, medians, measure.code, method_changes),
+# One colour per region on every chart of the page; the region in view always in the highlight colour.
+region_names = dict(zip(regions["code"], regions["name"], strict=True))
+home = url_state.url_value("region") or st.session_state.get(LAST_REGION)
+colours = region_colours([region_names[code] for code in chosen], region_names.get(home) if home in chosen else None)
+st.plotly_chart(figures.trend_lines(ctx, framework, trend, medians, measure.code, method_changes, colours),
                 key="trends_lines", config=CHART_CONFIG, alt=title)
 
 st.subheader(ctx.t("trends.stages_title", year=ctx.year))
@@ -93,7 +98,7 @@ slope_frame = pd.concat([
 ])
 slope_title = ctx.t("trends.slope_title", first=first, last=last)
 st.plotly_chart(slope(slope_frame, first, last, ctx.chart_text(slope_title, ctx.t("chart.units_score")),
-                      ctx.t("word.score")), key="trends_slope", config=CHART_CONFIG, alt=slope_title)
+                      ctx.t("word.score"), colours), key="trends_slope", config=CHART_CONFIG, alt=slope_title)
 
 cohorts = cached.cohort_medians(ctx.data_version, ctx.stage)
 cohort_series = pd.DataFrame({

@@ -41,7 +41,7 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 RUN_TIMEOUT_MS = 60_000
 # Charts each known page draws on the demo data (pages/*.py); a page not listed here (one added
 # later) must draw at least the charts it shows once its run has settled.
-PAGE_CHARTS = {"overview": 2, "region": 5, "compare": 3, "gaps": 2, "readiness": 2, "trends": 3, "method": 0,
+PAGE_CHARTS = {"overview": 2, "region": 5, "compare": 3, "gaps": 2, "plan": 2, "readiness": 2, "trends": 3, "method": 0,
                "present": 0, "data": 0}
 
 

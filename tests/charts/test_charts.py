@@ -86,7 +86,8 @@ def test_band_distribution_stacks_one_trace_per_band():
     assert list(figure.data[2].x) == [7, 2] and list(figure.data[2].text) == ["7", "2"]
     assert figure.layout.barmode == "stack"
     assert figure.layout.yaxis.autorange == "reversed"
-    assert figure.layout.xaxis.title.text == "wilayah"
+    assert figure.layout.xaxis.title.text is None   # units in the subtitle; a title sat on the legend row
+    assert figure.data[0].hovertemplate.startswith("%{y}: %{x} wilayah")
 
 
 def test_score_bars_colour_each_bar_by_its_band():
@@ -204,26 +205,53 @@ def test_slope_puts_first_and_last_year_as_categories():
     assert_house_style(figure, 520)
     a, b = figure.data
     assert list(a.x) == ["2020", "2024"] and list(a.y) == [1.0, 3.0]   # sorted by year
-    assert list(a.text) == ["", "A"] and list(b.text) == ["", "B"]
     assert list(figure.layout.xaxis.categoryarray) == ["2020", "2024"]
     assert tuple(figure.layout.yaxis.range) == (0, 5)
+    # direct labels in the right margin at the last score, in the line's colour; no legend
+    assert not a.showlegend and not b.showlegend
+    labels = {note.text: note for note in figure.layout.annotations}
+    assert labels["A"].y == 3.0 and labels["B"].y == 2.5 and labels["A"].xref == "paper" and labels["A"].x == 1
+    assert labels["A"].font.color == a.line.color and labels["B"].font.color == b.line.color
 
 
-def test_change_bars_colour_rises_and_falls_and_leave_room_for_labels():
+def test_slope_moves_close_labels_apart_and_keeps_long_names_whole_in_the_hover():
+    long_name = "Kabupaten Administrasi Kepulauan Seribu"
+    frame = pd.DataFrame({"series": [long_name, long_name, "Kota Medan", "Kota Medan"], "year": [2020, 2024] * 2,
+                          "score": [1.0, 4.18, 1.2, 4.17]})
+    figure = profiles.slope(frame, 2020, 2024, TEXT, "Indeks")
+    low, high = sorted(figure.layout.annotations, key=lambda note: note.y)
+    assert low.text == "Kota Medan" and high.text == "Kab. Adm. Kep.<br>Seribu"
+    plot_px = figure.layout.height - figure.layout.margin.t - figure.layout.margin.b
+    gap_px = (high.y - low.y) * plot_px / 5
+    assert gap_px >= (1 + 2) / 2 * profiles.LABEL_LINE_PX - 1e-9   # one line and two lines never overlap
+    assert high.y <= 5   # the top label stays inside the plot
+    assert long_name in figure.data[0].hovertemplate
+    assert figure.layout.margin.r >= 16 + 7 * len("Kab. Adm. Kep.")
+
+
+def test_change_bars_colour_rises_and_falls_with_values_in_a_column_right_of_the_plot():
     frame = pd.DataFrame({"label": ["GOV", "ENV"], "change": [0.5, -0.25], "change_text": ["+0,50", "-0,25"]})
     figure = profiles.change_bars(frame, TEXT, "Perubahan")
     assert_house_style(figure, 160 + 34 * 2)
     assert list(figure.data[0].marker.color) == ["#0072B2", "#D55E00"]
-    # low -0.25, high 0.5, pad 0.6 * 0.75 = 0.45 on both sides
-    assert figure.layout.xaxis.range == pytest.approx((-0.70, 0.95))
+    # low -0.25, high 0.5, pad 0.05 * 0.75 = 0.0375 on both sides: the values are not in the plot
+    assert figure.layout.xaxis.range == pytest.approx((-0.2875, 0.5375))
+    values = [(note.y, note.text, note.xref, note.x, note.xanchor) for note in figure.layout.annotations]
+    assert values == [("GOV", "+0,50", "paper", 1, "left"), ("ENV", "-0,25", "paper", 1, "left")]
+    assert figure.layout.margin.r == int(16 + 7.2 * 5)
 
 
-def test_change_bars_only_rises_keep_a_small_left_margin():
-    frame = pd.DataFrame({"label": ["GOV", "ENV"], "change": [0.2, 0.4], "change_text": ["+0,20", "+0,40"]})
+def test_change_bars_wrap_long_names_and_keep_them_whole_in_the_hover():
+    name = "SOC.KOM.05 · Tindak lanjut rekomendasi evaluasi sebelumnya di daerah"
+    frame = pd.DataFrame({"label": [name, "GOV"], "change": [0.2, 0.4], "change_text": ["+0,20", "+0,40"]})
     figure = profiles.change_bars(frame, TEXT, "Perubahan")
-    # low 0, high 0.4, pad 0.24: left 0 - 0.05 * 0.24, right 0.4 + 0.24
-    assert figure.layout.xaxis.range == pytest.approx((-0.012, 0.64))
-    assert list(figure.data[0].marker.color) == ["#0072B2", "#0072B2"]
+    assert list(figure.data[0].y) == [name, "GOV"]   # the data keeps the full name; the axis shows it wrapped
+    assert list(figure.layout.yaxis.ticktext) == ["SOC.KOM.05 · Tindak lanjut<br>rekomendasi evaluasi…", "GOV"]
+    assert list(figure.layout.yaxis.tickvals) == [name, "GOV"]
+    assert list(figure.data[0].customdata) == [name, "GOV"] and list(figure.data[0].text) == ["+0,20", "+0,40"]
+    assert figure.data[0].textposition == "none"   # shown in the column right of the plot, not on the bars
+    assert figure.layout.height == 160 + 44 * 2   # two-line names get taller rows
+    assert figure.layout.xaxis.range == pytest.approx((-0.02, 0.42))
 
 
 # --- programmes --------------------------------------------------------------------------------
@@ -235,6 +263,7 @@ def test_timeline_bars_run_from_start_to_end_of_last_year():
     names = {"planned": "Rencana", "running": "Berjalan", "done": "Selesai", "stopped": "Dihentikan"}
     figure = programmes.timeline(frame, TEXT, names, "Tahun", this_year=2025)
     assert_house_style(figure, 160 + 30 * 3)
+    assert figure.layout.xaxis.title.text is None   # the years speak for themselves; a title sat on the legend
     assert [trace.name for trace in figure.data] == ["Rencana", "Berjalan"]   # order of STATUS_COLOURS
     planned, running = figure.data
     assert planned.marker.color == "#CBD2D9" and running.marker.color == "#0072B2"
@@ -245,6 +274,19 @@ def test_timeline_bars_run_from_start_to_end_of_last_year():
     (now,) = figure.layout.shapes
     assert now.x0 == now.x1 == 2025.5
     assert list(figure.layout.yaxis.categoryarray) == ["Smart &lt;b&gt;gov&lt;/b&gt;", "Data", "Wifi"]
+    assert [row[0] for row in running.customdata] == ["Smart &lt;b&gt;gov&lt;/b&gt;", "Wifi"]
+
+
+def test_timeline_wraps_long_programme_names_with_the_full_name_in_the_hover():
+    name = "PRG-07 · Integrasi layanan administrasi kependudukan dengan aplikasi daerah"
+    frame = pd.DataFrame({"label": [name], "start_year": [2024], "end_year": [2026], "status": ["running"],
+                          "progress_text": ["40%"]})
+    figure = programmes.timeline(frame, TEXT, {"running": "Berjalan"}, "Tahun")
+    (trace,) = figure.data
+    assert list(trace.y) == [name]   # the data keeps the full name; the axis shows it wrapped
+    assert list(figure.layout.yaxis.ticktext) == ["PRG-07 · Integrasi layanan<br>administrasi kependudukan…"]
+    assert trace.customdata[0][0] == name and "Tahun" in trace.hovertemplate
+    assert figure.layout.height == 160 + 40   # a taller row for a two-line name
 
 
 def test_budget_bars_range_and_escaped_text():
@@ -254,8 +296,11 @@ def test_budget_bars_range_and_escaped_text():
     assert_house_style(figure, 140 + 40 * 2)
     (trace,) = figure.data
     assert list(trace.y) == ["Tata &lt;Kelola&gt;", "Ekonomi"]
-    assert list(trace.text) == ["Rp 2,5 M · gap 1,20", "Rp 0,5 M · gap &lt;0,30&gt;"]
-    assert tuple(figure.layout.xaxis.range) == (0, 4.0)   # 2.5 * 1.6
+    assert list(trace.text) == ["Rp 2,5 M · gap 1,20", "Rp 0,5 M · gap &lt;0,30&gt;"] and trace.textposition == "none"
+    values = [note.text for note in figure.layout.annotations]
+    assert values == ["Rp 2,5 M<br>gap 1,20", "Rp 0,5 M<br>gap &lt;0,30&gt;"]   # right of the bars
+    assert figure.layout.margin.r == int(16 + 7.2 * len("gap <0,30>"))   # the unescaped width
+    assert tuple(figure.layout.xaxis.range) == (0, 2.625)   # 2.5 * 1.05
 
 
 def test_budget_bars_small_budgets_keep_an_axis_of_one():
@@ -275,7 +320,9 @@ def test_progress_bars_colour_by_threshold():
     assert list(trace.marker.color) == ["#D55E00", "#0072B2", "#009E73"]   # < 50 %, partly, complete
     assert list(trace.x) == [25.0, 50.0, 100.0]
     assert list(trace.y) == ["Dinkes", "Bappeda", "&lt;Diskominfo&gt;"]
-    assert tuple(figure.layout.xaxis.range) == (0, 118)
+    assert [note.text for note in figure.layout.annotations] == ["1/4", "2/4", "4/4"]   # a column right of the bars
+    assert list(trace.text) == ["1/4", "2/4", "4/4"] and trace.textposition == "none"
+    assert tuple(figure.layout.xaxis.range) == (0, 101)
 
 
 # --- the layer rule ------------------------------------------------------------------------------

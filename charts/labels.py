@@ -1,0 +1,124 @@
+"""Labels that fit a chart at every screen size, and one colour per region on a page.
+
+A figure does not know how wide it will be drawn (a phone gives it ~360 px, a projector ~1,800),
+so long names are made short enough for the narrowest: shortened at a whole word with "…", or
+wrapped on a few lines, and the full name goes to the hover text. Region names use the usual
+abbreviations (Kab., Kota Adm., Kep.) before anything is cut.
+
+Every function returns plotly text: the parts of a name are HTML-escaped (plotly renders a subset
+of HTML, so a name must show as typed) and lines are joined with <br>.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Iterable, Sequence
+
+from charts.theme import SERIES_COLOURS
+
+ELLIPSIS = "…"
+# Abbreviations of region names in common Indonesian use, longest first.
+REGION_ABBREVIATIONS = (("Kabupaten Administrasi ", "Kab. Adm. "), ("Kota Administrasi ", "Kota Adm. "),
+                        ("Kabupaten ", "Kab. "), ("Kepulauan ", "Kep. "))
+_TRAILING = " ,;:·-–—/("
+
+
+def _plain(text) -> str:
+    return " ".join(str(text).split())
+
+
+def shorten(text, limit: int) -> str:
+    """`text` (spaces collapsed) when it has at most `limit` characters, else its first whole words
+    that fit with "…" after them; a first word longer than `limit` is itself cut. Not escaped."""
+    text = _plain(text)
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 1]                       # room for the ellipsis
+    if text[limit - 1] != " " and " " in head:    # the cut fell inside a word: drop that word
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(_TRAILING) + ELLIPSIS
+
+
+def wrap_lines(text, width: int, max_lines: int = 2) -> list[str]:
+    """`text` in lines of at most `width` characters, broken between words, at most `max_lines` of
+    them; what does not fit is dropped at a whole word and the last line ends with "…"."""
+    lines = [shorten(line, width) for line in  # a single word longer than `width` is cut too
+             textwrap.wrap(_plain(text), width, break_long_words=False, break_on_hyphens=False) or [""]]
+    if len(lines) <= max_lines:
+        return lines
+    return [*lines[:max_lines - 1], shorten(" ".join(lines[max_lines - 1:]), width)]
+
+
+def wrap(text, width: int, max_lines: int = 2) -> str:
+    """wrap_lines as plotly text: each line escaped, joined with <br>."""
+    return "<br>".join(html.escape(line, quote=False) for line in wrap_lines(text, width, max_lines))
+
+
+def region_short_name(name) -> str:
+    """A region's name with the usual abbreviations: "Kab. Adm. Kep. Seribu", "Kota Adm. Jakarta
+    Pusat". Names are unique, and stay so: only the kind words are abbreviated."""
+    short = _plain(name)
+    for long_form, abbreviation in REGION_ABBREVIATIONS:
+        short = short.replace(long_form, abbreviation)
+    return short
+
+
+def full_name(text) -> str:
+    """The full name for the hover text, escaped."""
+    return html.escape(_plain(text), quote=False)
+
+
+def region_colours(names: Iterable[str], highlight: str | None = None) -> dict[str, str]:
+    """One colour per region for every chart of a page: `highlight` (the user's region) always gets
+    the first series colour, the others the next colours in the order given (the palette repeats
+    after eight). Built once per page from the page's chosen regions and passed to each builder."""
+    ordered = list(dict.fromkeys([*([highlight] if highlight else []), *names]))
+    if highlight is None:
+        return {name: SERIES_COLOURS[number % len(SERIES_COLOURS)] for number, name in enumerate(ordered)}
+    others = SERIES_COLOURS[1:]
+    return {name: SERIES_COLOURS[0] if name == highlight else others[(number - 1) % len(others)]
+            for number, name in enumerate(ordered)}
+
+
+def colours_for(series: Sequence[str], colours: dict[str, str] | None) -> list[str]:
+    """The colour of each series: from `colours` (a page's region colours) when it names it, else the
+    palette by position; series the map does not name never take a colour it has given out."""
+    colours = colours or {}
+    spare = [colour for colour in SERIES_COLOURS if colour not in colours.values()] or SERIES_COLOURS
+    result, next_spare = [], 0
+    for name in series:
+        if name in colours:
+            result.append(colours[name])
+        else:
+            result.append(spare[next_spare % len(spare)])
+            next_spare += 1
+    return result
+
+
+# Width of a character of the value labels (13 px Source Sans Pro, digits and signs) in px: enough
+# for the widest, so a margin sized by it always holds the text.
+VALUE_FONT_SIZE, VALUE_CHARACTER_PX = 13, 7.2
+
+
+def value_column(figure, rows: Sequence[str], texts: Sequence[str], colour: str = "#1F2933") -> None:
+    """Print each row's value in a column right of the plot area (horizontal bar charts), and make
+    the right margin as wide as the longest line: a value never runs past the chart's edge nor over
+    a bar's name, whatever the screen. `rows` are the y categories; `texts` plotly text (<br> allowed)."""
+    for row, value in zip(rows, texts, strict=True):
+        figure.add_annotation(x=1, xref="paper", xanchor="left", xshift=8, y=row, yref="y", text=value,
+                              showarrow=False, align="left", font=dict(size=VALUE_FONT_SIZE, color=colour))
+    widest = max((len(html.unescape(line)) for value in texts for line in str(value).split("<br>")), default=0)
+    figure.update_layout(margin=dict(r=int(16 + VALUE_CHARACTER_PX * widest)))
+
+
+def legend_name(name, limit: int = 30) -> str:
+    """A series' name for a legend or a direct label: region kinds abbreviated, then shortened at a
+    word (the full name is in the hover text). Escaped."""
+    return html.escape(shorten(region_short_name(name), limit), quote=False)
+
+
+def short_ticks(categories: Sequence[str], shown: Sequence[str]) -> dict:
+    """Axis settings that show `shown` (short or wrapped names) for `categories` (the full names the
+    traces keep as their data, so the hover text, a test or an export still sees the full name)."""
+    return dict(tickmode="array", tickvals=list(categories), ticktext=list(shown))
