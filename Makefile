@@ -28,6 +28,7 @@ demo-data:      ## regenerate the synthetic demo snapshots (seeded)
 reference:      ## rebuild data/reference/regions.csv from the npm packages
 	$(PYTHON) tools/build_reference.py
 
-system-deps:    ## Debian chromium (chart images, PDF export, browser tests) and npm (axe-core) when missing
+system-deps:    ## Debian chromium (chart images, PDF export, browser tests), nginx (deployment test) and npm (axe-core) when missing
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@command -v nginx >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }
 	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }

@@ -1,8 +1,11 @@
 """Cached access to the store for pages: one shared Store per data folder, results cached per
 snapshot state and selection, so a repeated view costs only drawing.
 
-Every cached function takes `data_version` (the manifest's signature): a new or retracted snapshot
-changes it, and with it every cache key.
+Every cached function takes `data_version` (the manifest's snapshots and statuses, plus the stamps
+of the targets and calendar files): a new or retracted snapshot, or a saved target or calendar,
+changes it, and with it every cache key. It is read from the files on every run, never from memory,
+so a change committed by another server process on the same data folder shows on the next run
+(docs/deployment.md). Programme registers and meeting notes are read per run, never cached here.
 """
 
 from __future__ import annotations
@@ -12,18 +15,31 @@ import streamlit as st
 
 from scoring import Framework
 from store import Store, shared_store
+from store.calendar import CALENDAR_FILE
 from store.settings import data_dir
+from store.targets import TARGETS_FILE
 
 
 def store() -> Store:
     return shared_store(str(data_dir()))
 
 
+def _file_stamp(path) -> tuple:
+    """Modification time, size and inode of a file ((), when absent). Every write replaces the file
+    (store.atomic), so one of them changes even when two writes fall in the same clock tick."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return ()
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
 def data_version() -> tuple:
-    """Changes whenever the set of active snapshots or the targets change."""
-    targets = store().data_dir / "targets" / "targets.parquet"
-    stamp = targets.stat().st_mtime_ns if targets.exists() else 0
-    return (*((s.id, s.status) for s in store().snapshots()), stamp)
+    """Changes whenever the set of active snapshots, the targets or the evaluation calendar change
+    (the calendar is a sheet of the cached evidence workbooks, components/readiness_view.py)."""
+    folder = store().data_dir
+    stamps = (_file_stamp(folder / TARGETS_FILE), _file_stamp(folder / CALENDAR_FILE))
+    return (*((s.id, s.status) for s in store().snapshots()), stamps)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -123,6 +123,36 @@ def streamlit_server(data_dir: Path, name: str) -> Iterator[Server]:
             process.wait()
 
 
+def free_ports(count: int) -> list[int]:
+    """`count` distinct free local ports (held open together while chosen, so none repeats)."""
+    probes = [socket.socket() for _ in range(count)]
+    try:
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in probes]
+    finally:
+        for probe in probes:
+            probe.close()
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen, log: Path, seconds: float = 90) -> None:
+    """Wait until the Streamlit server at `url` answers its health check; RuntimeError with the end
+    of `log` when `process` (the server, or a script that starts it) exits or time runs out."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{url} not healthy after {seconds:g} s:\n{log.read_text()[-3000:]}")
+        time.sleep(0.2)
+
+
 # --- the watch on a page --------------------------------------------------------------------------
 def is_local(url: str) -> bool:
     parts = urlsplit(url)

@@ -135,7 +135,7 @@ def test_administrator_upload_changes_the_overview(browser, data_server, tmp_pat
         commit.wait_for()
         wait_for_run(page)
         commit.click()
-        committed = t("data.committed", "en", id="\0").split("\0")[0].strip()
+        committed = t("data.committed", "en", id="\0").split("\0")[1].strip()   # the words after the id
         page.get_by_text(committed).first.wait_for()
         wait_for_run(page)
         assert error_boxes(page) == []
