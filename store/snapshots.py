@@ -38,9 +38,18 @@ def who() -> str:
     return current_user()
 
 
+# Readers do not load snapshots: they query the files (store/database.py), and DuckDB skips every
+# row group whose min/max statistics cannot match a filter. So the files are sorted by what the
+# views filter on (assessments by region, scores by kind then region: a ranking reads only the
+# index rows, a region page one row group per kind) and cut into modest row groups (~170 regions of
+# assessments at 100x). Files written before this layout read the same, only slower.
+ROW_GROUP_ROWS = 16384
+SORT_KEYS = {"assessments": ["region_code", "indicator_code"], "scores": ["kind", "region_code", "code"]}
+
+
 def _write_parquet(path: Path, frame: pd.DataFrame, schema: pa.Schema) -> None:
     table = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
-    atomic_write(path, lambda temp: pq.write_table(table, temp, row_group_size=16384,
+    atomic_write(path, lambda temp: pq.write_table(table, temp, row_group_size=ROW_GROUP_ROWS,
                                                     compression="zstd"))
 
 
@@ -135,8 +144,9 @@ def _write_snapshot(data_dir: Path, rows: pd.DataFrame, manifest: list[Snapshot]
     now = datetime.now(UTC)
     snapshot_id = f"{year}-{stage}-{now:%Y%m%dT%H%M%S%f}-{sha256[:8]}"
     folder = Path(f"year={year}") / f"stage={stage}"
-    ordered = rows.sort_values(["region_code", "indicator_code"], ignore_index=True)
+    ordered = rows.sort_values(SORT_KEYS["assessments"], ignore_index=True)
     scores = region_scores(ordered, framework, framework.policy_for_stage(stage))
+    scores = scores.sort_values(SORT_KEYS["scores"], ignore_index=True)
     created_dirs = [d for d in (snapshots_dir, snapshots_dir / folder.parent, snapshots_dir / folder)
                     if not d.exists()]
     written = [snapshots_dir / folder / f"{snapshot_id}{suffix}" for suffix in (".parquet", ".scores.parquet")]

@@ -1,16 +1,23 @@
-"""Benchmark the store calls behind the main views, on the demo data and on a 10x larger set.
+"""Benchmark the store calls behind the main views, its memory, and a commit, at several data sizes.
 
-    python tools/bench.py [--repeat 50] [--skip-10x]
+    python tools/bench.py [--repeat 50] [--scales 1,10,100] [--skip-10x] [--skip-commit]
 
-Data sets (both in temporary folders; nothing in the repository is touched):
-  demo  a copy of the bundled data/ (514 regions, 2019-2025, stages I and II);
-  10x   framework/ copied from data/, reference/ cloned ten times (5,140 regions) and snapshots
-        generated with tools/make_demo_data.generate(seed=2017, scale=10).
+Data sets, each a complete data folder written by tools/make_demo_data.make_data_folder (seed
+2017) in a temporary folder, so nothing in the repository is touched: `1x` has the 514 regions of
+data/reference, `10x` every region cloned ten times (5,140 regions, ~4.7 M assessment rows),
+`100x` a hundred times (51,400 regions, ~47 M rows). Default scales: 1,10.
 
-Each data set is benchmarked in a fresh (spawned) process, so its peak RSS is its own. The one-off
-DuckDB load is timed separately; then each call is made once to warm up and `--repeat` times timed,
-with the region varied over a fixed seeded sample so no cache can flatter it. Goals: median <= 50 ms
-on the demo set, <= 150 ms at 10x. Prints PASS/MISS per row and always exits 0 (not a test).
+Each data set is generated and then benchmarked in fresh (spawned) processes, so a peak RSS is
+that of one server-like process: imports, opening the store and that set's calls. Opening the store
+is timed once; then each call is made once to warm up and `--repeat` times timed, with the region
+varied over a fixed seeded sample so no cache can flatter it. Last, in another fresh process, a
+commit of the national 2025 stage II rows (replacing the year/stage) and a merge of one region into
+it are timed with their peak RSS.
+
+Goals (median of the timed calls): <= 50 ms at 1x, <= 150 ms at 10x; at 100x the national ranking
+<= 100 ms, one region's calls <= 50 ms, the trend <= 150 ms. Memory: peak RSS at 10x <= 1.5x the
+1x figure, at 100x <= 2 GiB, a commit <= 2 GiB. Prints PASS/MISS per figure and always exits 0
+(a benchmark, not a test).
 """
 
 from __future__ import annotations
@@ -21,7 +28,6 @@ import os
 import platform
 import random
 import resource
-import shutil
 import statistics
 import sys
 import tempfile
@@ -38,7 +44,13 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 YEAR, STAGE, SEED = 2025, "II", 2017
-GOALS_MS = {"demo": 50.0, "10x": 150.0}
+RANKING, REGION, TREND, GAPS = (f"ranking({YEAR}, {STAGE})", "region_scores(1 region)",
+                                "trend(5 regions, dimension)", "region_indicators + priority")
+GOALS_MS = {1: dict.fromkeys((RANKING, REGION, TREND, GAPS), 50.0),
+            10: dict.fromkeys((RANKING, REGION, TREND, GAPS), 150.0),
+            100: {RANKING: 100.0, REGION: 50.0, TREND: 150.0, GAPS: 50.0}}
+RSS_RATIO_GOAL = 1.5       # peak RSS at 10x against 1x
+RSS_GOAL_MIB = 2048.0      # peak RSS at 100x, and of a commit
 
 
 def rss_mib() -> float:
@@ -46,20 +58,12 @@ def rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def make_demo(root: Path) -> Path:
-    target = root / "demo"
-    shutil.copytree(REPO / "data", target)
-    return target
+def make_scaled(root: Path, scale: int) -> Path:
+    """Write the data folder of one scale (run in its own process so its memory doesn't count later)."""
+    from tools.make_demo_data import make_data_folder
 
-
-def make_10x(root: Path) -> Path:
-    """Build the 10x data folder (run in its own process so its memory doesn't count later)."""
-    from tools.make_demo_data import generate, scaled_reference
-
-    target = root / "10x"
-    shutil.copytree(REPO / "data" / "framework", target / "framework")
-    scaled_reference(REPO / "data" / "reference", target / "reference", 10)
-    generate(target, seed=SEED, scale=10, quiet=True)
+    target = root / f"{scale}x"
+    make_data_folder(target, scale, SEED, quiet=True)
     return target
 
 
@@ -85,14 +89,14 @@ def python_peak_kib(call, args: tuple) -> float:
 
 
 def run_benchmark(data_dir: str, repeat: int) -> dict:
-    """Load the store in `data_dir`, time each view's calls; return the figures."""
+    """Open the store in `data_dir`, time each view's calls; return the figures."""
     from scoring import indicator_priority
     from store import Store
 
     rss_after_imports = rss_mib()
     start = time.perf_counter()
     store = Store(data_dir)
-    snapshots = store.active_snapshots()  # creates the DuckDB connection and loads every table
+    snapshots = store.active_snapshots()  # creates the DuckDB connection and the views over the files
     load_ms = (time.perf_counter() - start) * 1000
 
     codes = sorted(store.ranking(YEAR, STAGE)["region_code"])
@@ -106,10 +110,10 @@ def run_benchmark(data_dir: str, repeat: int) -> dict:
         return indicator_priority(grid, store.framework_for(YEAR), {})
 
     calls = [
-        (f"ranking({YEAR}, {STAGE})", lambda: store.ranking(YEAR, STAGE), [()] * repeat),
-        ("region_scores(1 region)", lambda c: store.region_scores(c, YEAR, STAGE), one_region),
-        ("trend(5 regions, dimension)", lambda cs: store.trend(cs, STAGE, "dimension"), five_regions),
-        ("region_indicators + priority", gaps, one_region),
+        (RANKING, lambda: store.ranking(YEAR, STAGE), [()] * repeat),
+        (REGION, lambda c: store.region_scores(c, YEAR, STAGE), one_region),
+        (TREND, lambda cs: store.trend(cs, STAGE, "dimension"), five_regions),
+        (GAPS, gaps, one_region),
     ]
     rows = []
     for name, call, arguments in calls:
@@ -120,6 +124,32 @@ def run_benchmark(data_dir: str, repeat: int) -> dict:
     return {"regions": len(store.regions()), "snapshots": len(snapshots),
             "rows": sum(s.rows for s in snapshots), "load_ms": load_ms, "calls": rows,
             "rss_imports": rss_after_imports, "rss_peak": rss_mib()}
+
+
+def run_commit(data_dir: str) -> dict:
+    """Commit the national rows of (YEAR, STAGE) again as a new snapshot (one note changed, so it is
+    a new file), then merge one region into it, as an upload does; time and peak RSS of each."""
+    from store import Store
+    from store.snapshots import commit_snapshot, read_snapshot_rows
+
+    store = Store(data_dir)
+    rss_after_imports = rss_mib()
+    current = store.active_snapshot(YEAR, STAGE)
+    rows = read_snapshot_rows(store.snapshots_dir, current)
+    rows.loc[0, "note"] = "bench: committed again"
+    framework = store.framework_for(YEAR)
+    start = time.perf_counter()
+    store.ingest_rows(rows, year=YEAR, stage=STAGE, source="tools/bench.py", created_by="bench")
+    replace_s, replace_rss = time.perf_counter() - start, rss_mib()
+    region = rows[rows["region_code"] == rows["region_code"].iloc[0]].copy()
+    region["note"] = "bench: merged"
+    del rows
+    start = time.perf_counter()
+    commit_snapshot(Path(data_dir), region, year=YEAR, stage=STAGE, framework=framework, source="bench.csv",
+                    sha256="bench-merge", created_by="bench", replace_all=False)
+    return {"rows": current.rows, "regions": current.regions, "rss_imports": rss_after_imports,
+            "replace_s": replace_s, "replace_rss": replace_rss,
+            "merge_s": time.perf_counter() - start, "merge_rss": rss_mib()}
 
 
 def in_fresh_process(function, *args):
@@ -133,46 +163,74 @@ def cpu_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 0
 
 
-def print_table(results: dict[str, dict]) -> None:
+def verdict(passed: bool) -> str:
+    return "PASS" if passed else "MISS"
+
+
+def print_table(results: dict[int, dict]) -> None:
     header = (f"{'data set':<8} {'call':<30} {'n':>4} {'median ms':>10} {'p95 ms':>9} "
               f"{'goal ms':>8} {'result':>6} {'py peak KiB':>12}")
     print(header)
     print("-" * len(header))
-    for label, result in results.items():
-        goal = GOALS_MS[label]
+    for scale, result in results.items():
+        goals = GOALS_MS.get(scale, GOALS_MS[max(GOALS_MS)])
         for row in result["calls"]:
-            verdict = "PASS" if row["median"] <= goal else "MISS"
-            print(f"{label:<8} {row['call']:<30} {row['n']:>4} {row['median']:>10.2f} "
-                  f"{row['p95']:>9.2f} {'<= ' + format(goal, 'g'):>8} {verdict:>6} "
+            goal = goals[row["call"]]
+            print(f"{f'{scale}x':<8} {row['call']:<30} {row['n']:>4} {row['median']:>10.2f} "
+                  f"{row['p95']:>9.2f} {'<= ' + format(goal, 'g'):>8} {verdict(row['median'] <= goal):>6} "
                   f"{row['py_peak_kib']:>12,.0f}")
+
+
+def print_memory(results: dict[int, dict]) -> None:
+    print("\nmemory (peak RSS of a fresh process that opens the store and makes the calls above)")
+    for scale, result in results.items():
+        print(f"  {scale}x: {result['rss_peak']:.0f} MiB (after imports {result['rss_imports']:.0f} MiB)")
+    if 1 in results and 10 in results:
+        ratio = results[10]["rss_peak"] / results[1]["rss_peak"]
+        print(f"  RSS 10x / 1x = {ratio:.2f} (goal <= {RSS_RATIO_GOAL:g}) {verdict(ratio <= RSS_RATIO_GOAL)}")
+    if 100 in results:
+        peak = results[100]["rss_peak"]
+        print(f"  RSS 100x = {peak:.0f} MiB (goal <= {RSS_GOAL_MIB:.0f}) {verdict(peak <= RSS_GOAL_MIB)}")
+
+
+def print_commit(scale: int, commit: dict) -> None:
+    print(f"  {scale}x: {commit['rows']:,} rows of {commit['regions']:,} regions; replace {commit['replace_s']:.1f} s, "
+          f"peak RSS {commit['replace_rss']:.0f} MiB; merge of 1 region {commit['merge_s']:.1f} s, "
+          f"peak RSS {commit['merge_rss']:.0f} MiB (after imports {commit['rss_imports']:.0f} MiB; goal <= "
+          f"{RSS_GOAL_MIB:.0f}) {verdict(max(commit['replace_rss'], commit['merge_rss']) <= RSS_GOAL_MIB)}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=50, help="timed calls per row (default 50)")
-    parser.add_argument("--skip-10x", action="store_true", help="benchmark the demo data only")
+    parser.add_argument("--scales", default="1,10", help="data sizes, comma-separated (default 1,10; e.g. 1,10,100)")
+    parser.add_argument("--skip-10x", action="store_true", help="the 1x data only (same as --scales 1)")
+    parser.add_argument("--skip-commit", action="store_true", help="no commit timing")
     args = parser.parse_args()
     repeat = max(1, args.repeat)
+    scales = [1] if args.skip_10x else sorted({int(s) for s in args.scales.split(",") if s.strip()})
 
     print(f"Python {platform.python_version()}, duckdb {duckdb.__version__}, pandas {pd.__version__}, "
           f"numpy {np.__version__}; nproc {cpu_count()}; {platform.platform()}")
-    print(f"repeat {repeat}, year {YEAR}, stage {STAGE}, region sample seed {SEED}\n")
+    print(f"repeat {repeat}, year {YEAR}, stage {STAGE}, region sample seed {SEED}, scales {scales}\n")
     results = {}
     with tempfile.TemporaryDirectory(prefix="matra-bench-") as temp:
-        root = Path(temp)
-        folders = {"demo": make_demo(root)}
-        if not args.skip_10x:
+        for scale in scales:   # each scale's figures as soon as they are measured (100x takes long)
             start = time.perf_counter()
-            folders["10x"] = in_fresh_process(make_10x, root)
-            print(f"10x data generated in {time.perf_counter() - start:.1f} s "
-                  f"(make_demo_data.generate, seed {SEED}, scale 10, in a separate process)")
-        for label, folder in folders.items():
-            result = results[label] = in_fresh_process(run_benchmark, str(folder), repeat)
-            print(f"{label}: {result['regions']:,} regions, {result['snapshots']} snapshots, "
-                  f"{result['rows']:,} assessment rows; one-off load {result['load_ms']:.0f} ms; "
-                  f"peak RSS {result['rss_peak']:.0f} MiB (after imports {result['rss_imports']:.0f} MiB)")
-    print()
-    print_table(results)
+            folder = in_fresh_process(make_scaled, Path(temp), scale)
+            print(f"{scale}x data generated in {time.perf_counter() - start:.1f} s "
+                  f"(make_demo_data.make_data_folder, seed {SEED}, in a separate process)")
+            result = results[scale] = in_fresh_process(run_benchmark, str(folder), repeat)
+            print(f"{scale}x: {result['regions']:,} regions, {result['snapshots']} snapshots, "
+                  f"{result['rows']:,} assessment rows; store opened in {result['load_ms']:.0f} ms; "
+                  f"peak RSS {result['rss_peak']:.0f} MiB (after imports {result['rss_imports']:.0f} MiB)\n")
+            print_table({scale: result})
+            if not args.skip_commit:
+                print(f"\ncommit of {YEAR} stage {STAGE} (fresh process: read the national rows, commit them "
+                      "as a new snapshot, then merge one region into it)")
+                print_commit(scale, in_fresh_process(run_commit, str(folder)))
+            print(flush=True)
+    print_memory(results)
 
 
 if __name__ == "__main__":

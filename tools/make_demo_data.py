@@ -1,6 +1,12 @@
 """Generate the synthetic demo snapshots (seeded) and write them through the store.
 
-    python tools/make_demo_data.py [--data-dir DIR] [--seed 2017] [--scale 1] [--fresh]
+    python tools/make_demo_data.py [--data-dir DIR] [--seed 2017] [--fresh]
+    python tools/make_demo_data.py --scale N --out DIR [--seed 2017]
+
+The first form adds the demo snapshots to a data folder (by default the bundled data/). The second
+writes a complete new data folder DIR (framework and calendar copied from data/, reference with
+every region cloned N times, snapshots) that `MATRA_DATA_DIR=DIR make run` serves; DIR must be
+empty or absent, and data/ is only read.
 
 SYNTHETIC data shaped like the public programme (Gerakan Menuju Smart City), years 2017-2025:
 
@@ -21,7 +27,8 @@ previous year's stage II). Stage II rows verify the same region's stage I claims
 the stage I claim, level is at most the claim; an over-claim is lowered to what the evidence
 supports, some claims are rejected (evidence missing), with rejection rates that differ by owner
 OPD and dimension. Indicators flagged `follows_up_previous` are 0 in a region's first year.
-`--scale 10` clones every region ten times into a synthetic reference list (the benchmark's 10x set).
+`--scale 10 --out DIR` clones every region ten times into a synthetic reference list (the
+benchmark's 10x set): the cohorts and every rate scale with the number of regions.
 """
 
 from __future__ import annotations
@@ -39,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scoring import STAGES
 from store import Store
 
+BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
 YEARS = range(2017, 2026)
 COHORT_SIZES = {2017: 25, 2018: 50, 2019: 25, 2020: 35, 2021: 30, 2022: 26, 2023: 50, 2025: 30}
 # Stage II of year Y verifies the cohorts up to Y - lag (2024: up to 2022, the public figure).
@@ -194,14 +202,45 @@ def generate(data_dir: Path, seed: int, scale: int = 1, quiet: bool = False) -> 
     return ids
 
 
+def make_data_folder(out: Path, scale: int, seed: int = 2017, quiet: bool = False,
+                     source: Path = BUNDLED_DATA) -> list[str]:
+    """Write a complete data folder at `out`: framework/ and calendar/ copied from `source`,
+    reference/ with every region cloned `scale` times, and the demo snapshots of those regions.
+    Returns the snapshot ids. Raises FileExistsError when `out` holds anything (nothing is overwritten)."""
+    if scale < 1:
+        raise ValueError(f"scale must be 1 or more, not {scale}")
+    if out.exists() and any(out.iterdir()):
+        raise FileExistsError(f"{out} is not empty; give a new or empty folder")
+    shutil.copytree(source / "framework", out / "framework")
+    shutil.copytree(source / "reference", out / "reference")   # keeps the provinces and the licence notes
+    if scale > 1:
+        scaled_reference(source / "reference", out / "reference", scale)
+    if (source / "calendar").is_dir():
+        shutil.copytree(source / "calendar", out / "calendar")
+    return generate(out, seed, scale, quiet)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data-dir", type=Path, default=Path(__file__).resolve().parent.parent / "data")
+    place = parser.add_mutually_exclusive_group()
+    place.add_argument("--data-dir", type=Path, default=BUNDLED_DATA,
+                       help="add the snapshots to this data folder (default: the bundled data/)")
+    place.add_argument("--out", type=Path, help="write a complete new data folder here (with --scale)")
     parser.add_argument("--seed", type=int, default=2017)
-    parser.add_argument("--scale", type=int, default=1)
+    parser.add_argument("--scale", type=int, default=1, help="regions cloned N times (with --out)")
     parser.add_argument("--fresh", action="store_true",
                         help="remove existing snapshots first (demo data only!)")
     args = parser.parse_args()
+    if args.out is not None:
+        if args.fresh:
+            parser.error("--fresh is for --data-dir; --out must be a new or empty folder")
+        try:
+            make_data_folder(args.out, args.scale, args.seed)
+        except (FileExistsError, ValueError) as error:
+            parser.error(str(error))
+        return
+    if args.scale != 1:
+        parser.error("--scale needs --out: the regions of an existing data folder are not cloned")
     if args.fresh:
         shutil.rmtree(args.data_dir / "snapshots", ignore_errors=True)
     generate(args.data_dir, args.seed, args.scale)
