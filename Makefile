@@ -2,7 +2,7 @@
 PYTHON ?= python3
 PIP := $(PYTHON) -m pip install --quiet --disable-pip-version-check --root-user-action=ignore
 
-.PHONY: run test lint bench demo-data reference system-deps
+.PHONY: run test lint bench bench-browser demo-data reference system-deps
 
 PORT ?= 8501
 
@@ -21,6 +21,9 @@ lint:
 
 bench:          ## print store timings on the demo data and a 10x set
 	$(PYTHON) tools/bench.py
+
+bench-browser:  ## time pages in chromium beside a bare one-chart floor (make bench-browser ARGS=--quick)
+	$(PYTHON) tools/bench_browser.py $(ARGS)
 
 demo-data:      ## regenerate the synthetic demo snapshots (seeded)
 	$(PYTHON) tools/make_demo_data.py --fresh

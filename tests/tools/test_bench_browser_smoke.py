@@ -1,0 +1,54 @@
+"""The browser benchmark's arithmetic (tools/bench_browser.py): percentiles, ratios to the floor,
+verdicts and the goal summary. No server, no browser, no timing assertions."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from tools.bench_browser import GOALS, Report, median, parse_args, percentile, ratio, verdict
+
+
+def test_percentile_interpolates_between_closest_ranks_like_numpy():
+    values = [4.0, 1.0, 3.0, 2.0]
+    assert percentile(values, 0) == 1.0
+    assert percentile(values, 100) == 4.0
+    assert median(values) == 2.5
+    assert percentile(values, 95) == pytest.approx(3.85)   # numpy.percentile([1, 2, 3, 4], 95)
+    assert percentile([7.0], 95) == 7.0
+
+
+def test_missing_values_are_left_out_and_nothing_gives_nan():
+    assert median([None, 1.0, math.nan, 3.0]) == 2.0
+    assert math.isnan(percentile([], 50))
+    assert math.isnan(percentile([None], 95))
+
+
+def test_ratio_to_the_floor_and_the_verdict():
+    assert ratio(3.0, 2.0) == 1.5
+    assert math.isnan(ratio(3.0, 0.0))
+    assert math.isnan(ratio(math.nan, 2.0))
+    assert verdict(ratio(2.5, 2.0), GOALS["first"]) == "PASS"   # 1.25x is within "<= 1.25x"
+    assert verdict(ratio(2.6, 2.0), GOALS["first"]) == "MISS"
+    assert verdict(math.nan, 1.0) == "n/a"
+
+
+def test_the_summary_holds_the_value_compared_with_the_goal(capsys):
+    report = Report()
+    report.add("start", "first chart", "6.00", "3.00", "2.00x", "<= 5 s", "MISS", "6.00 s")
+    report.add("load first", "overview", "1.00 / 1.20", "0.90", "1.11x", "<= 1.25x", "PASS")
+    report.add("pdf", "second click", "0.10")   # no goal: not in the summary
+    report.summary()
+    out = capsys.readouterr().out
+    assert "MISS  start: first chart" in out and "6.00 s" in out
+    assert "PASS  load first: overview" in out and "1.11x" in out
+    assert "second click" not in out.split("Goals")[1]
+    assert "1 of 2 goals met" in out
+
+
+def test_quick_and_session_flags():
+    quick = parse_args(["--quick"])
+    assert (quick.repeat, quick.sessions, quick.ws_sessions) == (2, [1, 10], [1, 20])
+    assert parse_args(["--sessions", "1,10"]).sessions == [1, 10]
+    assert parse_args([]).sessions == [1, 10, 20, 50]
