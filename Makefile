@@ -19,8 +19,8 @@ test: system-deps ## install what the tests need, lint, run every test (browser 
 lint:
 	$(PYTHON) -m ruff check .
 
-bench:          ## print store timings on the demo data and a 10x set
-	$(PYTHON) tools/bench.py
+bench:          ## print store timings and memory at 1x and 10x (make bench ARGS="--scales 1,10,100" for 100x)
+	$(PYTHON) tools/bench.py $(ARGS)
 
 bench-browser:  ## time pages in chromium beside a bare one-chart floor (make bench-browser ARGS=--quick)
 	$(PYTHON) tools/bench_browser.py $(ARGS)
