@@ -27,7 +27,8 @@ def test_a_province_titles_the_overview_and_zooms_the_map(data_dir, lang):
     assert lon[1] == pytest.approx(east_java["longitude"].max() + 0.5)
     assert lat[0] <= east_java["latitude"].min() - 0.5 and lat[1] >= east_java["latitude"].max() + 0.5
     assert lon[1] - lon[0] < 10                                     # not all Indonesia (47.5 degrees)
-    [ring] = [trace for trace in spec["data"] if trace["name"] == t("overview.map_yours", lang, name="Kabupaten Jember")]
+    yours = t("overview.map_yours", lang, name="Kabupaten Jember")
+    [ring] = [trace for trace in spec["data"] if trace["name"] == yours]
     jember = east_java.set_index("code").loc["35.09"]
     assert ring["x"] == [pytest.approx(jember["longitude"])] and ring["y"] == [pytest.approx(jember["latitude"])]
 
