@@ -202,6 +202,23 @@ def exports(agenda, ctx, notes: list[dict], titles: dict[int, str]) -> None:
                               key="present_deck_download")
     elif result is not None:
         right.error(ctx.t("present.deck_failed", reason=plain(result)))
+    handout(agenda, ctx, notes, deck_key.replace("present_deck_", "present_handout_"), stem)
+
+
+def handout(agenda, ctx, notes: list[dict], handout_key: str, stem: str) -> None:
+    """The PDF handout of the agenda (A4 landscape, one slide per page): made on request, since it
+    starts a headless browser for the chart pictures (stopped again once the file is made)."""
+    from reports.handout import agenda_handout
+
+    st.button(ctx.t("present.prepare_handout"), key="present_prepare_handout", on_click=_prepare_deck,
+              args=(agenda_handout, replace(agenda, lang=ctx.lang), notes, handout_key), icon=":material/print:",
+              help=ctx.t("present.handout_help"))
+    result = st.session_state.get(handout_key)
+    if isinstance(result, bytes):
+        st.download_button(ctx.t("present.download_handout"), result, file_name=f"{stem}.pdf",
+                           mime="application/pdf", key="present_handout_download", icon=":material/download:")
+    elif result is not None:
+        st.error(ctx.t("present.handout_failed", reason=plain(result)))
 
 
 def _prepare_deck(agenda_deck, agenda, notes: list[dict], deck_key: str) -> None:

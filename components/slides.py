@@ -8,11 +8,13 @@ craft a link): it goes through `plain()` before st.markdown, and never into HTML
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import replace
 
 import plotly.graph_objects as go
 import streamlit as st
 
+from charts.theme import CHART_CONFIG
 from components import action_slides, cached, figures
 from components.claims_view import claims_figure, failed_label
 from i18n import format_date, format_number, format_percent
@@ -23,21 +25,73 @@ from views.overview import OverviewSelection, scope_names, shown_ranking
 from views.region import dimension_gaps, top_priorities
 from views.trends import trend_measure, trend_regions
 
-# Hides the sidebar and Streamlit's header and enlarges text for slide mode. A constant: no user
-# text is ever placed in this string.
+# Slide mode: no sidebar or Streamlit header; the page is exactly one screen tall. The root font
+# size follows the screen (16 px at 1280x720, 24 px at 1920x1080), so every rem-sized text and gap
+# scales with the projector and a slide that fits 1280x720 fits any 16:9 screen. The slide body
+# (st.container key "slide_body") takes the height left under the banner, controls and heading;
+# inside it a chart drawn with height="stretch" grows or shrinks to fill its column. Streamlit's
+# DOM test ids are its public testing surface; tests/browser/test_slides.py checks the outcome.
+# A constant: no user text is ever placed in this string.
 PROJECTOR_CSS = """<style>
+html {font-size: clamp(14px, min(1.25vw, 2.222vh), 32px);}
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 header[data-testid="stHeader"], [data-testid="stToolbar"] {display: none !important;}
-.block-container, [data-testid="stMainBlockContainer"] {padding-top: 1rem !important; max-width: 100% !important;}
-[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.7rem; line-height: 1.4;}
-[data-testid="stCaptionContainer"] p {font-size: 1.3rem !important;}
-[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {font-size: 3.6rem !important;}
-[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p {font-size: 1.6rem !important;}
-[data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"] p {font-size: 1.6rem !important;}
-h1 {font-size: 3.3rem !important;} h2 {font-size: 2.6rem !important;}
+[data-testid="stMainBlockContainer"] {padding: 0.5rem 1.5rem 0.3rem !important; max-width: 100% !important;
+  height: 100dvh; box-sizing: border-box; display: flex; flex-direction: column;}
+[data-testid="stMainBlockContainer"] div:has(.st-key-slide_body) {display: flex; flex-direction: column;
+  flex: 1 1 0 !important; min-height: 0 !important; gap: 0.45rem;}
+.st-key-slide_body {flex: 1 1 0 !important; min-height: 0 !important; height: auto !important;}
+.st-key-slide_body [data-testid="stLayoutWrapper"]:has([data-testid="stPlotlyChart"]),
+.st-key-slide_body [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]),
+.st-key-slide_body [data-testid="stColumn"]:has([data-testid="stPlotlyChart"]) > [data-testid="stVerticalBlock"],
+.st-key-slide_body [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"])
+  {flex: 1 1 0 !important; min-height: 0 !important;}
+.st-key-slide_body [data-testid="stColumn"]:has([data-testid="stPlotlyChart"]) {display: flex !important;
+  flex-direction: column;}
+[data-testid="stAlert"] > div {padding: 0.35rem 0.9rem !important;}
+[data-testid="stAlert"] p {font-size: 1.05rem !important;}
+.st-key-slide_controls [data-testid="stMarkdownContainer"] {margin-bottom: 0 !important;}
+.st-key-slide_controls [data-testid="stMarkdownContainer"] h3 {font-size: 1.6rem !important; padding: 0 0.5rem;
+  margin: 0; line-height: 1;}
+.st-key-slide_controls p {font-size: 1.15rem;}
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.5rem; line-height: 1.35;}
+[data-testid="stCaptionContainer"] {margin-bottom: 0 !important;}
+[data-testid="stCaptionContainer"] p {font-size: 1.05rem !important; margin: 0 !important;}
+[data-testid="stMetric"] {padding: 0 !important;}
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {font-size: 2.8rem !important; line-height: 1.15;}
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p {font-size: 1.35rem !important;}
+[data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"] p {font-size: 1.35rem !important;}
+h1 {font-size: 2.8rem !important; padding: 0.2rem 0 !important;}
+h2 {font-size: 2.2rem !important; padding: 0.1rem 0 !important;}
+h3 {font-size: 1.7rem !important;}
 </style>"""
+# What a presentation clicker sends: PageDown/PageUp, plus the arrow keys of a keyboard. Clicks the
+# slide's Next/Previous button (found by its widget key); keys typed into a field are left alone.
+# One listener per browser tab (re-registered on every run, the previous one removed first).
+CLICKER_SCRIPT = """<script>
+(() => {
+  const doc = window.parent && window.parent.document ? window.parent.document : document;
+  const host = doc.defaultView;
+  const keys = {ArrowRight: "present_next", PageDown: "present_next", ArrowLeft: "present_previous",
+                PageUp: "present_previous"};
+  if (host.__matraSlideKeys) doc.removeEventListener("keydown", host.__matraSlideKeys, true);
+  host.__matraSlideKeys = (event) => {
+    const key = keys[event.key];
+    const target = event.target;
+    if (!key || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    const button = [...doc.querySelectorAll(`.st-key-${key} button`)].find(shown => shown.offsetWidth > 0);
+    if (!button) return;
+    event.preventDefault();
+    if (!button.disabled) button.click();
+  };
+  doc.addEventListener("keydown", host.__matraSlideKeys, true);
+})();
+</script>"""
 _MARKDOWN_SIGNIFICANT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'])")
 SLIDE_PRIORITIES = 5   # what fits beside a chart on a projected slide
+SLIDE_TITLE_CHARACTERS = 60   # a chart title's line on a slide (28 px type, a half-screen-wide chart)
+SLIDE_LINE_PX, SLIDE_TITLE_PAD_PX = 34, 22   # the chart title block's lines and the room above/below
 
 
 def plain(text) -> str:
@@ -49,19 +103,26 @@ def projector_mode() -> None:
     st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
 
 
+def clicker_keys() -> None:
+    """Let ← → and PageUp/PageDown (a presentation clicker) press the Previous/Next buttons.
+    Streamlit has no key events; this constant script (no user text) listens in the page."""
+    st.html(CLICKER_SCRIPT, unsafe_allow_javascript=True)
+
+
 def projector(figure: go.Figure) -> go.Figure:
-    """The figure with type readable from the back of a room (same data, same labels)."""
-    height = figure.layout.height or 500
-    labelled_lines = bool(figure.layout.annotations)   # band boundaries labelled at the right edge
-    figure.update_layout(font=dict(size=22), title=dict(font=dict(size=30)),
-                         legend=dict(font=dict(size=20), yref="container", y=0, yanchor="bottom"),
-                         margin=dict(l=40, r=220 if labelled_lines else 40, t=130, b=150),
-                         height=int(min(max(height * 1.25, 560), 800)))
-    figure.update_xaxes(automargin=True)
+    """The figure with type readable from the back of a room (same data, same labels), without a
+    height of its own: `draw` stretches it to the space its slide leaves. Legends stand at the
+    right of the plot, where a 16:9 screen has room, not under it where they would take height."""
+    title, lines = _slide_title(figure.layout.title.text or "")
+    figure.update_layout(font=dict(size=22), title=dict(text=title, font=dict(size=28)),
+                         legend=dict(font=dict(size=20), orientation="v", x=1.02, xanchor="left", y=1,
+                                     yanchor="top", yref="paper"),
+                         margin=dict(l=20, r=20, t=SLIDE_TITLE_PAD_PX + SLIDE_LINE_PX * lines, b=30), height=None)
+    figure.update_xaxes(automargin=True, title_standoff=8)
     figure.update_yaxes(automargin=True)
-    figure.update_annotations(font_size=18)
+    figure.update_annotations(font_size=16)
     figure.update_traces(textfont_size=22)
-    figure.update_polars(angularaxis_tickfont_size=22, radialaxis_tickfont_size=16)
+    figure.update_polars(angularaxis_tickfont_size=22, radialaxis_tickfont_size=16, domain=dict(y=[0.04, 0.96]))
     for trace in figure.data:
         if trace.type in ("scatter", "scatterpolar"):
             trace.marker.size = max(trace.marker.size or 0, 11)
@@ -69,9 +130,24 @@ def projector(figure: go.Figure) -> go.Figure:
     return figure
 
 
+def _slide_title(text: str) -> tuple[str, int]:
+    """The chart's title block re-flowed for a slide, and its number of lines. Chart builders wrap a
+    title to fit a phone (" <br>" between lines, the units and source as <sup> lines); a slide is
+    wide, so the title is one line again (wrapped only past SLIDE_TITLE_CHARACTERS) and the units
+    and source share one small line."""
+    title, *subtitles = text.split("<br><sup>")
+    words = " ".join(title.replace("<br>", " ").split())
+    title_lines = textwrap.wrap(words, SLIDE_TITLE_CHARACTERS, break_long_words=False) or [words]
+    subtitle = " · ".join(part.removesuffix("</sup>").strip() for part in subtitles)
+    block = "<br>".join(title_lines) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+    return block, len(title_lines) + (1 if subtitle else 0)
+
+
 def draw(figure: go.Figure, key: str, container=st) -> None:
     # Streamlit's own chart theme would reset the font sizes; the Matra template carries the rest.
-    figures.draw(projector(figure), key=key, container=container, theme=None)
+    title = figure.layout.title.text or ""
+    container.plotly_chart(projector(figure), key=key, config=CHART_CONFIG, alt=title.split("<br>")[0],
+                           theme=None, height="stretch")
 
 
 def slide_title(item, ctx, names: dict[str, str]) -> str:
@@ -108,18 +184,20 @@ def overview_slide(item, ctx, source, framework, regions) -> None:
     kind_text = f" · {ctx.t(f'word.{selection.kind}')}" if selection.kind else ""
     cohort_text = (f" · {ctx.t('trends.cohort_series', cohort=selection.cohort)}" if selection.cohort is not None
                    else "")
-    st.markdown(f"**{plain(scope + kind_text + cohort_text)}**")
     shown = shown_ranking(source, ctx.year, ctx.stage, selection)
     if shown.empty:
+        st.markdown(f"**{plain(scope + kind_text + cohort_text)}**")
         st.info(ctx.t("overview.no_match"))
         return
     head = summaries.headline(shown, framework.minimum_target_band)
-    columns = st.columns(3)
-    columns[0].metric(ctx.t("overview.metric_regions"), f"{head.regions_assessed}")
-    columns[1].metric(ctx.t("overview.metric_median"), format_number(head.median_index, ctx.lang))
-    columns[2].metric(ctx.t("overview.metric_share"), format_percent(head.share_band_3_up, ctx.lang))
+    side, chart = st.columns([1, 3], gap="medium")
+    side.markdown(f"**{plain(scope + kind_text + cohort_text)}**")
+    side.metric(ctx.t("overview.metric_regions"), f"{head.regions_assessed}")
+    side.metric(ctx.t("overview.metric_median"), format_number(head.median_index, ctx.lang))
+    side.metric(ctx.t("overview.metric_share"), format_percent(head.share_band_3_up, ctx.lang))
     dimension_scores = source.scores(ctx.year, ctx.stage, "dimension")
-    draw(figures.band_distribution_figure(ctx, framework, dimension_scores, shown["region_code"]), "slide_bands")
+    draw(figures.band_distribution_figure(ctx, framework, dimension_scores, shown["region_code"]), "slide_bands",
+         chart)
 
 
 def region_slide(item, ctx, source, framework, regions) -> None:
@@ -186,11 +264,12 @@ def claims_slide(item, ctx, source, framework, regions) -> None:
         st.info(ctx.t("claims.none", year=ctx.year))
         return
     total = claims_summary(outcomes, "index").iloc[0]
+    claimed, verified, failed = st.columns(3)   # a row of key figures: a side column would be too tall
+    claimed.metric(ctx.t("claims.metric_claimed"), format_number(total["claimed_index"], ctx.lang))
+    verified.metric(ctx.t("claims.metric_verified"), format_number(total["verified_index"], ctx.lang))
+    failed.metric(failed_label(ctx, total), format_percent(total["failed_share"], ctx.lang, digits=1))
     chart, side = st.columns([3, 2])
     draw(claims_figure(ctx, framework, claims_summary(outcomes, "dimension")), "slide_claims", chart)
-    side.metric(ctx.t("claims.metric_claimed"), format_number(total["claimed_index"], ctx.lang))
-    side.metric(ctx.t("claims.metric_verified"), format_number(total["verified_index"], ctx.lang))
-    side.metric(failed_label(ctx, total), format_percent(total["failed_share"], ctx.lang, digits=1))
     opds = claims_summary(outcomes, "owner_opd")
     top = opds[opds["failed"] > 0].head(SLIDE_PRIORITIES)
     side.markdown(f"**{plain(ctx.t('claims.opd_title'))}**")

@@ -44,18 +44,23 @@ def edit_agenda(agenda) -> None:
 
 
 def slide_controls(number: int, total: int) -> None:
-    back, counter, forward, _, language, leave = st.columns([3, 2, 3, 4, 3, 4], vertical_alignment="center")
-    back.button(ctx.t("present.previous"), key="present_previous", disabled=number <= 1, icon=":material/arrow_back:",
-                on_click=open_agenda, args=(token, "slides", number - 1), width="stretch")
-    counter.markdown(f"### {number} / {total}", text_alignment="center")
-    forward.button(ctx.t("present.next"), key="present_next", disabled=number >= total,
-                   icon=":material/arrow_forward:", on_click=open_agenda, args=(token, "slides", number + 1),
-                   width="stretch")
-    other = next(lang for lang in LANGUAGES if lang != ctx.lang)
-    language.button(LANGUAGE_NAMES[other], key="present_language", on_click=switch_language, args=(other,),
-                    icon=":material/translate:", width="stretch")
-    leave.button(ctx.t("present.leave"), key="present_leave", on_click=open_agenda, args=(token, "desk"),
-                 icon=":material/close:", width="stretch")
+    """Previous, the counter, Next, the language switch and Leave, in one row. Buttons are as wide as
+    their label (never cut short); the keyboard (← →, PageUp/PageDown) presses Previous and Next."""
+    with st.container(horizontal=True, vertical_alignment="center", gap="small", key="slide_controls"):
+        st.button(ctx.t("present.previous"), key="present_previous", disabled=number <= 1,
+                  icon=":material/arrow_back:", on_click=open_agenda, args=(token, "slides", number - 1),
+                  help=ctx.t("present.previous_help"))
+        st.markdown(f"### {number} / {total}", width="content")
+        st.button(ctx.t("present.next"), key="present_next", disabled=number >= total,
+                  icon=":material/arrow_forward:", on_click=open_agenda, args=(token, "slides", number + 1),
+                  help=ctx.t("present.next_help"))
+        st.space("stretch")
+        other = next(lang for lang in LANGUAGES if lang != ctx.lang)
+        st.button(LANGUAGE_NAMES[other], key="present_language", on_click=switch_language, args=(other,),
+                  icon=":material/translate:")
+        st.button(ctx.t("present.leave"), key="present_leave", on_click=open_agenda, args=(token, "desk"),
+                  icon=":material/close:", help=ctx.t("present.leave_help"))
+    slides.clicker_keys()
 
 
 ctx = frame.context()
@@ -107,14 +112,15 @@ if st.query_params.get("mode") == "slides":
     except ValueError:
         number = 1
     slide_controls(number, total)
-    if number == 1:
-        slides.title_slide(agenda, shown, names)
-        if status.newer:
-            st.warning(ctx.t("present.newer_short"))
-    elif number == total:
-        slides.notes_slide(agenda, shown, meetings.read_notes(cached.store().data_dir, agenda.id), names)
-    else:
-        slides.item_slide(agenda.items[number - 2], shown, source, regions)
+    with st.container(key="slide_body"):
+        if number == 1:
+            slides.title_slide(agenda, shown, names)
+            if status.newer:
+                st.warning(ctx.t("present.newer_short"))
+        elif number == total:
+            slides.notes_slide(agenda, shown, meetings.read_notes(cached.store().data_dir, agenda.id), names)
+        else:
+            slides.item_slide(agenda.items[number - 2], shown, source, regions)
     st.caption(slides.status_caption(status, shown))
     st.stop()
 

@@ -56,6 +56,14 @@ def agenda_deck(store, agenda: Agenda, notes: Sequence[dict] | None = None) -> b
     the meeting notes and follow-ups. `notes`: dicts with item (0-based index into agenda.items),
     note, decision, owner_opd, due_date (ISO date or free text). Refuses an agenda whose snapshots
     this data folder does not hold, and malformed notes."""
+    deck = slides.new_deck()
+    agenda_slides(deck, store, agenda, notes)
+    return slides.deck_bytes(deck)
+
+
+def agenda_slides(deck, store, agenda: Agenda, notes: Sequence[dict] | None = None) -> None:
+    """Draw the agenda's slides into `deck`: a PowerPoint deck, or a reports.handout recorder (the
+    PDF handout lays out the very same slides). Refusals as agenda_deck."""
     known = {snapshot.id for snapshot in store.snapshots()}
     missing = [sid for sid in agenda.snapshot_ids if sid not in known]
     if missing or not agenda.snapshot_ids:
@@ -67,7 +75,6 @@ def agenda_deck(store, agenda: Agenda, notes: Sequence[dict] | None = None) -> b
     frozen = store.frozen(agenda.snapshot_ids)
     check_year_stage(frozen, agenda.year, agenda.stage)
     ctx = ReportContext.of(frozen, agenda.year, agenda.stage, agenda.lang)
-    deck = slides.new_deck()
     lines = [ctx.t("reports.deck_title", year=ctx.year, stage=ctx.stage),
              ctx.t("reports.agenda_frozen", date=ctx.date(), count=len(agenda.snapshot_ids)), ctx.source]
     if set(store.current_snapshot_ids()) != set(agenda.snapshot_ids):
@@ -76,7 +83,6 @@ def agenda_deck(store, agenda: Agenda, notes: Sequence[dict] | None = None) -> b
     for item in agenda.items:
         item_slide(deck, frozen, agenda, item)
     notes_slides(deck, ctx, agenda, checked_notes)
-    return slides.deck_bytes(deck)
 
 
 def item_slide(deck, store, agenda: Agenda, item: AgendaItem) -> None:

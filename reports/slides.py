@@ -64,8 +64,16 @@ def deck_bytes(deck: Presentation) -> bytes:
     return buffer.getvalue()
 
 
+def recorded(target) -> bool:
+    """True for a reports.handout page or deck: it records the calls below to lay them out on a
+    PDF page (the same slides as the PowerPoint deck) instead of drawing PowerPoint shapes."""
+    return getattr(target, "records_slides", False)
+
+
 def title_slide(deck: Presentation, title: str, lines: Sequence[str], notice: str = "") -> None:
     """A cover: big title, subtitle lines, and a warning line (e.g. synthetic data) when given."""
+    if recorded(deck):
+        return deck.title_slide(title, lines, notice)
     slide = deck.slides.add_slide(deck.slide_layouts[TITLE_LAYOUT])
     slide.shapes.title.text = title
     _place(slide.shapes.title, Box(0.8, 2.0, 11.7, 1.6))
@@ -80,6 +88,8 @@ def title_slide(deck: Presentation, title: str, lines: Sequence[str], notice: st
 
 def content_slide(deck: Presentation, title: str, footer: str):
     """A slide with its title at the top and the source/data-as-of/filters footer at the bottom."""
+    if recorded(deck):
+        return deck.content_slide(title, footer)
     slide = deck.slides.add_slide(deck.slide_layouts[TITLE_ONLY_LAYOUT])
     slide.shapes.title.text = title
     _place(slide.shapes.title, Box(0.5, 0.3, 12.33, 0.95))
@@ -91,6 +101,8 @@ def content_slide(deck: Presentation, title: str, footer: str):
 
 def add_text(slide, box: Box, lines: Sequence[str], size: int = 16, bold: bool = False,
              colour: RGBColor = TEXT_COLOUR, align=PP_ALIGN.LEFT):
+    if recorded(slide):
+        return slide.record("text", box, lines=list(lines), size=size, bold=bold, colour=str(colour))
     shape = slide.shapes.add_textbox(*box.emu())
     frame = shape.text_frame
     frame.word_wrap = True
@@ -102,6 +114,9 @@ def add_text(slide, box: Box, lines: Sequence[str], size: int = 16, bold: bool =
 def key_figure(slide, box: Box, label: str, value: str, fill: str | None = None,
                text_colour: str = "#1F2933", note: str = "") -> None:
     """A box with a small label, a large value and an optional note (e.g. the band, band-coloured)."""
+    if recorded(slide):
+        return slide.record("figure", box, label=label, value=value, fill=fill or "#F5F7FA",
+                            text_colour=text_colour, note=note)
     shape = slide.shapes.add_shape(1, *box.emu())  # 1 = rectangle
     shape.fill.solid()
     shape.fill.fore_color.rgb = rgb(fill or "#F5F7FA")
@@ -129,6 +144,10 @@ def category_chart(slide, kind: str, categories: Sequence[str], series: Sequence
     point_colours: series number -> one colour per point (band colours of bars); title: a chart
     title inside the chart frame (none by default: the slide title names the chart).
     """
+    if recorded(slide):
+        return slide.record("chart", box, kind=kind, categories=list(categories), series=list(series),
+                            colours=colours, labels=labels, point_colours=point_colours, legend=legend,
+                            value_range=value_range, title=title)
     chart_type = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "stacked": XL_CHART_TYPE.BAR_STACKED,
                   "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
                   "line": XL_CHART_TYPE.LINE_MARKERS, "radar": XL_CHART_TYPE.RADAR_MARKERS}[kind]
@@ -191,6 +210,9 @@ def add_table(slide, header: Sequence[str], rows: Sequence[Sequence[str]], box: 
               fills: dict[tuple[int, int], tuple[str, str]] | None = None):
     """A native table of text cells (already formatted). fills: (row, column) -> (fill, text colour)
     for body cells, e.g. a band colour."""
+    if recorded(slide):
+        return slide.record("table", box, header=list(header), rows=[list(r) for r in rows], widths=widths,
+                            size=size, fills=fills)
     shape = slide.shapes.add_table(len(rows) + 1, len(header), *box.emu())
     table = shape.table
     if widths:

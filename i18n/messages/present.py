@@ -85,7 +85,11 @@ MESSAGES = {
     # Slides
     "present.previous": ("Sebelumnya", "Previous"),
     "present.next": ("Berikutnya", "Next"),
-    "present.leave": ("Keluar dari presentasi", "Leave the presentation"),
+    "present.leave": ("Keluar", "Leave"),
+    "present.previous_help": ("Slide sebelumnya (← atau PageUp)", "Previous slide (← or PageUp)"),
+    "present.next_help": ("Slide berikutnya (→ atau PageDown)", "Next slide (→ or PageDown)"),
+    "present.leave_help": ("Keluar dari presentasi, kembali ke meja agenda",
+                           "Leave the presentation for the agenda desk"),
     "present.title_overview": ("Ikhtisar {year} · Tahap {stage}", "Overview {year} · Stage {stage}"),
     "present.title_compare": ("Perbandingan {count} wilayah", "Comparison of {count} regions"),
     "present.title_trends": ("Tren: {names}", "Trends: {names}"),
@@ -157,4 +161,10 @@ MESSAGES = {
     "present.deck_unavailable": ("Ekspor slide PPTX belum tersedia di instalasi ini.",
                                  "PPTX slide export is not available in this installation."),
     "present.deck_failed": ("Slide PPTX gagal dibuat: {reason}", "The PPTX slides could not be made: {reason}"),
+    "present.prepare_handout": ("Siapkan handout PDF", "Prepare PDF handout"),
+    "present.download_handout": ("Unduh handout PDF", "Download PDF handout"),
+    "present.handout_help": ("Seluruh agenda sebagai PDF A4 mendatar, satu slide per halaman, untuk dibagikan "
+                             "sesudah rapat.", "The whole agenda as an A4 landscape PDF, one slide per page, to "
+                             "circulate after the meeting."),
+    "present.handout_failed": ("Handout PDF gagal dibuat: {reason}", "The PDF handout could not be made: {reason}"),
 }

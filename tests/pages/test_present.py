@@ -1,6 +1,7 @@
 """Presentation mode: build an agenda, step through its slides, keep its numbers frozen, take notes."""
 
 import base64
+import io
 import json
 import re
 import zlib
@@ -57,7 +58,7 @@ def test_slides_step_forward_and_back(data_dir, store):
     assert not any(app.main.get(kind) for kind in widgets), "a slide has no widgets but its controls"
     click(app, "present_next")
     assert counter(app) == (2, 7)
-    assert app.header[0].value == "Overview 2025 · Stage II"
+    assert app.header[0].value == "Overview of Jawa Timur 2025 · Stage II"
     click(app, "present_next")
     assert counter(app) == (3, 7)
     assert app.header[0].value == "Profile of Kabupaten Jember"
@@ -272,9 +273,9 @@ def test_notes_are_saved_shown_on_the_last_slide_and_exported_inert(data_dir, st
 def test_a_link_opens_in_the_agenda_language_and_can_switch(data_dir, store):
     agenda = make_agenda(store, lang="en")
     app = open_page("present", agenda=encode(agenda), mode="slides", slide=2)
-    assert app.header[0].value == "Overview 2025 · Stage II"
+    assert app.header[0].value == "Overview of Jawa Timur 2025 · Stage II"
     click(app, "present_language")
-    assert app.header[0].value == "Ikhtisar 2025 · Tahap II"
+    assert app.header[0].value == "Ikhtisar Jawa Timur 2025 · Tahap II"
     assert counter(app) == (2, 7)
 
 
@@ -335,3 +336,35 @@ def test_claims_slide_shows_the_same_figures_as_the_region_page(data_dir, store)
     assert shown["Indeks terverifikasi (tahap II)"] == format_number(total["verified_index"], "id")
     assert any(h.value.replace("\\", "").startswith("Kabupaten Jember: klaim tahap I") for h in app.header)
     assert len(app.get("plotly_chart")) == 1
+
+
+def test_slide_controls_name_their_keys_and_the_keys_are_listened_to(data_dir, store):
+    agenda = make_agenda(store, lang="id")
+    app = open_page("present", agenda=encode(agenda), mode="slides", slide=2, lang="id")
+    assert not app.exception, [e.value for e in app.exception]
+    helps = {key: app.button(key=key).help for key in ("present_previous", "present_next", "present_leave")}
+    assert "PageUp" in helps["present_previous"] and "PageDown" in helps["present_next"], helps
+    assert app.button(key="present_leave").label == "Keluar"
+    scripts = [element.proto.body for element in app.get("html")]
+    assert any("PageDown" in body and "present_next" in body for body in scripts), "the clicker script is drawn"
+    desk = open_page("present", agenda=encode(agenda), lang="id")
+    assert not any("PageDown" in element.proto.body for element in desk.get("html")), "only in slide mode"
+
+
+def test_the_desk_makes_the_pdf_handout_one_page_per_slide(data_dir, store):
+    from pypdf import PdfReader
+
+    from reports import images
+
+    if not images.images_available():
+        pytest.skip(str(images.unavailable_reason()))
+    agenda = make_agenda(store)
+    app = open_page("present", agenda=encode(agenda), lang="en")
+    click(app, "present_prepare_handout")
+    assert not app.error, [e.value for e in app.error]
+    assert "Download PDF handout" in [b.label for b in app.get("download_button")]
+    made = [value for key, value in app.session_state.items() if key.startswith("present_handout_")]
+    (pdf,) = [value for value in made if isinstance(value, bytes)]
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == len(agenda.items) + 2   # the slides of the room: title, items, notes
+    assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages} == {(842, 595)}
