@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from charts.labels import region_short_name
 from charts.maps import band_map
 from charts.theme import CHART_CONFIG
 from components import cached, figures, frame, url_state
@@ -9,7 +10,7 @@ from components.downloads import ranking_downloads
 from components.tables import show_ranking
 from i18n import format_number, format_percent
 from scoring import summaries
-from views.overview import KINDS, OverviewSelection, map_extent, scope_names, short_region_name, shown_ranking
+from views.overview import KINDS, OverviewSelection, map_extent, scope_names, shown_ranking
 
 ctx = frame.context()
 heading = st.empty()   # titled once the filters say whether this is the nation or some provinces
@@ -52,7 +53,7 @@ columns[1].metric(ctx.t("overview.metric_median"), format_number(head.median_ind
 columns[2].metric(ctx.t("overview.metric_share"), format_percent(head.share_band_3_up, ctx.lang))
 for column, label, code, change in ((columns[3], "overview.metric_riser", head.top_riser, head.top_riser_change),
                                     (columns[4], "overview.metric_faller", head.top_faller, head.top_faller_change)):
-    column.metric(ctx.t(label), short_region_name(names[code]) if code in names else ctx.t("overview.none"),
+    column.metric(ctx.t(label), region_short_name(names[code]) if code in names else ctx.t("overview.none"),
                   format_number(change, ctx.lang, signed=True) if code else None, help=names.get(code))
 
 map_rows = regions.merge(shown[["region_code", "index", "band"]], left_on="code", right_on="region_code",

@@ -70,7 +70,3 @@ def map_extent(rows: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, fl
 
     return framed(points["longitude"]), framed(points["latitude"])
 
-
-def short_region_name(name: str) -> str:
-    """'Kabupaten Pasuruan' -> 'Kab. Pasuruan' (the usual abbreviation; for narrow cards). Kota stays."""
-    return "Kab. " + name[len("Kabupaten "):] if name.startswith("Kabupaten ") else name

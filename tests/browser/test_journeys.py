@@ -9,6 +9,7 @@ import re
 import pandas as pd
 import pytest
 
+from charts.labels import region_short_name
 from i18n import format_number, t
 from store import Store
 from tests.browser.harness import (
@@ -25,7 +26,6 @@ from tests.browser.harness import (
     wait_for_run,
     wait_until_rerun,
 )
-from views.overview import short_region_name
 
 pytestmark = pytest.mark.browser
 PAGES = app_pages()
@@ -119,7 +119,7 @@ def test_administrator_upload_changes_the_overview(browser, data_server, tmp_pat
     try:
         overview = open_view(context, watch, data_server.link(PAGES["overview"], lang="en"), charts=2)
         rise_label = t("overview.metric_riser", "en")
-        assert metric_values(overview)[rise_label] != short_region_name(riser)
+        assert metric_values(overview)[rise_label] != region_short_name(riser)
 
         page = open_view(context, watch, data_server.link(PAGES["data"], lang="en"))
         page.get_by_label(t("data.name", "en")).fill("Browser Suite")
@@ -142,7 +142,7 @@ def test_administrator_upload_changes_the_overview(browser, data_server, tmp_pat
 
         overview.reload()
         wait_for_run(overview, 2)
-        assert metric_values(overview)[rise_label] == short_region_name(riser)   # "Kab. …": fits its card
+        assert metric_values(overview)[rise_label] == region_short_name(riser)   # "Kab. …": fits its card
         assert watch.problems() == {}
     finally:
         context.close()

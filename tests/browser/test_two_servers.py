@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import pytest
 
+from charts.labels import region_short_name
 from i18n import format_number, t
 from store import Store
 from tests.browser.harness import (
@@ -48,7 +49,6 @@ from tests.browser.harness import (
     watch_page,
 )
 from tests.browser.harness import Watch as PageWatch
-from views.overview import short_region_name
 
 pytestmark = pytest.mark.browser
 PAGES = app_pages()
@@ -73,7 +73,7 @@ def raised_region_file(data_dir: Path, tmp_path: Path) -> tuple[str, int, str, s
     rows.loc[lift, ["level", "claimed_level", "evidence"]] = [5, 5, "verified"]
     path = tmp_path / f"hasil-{year}-II.csv"
     rows.to_csv(path, index=False)
-    return str(path), year, region["region_code"], short_region_name(region["name"])
+    return str(path), year, region["region_code"], region_short_name(region["name"])
 
 
 def commit_through_data_page(context, watch, server, upload: str) -> None:

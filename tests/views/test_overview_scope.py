@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from views.overview import OverviewSelection, map_extent, scope_names, short_region_name
+from views.overview import OverviewSelection, map_extent, scope_names
 
 
 def test_scope_names_in_the_order_chosen():
@@ -20,8 +20,3 @@ def test_map_extent_pads_and_keeps_a_minimum_span():
     assert lat == pytest.approx((-9.25, -6.25))                  # 0.5 + 2*0.5 = 1.5 < 3: grown to 3 around -7.75
     assert map_extent(rows.iloc[:0]) is None
 
-
-def test_short_region_names_abbreviate_kabupaten_only():
-    assert short_region_name("Kabupaten Pasuruan") == "Kab. Pasuruan"
-    assert short_region_name("Kota Pasuruan") == "Kota Pasuruan"
-    assert short_region_name("Kabupatenan") == "Kabupatenan"
