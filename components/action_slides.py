@@ -93,7 +93,9 @@ def scenario_slide(item, ctx, source, framework, regions) -> None:
          f"#{result.province_rank_before}"),
     ]
     for column, (label, value, delta, before) in zip(columns, figures, strict=True):
-        column.metric(label, value, delta=delta)
+        # an unchanged figure still gets a (grey) delta line, so every "now" line sits at one height
+        column.metric(label, value, delta=delta if delta else "±0", delta_color="normal" if delta else "off",
+                      delta_arrow="auto" if delta else "off")
         column.caption(_plain(now.format(before)))
     register = source.store.programmes(region)
     names = dict(zip(register["programme_code"], register["name"], strict=True))

@@ -14,6 +14,7 @@ from dataclasses import replace
 import plotly.graph_objects as go
 import streamlit as st
 
+from charts.labels import VALUE_FONT_SIZE
 from charts.theme import CHART_CONFIG
 from components import action_slides, cached, figures
 from components.claims_view import claims_figure, failed_label
@@ -92,6 +93,7 @@ _MARKDOWN_SIGNIFICANT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'])")
 SLIDE_PRIORITIES = 5   # what fits beside a chart on a projected slide
 SLIDE_TITLE_CHARACTERS = 60   # a chart title's line on a slide (28 px type, a half-screen-wide chart)
 SLIDE_LINE_PX, SLIDE_TITLE_PAD_PX = 34, 22   # the chart title block's lines and the room above/below
+SLIDE_ANNOTATION_PX = 16   # annotations (band labels, value columns) on a slide
 
 
 def plain(text) -> str:
@@ -114,13 +116,16 @@ def projector(figure: go.Figure) -> go.Figure:
     height of its own: `draw` stretches it to the space its slide leaves. Legends stand at the
     right of the plot, where a 16:9 screen has room, not under it where they would take height."""
     title, lines = _slide_title(figure.layout.title.text or "")
+    # a value column right of the plot (charts.labels.value_column) keeps its room, grown with its font
+    right = max(20, round((figure.layout.margin.r or 0) * SLIDE_ANNOTATION_PX / VALUE_FONT_SIZE))
     figure.update_layout(font=dict(size=22), title=dict(text=title, font=dict(size=28)),
                          legend=dict(font=dict(size=20), orientation="v", x=1.02, xanchor="left", y=1,
                                      yanchor="top", yref="paper"),
-                         margin=dict(l=20, r=20, t=SLIDE_TITLE_PAD_PX + SLIDE_LINE_PX * lines, b=30), height=None)
+                         margin=dict(l=20, r=right, t=SLIDE_TITLE_PAD_PX + SLIDE_LINE_PX * lines, b=30),
+                         height=None)
     figure.update_xaxes(automargin=True, title_standoff=8)
     figure.update_yaxes(automargin=True)
-    figure.update_annotations(font_size=16)
+    figure.update_annotations(font_size=SLIDE_ANNOTATION_PX)
     figure.update_traces(textfont_size=22)
     figure.update_polars(angularaxis_tickfont_size=22, radialaxis_tickfont_size=16, domain=dict(y=[0.04, 0.96]))
     for trace in figure.data:
@@ -145,9 +150,8 @@ def _slide_title(text: str) -> tuple[str, int]:
 
 def draw(figure: go.Figure, key: str, container=st) -> None:
     # Streamlit's own chart theme would reset the font sizes; the Matra template carries the rest.
-    title = figure.layout.title.text or ""
-    container.plotly_chart(projector(figure), key=key, config=CHART_CONFIG, alt=title.split("<br>")[0],
-                           theme=None, height="stretch")
+    alt = figures.plain_title(figure)   # the whole title, before projector() re-flows it
+    container.plotly_chart(projector(figure), key=key, config=CHART_CONFIG, alt=alt, theme=None, height="stretch")
 
 
 def slide_title(item, ctx, names: dict[str, str]) -> str:
