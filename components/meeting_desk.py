@@ -7,6 +7,7 @@ records as its author. Viewers see the notes and the exports, never the write co
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import replace
 
 import pandas as pd
@@ -46,13 +47,25 @@ def owner_options(year: int) -> list[str]:
     return sorted({i.owner_opd for f in frameworks for i in f.indicators})
 
 
-def export_frame(notes: list[dict], titles: dict[int, str], ctx) -> pd.DataFrame:
-    """Notes as a table with headers in the UI language (text as typed; exports neutralise formulas)."""
+def _as_date(text: str):
+    """An ISO date as a date (a real date cell in a spreadsheet); other text (\"Q1\") as it is."""
+    try:
+        return datetime.date.fromisoformat(str(text)[:10]) if text else None
+    except ValueError:
+        return text
+
+
+def export_frame(notes: list[dict], titles: dict[int, str], ctx, for_file: bool = False) -> pd.DataFrame:
+    """Notes as a table with headers in the UI language (text as typed; exports neutralise formulas).
+    On screen dates read "15 Des 2026"; in a file (`for_file`) the due date is a real date (XLSX date
+    cell, ISO in CSV), so a spreadsheet can sort and filter by it."""
     frame = meetings.notes_frame(notes, titles)
     headers = {column: ctx.t(f"present.col_{column}") for column in frame.columns}
-    return frame.assign(due_date=frame["due_date"].map(lambda d: format_date(d, ctx.lang) if d else ""),
-                        updated_at=frame["updated_at"].map(lambda d: format_date(d, ctx.lang) if d else "")
-                        ).rename(columns=headers)
+    due = frame["due_date"].map(_as_date)
+    if not for_file:
+        due = due.map(lambda d: format_date(d.isoformat(), ctx.lang) if isinstance(d, datetime.date) else d or "")
+    updated = frame["updated_at"].map(lambda d: _as_date(d) if for_file else (format_date(d, ctx.lang) if d else ""))
+    return frame.assign(due_date=due, updated_at=updated).rename(columns=headers)
 
 
 FLASH_KEY = "present_flash"
@@ -180,7 +193,7 @@ def _deck_function():
 
 def exports(agenda, ctx, notes: list[dict], titles: dict[int, str]) -> None:
     st.subheader(ctx.t("present.exports_title"))
-    table = export_frame(notes, titles, ctx)
+    table = export_frame(notes, titles, ctx, for_file=True)
     stem = f"matra-notes-{agenda.id}"
     left, middle, right = st.columns(3)
     left.download_button(ctx.t("present.download_xlsx"), xlsx_bytes(table, ctx.t("reports.sheet_notes")),

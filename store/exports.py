@@ -6,6 +6,7 @@ strips first) would run as a formula when opened. Such cells get a leading apost
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pandas as pd
@@ -70,6 +71,10 @@ def xlsx_sheets_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
             safe_frame(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
             worksheet = writer.sheets[sheet[:31]]
             for column in worksheet.columns:
+                for cell in column:   # a date (a due date; openpyxl reads it back at midnight): day first
+                    if isinstance(cell.value, datetime.date) and (
+                            not isinstance(cell.value, datetime.datetime) or cell.value.time() == datetime.time()):
+                        cell.number_format = "DD/MM/YYYY"
                 width = max(len(str(cell.value or "")) for cell in column)
                 worksheet.column_dimensions[column[0].column_letter].width = min(60, max(10, width + 2))
     return buffer.getvalue()

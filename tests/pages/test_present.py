@@ -368,3 +368,27 @@ def test_the_desk_makes_the_pdf_handout_one_page_per_slide(data_dir, store):
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == len(agenda.items) + 2   # the slides of the room: title, items, notes
     assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages} == {(842, 595)}
+
+
+def test_exported_due_dates_are_dates_a_spreadsheet_can_sort():
+    import datetime
+
+    import openpyxl
+
+    from i18n import t
+    from store.exports import xlsx_bytes
+
+    notes = [{"item": 0, "note": "", "decision": "Verifikasi SIPD", "owner_opd": "Bappeda", "due_date": "2026-12-31",
+              "updated_by": "Rina", "updated_at": "2026-12-02T10:00:00+00:00"},
+             {"item": 0, "note": "", "decision": "Pantau", "owner_opd": "Bappeda", "due_date": "Q1",
+              "updated_by": "Rina", "updated_at": "2026-12-02T10:00:00+00:00"}]
+    ctx = Context(lang="id", year=2025, stage="II", data_version=(), data_as_of="", synthetic=True)
+    assert export_frame(notes, {}, ctx)[t("present.col_due_date", "id")].tolist() == ["31 Des 2026", "Q1"]  # screen
+    frame = export_frame(notes, {}, ctx, for_file=True)
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(frame, "Catatan"))).active
+    column = [cell.value for cell in sheet[1]].index(t("present.col_due_date", "id")) + 1
+    due = sheet.cell(row=2, column=column)
+    assert due.value == datetime.datetime(2026, 12, 31) and due.number_format == "DD/MM/YYYY"
+    assert sheet.cell(row=3, column=column).value == "Q1"                       # free text stays text
+    lines = csv_bytes(frame, "excel_id").decode("utf-8-sig").splitlines()
+    assert "2026-12-31" in lines[2]                                            # ISO: Excel reads it as a date
