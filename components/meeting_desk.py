@@ -160,7 +160,8 @@ def notes_form(agenda, ctx, titles: dict[int, str]) -> None:
         left, right = st.columns(2)
         left.selectbox(ctx.t("present.owner"), ["", *owner_options(agenda.year)], key="present_note_owner",
                        format_func=lambda o: o or ctx.t("present.no_owner"))
-        right.date_input(ctx.t("present.due"), value=None, key="present_note_due", format="DD/MM/YYYY")
+        right.date_input(ctx.t("present.due"), value=None, key="present_note_due", format="DD/MM/YYYY",
+                         help=ctx.t("present.due_help"))
         st.form_submit_button(ctx.t("present.save_note"), type="primary", on_click=_save_note, args=(agenda.id,))
     show_flash(ctx)
 

@@ -136,6 +136,8 @@ MESSAGES = {
     "present.owner": ("OPD penanggung jawab", "Owner OPD"),
     "present.no_owner": ("(belum ditentukan)", "(not assigned)"),
     "present.due": ("Tenggat", "Due date"),
+    "present.due_help": ("Tanggal ditulis hari/bulan/tahun (DD/MM/YYYY = HH/BB/TTTT), mis. 31/12/2026.",
+                         "Dates are day/month/year (DD/MM/YYYY), e.g. 31/12/2026."),
     "present.save_note": ("Simpan catatan", "Save note"),
     "present.note_saved": ("Catatan tersimpan.", "Note saved."),
     "present.note_empty": ("Isi catatan atau keputusan terlebih dahulu.", "Write a note or a decision first."),
