@@ -14,7 +14,7 @@ from dataclasses import replace
 import plotly.graph_objects as go
 import streamlit as st
 
-from charts.labels import VALUE_FONT_SIZE
+from charts.labels import VALUE_FONT_SIZE, wrap
 from charts.theme import CHART_CONFIG
 from components import action_slides, cached, figures
 from components.claims_view import claims_figure, failed_label
@@ -65,7 +65,16 @@ def projector(figure: go.Figure) -> go.Figure:
     figure.update_yaxes(automargin=True)
     figure.update_annotations(font_size=SLIDE_ANNOTATION_PX)
     figure.update_traces(textfont_size=22)
-    figure.update_polars(angularaxis_tickfont_size=22, radialaxis_tickfont_size=16, domain=dict(y=[0.04, 0.96]))
+    # the radar's circle is as tall as the slide allows; its centre moves right of the middle so the
+    # names at 22 px on its left ("Smart Living") stay inside the chart (the legend is on the right)
+    figure.update_polars(angularaxis_tickfont_size=22, radialaxis_tickfont_size=16,
+                         domain=dict(x=[0.2, 1.0], y=[0.04, 0.96]))
+    for trace in figure.data:
+        if trace.type == "heatmap":   # column names on two straight lines, not slanted into each other
+            columns = list(dict.fromkeys(trace.x))
+            figure.update_xaxes(tickangle=0, tickmode="array", tickvals=columns,
+                                ticktext=[wrap(column, 12) for column in columns])
+            trace.colorbar.title.side = "right"   # beside the scale, not on its top number
     for trace in figure.data:
         if trace.type in ("scatter", "scatterpolar"):
             trace.marker.size = max(trace.marker.size or 0, 11)

@@ -1,7 +1,8 @@
 """Slides for the room, in chromium: every slide of an agenda that holds each kind of view fits a
 1280x720 and a 1920x1080 screen without scrolling (heading, charts, legend, captions and the
 controls inside the viewport), its text is large, the Previous/Next/Leave buttons show their whole
-label, and the keys a presentation clicker sends (PageDown/PageUp) and the arrow keys move between
+label, no chart text is cut or overlaps another (the check of test_legibility.py), and the keys a
+presentation clicker sends (PageDown/PageUp) and the arrow keys move between
 slides, in Indonesian and English. A screenshot of each slide is kept in test-artifacts/screenshots/.
 
 The slides are driven as in the room: the first one is opened from the agenda's link, the next ones
@@ -15,6 +16,7 @@ from reports.agenda import Agenda, AgendaItem, encode
 from store import Store
 from store.scenarios import Scenario
 from tests.browser.harness import LANGS, SCREENSHOTS, charts, error_boxes, new_context
+from tests.browser.test_legibility import chart_problems, measure
 
 pytestmark = pytest.mark.browser
 SLIDE_SIZES = {"720p": (1280, 720), "1080p": (1920, 1080)}
@@ -135,7 +137,10 @@ def test_every_slide_fits_the_screen_and_keys_move_through_them(browser, agenda_
             page.screenshot(path=SCREENSHOTS / f"slide-{lang}-{size}-{number}-{kind}.png")
             if found := slide_problems(page, size):
                 problems[f"{number} {kind}"] = found
-        assert problems == {}
+            for chart in measure(page):   # the same text-box check as every page's charts
+                if illegible := chart_problems(chart):
+                    problems[f"{number} {kind}: {chart['name']}"] = illegible
+        assert not problems, "\n".join(f"{where}: {found}" for where, found in problems.items())
 
         assert page.locator(".st-key-present_next button >> visible=true").is_disabled()
         press(page, "PageUp", len(KINDS) - 1)
