@@ -105,11 +105,14 @@ def value_column(figure, rows: Sequence[str], texts: Sequence[str], colour: str 
     """Print each row's value in a column right of the plot area (horizontal bar charts), and make
     the right margin as wide as the longest line: a value never runs past the chart's edge nor over
     a bar's name, whatever the screen. `rows` are the y categories; `texts` plotly text (<br> allowed)."""
-    for row, value in zip(rows, texts, strict=True):
-        figure.add_annotation(x=1, xref="paper", xanchor="left", xshift=8, y=row, yref="y", text=value,
-                              showarrow=False, align="left", font=dict(size=VALUE_FONT_SIZE, color=colour))
+    # One layout update for all rows: add_annotation per row re-validates the whole annotation list
+    # each time (a page run's largest plotly cost on the region page, docs/benchmark.md).
+    font = dict(size=VALUE_FONT_SIZE, color=colour)
+    added = [dict(x=1, xref="paper", xanchor="left", xshift=8, y=row, yref="y", text=value, showarrow=False,
+                  align="left", font=font) for row, value in zip(rows, texts, strict=True)]
     widest = max((len(html.unescape(line)) for value in texts for line in str(value).split("<br>")), default=0)
-    figure.update_layout(margin=dict(r=int(16 + VALUE_CHARACTER_PX * widest)))
+    figure.update_layout(annotations=[*figure.layout.annotations, *added],
+                         margin=dict(r=int(16 + VALUE_CHARACTER_PX * widest)))
 
 
 def legend_name(name, limit: int = 30) -> str:

@@ -56,12 +56,16 @@ def lines(frame: pd.DataFrame, text: ChartText, y_label: str, band_lowers: dict[
             line=dict(color=line_colours[number], dash=DASHES[number % len(DASHES)], width=3),
             hovertemplate="%{x}: %{y:.2f}<extra>" + full_name(name) + "</extra>",
         ))
-    for level, lower in (band_lowers or {}).items():
-        if lower > 0:
-            figure.add_hline(y=lower, line=dict(color=NEUTRAL, width=1, dash="dot"),
-                             annotation_text=band_label(level, band_names or {}),
-                             annotation_position="top right", annotation_font=dict(size=10, color="#52606D"),
-                             annotation_bgcolor="rgba(255,255,255,0.8)")
+    # The band boundaries as add_hline draws them (a dotted line across the plot, its label at the
+    # top right), set in one layout update: add_hline re-validates the layout once per line.
+    bounds = [(level, lower) for level, lower in (band_lowers or {}).items() if lower > 0]
+    figure.update_layout(
+        shapes=[dict(type="line", xref="x domain", x0=0, x1=1, yref="y", y0=lower, y1=lower,
+                     line=dict(color=NEUTRAL, width=1, dash="dot")) for _, lower in bounds],
+        annotations=[dict(text=band_label(level, band_names or {}), xref="x domain", x=1, xanchor="right",
+                          yref="y", y=lower, yanchor="bottom", showarrow=False,
+                          font=dict(size=10, color="#52606D"), bgcolor="rgba(255,255,255,0.8)")
+                     for level, lower in bounds])
     for year, label in (marked_years or {}).items():
         figure.add_vline(x=year - 0.5, line=dict(color="#D55E00", width=2, dash="dash"))
         figure.add_annotation(x=year - 0.5, y=5, yref="y", text=label, showarrow=False, xanchor="left",

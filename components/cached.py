@@ -125,6 +125,25 @@ def claims(data_version: tuple, year: int, regions: tuple[str, ...] = ()) -> pd.
     return store().claims(year, list(regions) or None)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def claims_summaries(data_version: tuple, year: int, regions: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
+    """scoring.claims.claims_summary of `claims(...)` by index, dimension and owner OPD (keys)."""
+    from scoring.claims import claims_summary
+
+    outcomes = claims(data_version, year, regions)
+    return {by: claims_summary(outcomes, by) for by in ("index", "dimension", "owner_opd")}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def province_summary(data_version: tuple, year: int, stage: str, selection, levels: tuple[int, ...]) -> pd.DataFrame:
+    """scoring.summaries.province_summary of the overview's ranking for `selection`
+    (views.overview.OverviewSelection), the same for every session."""
+    from scoring.summaries import province_summary as summary
+    from views.overview import shown_ranking
+
+    return summary(shown_ranking(source(data_version), year, stage, selection), list(levels))
+
+
 class CachedSource:
     """The store's reads for the view layer (views.*), answered from the caches above for one
     data version: the same interface as a Store or an agenda's frozen data."""
@@ -145,3 +164,25 @@ class CachedSource:
 def source(data_version: tuple) -> CachedSource:
     """The cached reads of `data_version` for views.* questions."""
     return CachedSource(data_version)
+
+
+# --- Figures shared across sessions ------------------------------------------------------------------
+# Building and validating a plotly figure is most of a page run's CPU once the store reads are cached
+# (docs/benchmark.md), and every session at the same data version and selection builds the same one.
+# st.cache_resource hands every session the same go.Figure object: st.cache_data would pickle it, and
+# unpickling a Figure re-validates it (7 ms for the overview map against 22 ms to build it; 0 here).
+# The rule that makes sharing safe: a shared figure is never changed after it is built; pages only
+# hand it to st.plotly_chart, which copies it (Figure.to_dict) before serialising.
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _shared_figure(key: tuple, _build):
+    return _build()
+
+
+def shared_figure(key: tuple, build):
+    """`build()`'s figure, built once per process for `key`. `key` must hold everything the figure
+    depends on: the page's Context (data version, year, stage, language, data-as-of) and the
+    selection; `build` takes no arguments (a closure over the page's frames) and is not part of the
+    key. The figure is shared by every session: never change it."""
+    return _shared_figure((str(data_dir()), *key), build)   # one data folder's figures never serve another's

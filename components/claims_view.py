@@ -12,7 +12,6 @@ from charts.theme import CHART_CONFIG
 from components import cached, url_state
 from components.downloads import MIME_TYPES, claims_file_bytes, csv_help
 from i18n import format_number, format_percent
-from scoring.claims import claims_summary
 
 SCOPES = ("region", "province", "nation")
 TOP_OPDS = 10
@@ -33,9 +32,10 @@ def claims_section(ctx, framework, region: str, regions: pd.DataFrame) -> None:
         return
     if scope != "region":
         st.caption(ctx.t("claims.regions_compared", count=outcomes["region_code"].nunique()))
-    _metrics(ctx, claims_summary(outcomes, "index").iloc[0])
-    _dimension_chart(ctx, framework, claims_summary(outcomes, "dimension"), scope)
-    _opd_table(ctx, claims_summary(outcomes, "owner_opd"))
+    summaries = cached.claims_summaries(ctx.data_version, ctx.year, codes)   # the same for every session
+    _metrics(ctx, summaries["index"].iloc[0])
+    _dimension_chart(ctx, framework, summaries["dimension"], scope)
+    _opd_table(ctx, summaries["owner_opd"])
     if scope == "region":
         _failed_indicators(ctx, framework, outcomes)
     _downloads(ctx, region if scope == "region" else None, codes, scope)

@@ -56,17 +56,23 @@ for column, label, code, change in ((columns[3], "overview.metric_riser", head.t
     column.metric(ctx.t(label), region_short_name(names[code]) if code in names else ctx.t("overview.none"),
                   format_number(change, ctx.lang, signed=True) if code else None, help=names.get(code))
 
-map_rows = regions.merge(shown[["region_code", "index", "band"]], left_on="code", right_on="region_code",
-                         how="left")
-map_rows["index_text"] = map_rows["index"].map(lambda v: format_number(v, ctx.lang))
-if selection.filtered:
-    map_rows = map_rows[map_rows["band"].notna()]
 yours = url_state.url_value("region")
-figure = band_map(map_rows, {**band_names, 0: ctx.t("overview.not_assessed")},
-                  ctx.chart_text(ctx.t("overview.map_title", count=len(shown)), ctx.t("overview.map_units")),
-                  ctx.t("word.index"),
-                  extent=map_extent(map_rows[map_rows["province_code"].isin(selection.provinces)]) if scope else None,
-                  highlight=(yours, ctx.t("overview.map_yours", name=names[yours])) if yours in names else None)
+
+
+def overview_map():
+    map_rows = regions.merge(shown[["region_code", "index", "band"]], left_on="code", right_on="region_code",
+                             how="left")
+    map_rows["index_text"] = map_rows["index"].map(lambda v: format_number(v, ctx.lang))
+    if selection.filtered:
+        map_rows = map_rows[map_rows["band"].notna()]
+    return band_map(map_rows, {**band_names, 0: ctx.t("overview.not_assessed")},
+                    ctx.chart_text(ctx.t("overview.map_title", count=len(shown)), ctx.t("overview.map_units")),
+                    ctx.t("word.index"),
+                    extent=map_extent(map_rows[map_rows["province_code"].isin(selection.provinces)]) if scope else None,
+                    highlight=(yours, ctx.t("overview.map_yours", name=names[yours])) if yours in names else None)
+
+
+figure = cached.shared_figure(("overview_map", ctx, selection, yours if yours in names else None), overview_map)
 st.caption(ctx.t("overview.map_hint"))
 clicked = st.plotly_chart(figure, key="overview_map", config=CHART_CONFIG, on_select="rerun", selection_mode="points",
                           alt=ctx.t("overview.map_title", count=len(shown)))
@@ -76,8 +82,10 @@ if points and points[0].get("customdata"):
                                                       "stage": ctx.stage, "lang": ctx.lang})
 
 dimension_scores = cached.scores(ctx.data_version, ctx.year, ctx.stage, "dimension")
-st.plotly_chart(figures.band_distribution_figure(ctx, framework, dimension_scores, shown["region_code"]),
-                key="overview_bands", config=CHART_CONFIG, alt=ctx.t("overview.bands_title"))
+bands_figure = cached.shared_figure(
+    ("overview_bands", ctx, selection),
+    lambda: figures.band_distribution_figure(ctx, framework, dimension_scores, shown["region_code"]))
+st.plotly_chart(bands_figure, key="overview_bands", config=CHART_CONFIG, alt=ctx.t("overview.bands_title"))
 
 st.subheader(ctx.t("overview.ranking_title"))
 close = format_number(framework.smallest_step, ctx.lang, digits=4)
@@ -106,7 +114,7 @@ for column, rows, label in ((gain_column, gains, "overview.gains"), (loss_column
 
 st.subheader(ctx.t("overview.province_title"))
 levels = [b.level for b in framework.bands]
-rollup = summaries.province_summary(shown, levels)
+rollup = cached.province_summary(ctx.data_version, ctx.year, ctx.stage, selection, tuple(levels))
 table = rollup.assign(**{
     "median": rollup["median"].map(lambda v: format_number(v, ctx.lang)),
     "spread": rollup["spread"].map(lambda v: format_number(v, ctx.lang)),

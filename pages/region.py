@@ -36,8 +36,9 @@ if bool(row["method_changed"]) and previous_framework is not None:
 # Radar: the region against its province median, the national median and its target.
 all_dimensions = cached.scores(ctx.data_version, ctx.year, ctx.stage, "dimension")
 targets = cached.targets(ctx.data_version, region, ctx.year)
-radar_figure, gaps = figures.region_radar(ctx, framework, region, cached.regions().set_index("code"), all_dimensions,
-                                         targets)
+radar_figure, gaps = cached.shared_figure(   # figure and gap table, the same for every session
+    ("region_radar", ctx, region),
+    lambda: figures.region_radar(ctx, framework, region, cached.regions().set_index("code"), all_dimensions, targets))
 codes = [d.code for d in framework.dimensions]
 chart_column, side_column = st.columns([3, 2])
 chart_column.plotly_chart(radar_figure, key="region_radar", config=CHART_CONFIG, alt=ctx.t("region.radar_title"))
@@ -60,11 +61,12 @@ trend_index = cached.trend(ctx.data_version, (region,), ctx.stage, "index")
 trend_dimensions = cached.trend(ctx.data_version, (region,), ctx.stage, "dimension")
 trend = pd.concat([trend_index.assign(series=ctx.t("word.index")),
                    trend_dimensions.assign(series=trend_dimensions["code"].map(dimension_names))])
-st.plotly_chart(lines(trend[["year", "series", "score"]],
-                      ctx.chart_text(ctx.t("region.trend_title", stage=ctx.stage), ctx.t("chart.units_score")),
-                      ctx.t("word.score"), {b.level: b.lower for b in framework.bands}, band_names,
-                      figures.method_marks(ctx, cached.method_changes(ctx.data_version, ctx.stage))),
-                key="region_trend", config=CHART_CONFIG, alt=ctx.t("region.trend_title", stage=ctx.stage))
+trend_figure = cached.shared_figure(("region_trend", ctx, region), lambda: lines(
+    trend[["year", "series", "score"]],
+    ctx.chart_text(ctx.t("region.trend_title", stage=ctx.stage), ctx.t("chart.units_score")),
+    ctx.t("word.score"), {b.level: b.lower for b in framework.bands}, band_names,
+    figures.method_marks(ctx, cached.method_changes(ctx.data_version, ctx.stage))))
+st.plotly_chart(trend_figure, key="region_trend", config=CHART_CONFIG, alt=ctx.t("region.trend_title", stage=ctx.stage))
 
 # Why did it change: by dimension and by indicator, since the year before.
 st.subheader(ctx.t("region.why_title", year=ctx.year - 1))
@@ -88,9 +90,10 @@ else:
     dimension_change["change_text"] = dimension_change["change"].map(
         lambda v: format_number(v, ctx.lang, digits=3, signed=True))
     left, right = st.columns(2)
-    left.plotly_chart(change_bars(dimension_change, ctx.chart_text(ctx.t("region.why_dimensions"),
-                                                                   ctx.t("region.contribution")),
-                                  ctx.t("region.change_units")),
+    left.plotly_chart(cached.shared_figure(("region_why_dimensions", ctx, region), lambda: change_bars(
+                          dimension_change,
+                          ctx.chart_text(ctx.t("region.why_dimensions"), ctx.t("region.contribution")),
+                          ctx.t("region.change_units"))),
                       key="region_why_dimensions", config=CHART_CONFIG, alt=ctx.t("region.why_dimensions"))
     left.dataframe(pd.DataFrame({
         ctx.t("word.dimension"): parts["dimension"].map(dimension_names),
@@ -110,9 +113,10 @@ else:
             "change_text": [f"{format_number(v, ctx.lang, digits=3, signed=True)} ({a}→{b})"
                             for v, a, b in zip(top["contribution"], top["from_level"], top["to_level"], strict=True)],
         })
-        right.plotly_chart(change_bars(indicator_change, ctx.chart_text(ctx.t("region.why_indicators"),
-                                                                        ctx.t("region.contribution")),
-                                       ctx.t("region.change_units")),
+        right.plotly_chart(cached.shared_figure(("region_why_indicators", ctx, region), lambda: change_bars(
+                               indicator_change, ctx.chart_text(ctx.t("region.why_indicators"),
+                                                                ctx.t("region.contribution")),
+                               ctx.t("region.change_units"))),
                            key="region_why_indicators", config=CHART_CONFIG, alt=ctx.t("region.why_indicators"))
 
 claims_section(ctx, framework, region, cached.regions().set_index("code"))

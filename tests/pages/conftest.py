@@ -42,11 +42,13 @@ def app_reads(target: Path, monkeypatch):
     monkeypatch.setenv("MATRA_DATA_DIR", str(target))
     shared_store.cache_clear()
     st.cache_data.clear()
+    st.cache_resource.clear()   # components.cached.shared_figure
     try:
         yield target
     finally:
         shared_store.cache_clear()
         st.cache_data.clear()
+        st.cache_resource.clear()
 
 
 @pytest.fixture
