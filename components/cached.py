@@ -186,3 +186,75 @@ def shared_figure(key: tuple, build):
     selection; `build` takes no arguments (a closure over the page's frames) and is not part of the
     key. The figure is shared by every session: never change it."""
     return _shared_figure((str(data_dir()), *key), build)   # one data folder's figures never serve another's
+
+
+# --- Per-region answers every session at one data version asks the same way ------------------------
+
+def programmes_stamp(region: str) -> tuple:
+    """Changes when the region's programme register gets a new version (store/programmes.py)."""
+    folder = store().data_dir / "programmes" / region
+    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("v*.parquet"))) if folder.is_dir() else ()
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _programmes(stamp: tuple, region: str) -> pd.DataFrame:
+    return store().programmes(region)
+
+
+def programmes(region: str) -> pd.DataFrame:
+    """The region's programme register (Store.programmes), read again only after a new import."""
+    return _programmes(programmes_stamp(region), region)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _whatif(data_version: tuple, stamp: tuple, region: str, year: int, stage: str, levels: tuple,
+            programme_codes: tuple[str, ...]):
+    return store().whatif(region, year, stage, levels=dict(levels), programme_codes=list(programme_codes))
+
+
+def whatif(data_version: tuple, region: str, year: int, stage: str, levels: dict, programme_codes) -> object:
+    """Store.whatif, cached by the data version, the register's version and the choices (a WhatIf or
+    None; WhatIfError is raised again on every call, never cached)."""
+    return _whatif(data_version, programmes_stamp(region), region, year, stage, tuple(sorted(levels.items())),
+                   tuple(programme_codes))
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def gap_answers(data_version: tuple, region: str, year: int, stage: str) -> dict:
+    """The gaps page's questions of one region (views.region / scoring.gaps): priorities, the OPD
+    summary and the fewest-actions plans, computed once per data version (targets are in it)."""
+    from scoring.gaps import opd_summary
+    from views.region import plans, top_priorities
+
+    grid = region_indicators(data_version, region, year, stage)
+    framework = framework_of(year, stage)
+    region_targets = targets(data_version, region, year)
+    return {"top": top_priorities(grid, framework, region_targets),
+            "opds": opd_summary(grid, framework, region_targets), "plans": plans(grid, framework)}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def action_list(data_version: tuple, region: str, year: int, stage: str, lang: str) -> pd.DataFrame:
+    """The gaps page's action list as exported (reports.tables.action_table)."""
+    from reports.tables import action_table
+
+    return action_table(store(), region, year, stage, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _plan_answers(data_version: tuple, stamp: tuple, region: str, year: int, stage: str, this_year: int) -> dict:
+    from scoring.whatif import programme_effects
+    from store.programmes import links
+    from views.action import plan_summary
+
+    grid = region_indicators(data_version, region, year, stage)
+    framework = framework_of(year, stage)
+    register = _programmes(stamp, region)
+    return {"summary": plan_summary(grid, framework, register, this_year),
+            "effects": programme_effects(grid, framework, links(register))}
+
+
+def plan_answers(data_version: tuple, region: str, year: int, stage: str, this_year: int) -> dict:
+    """The plan page's summary (views.action.plan_summary) and each programme's effect
+    (scoring.whatif.programme_effects), once per data version and register version."""
+    return _plan_answers(data_version, programmes_stamp(region), region, year, stage, this_year)

@@ -120,7 +120,7 @@ def whatif_panel(ctx, region: str, framework, grid, register) -> None:
             container=columns[position % 4], on_change=_leave_scenario,
             format_func=lambda v: ctx.t("whatif.verify") if v == VERIFY else str(v))
     try:
-        result = cached.store().whatif(region, ctx.year, ctx.stage, levels=levels, programme_codes=chosen_programmes)
+        result = cached.whatif(ctx.data_version, region, ctx.year, ctx.stage, levels, chosen_programmes)
     except WhatIfError as error:  # a stale link naming a programme that is gone
         st.warning(str(error))
         return

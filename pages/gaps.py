@@ -10,10 +10,10 @@ from components.downloads import csv_help, report_downloads
 from components.pickers import region_view
 from components.whatif_panel import whatif_panel
 from i18n import format_number
-from reports.tables import action_table, action_text
-from scoring import INDEX_SCOPE, band_labels, default_target, opd_summary
+from reports.tables import action_text
+from scoring import INDEX_SCOPE, band_labels, default_target
 from store.exports import csv_bytes, csv_dialect, xlsx_bytes
-from views.region import dimension_gaps, plans, top_priorities
+from views.region import dimension_gaps
 
 ctx = frame.context()
 view = region_view(ctx, "gaps.title")
@@ -45,7 +45,8 @@ st.dataframe(pd.DataFrame({
 
 st.subheader(ctx.t("gaps.priority_title"))
 st.caption(ctx.t("gaps.priority_intro"))
-top = top_priorities(grid, framework, targets)
+answers = cached.gap_answers(ctx.data_version, region, ctx.year, ctx.stage)
+top = answers["top"]
 st.dataframe(pd.DataFrame({
     ctx.t("region.col_code"): top["indicator_code"],
     ctx.t("region.col_indicator"): top["indicator_code"].map(lambda c: framework.indicator(c).name(ctx.lang)),
@@ -58,7 +59,7 @@ st.dataframe(pd.DataFrame({
 }), hide_index=True, width="stretch")
 
 st.subheader(ctx.t("gaps.opd_title"))
-opds = opd_summary(grid, framework, targets)
+opds = answers["opds"]
 lagging = opds[opds["index_gain"] > 0]  # the chart shows who holds the region back; the table lists all
 opd_chart = pd.DataFrame({"label": lagging["owner_opd"], "score": lagging["index_gain"], "band": pd.NA,
                           "score_text": lagging["index_gain"].map(lambda v: format_number(v, ctx.lang, digits=3))})
@@ -78,7 +79,7 @@ st.dataframe(pd.DataFrame({
 
 st.subheader(ctx.t("gaps.path_title"))
 st.caption(ctx.t("gaps.path_intro"))
-for scope, plan in plans(grid, framework).items():
+for scope, plan in answers["plans"].items():
     label = ctx.t("gaps.path_scope_index") if scope == INDEX_SCOPE else dimension_names[scope]
     score = format_number(plan.score, ctx.lang)
     with st.expander(f"{label}: {score} · {plan.band.label(ctx.lang)}"):
@@ -100,16 +101,16 @@ for scope, plan in plans(grid, framework).items():
                          gain=format_number(action.gain, ctx.lang, digits=3), count=action.count)
             for action in plan.actions))
 
-whatif_panel(ctx, region, framework, grid, cached.store().programmes(region))
+whatif_panel(ctx, region, framework, grid, cached.programmes(region))
 
-action_list = action_table(cached.store(), region, ctx.year, ctx.stage, ctx.lang)
+action_list = cached.action_list(ctx.data_version, region, ctx.year, ctx.stage, ctx.lang)
 left, right = st.columns(2)
 file_stem = f"matra-actions-{region}-{ctx.year}-{ctx.stage}"
-left.download_button(ctx.t("gaps.download"), xlsx_bytes(action_list, ctx.t("reports.sheet_actions")),
+left.download_button(ctx.t("gaps.download"), lambda: xlsx_bytes(action_list, ctx.t("reports.sheet_actions")),
                      file_name=f"{file_stem}.xlsx",
                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                      disabled=action_list.empty, key="gaps_download_xlsx")
-right.download_button(ctx.t("gaps.download_csv"), csv_bytes(action_list, csv_dialect(ctx.lang)),
+right.download_button(ctx.t("gaps.download_csv"), lambda: csv_bytes(action_list, csv_dialect(ctx.lang)),
                       file_name=f"{file_stem}.csv", mime="text/csv", disabled=action_list.empty,
                       key="gaps_download_csv", help=csv_help(ctx.lang))
 

@@ -13,17 +13,15 @@ from components.pickers import region_view
 from components.whatif_panel import whatif_panel
 from i18n import format_number
 from scoring.programme_review import budget_by_dimension, programme_issues, uncovered_gaps
-from scoring.whatif import programme_effects
 from store.exports import xlsx_bytes
 from store.programmes import links
-from views.action import plan_summary
 from views.region import dimension_gaps
 
 ctx = frame.context()
 view = region_view(ctx, "plan.title")
 region, framework, dimension_names = view.region, view.framework, view.dimension_names
 grid = cached.region_indicators(ctx.data_version, region, ctx.year, ctx.stage)
-register = cached.store().programmes(region)
+register = cached.programmes(region)
 if grid.empty:
     st.info(ctx.t("region.not_assessed", name=view.name, year=ctx.year, stage=ctx.stage))
     st.stop()
@@ -36,7 +34,8 @@ if bool(register["synthetic"].any()):
 this_year = datetime.date.today().year
 linked = links(register)
 status_names = {s: ctx.t(f"plan.status_{s}") for s in ("planned", "running", "done", "stopped")}
-summary = plan_summary(grid, framework, register, this_year)
+answers = cached.plan_answers(ctx.data_version, region, ctx.year, ctx.stage, this_year)
+summary = answers["summary"]
 left, middle, right = st.columns(3)
 left.metric(ctx.t("plan.summary_programmes"), summary.programmes)
 middle.metric(ctx.t("plan.summary_budget"), format_number(summary.budget / 1e9, ctx.lang))
@@ -44,7 +43,7 @@ right.metric(ctx.t("plan.summary_all_done"), format_number(summary.index_all_don
              delta=format_number(summary.index_all_done - summary.index_now, ctx.lang, signed=True))
 
 st.subheader(ctx.t("plan.effects_title"))
-effects = programme_effects(grid, framework, linked).set_index("programme_code")
+effects = answers["effects"].set_index("programme_code")
 table = pd.DataFrame({
     ctx.t("plan.col_code"): register["programme_code"],
     ctx.t("plan.col_name"): register["name"],
@@ -63,7 +62,7 @@ table = pd.DataFrame({
     ctx.t("plan.col_band_after"): register["programme_code"].map(effects["band_after"]).map(view.band_names.get),
 })
 st.dataframe(table, hide_index=True, width="stretch")  # st.dataframe shows text as text: names stay inert
-st.download_button(ctx.t("plan.download"), xlsx_bytes(table, "Rencana aksi"),
+st.download_button(ctx.t("plan.download"), lambda: xlsx_bytes(table, "Rencana aksi"),
                    file_name=f"matra-plan-{region}-{ctx.year}-{ctx.stage}.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="plan_download")
 

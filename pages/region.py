@@ -120,7 +120,7 @@ else:
                            key="region_why_indicators", config=CHART_CONFIG, alt=ctx.t("region.why_indicators"))
 
 claims_section(ctx, framework, region, cached.regions().set_index("code"))
-whatif_panel(ctx, region, framework, grid, cached.store().programmes(region))
+whatif_panel(ctx, region, framework, grid, cached.programmes(region))
 
 st.subheader(ctx.t("region.indicators_title"))
 show_indicator_table(grid, framework, ctx, key="region_indicators")
