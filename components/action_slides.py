@@ -5,12 +5,15 @@ register and the scenario are read as they are now (neither is part of a snapsho
 from __future__ import annotations
 
 import datetime
+import html
 
 import pandas as pd
 import streamlit as st
 
+from charts.labels import shorten
 from charts.profiles import change_bars
 from i18n import format_number
+from scoring.whatif import WhatIfError
 from views.action import plan_summary, scenario_changes
 
 
@@ -43,7 +46,9 @@ def plan_slide(item, ctx, source, framework, regions) -> None:
     chart, side = st.columns([3, 2])
     top = summary.top
     bars = pd.DataFrame({
-        "label": [f"{c} · {_short(n)}" for c, n in zip(top["programme_code"], top["name"], strict=True)],
+        # names are uploaded text: escaped, so plotly shows a tag as text and never makes it a link
+        "label": [html.escape(f"{c} · {shorten(n, 40)}", quote=False)
+                  for c, n in zip(top["programme_code"], top["name"], strict=True)],
         "change": top["gain"].to_numpy(),
         "change_text": top["gain"].map(lambda v: format_number(v, ctx.lang, digits=3, signed=True)),
     })
@@ -57,11 +62,6 @@ def plan_slide(item, ctx, source, framework, regions) -> None:
     side.markdown(_plain(ctx.t("present.plan_bands", now=bands[summary.band_now], after=bands[summary.band_all_done])))
 
 
-def _short(name: str, limit: int = 40) -> str:
-    name = " ".join(str(name).split())
-    return name if len(name) <= limit else name[:limit - 1].rsplit(" ", 1)[0] + "…"
-
-
 def scenario_slide(item, ctx, source, framework, regions) -> None:
     """A saved scenario: index, band, national and province rank now and in the scenario, and the
     changes it makes."""
@@ -72,7 +72,7 @@ def scenario_slide(item, ctx, source, framework, regions) -> None:
         return
     try:
         result = source.store.scenario_result(scenario)
-    except ValueError:   # WhatIfError: an indicator or programme it names is gone
+    except WhatIfError:   # an indicator or programme it names is gone
         result = None
     if result is None:
         st.info(ctx.t("present.scenario_gone"))

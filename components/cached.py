@@ -191,9 +191,8 @@ def shared_figure(key: tuple, build):
 # --- Per-region answers every session at one data version asks the same way ------------------------
 
 def programmes_stamp(region: str) -> tuple:
-    """Changes when the region's programme register gets a new version (store/programmes.py)."""
-    folder = store().data_dir / "programmes" / region
-    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("v*.parquet"))) if folder.is_dir() else ()
+    """Changes when the region's programme register gets a new version (Store.programmes_stamp)."""
+    return store().programmes_stamp(region)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

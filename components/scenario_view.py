@@ -10,13 +10,12 @@ from components import cached, url_state
 from components.downloads import csv_help
 from i18n import format_number, t
 from reports import tables
-from store import scenarios
 from store.exports import csv_dialect
 
 
 def _stamps(codes: tuple[str, ...]) -> tuple:
     """Changes when a scenario of one of `codes` is saved or deleted."""
-    return tuple(scenarios.stamp(cached.store().data_dir, code) for code in codes)
+    return tuple(cached.store().scenarios_stamp(code) for code in codes)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 
+from charts.labels import shorten
 from reports import slides
 from reports.context import ReportContext, check_regions, region_grid
 from reports.errors import ExportRefused
@@ -32,7 +33,7 @@ def plan_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: s
         return
     summary = plan_summary(grid, framework, register, datetime.date.today().year)
     top = summary.top
-    labels = [f"{code} · {text}"[:60] for code, text in zip(top["programme_code"], top["name"], strict=True)]
+    labels = [f"{code} · {shorten(text, 50)}" for code, text in zip(top["programme_code"], top["name"], strict=True)]
     gains = [round(float(v), 4) for v in top["gain"]]
     slides.category_chart(slide, "bar", labels[::-1], [(ctx.t("plan.col_gain"), gains[::-1])], LEFT,
                           labels={0: [ctx.number(v, digits=3, signed=True) for v in gains[::-1]]},

@@ -100,6 +100,11 @@ def _version_files(data_dir: Path, region: str) -> list[Path]:
     return sorted(folder.glob("v[0-9][0-9][0-9][0-9].parquet")) if folder.exists() else []
 
 
+def register_stamp(data_dir: Path, region: str) -> tuple:
+    """Changes when the region's register gets a new version (for cache keys)."""
+    return tuple((path.name, path.stat().st_mtime_ns) for path in _version_files(data_dir, region))
+
+
 def read_programmes(data_dir: Path, region: str) -> pd.DataFrame:
     """The region's current register (SCHEMA columns), empty when none was imported."""
     files = _version_files(data_dir, region)

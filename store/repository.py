@@ -372,6 +372,14 @@ class Store:
         """The region's programme register (store.programmes.SCHEMA columns); empty when none."""
         return programmes.read_programmes(self.data_dir, region)
 
+    def programmes_stamp(self, region: str) -> tuple:
+        """Changes when the region's register gets a new version (a cache key)."""
+        return programmes.register_stamp(self.data_dir, region)
+
+    def scenarios_stamp(self, region: str) -> tuple:
+        """Changes when a scenario of the region is saved or deleted (a cache key)."""
+        return scenarios.stamp(self.data_dir, region)
+
     def import_programmes(self, region: str, name: str, data: bytes, *, created_by: str | None = None,
                           synthetic: bool = False) -> int:
         """Replace the region's register from a CSV/XLSX file; returns the new version number.

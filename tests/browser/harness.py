@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+import pandas as pd
 from playwright.sync_api import BrowserContext, ConsoleMessage, Dialog, Page, Request, Route, WebSocket
 
 REPO = Path(__file__).resolve().parents[2]
@@ -100,27 +101,20 @@ def streamlit_server(data_dir: Path, name: str) -> Iterator[Server]:
                                    stdin=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit not healthy after 60 s:\n{log.read_text()[-3000:]}")
-            time.sleep(0.2)
+        wait_until_healthy(url, process, log, seconds=60)
         yield Server(url=url, data_dir=data_dir, log=log, process=process)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Terminate a server (or proxy) process and reap it; killed if it does not stop in 15 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def free_ports(count: int) -> list[int]:
@@ -432,3 +426,47 @@ def axe_violations(page: Page, impacts=("serious", "critical")) -> list[dict]:
                                     summary: n.failureSummary}))}));
     }""", [AXE_EXCLUDE, options])
     return [v for v in result if v["impact"] in impacts]
+
+
+# --- an administrator's upload ------------------------------------------------------------------------
+def raised_region_upload(data_dir: Path, tmp_path: Path) -> tuple[str, int, pd.Series]:
+    """The latest stage II snapshot with its lowest-ranked region that has a previous year raised to
+    level 5 everywhere, as the CSV an administrator would upload: (file, year, the region's ranking row).
+    That region becomes the top riser once the file is committed."""
+    from store import Store
+
+    store = Store(data_dir)
+    year = max(store.years("II"))
+    rows = pd.read_parquet(store.snapshots_dir / store.active_snapshot(year, "II").path)
+    ranking = store.ranking(year, "II")
+    region = ranking[ranking["improvement"].notna()].iloc[-1]
+    rows.loc[rows["region_code"] == region["region_code"], ["level", "claimed_level", "evidence"]] = \
+        [5, 5, "verified"]
+    path = tmp_path / f"hasil-{year}-II.csv"
+    rows.to_csv(path, index=False)
+    return str(path), year, region
+
+
+def commit_through_data_page(context: BrowserContext, watch: Watch, server: Server, upload: str,
+                             name: str = "Browser Suite") -> None:
+    """Sign in as administrator on the server's Data page, upload `upload`, commit it and wait for
+    the success line (the words after the snapshot id: its first words alone also name the page's
+    snapshot history)."""
+    from i18n import t
+
+    page = open_view(context, watch, server.link(app_pages()["data"], lang="en"))
+    page.get_by_label(t("data.name", "en")).fill(name)
+    page.get_by_label(t("data.password", "en"), exact=True).fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name=t("data.signin", "en")).click()
+    page.get_by_text(t("data.signed_in_as", "en", name=name)).wait_for()
+    wait_for_run(page)
+    uploader = page.get_by_role("region", name=t("data.upload_file", "en"), exact=True)
+    uploader.locator('input[type="file"]').set_input_files(upload)
+    commit = page.get_by_role("button", name=t("data.commit", "en"))
+    commit.wait_for()
+    wait_for_run(page)
+    commit.click()
+    page.get_by_text(t("data.committed", "en", id="\0").split("\0")[1].strip()).first.wait_for()
+    wait_for_run(page)
+    assert error_boxes(page) == []
+    page.close()

@@ -6,21 +6,21 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
 import pytest
 
 from charts.labels import region_short_name
 from i18n import format_number, t
 from store import Store
 from tests.browser.harness import (
-    ADMIN_PASSWORD,
     app_pages,
     chart_titles,
+    commit_through_data_page,
     copy_demo_data,
     error_boxes,
     metric_values,
     new_context,
     open_view,
+    raised_region_upload,
     streamlit_server,
     title,
     wait_for_run,
@@ -96,49 +96,17 @@ def data_server(tmp_path_factory):
         yield server
 
 
-def upload_file(data_dir, tmp_path) -> tuple[str, str]:
-    """The latest stage II snapshot with its lowest-ranked region raised to level 5 everywhere:
-    a CSV an administrator would upload, and the name of the region that should top the risers."""
-    store = Store(data_dir)
-    year = max(store.years("II"))
-    snapshot = store.active_snapshot(year, "II")
-    rows = pd.read_parquet(store.snapshots_dir / snapshot.path)
-    ranking = store.ranking(year, "II")
-    riser = ranking[ranking["improvement"].notna()].iloc[-1]
-    lift = rows["region_code"] == riser["region_code"]
-    rows.loc[lift, ["level", "claimed_level", "evidence"]] = [5, 5, "verified"]
-    path = tmp_path / f"hasil-{year}-II.csv"
-    rows.to_csv(path, index=False)
-    return str(path), riser["name"]
-
-
 @pytest.mark.skipif("data" not in PAGES, reason="the data page (pages/data.py) is not in app.py yet")
 def test_administrator_upload_changes_the_overview(browser, data_server, tmp_path):
-    upload, riser = upload_file(data_server.data_dir, tmp_path)
+    upload, _, region = raised_region_upload(data_server.data_dir, tmp_path)
+    riser = region["name"]
     context, watch = new_context(browser, LAPTOP)
     try:
         overview = open_view(context, watch, data_server.link(PAGES["overview"], lang="en"), charts=2)
         rise_label = t("overview.metric_riser", "en")
         assert metric_values(overview)[rise_label] != region_short_name(riser)
 
-        page = open_view(context, watch, data_server.link(PAGES["data"], lang="en"))
-        page.get_by_label(t("data.name", "en")).fill("Browser Suite")
-        page.get_by_label(t("data.password", "en"), exact=True).fill(ADMIN_PASSWORD)
-        page.get_by_role("button", name=t("data.signin", "en")).click()
-        signed_in = t("data.signed_in_as", "en", name="Browser Suite")
-        page.get_by_text(signed_in).wait_for()
-        wait_for_run(page)
-
-        uploader = page.get_by_role("region", name=t("data.upload_file", "en"), exact=True)
-        uploader.locator('input[type="file"]').set_input_files(upload)
-        commit = page.get_by_role("button", name=t("data.commit", "en"))
-        commit.wait_for()
-        wait_for_run(page)
-        commit.click()
-        committed = t("data.committed", "en", id="\0").split("\0")[1].strip()   # the words after the id
-        page.get_by_text(committed).first.wait_for()
-        wait_for_run(page)
-        assert error_boxes(page) == []
+        commit_through_data_page(context, watch, data_server, upload)
 
         overview.reload()
         wait_for_run(overview, 2)

@@ -20,7 +20,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pandas as pd
 import pytest
 
 from charts.labels import region_short_name
@@ -36,12 +35,15 @@ from tests.browser.harness import (
     app_pages,
     chart_titles,
     charts,
+    commit_through_data_page,
     copy_demo_data,
     error_boxes,
     free_ports,
     metric_values,
     new_context,
     open_view,
+    raised_region_upload,
+    stop,
     streamlit_server,
     wait_for_run,
     wait_until_healthy,
@@ -61,41 +63,9 @@ PROXY_HOST = "matra.test"     # not a local name: Streamlit must accept the webs
 
 # --- a commit through server A --------------------------------------------------------------------
 def raised_region_file(data_dir: Path, tmp_path: Path) -> tuple[str, int, str, str]:
-    """The latest stage II snapshot with its lowest-ranked region (one with a previous year) at level
-    5 everywhere, as a CSV: (file, year, region code, name as the overview shows it). That region
-    becomes the top riser."""
-    store = Store(data_dir)
-    year = max(store.years("II"))
-    rows = pd.read_parquet(store.snapshots_dir / store.active_snapshot(year, "II").path)
-    ranking = store.ranking(year, "II")
-    region = ranking[ranking["improvement"].notna()].iloc[-1]
-    lift = rows["region_code"] == region["region_code"]
-    rows.loc[lift, ["level", "claimed_level", "evidence"]] = [5, 5, "verified"]
-    path = tmp_path / f"hasil-{year}-II.csv"
-    rows.to_csv(path, index=False)
-    return str(path), year, region["region_code"], region_short_name(region["name"])
-
-
-def commit_through_data_page(context, watch, server, upload: str) -> None:
-    """Sign in as administrator on the server's Data page, upload `upload` and commit it."""
-    page = open_view(context, watch, server.link(PAGES["data"], lang="en"))
-    page.get_by_label(t("data.name", "en")).fill("Server A")
-    page.get_by_label(t("data.password", "en"), exact=True).fill(ADMIN_PASSWORD)
-    page.get_by_role("button", name=t("data.signin", "en")).click()
-    page.get_by_text(t("data.signed_in_as", "en", name="Server A")).wait_for()
-    wait_for_run(page)
-    uploader = page.get_by_role("region", name=t("data.upload_file", "en"), exact=True)
-    uploader.locator('input[type="file"]').set_input_files(upload)
-    commit = page.get_by_role("button", name=t("data.commit", "en"))
-    commit.wait_for()
-    wait_for_run(page)
-    commit.click()
-    # The success line after the snapshot id ("... loaded and active."): its first words alone also
-    # name the page's snapshot history.
-    page.get_by_text(t("data.committed", "en", id="\0").split("\0")[1].strip()).first.wait_for()
-    wait_for_run(page)
-    assert error_boxes(page) == []
-    page.close()
+    """harness.raised_region_upload as (file, year, region code, name as the overview shows it)."""
+    path, year, region = raised_region_upload(data_dir, tmp_path)
+    return path, year, region["region_code"], region_short_name(region["name"])
 
 
 def shown_after(read: Callable[[], str], wanted: str) -> str:
@@ -220,12 +190,7 @@ def nginx_proxy(folder: Path, app_ports: list[int], proxy_port: int) -> Iterator
         wait_until_healthy(f"http://127.0.0.1:{proxy_port}", process, folder / "error.log", seconds=20)
         yield folder / "access.log"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def routes(access_log: Path) -> list[tuple[str, str, str, str]]:

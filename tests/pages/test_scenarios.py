@@ -12,7 +12,7 @@ from components.auth import SECRETARY_KEY
 from i18n import format_number, t
 from store import Store
 from store.scenarios import Scenario
-from tests.pages.conftest import metric, open_page
+from tests.pages.conftest import chart_specs, metric, open_page
 
 IMG = "<img src=x onerror=alert(1)> **bold**"
 LEVELS = {"GOV.LP.01": 5, "GOV.KP.03": "verify"}
@@ -149,3 +149,19 @@ def test_the_agenda_builder_adds_a_saved_scenario(data_dir):
     assert not app.exception
     assert app.session_state["present_items"] == [
         {"view": "scenario", "params": {"region": "35.09", "scenario": saved.id}, "title": ""}]
+
+
+def test_the_plan_slide_draws_hostile_programme_names_as_text(data_dir):
+    from reports.agenda import Agenda, AgendaItem, encode
+
+    store = Store(data_dir)
+    year = max(store.years("II"))
+    code = store.region_indicators("35.09", year, "II")["indicator_code"].iloc[0]
+    header = "programme_code,name,dimension,indicators,owner_opd,budget,budget_source,start_year,end_year,status"
+    store.import_programmes("35.09", "p.csv", (f'{header}\nX1,"<a href=""javascript:alert(1)"">klik</a>",GOV,'
+                                               f'{code}=5,Diskominfo,1000,APBD,{year},{year + 1},running\n').encode())
+    agenda = Agenda("Rakor", year, "II", "en", store.current_snapshot_ids(), (AgendaItem("plan", {"region": "35.09"}),))
+    app = open_page("present", agenda=encode(agenda), mode="slides", slide=2, lang="en")
+    assert not app.exception
+    spec = chart_specs(app)[0]
+    assert "<a href" not in str(spec) and "&lt;a href" in str(spec["data"][0]["y"])
