@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from scoring import STAGES, FrameworkError, load_framework
-from store import cli_calendar, cli_programmes, cli_scenarios, cli_scores
+from store import cli_audit, cli_calendar, cli_programmes, cli_scenarios, cli_scores
 from store.atomic import StoreUnavailable
 from store.problems import IngestRefused
 from store.repository import SCORE_KINDS, Store
@@ -106,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_scenarios.add_commands(commands)
     cli_calendar.add_commands(commands)
     cli_scores.add_commands(commands)
+    cli_audit.add_commands(commands)
     return parser
 
 
@@ -197,6 +198,8 @@ def _run(args) -> int:
         return cli_programmes.run(store, args)
     if args.command in cli_calendar.COMMANDS:
         return cli_calendar.run(store, args)
+    if args.command in cli_audit.COMMANDS:
+        return cli_audit.run(store, args)
     if args.command in cli_scores.COMMANDS:
         return cli_scores.run(store, args)
     if args.command in ("template", "targets"):

@@ -1,0 +1,133 @@
+"""The audit log: one JSON line per write (or refused write) in data_dir/audit.jsonl, append-only.
+
+Every write the store makes (ingest, retract, restore, targets, programmes, calendar, notes,
+scenarios, official results, framework, users) appends one line through `record`, or through
+`logged` around the write so that a refused or failed write is recorded as refused too. Lines are
+never rewritten: the file is opened for appending, each line is written with one write() under
+its own flock (not the writer lock, so a writer that holds that lock can log), then fsync'ed.
+
+Fields: who, role, when (UTC ISO), action, ids, counts, outcome (ok | refused), detail. A line is
+at most MAX_LINE_BYTES: long ids lists and details are cut, so a hostile file name cannot grow
+the log without bound. The log is the one file a refused write may change (it says it was refused).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from store.settings import current_user
+
+AUDIT_NAME = "audit.jsonl"
+MAX_LINE_BYTES = 4096
+MAX_IDS = 50
+MAX_FIELD_CHARS = 200
+OUTCOMES = ("ok", "refused")
+FIELDS = ("when", "who", "role", "action", "ids", "counts", "outcome", "detail")
+
+
+def audit_path(data_dir: str | Path) -> Path:
+    return Path(data_dir) / AUDIT_NAME
+
+
+def _text(value, limit: int = MAX_FIELD_CHARS) -> str:
+    text = str(value if value is not None else "")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _line(entry: dict) -> bytes:
+    """One JSON line of at most MAX_LINE_BYTES (the detail is cut first, then the ids)."""
+    while True:
+        line = (json.dumps(entry, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+        if len(line) <= MAX_LINE_BYTES:
+            return line
+        if len(entry["detail"]) > 20:
+            entry["detail"] = _text(entry["detail"], len(entry["detail"]) // 2)
+        elif len(entry["ids"]) > 1:
+            entry["ids"] = [*entry["ids"][: len(entry["ids"]) // 2], "…"]
+        else:  # only many counts can still be this large (every text field is already cut)
+            entry["counts"] = dict(list(entry["counts"].items())[: len(entry["counts"]) // 2])
+
+
+def record(data_dir: str | Path, action: str, *, who: str | None = None, role: str = "",
+           ids: list | tuple = (), counts: dict | None = None, outcome: str = "ok",
+           detail: str = "") -> dict:
+    """Append one line to the audit log and return it as a dict.
+
+    `action` names the write (ingest, retract, restore, targets, programmes, calendar, note,
+    scenario, ...); `who` defaults to store.settings.current_user(); `ids` are the ids written or
+    touched (snapshot ids, region codes); `counts` small numbers (rows, regions, keys);
+    `outcome` ok or refused. Raises ValueError for an unknown outcome; OSError when the disk refuses.
+    """
+    if outcome not in OUTCOMES:
+        raise ValueError(f"outcome must be one of {OUTCOMES}")
+    entry = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "who": _text(who or current_user(), 120),
+        "role": _text(role, 40),
+        "action": _text(action, 40),
+        "ids": [_text(item) for item in list(ids)[:MAX_IDS]] + (["…"] if len(ids) > MAX_IDS else []),
+        "counts": {_text(key, 40): (value if isinstance(value, int | float) else _text(value, 40))
+                   for key, value in (counts or {}).items()},
+        "outcome": outcome,
+        "detail": _text(detail, 1000),
+    }
+    line = _line(entry)
+    path = audit_path(data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            os.write(fd, line)
+            os.fsync(fd)
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+    return entry
+
+
+class Entry(dict):
+    """What `logged` yields: set `ids`, `counts` and `detail` on it during the write."""
+
+
+@contextlib.contextmanager
+def logged(data_dir: str | Path, action: str, *, who: str | None = None, role: str = "",
+           ids: list | tuple = (), detail: str = "") -> Iterator[Entry]:
+    """Record the write done inside the block: ok when it ends normally, refused (with the error's
+    type and message as detail) when it raises; the error is re-raised unchanged. A failure to
+    write the log after a refused write does not hide the original error."""
+    entry = Entry(ids=list(ids), counts={}, detail=detail)
+    try:
+        yield entry
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            record(data_dir, action, who=who, role=role, ids=entry["ids"], counts=entry["counts"],
+                   outcome="refused", detail=f"{type(error).__name__}: {error}")
+        raise
+    record(data_dir, action, who=who, role=role, ids=entry["ids"], counts=entry["counts"], detail=entry["detail"])
+
+
+def read_log(data_dir: str | Path, since: date | str | None = None) -> list[dict]:
+    """Every line of the audit log, oldest first, as dicts with FIELDS; only those on or after
+    `since` (a date or ISO date) when given. A damaged line (cut by a crash) is skipped."""
+    path = audit_path(data_dir)
+    if not path.exists():
+        return []
+    start = str(since)[:10] if since else ""
+    entries = []
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for raw in handle:
+            try:
+                entry = json.loads(raw)
+            except ValueError:
+                continue
+            if isinstance(entry, dict) and str(entry.get("when", ""))[:10] >= start:
+                entries.append({name: entry.get(name, "") for name in FIELDS})
+    return entries
