@@ -14,7 +14,9 @@ import zlib
 from dataclasses import asdict, dataclass, field
 
 from scoring import STAGES
+from store.bounded_json import JsonRefused, inflate, loads_json
 
+MAX_AGENDA_BYTES = 1 << 20   # an agenda's JSON, inflated; a link is refused as soon as it passes this
 VIEWS = ("overview", "region", "compare", "gaps", "trends", "claims", "plan", "scenario")
 LANGUAGES = ("id", "en")
 
@@ -72,12 +74,14 @@ def to_json(agenda: Agenda) -> str:
 
 def from_json(text: str) -> Agenda:
     try:
-        payload = json.loads(text)
+        payload = loads_json(text, name="agenda")
         items = tuple(AgendaItem(view=i["view"], params={str(k): str(v) for k, v in i.get("params", {}).items()},
                                  title=str(i.get("title", ""))) for i in payload["items"])
         agenda = Agenda(title=str(payload["title"]), year=int(payload["year"]), stage=str(payload["stage"]),
                         lang=str(payload["lang"]), snapshot_ids=tuple(str(s) for s in payload["snapshot_ids"]),
                         items=items)
+    except JsonRefused as refused:
+        raise AgendaError(f"not an agenda: {refused.message('en')}") from None
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise AgendaError(f"not an agenda: {error}") from None
     return _check(agenda)
@@ -93,9 +97,12 @@ def decode(token: str) -> Agenda:
     """The agenda in a token; AgendaError when it is damaged or not an agenda."""
     try:
         padded = token + "=" * (-len(token) % 4)
-        text = zlib.decompress(base64.urlsafe_b64decode(padded.encode("ascii")), bufsize=1 << 16)
-    except (binascii.Error, zlib.error, ValueError, UnicodeEncodeError) as error:
+        packed = base64.urlsafe_b64decode(padded.encode("ascii"))
+    except (binascii.Error, ValueError, UnicodeEncodeError) as error:
         raise AgendaError(f"damaged agenda link: {error}") from None
-    if len(text) > 1 << 20:
-        raise AgendaError("agenda too large")
+    try:   # inflated in steps and refused past the cap: a small link cannot unpack into gigabytes
+        text = inflate(packed, MAX_AGENDA_BYTES, name="agenda link")
+    except JsonRefused as refused:
+        code = "agenda too large" if refused.code == "too_large" else "damaged agenda link"
+        raise AgendaError(f"{code}: {refused.message('en')}") from None
     return from_json(text.decode("utf-8", errors="replace"))

@@ -12,16 +12,16 @@ or notes), 1 internal error or unavailable (no chromium for the PDF's charts).
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from dataclasses import replace
 from pathlib import Path
 
-from reports.agenda import Agenda, AgendaError, decode, from_json
+from reports.agenda import MAX_AGENDA_BYTES, Agenda, AgendaError, decode, from_json
 from reports.errors import ExportRefused, ExportUnavailable
 from reports.tables import FORMATS, TABLES
 from scoring import STAGES
+from store.bounded_json import read_json_file
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 LANGUAGES = ("id", "en")
@@ -66,6 +66,8 @@ def load_agenda(value: str) -> Agenda:
     """The agenda in a Matra link (…?agenda=TOKEN), a bare token, or a JSON file path."""
     try:
         if _is_file(value):
+            if Path(value).stat().st_size > MAX_AGENDA_BYTES:   # size before read, as for a link
+                raise AgendaError(f"agenda too large: over {MAX_AGENDA_BYTES} bytes")
             return from_json(Path(value).read_text(encoding="utf-8"))
         found = AGENDA_IN_LINK.search(value)
         return decode(found.group(1) if found else value.strip())
@@ -83,8 +85,8 @@ def _is_file(value: str) -> bool:
 def load_notes(value: str) -> list[dict]:
     """Notes from a JSON file: a list of notes, or a store meetings file ({"notes": [...]})."""
     try:
-        notes = json.loads(Path(value).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        notes = read_json_file(Path(value))
+    except (OSError, ValueError) as error:   # bounded_json.JsonRefused: too large, too deep, not JSON
         raise ExportRefused("reports.bad_notes", problem=str(error)) from None
     if isinstance(notes, dict):
         notes = notes.get("notes")

@@ -64,6 +64,8 @@ def run(store, args) -> int:
         elif command == "list":
             for scenario in store.scenarios(args.region):
                 print(json.dumps(scenario.as_dict(), ensure_ascii=False))
+            for _, why_id, why_en in store.skipped_scenarios(args.region):
+                print(why_en if args.lang == "en" else why_id, file=sys.stderr)
         elif command == "show":
             scenario = store.scenario(args.region, args.id)
             if scenario is None:

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path, PurePosixPath
 
 from store.atomic import StoreDamaged, atomic_write_bytes
+from store.bounded_json import read_json_file
 
 MANIFEST_NAME = "manifest.json"
 STATUSES = ("active", "superseded", "retracted")
@@ -45,12 +46,12 @@ def read_manifest(snapshots_dir: Path) -> list[Snapshot]:
     if not path.exists():
         return []
     try:
-        entries = json.loads(path.read_text(encoding="utf-8"))["snapshots"]
+        entries = read_json_file(path)["snapshots"]
         # Keys a newer version may add are ignored; fields added later have defaults, so old files load.
         known = {f.name for f in fields(Snapshot)}
         snapshots = [Snapshot(**{k: v for k, v in entry.items() if k in known}) for entry in entries]
     except (ValueError, KeyError, TypeError, AttributeError) as error:  # JSON errors are ValueErrors
-        raise StoreDamaged(f"{path}: {type(error).__name__}") from None
+        raise StoreDamaged(f"{path}: {type(error).__name__} {str(error)[:120]}".strip()) from None
     for snapshot in snapshots:
         wrong = _wrong_field(snapshot)
         if wrong:

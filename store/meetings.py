@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from store.atomic import atomic_write_bytes, clean_leftovers, writer_lock
+from store.bounded_json import JsonRefused, read_json_file
 
 MEETINGS_DIR = "meetings"
 FIELDS = ("id", "item", "note", "decision", "owner_opd", "due_date", "updated_at", "updated_by")
@@ -51,10 +52,12 @@ def read_notes(data_dir: str | Path, agenda_id: str) -> list[dict]:
     if not path.exists():
         return []
     try:
-        payload = json.loads(path.read_text(encoding="utf-8"))
+        payload = read_json_file(path)
         notes = [{field: entry.get(field, "") for field in FIELDS} for entry in payload["notes"]]
         return sorted(notes, key=lambda n: (int(n["item"]), str(n["updated_at"])))
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
+    except JsonRefused as refused:
+        raise NoteError(f"{path.name}: not a notes file ({refused.message('en')})") from None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise NoteError(f"{path.name}: not a notes file ({error})") from None
 
 

@@ -430,6 +430,11 @@ class Store:
         return [s for s in scenarios.read_scenarios(self.data_dir, region)
                 if (year is None or s.year == year) and (stage is None or s.stage == stage)]
 
+    def skipped_scenarios(self, region: str) -> list[tuple[str, str, str]]:
+        """(file, why in Indonesian, why in English) for each of the region's scenario files that
+        cannot be read (damaged, too large, nested too deep); they are left out of `scenarios`."""
+        return scenarios.skipped_scenarios(self.data_dir, region)
+
     def scenario(self, region: str, scenario_id: str) -> Scenario | None:
         return scenarios.read_scenario(self.data_dir, region, scenario_id)
 

@@ -22,10 +22,12 @@ from pathlib import Path
 from scoring import STAGES
 from scoring.whatif import VERIFY
 from store.atomic import atomic_write_bytes, writer_lock
+from store.bounded_json import JsonRefused, read_json_file
 from store.snapshots import who
 
 FOLDER = Path("scenarios")
 NAME_LIMIT = 60
+MAX_FILE_BYTES = 1 << 20   # a saved scenario is a few KB; a larger file is not one of ours
 ID_PATTERN = re.compile(r"^[0-9a-f]{12}$")
 REGION_PATTERN = re.compile(r"^[0-9]{2}\.[0-9]{2}$")
 
@@ -118,20 +120,50 @@ def _load(path: Path) -> Scenario | None:
     """A scenario file, None when it cannot be read as one (a hand-edited or damaged file is skipped,
     never shown half)."""
     try:
-        return Scenario.from_dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError):
+        return _read(path)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def read_scenarios(data_dir: Path, region: str) -> list[Scenario]:
-    """The region's saved scenarios, newest first (then by name)."""
-    if not REGION_PATTERN.match(region):
-        return []
+def _read(path: Path) -> Scenario:
+    """A scenario file read within bounds (size and nesting, store.bounded_json); raises otherwise."""
+    data = read_json_file(path, max_bytes=MAX_FILE_BYTES)
+    if not isinstance(data, dict):
+        raise JsonRefused("not_json", path.name, detail="not an object")
+    return Scenario.from_dict(data)
+
+
+def _files(data_dir: Path, region: str) -> list[Path]:
     folder = Path(data_dir) / FOLDER / region
-    loaded = [_load(path) for path in sorted(folder.glob("*.json")) if ID_PATTERN.match(path.stem)] \
-        if folder.is_dir() else []
+    if not REGION_PATTERN.match(region) or not folder.is_dir():
+        return []
+    return [path for path in sorted(folder.glob("*.json")) if ID_PATTERN.match(path.stem)]
+
+
+def read_scenarios(data_dir: Path, region: str) -> list[Scenario]:
+    """The region's saved scenarios, newest first (then by name). Damaged files are skipped (see
+    `skipped_scenarios` for which and why)."""
+    loaded = [_load(path) for path in _files(data_dir, region)]
     found = [scenario for scenario in loaded if scenario is not None and scenario.region == region]
     return sorted(sorted(found, key=lambda s: s.name.lower()), key=lambda s: s.created_at, reverse=True)
+
+
+def skipped_scenarios(data_dir: Path, region: str) -> list[tuple[str, str, str]]:
+    """(file, why in Indonesian, why in English) for every scenario file of `region` that cannot be
+    read: too large, nested too deep, not JSON, not a scenario. [] when all are fine."""
+    skipped = []
+    for path in _files(data_dir, region):
+        try:
+            _read(path)
+        except JsonRefused as refused:
+            reasons = (refused.message("id"), refused.message("en"))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            reason = f"{path.name}: {type(error).__name__} {error}"[:160]
+            reasons = (reason, reason)
+        else:
+            continue
+        skipped.append((path.name, f"{reasons[0]}; berkas ini dilewati.", f"{reasons[1]}; the file is skipped."))
+    return skipped
 
 
 def delete_scenario(data_dir: Path, region: str, scenario_id: str) -> bool:

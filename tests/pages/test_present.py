@@ -112,10 +112,13 @@ def test_frozen_agenda_keeps_its_numbers_after_new_data(data_dir, store):
 
 
 NOT_AN_AGENDA = base64.urlsafe_b64encode(zlib.compress(b'{"title": "x", "items": 3}')).decode().rstrip("=")
+# Issue 25 (3): 654 characters of nested JSON showed a RecursionError on /present.
+DEEP = base64.urlsafe_b64encode(zlib.compress(b'{"title": "x", "items": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+                                              9)).decode().rstrip("=")
 TRUNCATED = encode(Agenda("x", 2025, "II", "en", ("a",), (AgendaItem("overview"),)))[:-8]
 
 
-@pytest.mark.parametrize("token", ["garbage!!", TRUNCATED, NOT_AN_AGENDA])
+@pytest.mark.parametrize("token", ["garbage!!", TRUNCATED, NOT_AN_AGENDA, DEEP])
 def test_a_damaged_agenda_link_shows_a_clear_message(data_dir, token):
     app = open_page("present", agenda=token, lang="en")
     assert not app.exception, [e.value for e in app.exception]

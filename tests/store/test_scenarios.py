@@ -90,3 +90,20 @@ def test_scenarios_cli_saves_lists_shows_and_deletes(tiny_data_dir, capsys):
     assert main([*base, "delete", "--region", "35.09", scenario_id]) == 0
     assert main([*base, "show", "--region", "35.09", scenario_id]) == 2
     assert Store(tiny_data_dir).scenarios("35.09") == []
+
+
+def test_a_deeply_nested_scenario_file_is_skipped_and_named_not_a_traceback(tiny_data_dir, capsys):
+    """Issue 25 (3): a scenario file nested 100,000 levels deep made `scenarios list` print a traceback
+    and broke the region, gaps and compare pages of its region for every viewer."""
+    store = scored_store(tiny_data_dir)
+    saved = store.save_scenario(Scenario("35.09", "baik", 2024, "II", TWO_UP))
+    folder = tiny_data_dir / "scenarios" / "35.09"
+    (folder / "0123456789ab.json").write_text('{"region": "35.09", "levels": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert [s.id for s in store.scenarios("35.09")] == [saved.id]
+    assert list(store.scenario_table(["35.09"], 2024, "II")["scenario_id"]) == [saved.id]
+    assert [name for name, *_ in store.skipped_scenarios("35.09")] == ["0123456789ab.json"]
+    assert main(["--data-dir", str(tiny_data_dir), "--lang", "en", "scenarios", "list", "--region", "35.09"]) == 0
+    out, err = capsys.readouterr()
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [saved.id]
+    assert "0123456789ab.json: JSON nested more than 32 levels deep; the file is skipped." in err
+    assert "Traceback" not in err
