@@ -64,7 +64,7 @@ def test_deep_notes_and_manifest_files_are_reported_by_name(tmp_path):
     path = meetings.notes_path(tmp_path, "0123456789abcdef")
     path.parent.mkdir(parents=True)
     path.write_text('{"notes": ' + deep(100_000) + "}")
-    with pytest.raises(meetings.NoteError, match="0123456789abcdef.json: not a notes file .*nested more than"):
+    with pytest.raises(meetings.NoteError, match=r"0123456789abcdef\.json: not a notes file .*nested more than"):
         meetings.read_notes(tmp_path, "0123456789abcdef")
     (tmp_path / "snapshots").mkdir()
     (tmp_path / "snapshots" / "manifest.json").write_text('{"snapshots": ' + deep(100_000) + "}")
