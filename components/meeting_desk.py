@@ -18,7 +18,7 @@ from components.agenda_data import DataStatus
 from components.slides import plain
 from i18n import format_date, t
 from store import meetings
-from store.atomic import StoreBusy
+from store.atomic import StoreBusy, StoreUnavailable
 from store.exports import csv_bytes, csv_dialect, xlsx_bytes
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -71,15 +71,16 @@ def export_frame(notes: list[dict], titles: dict[int, str], ctx, for_file: bool 
 FLASH_KEY = "present_flash"
 
 
-def _flash(kind: str, key: str) -> None:
-    """Remember a message for the next run (callbacks cannot draw)."""
+def _flash(kind: str, key: str | StoreUnavailable) -> None:
+    """Remember a message for the next run (callbacks cannot draw): a message key, or the store's
+    refusal (worded in the viewer's language when shown)."""
     st.session_state[FLASH_KEY] = (kind, key)
 
 
 def show_flash(ctx) -> None:
     kind, key = st.session_state.pop(FLASH_KEY, (None, None))
     if kind:
-        getattr(st, kind)(ctx.t(key))
+        getattr(st, kind)(key.message(ctx.lang) if isinstance(key, StoreUnavailable) else ctx.t(key))
 
 
 def _save_note(agenda_id: str) -> None:
@@ -98,6 +99,8 @@ def _save_note(agenda_id: str) -> None:
         _flash("error", "present.note_empty")
     except StoreBusy:
         _flash("error", "present.busy")
+    except StoreUnavailable as error:   # the disk refused (read-only, full): nothing written
+        _flash("error", error)
 
 
 def _delete_note(agenda_id: str) -> None:
@@ -108,6 +111,8 @@ def _delete_note(agenda_id: str) -> None:
         meetings.delete_note(cached.store().data_dir, agenda_id, st.session_state["present_note_remove"])
     except StoreBusy:
         _flash("error", "present.busy")
+    except StoreUnavailable as error:
+        _flash("error", error)
 
 
 def sign_in_form(ctx) -> None:

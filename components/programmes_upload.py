@@ -8,7 +8,7 @@ import streamlit as st
 from components.data_views import problems_frame
 from components.pickers import region_label
 from store import IngestRefused
-from store.atomic import StoreBusy
+from store.atomic import StoreBusy, StoreUnavailable
 from store.programme_template import csv_programme_template, xlsx_programme_template
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -22,6 +22,8 @@ def _write(ctx, write, success: str) -> None:
         st.dataframe(problems_frame(refused.problems, ctx), hide_index=True, width="stretch")
     except StoreBusy:
         st.warning(ctx.t("data.busy"))
+    except StoreUnavailable as error:   # the disk refused (read-only, full): nothing written
+        st.error(error.message(ctx.lang))
     else:
         st.success(ctx.t(success, count=result))
 

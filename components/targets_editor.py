@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from store import IngestRefused
-from store.atomic import StoreBusy
+from store.atomic import StoreBusy, StoreUnavailable
 
 
 def _write_and_report(ctx, write, success_key: str) -> None:
@@ -18,6 +18,8 @@ def _write_and_report(ctx, write, success_key: str) -> None:
             st.error(problem.describe(ctx.lang))
     except StoreBusy:
         st.warning(ctx.t("data.busy"))
+    except StoreUnavailable as error:   # the disk refused (read-only, full): nothing written
+        st.error(error.message(ctx.lang))
     else:
         st.success(ctx.t(success_key, count=count))
 

@@ -14,7 +14,7 @@ from components import auth, cached, url_state
 from components.slides import plain
 from i18n import format_date, format_number
 from scoring.whatif import VERIFY, WhatIfError
-from store.atomic import StoreBusy
+from store.atomic import StoreBusy, StoreUnavailable
 from store.scenarios import NAME_LIMIT, Scenario, ScenarioRefused
 
 LEVEL_OPTIONS = (0, 1, 2, 3, 4, 5, VERIFY)
@@ -72,6 +72,9 @@ def _save(ctx, region: str, levels: dict, programmes: list[str], writer: str) ->
         return
     except StoreBusy:
         st.session_state["_whatif_save_error"] = ctx.t("present.busy")
+        return
+    except StoreUnavailable as error:   # the disk refused (read-only, full): nothing written
+        st.session_state["_whatif_save_error"] = error.message(ctx.lang)
         return
     st.session_state[SCENARIO_KEY] = st.session_state[APPLIED_KEY] = saved.id
     st.session_state["_whatif_saved"] = saved.name

@@ -109,13 +109,34 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     atomic_write(path, lambda temp: temp.write_bytes(data))
 
 
+# What the disk says when it refuses a write: full, over quota, read-only, no permission, failing,
+# file too large. Any of these inside a write becomes StoreWriteFailed (a clear message, never a
+# traceback); other OSErrors (a missing input file) keep their own meaning.
+DISK_REFUSALS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO,
+                           errno.EFBIG})
+
+
 @contextlib.contextmanager
 def writer_lock(data_dir: Path, timeout: float | None = None) -> Iterator[None]:
     """Serialise writers across processes (flock on data_dir/.matra.lock).
 
     Waits up to `timeout` seconds (default LOCK_TIMEOUT_SECONDS), then raises StoreBusy. The OS
     releases the lock when the holder dies, so a killed writer never leaves the store locked.
+    Every write in the store runs under this lock, so this is where a disk that refuses (read-only,
+    full; DISK_REFUSALS) becomes StoreWriteFailed, for taking the lock as for the write inside it;
+    atomic_write has already removed its temp file, so nothing was written.
     """
+    try:
+        with _locked(data_dir, timeout):
+            yield
+    except OSError as error:
+        if error.errno in DISK_REFUSALS:
+            raise StoreWriteFailed.from_os_error(error) from None
+        raise
+
+
+@contextlib.contextmanager
+def _locked(data_dir: Path, timeout: float | None) -> Iterator[None]:
     data_dir.mkdir(parents=True, exist_ok=True)
     with open(data_dir / LOCK_NAME, "a+") as handle:
         deadline = time.monotonic() + (LOCK_TIMEOUT_SECONDS if timeout is None else timeout)

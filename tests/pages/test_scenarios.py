@@ -2,7 +2,9 @@
 a signed-in note taker saves one and the link reopens it, a hostile name is shown as text, and
 changing a choice leaves the scenario."""
 
+import errno
 import io
+import os
 import re
 
 import openpyxl
@@ -165,3 +167,32 @@ def test_the_plan_slide_draws_hostile_programme_names_as_text(data_dir):
     assert not app.exception
     spec = chart_specs(app)[0]
     assert "<a href" not in str(spec) and "&lt;a href" in str(spec["data"][0]["y"])
+
+
+@pytest.mark.parametrize(("lang", "code", "words"), [("en", errno.EROFS, "The data folder cannot be written"),
+                                                     ("id", errno.ENOSPC, "Disk penuh")])
+def test_the_web_what_if_save_on_a_refusing_disk_says_so_and_writes_nothing(data_dir, monkeypatch, lang, code,
+                                                                            words):
+    """Issue 25 (7): the web what-if save showed an uncaught OSError on a read-only or full disk."""
+    from tests.store.helpers import tree_fingerprint
+
+    year = max(Store(data_dir).years("II"))
+    params = {"whatif_indicators": ",".join(LEVELS), **{f"wl_{c}": v for c, v in LEVELS.items()}}
+    app = open_page("gaps", region="35.09", year=year, stage="II", lang=lang, **params)
+    app.session_state[SECRETARY_KEY] = "Budi"
+    app.run()
+    before = {k: v for k, v in tree_fingerprint(data_dir).items() if k != ".matra.lock"}
+    real_replace = os.replace
+
+    def refuse(source, target, *args, **kwargs):
+        if str(target).startswith(str(data_dir)):
+            raise OSError(code, os.strerror(code), str(target))
+        return real_replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", refuse)
+    app.text_input(key="whatif_save_name").input("Verifikasi GOV")
+    app.button(key="whatif_save").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert any(words in e.value for e in app.error), [e.value for e in app.error]
+    # the empty lock file may appear (the simulated disk refuses renames only); nothing else changes
+    assert {k: v for k, v in tree_fingerprint(data_dir).items() if k != ".matra.lock"} == before
