@@ -5,8 +5,9 @@
   python -m reports profile --region 35.09 --year 2024 --stage II --lang en --out profile.pdf
   python -m reports table ranking --year 2024 --stage II --format xlsx --out ranking.xlsx
 
-Exit codes: 0 done, 2 refused input (unknown region, no data for the year and stage, a bad agenda
-or notes), 1 internal error or unavailable (no chromium for the PDF's charts).
+Exit codes (store/cli_common.py, shared with `python -m store`): 0 done, 2 refused input (unknown
+region, no data for the year and stage, a bad agenda or notes), 1 internal error or unavailable (no
+chromium for the PDF's charts). Messages come from i18n (reports.*, cli.*) in the --lang language.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from reports.errors import ExportRefused, ExportUnavailable
 from reports.tables import FORMATS, TABLES
 from scoring import STAGES
 from store.bounded_json import read_json_file
+from store.cli_common import EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, say
 
-EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 LANGUAGES = ("id", "en")
 AGENDA_IN_LINK = re.compile(r"[?&#]agenda=([A-Za-z0-9_\-]+)")
 
@@ -144,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         print(unavailable.message(lang), file=sys.stderr)
         return EXIT_INTERNAL
     except Exception as error:  # the CLI's last line: say what broke, exit 1
-        print(f"internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print(say(lang, "internal_error", kind=type(error).__name__, error=error), file=sys.stderr)
         return EXIT_INTERNAL
     print(args.out)
     return EXIT_OK

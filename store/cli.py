@@ -1,8 +1,9 @@
 """`python -m store`: the command line of the store.
 
-Exit codes: 0 done, 2 refused input (report on stderr, nothing written), 1 the store could not do it
-(busy, disk full or not writable, damaged manifest: nothing written) or an internal error. A closed
-pipe (`python -m store snapshots | head`) ends quietly with 0.
+Exit codes (store/cli_common.py, the same for `python -m reports`): 0 done, 2 refused input (report
+on stderr, nothing written), 1 the store could not do it (busy, disk full or not writable, damaged
+manifest: nothing written) or an internal error. A closed pipe (`python -m store snapshots | head`)
+ends quietly with 0. Messages are in Indonesian or English (`--lang`), from i18n/messages/cli.py.
 """
 
 from __future__ import annotations
@@ -16,38 +17,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from scoring import STAGES, FrameworkError, load_framework
+from scoring import SCORE_KINDS, STAGES, FrameworkError, load_framework
 from store import cli_audit, cli_calendar, cli_programmes, cli_scenarios, cli_scores
 from store.atomic import StoreUnavailable
+from store.cli_common import EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, say
+from store.limits import read_within_limit
 from store.problems import IngestRefused
-from store.repository import SCORE_KINDS, Store
+from store.repository import Store
 from store.templates import csv_template, xlsx_template
 
-EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 FRAMEWORK_PARTS = ("indicators", "chains", "elements", "bands")
 SNAPSHOT_COLUMNS = ["id", "year", "stage", "status", "created_at", "created_by", "source",
                     "sha256", "rows", "regions", "framework_id", "synthetic", "retracted_by",
                     "retracted_at"]
-# The few words the CLI itself says (problem texts come from Problem.message).
-WORDS = {
-    "refused": ("ditolak: {count} masalah; tidak ada yang ditulis",
-                "refused: {count} problem(s); nothing was written"),
-    "warning": ("peringatan", "warning"),
-    "unchanged": ("tidak berubah: berkas ini sudah menjadi snapshot aktif {id}",
-                  "unchanged: this file is already the active snapshot {id}"),
-    "no_framework": ("tidak ada kerangka untuk tahun {year}", "no framework covers year {year}"),
-    "no_snapshot": ("tidak ada snapshot dengan id {id}", "no snapshot with id {id}"),
-    "merged": ("digabung per wilayah: {replaced} wilayah dari berkas ini, {kept} wilayah lain tetap",
-               "merged by region: {replaced} region(s) from this file, {kept} other region(s) kept"),
-    "replaced": ("berkas ini menjadi seluruh {year} tahap {stage}: {removed} wilayah tidak lagi tampil "
-                 "(tetap di versi data yang digantikan)",
-                 "this file is now the whole of {year} stage {stage}: {removed} region(s) no longer show "
-                 "(they stay in the superseded snapshot)"),
-}
-
-
-def _say(lang: str, key: str, **values) -> str:
-    return WORDS[key][1 if lang == "en" else 0].format(**values)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -136,22 +118,21 @@ def framework_part(framework, part: str) -> pd.DataFrame:
 
 def _ingest(store: Store, args) -> int:
     path = Path(args.file)
-    store.refuse_oversize(path)   # before reading: a file over MATRA_MAX_UPLOAD_MB is never loaded
-    check = store.check_upload(path.name, path.read_bytes(), year=args.year, stage=args.stage)
+    check = store.check_upload(path.name, read_within_limit(path), year=args.year, stage=args.stage)
     if not check.ok:
         raise IngestRefused(check.errors)
     for warning in check.warnings:
-        print(f"{_say(args.lang, 'warning')}: {warning.describe(args.lang)}", file=sys.stderr)
+        print(f"{say(args.lang, 'warning')}: {warning.describe(args.lang)}", file=sys.stderr)
     preview = store.preview(check, year=args.year, stage=args.stage, replace_all=args.replace_all)
     snapshot, created = store.commit_upload(check, year=args.year, stage=args.stage, source=path.name,
                                             created_by=args.by, replace_all=args.replace_all)
     if not created:
-        print(_say(args.lang, "unchanged", id=snapshot.id), file=sys.stderr)
+        print(say(args.lang, "unchanged", id=snapshot.id), file=sys.stderr)
     elif args.replace_all:
-        print(_say(args.lang, "replaced", year=args.year, stage=args.stage, removed=len(preview.regions_removed)),
+        print(say(args.lang, "replaced", year=args.year, stage=args.stage, removed=len(preview.regions_removed)),
               file=sys.stderr)
     else:
-        print(_say(args.lang, "merged", replaced=check.rows["region_code"].nunique(),
+        print(say(args.lang, "merged", replaced=check.rows["region_code"].nunique(),
                    kept=len(preview.regions_kept)), file=sys.stderr)
     print(snapshot.id)
     return EXIT_OK
@@ -162,7 +143,7 @@ def _data_files(store: Store, args) -> int:
     if args.command == "template":
         framework = store.framework_for(args.year)
         if framework is None:
-            print(_say(args.lang, "no_framework", year=args.year), file=sys.stderr)
+            print(say(args.lang, "no_framework", year=args.year), file=sys.stderr)
             return EXIT_REFUSED
         data = (xlsx_template(framework, store.regions(), year=args.year, stage=args.stage)
                 if args.format == "xlsx" else csv_template(framework, store.regions()))
@@ -170,7 +151,7 @@ def _data_files(store: Store, args) -> int:
         return EXIT_OK
     if args.targets_command == "import":
         path = Path(args.file)
-        count = store.import_targets(path.name, path.read_bytes(), created_by=args.by)
+        count = store.import_targets(path.name, read_within_limit(path), created_by=args.by)
         print(count)
         return EXIT_OK
     data = store.export_targets(args.format, args.year)
@@ -186,9 +167,9 @@ def _run(args) -> int:
     store = Store(args.data_dir)
     if args.command == "check-framework":
         framework = load_framework(args.path)
-        print(f"OK: {framework.id}: {len(framework.indicators)} indicators, "
-              f"{len(framework.elements)} elements, {len(framework.dimensions)} dimensions, "
-              f"years {', '.join(map(str, framework.years))}")
+        print(say(args.lang, "framework_ok", id=framework.id, indicators=len(framework.indicators),
+                  elements=len(framework.elements), dimensions=len(framework.dimensions),
+                  years=", ".join(map(str, framework.years))))
         return EXIT_OK
     if args.command == "ingest":
         return _ingest(store, args)
@@ -207,7 +188,7 @@ def _run(args) -> int:
     if args.command == "framework":
         framework = store.framework_for(args.year)
         if framework is None:
-            print(_say(args.lang, "no_framework", year=args.year), file=sys.stderr)
+            print(say(args.lang, "no_framework", year=args.year), file=sys.stderr)
             return EXIT_REFUSED
         _print_frame(framework_part(framework, args.part), args.format)
         return EXIT_OK
@@ -222,9 +203,9 @@ def _run(args) -> int:
         try:
             snapshot = store.retract(args.snapshot_id, created_by=args.by)
         except KeyError:
-            print(_say(args.lang, "no_snapshot", id=args.snapshot_id), file=sys.stderr)
+            print(say(args.lang, "no_snapshot", id=args.snapshot_id), file=sys.stderr)
             return EXIT_REFUSED
-        print(f"retracted {snapshot.id}")
+        print(say(args.lang, "retracted", id=snapshot.id))
         return EXIT_OK
     raise AssertionError(args.command)
 
@@ -241,15 +222,15 @@ def main(argv: list[str] | None = None) -> int:
     except IngestRefused as refused:
         for problem in refused.problems:
             print(problem.describe(args.lang), file=sys.stderr)
-        print(_say(args.lang, "refused", count=len(refused.problems)), file=sys.stderr)
+        print(say(args.lang, "refused", count=len(refused.problems)), file=sys.stderr)
         return EXIT_REFUSED
     except FrameworkError as error:
-        print(f"{error.path}: {len(error.problems)} problem(s)", file=sys.stderr)
+        print(say(args.lang, "framework_problems", path=error.path, count=len(error.problems)), file=sys.stderr)
         for problem in error.problems:
             print(f"- {problem}", file=sys.stderr)
         return EXIT_REFUSED
     except (FileNotFoundError, IsADirectoryError) as error:
-        print(f"cannot read {error.filename}: {error.strerror}", file=sys.stderr)
+        print(say(args.lang, "cannot_read", file=error.filename, reason=error.strerror), file=sys.stderr)
         return EXIT_REFUSED
     except StoreUnavailable as error:
         print(error.message(args.lang), file=sys.stderr)

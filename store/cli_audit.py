@@ -14,9 +14,10 @@ import sys
 import pandas as pd
 
 from store import audit, exports
+from store.cli_common import EXIT_OK
 
 COMMANDS = ("log",)
-EXIT_OK = 0
+
 
 
 def add_commands(commands) -> None:

@@ -19,10 +19,11 @@ from pathlib import Path
 import pandas as pd
 
 from scoring.readiness import next_evaluation
+from store.cli_common import EXIT_OK
+from store.limits import read_within_limit
 from store.problems import IngestRefused, Problem
 
 COMMANDS = ("calendar",)
-EXIT_OK = 0
 
 
 def add_commands(commands) -> None:
@@ -55,8 +56,7 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
 def run(store, args) -> int:
     if args.calendar_command == "import":
         path = Path(args.file)
-        store.refuse_oversize(path)
-        print(store.import_calendar(path.name, path.read_bytes()))
+        print(store.import_calendar(path.name, read_within_limit(path)))
         return EXIT_OK
     windows = store.calendar()
     if args.today:

@@ -13,21 +13,12 @@ from pathlib import Path
 import store.programmes  # noqa: F401  (registers the programme problem texts)
 from scoring import STAGES
 from scoring.whatif import VERIFY, WhatIfError
+from store.cli_common import EXIT_OK, EXIT_REFUSED, say
+from store.limits import read_within_limit
 from store.problems import IngestRefused, Problem
 from store.validate import level_value
 
 COMMANDS = ("programmes", "whatif")
-EXIT_OK, EXIT_REFUSED = 0, 2
-WORDS = {
-    "not_assessed": ("{region} tidak dinilai pada {year} tahap {stage}",
-                     "{region} was not assessed in {year} stage {stage}"),
-    "bad_set": ("--set '{value}' tidak sah; diharapkan KODE=LEVEL (0-5) atau KODE=verify",
-                "--set '{value}' is not valid; expected CODE=LEVEL (0-5) or CODE=verify"),
-}
-
-
-def _say(lang: str, key: str, **values) -> str:
-    return WORDS[key][1 if lang == "en" else 0].format(**values)
 
 
 def add_commands(commands) -> None:
@@ -75,7 +66,7 @@ def run(store, args) -> int:
         return _whatif(store, args)
     if args.programmes_command == "import":
         path = Path(args.file)
-        version = store.import_programmes(args.region, path.name, path.read_bytes(), created_by=args.by)
+        version = store.import_programmes(args.region, path.name, read_within_limit(path), created_by=args.by)
         print(f"{args.region} v{version:04d}")
         return EXIT_OK
     data = store.export_programmes(args.region, args.format, args.headers)
@@ -94,7 +85,7 @@ def _whatif(store, args) -> int:
     except WhatIfError as error:
         raise IngestRefused([Problem("whatif_refused", column="--set/--programme", value=str(error))]) from None
     if result is None:
-        print(_say(args.lang, "not_assessed", region=args.region, year=args.year, stage=args.stage), file=sys.stderr)
+        print(say(args.lang, "not_assessed", region=args.region, year=args.year, stage=args.stage), file=sys.stderr)
         return EXIT_REFUSED
     keys = ("index_before", "index_after", "band_before", "band_after", "rank_before", "rank_after")
     print(json.dumps({k: result.as_dict()[k] for k in keys}))

@@ -12,25 +12,14 @@ import sys
 
 from scoring import STAGES
 from scoring.whatif import WhatIfError
-from store.cli_programmes import EXIT_OK, EXIT_REFUSED, parse_sets
+from store.cli_common import EXIT_OK, EXIT_REFUSED, say
+from store.cli_programmes import parse_sets
 from store.problems import IngestRefused, Problem
 from store.scenarios import Scenario, ScenarioRefused
 
 COMMANDS = ("scenarios",)
-WORDS = {
-    "bad_name": ("nama skenario harus 1-60 huruf", "a scenario name must be 1-60 characters"),
-    "empty_scenario": ("skenario tanpa perubahan: beri --set atau --programme",
-                       "a scenario with no change: give --set or --programme"),
-    "not_assessed": ("{value} tidak dinilai", "{value} was not assessed"),
-    "bad_stage": ("tahap {value} tidak dikenal", "unknown stage {value}"),
-    "unknown_scenario": ("skenario {value} tidak ada", "no scenario {value}"),
-}
 FIGURES = ("index_before", "index_after", "band_before", "band_after", "rank_before", "rank_after",
            "province_rank_before", "province_rank_after")
-
-
-def _say(lang: str, code: str, value: str = "") -> str:
-    return WORDS[code][1 if lang == "en" else 0].format(value=value)
 
 
 def add_commands(commands) -> None:
@@ -77,7 +66,7 @@ def run(store, args) -> int:
         elif not store.delete_scenario(args.region, args.id):
             raise ScenarioRefused("unknown_scenario", args.id)
     except ScenarioRefused as refused:
-        print(_say(args.lang, refused.code, refused.value), file=sys.stderr)
+        print(say(args.lang, f"scenario.{refused.code}", value=refused.value), file=sys.stderr)
         return EXIT_REFUSED
     except WhatIfError as error:
         raise IngestRefused([Problem("whatif_refused", column="--set/--programme", value=str(error))]) from None

@@ -14,23 +14,11 @@ import pandas as pd
 
 from scoring import INDEX_SCOPE, STAGES, shown_text
 from store import analysis
+from store.cli_common import EXIT_OK, EXIT_REFUSED, say
 
 COMMANDS = ("ranking", "change", "plan")
-EXIT_OK, EXIT_REFUSED = 0, 2
 RANKING_CLI_COLUMNS = ["region_code", "index", "shown", "band", "rank", "rank_change", "change", "close_call",
                        "province_rank", "kind_rank", "new"]
-WORDS = {
-    "no_data": ("tidak ada data {year} tahap {stage}", "no data for {year} stage {stage}"),
-    "not_assessed": ("{region} tidak dinilai pada {year} tahap {stage}",
-                     "{region} was not assessed in {year} stage {stage}"),
-    "no_previous": ("{region} tidak dinilai pada {year} tahap {stage}, jadi tidak ada perubahan",
-                    "{region} was not assessed in {year} stage {stage}, so there is no change"),
-    "bad_scope": ("cakupan '{scope}' tidak dikenal; pilih {choices}", "unknown scope '{scope}'; choose {choices}"),
-}
-
-
-def _say(lang: str, key: str, **values) -> str:
-    return WORDS[key][1 if lang == "en" else 0].format(**values)
 
 
 def add_commands(commands) -> None:
@@ -75,7 +63,7 @@ def _print_json(value) -> None:
 
 def run(store, args) -> int:
     if store.active_snapshot(args.year, args.stage) is None:
-        print(_say(args.lang, "no_data", year=args.year, stage=args.stage), file=sys.stderr)
+        print(say(args.lang, "no_data", year=args.year, stage=args.stage), file=sys.stderr)
         return EXIT_REFUSED
     if args.command == "ranking":
         rows = ranking_rows(store, args.year, args.stage)
@@ -89,18 +77,18 @@ def run(store, args) -> int:
         if breakdown is None:
             key = "not_assessed" if store.region_indicators(args.region, args.year, args.stage).empty else "no_previous"
             year = args.year if key == "not_assessed" else args.year - 1
-            print(_say(args.lang, key, region=args.region, year=year, stage=args.stage), file=sys.stderr)
+            print(say(args.lang, key, region=args.region, year=year, stage=args.stage), file=sys.stderr)
             return EXIT_REFUSED
         _print_json(analysis.change_record(breakdown))
         return EXIT_OK
     framework = store.framework_of(args.year, args.stage)
     scopes = [INDEX_SCOPE, *[d.code for d in framework.dimensions]]
     if args.scope not in scopes:
-        print(_say(args.lang, "bad_scope", scope=args.scope, choices="|".join(scopes)), file=sys.stderr)
+        print(say(args.lang, "bad_scope", scope=args.scope, choices="|".join(scopes)), file=sys.stderr)
         return EXIT_REFUSED
     plan = store.plan(args.region, args.year, args.stage, args.scope)
     if plan is None:
-        print(_say(args.lang, "not_assessed", region=args.region, year=args.year, stage=args.stage), file=sys.stderr)
+        print(say(args.lang, "not_assessed", region=args.region, year=args.year, stage=args.stage), file=sys.stderr)
         return EXIT_REFUSED
     _print_json(analysis.plan_record(plan))
     return EXIT_OK

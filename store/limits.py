@@ -6,6 +6,13 @@ uncompressed size of its members (MATRA_MAX_UNPACKED_MB) and each member's expan
 While parsing: rows (MATRA_MAX_ROWS), columns (MATRA_MAX_COLUMNS) and characters per cell
 (MATRA_MAX_CELL_CHARS), counted as rows stream in, so reading stops at the first one too many.
 Every refusal is a Problem naming the limit and the setting that changes it.
+
+The size check has one home, `refuse_oversize(source, name)`: every door that takes a file (an
+assessment upload, targets, programmes, the calendar; official results and frameworks as they come)
+calls it BEFORE the file is read. Given a path it looks at the size on disk and reads nothing; given
+bytes (a browser upload, already in memory) it checks their length. `read_within_limit(path)` is
+the one way a command line reads a file: the check, then the bytes. A new import door calls one of
+the two first; `tests/store/test_oversize.py` proves each door refuses a large file unread.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from store.problems import IngestRefused, Problem
 from store.settings import setting
@@ -44,10 +52,39 @@ def _mb(size: int) -> str:
     return f"{size / 1048576:.2f}"
 
 
+def oversize_problems(name: str, size: int, limit_mb: float | None = None) -> list[Problem]:
+    """[the too_large problem] when `size` bytes are over `limit_mb` (default MATRA_MAX_UPLOAD_MB), else []."""
+    limit_mb = float(setting("MATRA_MAX_UPLOAD_MB")) if limit_mb is None else limit_mb
+    if size <= limit_mb * 1048576:
+        return []
+    return [Problem("too_large", file=name, value=_mb(size), expected=f"{limit_mb:g}")]
+
+
+def refuse_oversize(source: str | Path | bytes, name: str = "") -> None:
+    """IngestRefused (too_large) when `source` is over MATRA_MAX_UPLOAD_MB. A path is measured on
+    disk without reading it; bytes by their length. `name` is the file name the problem reports
+    (default: the path's name)."""
+    if isinstance(source, bytes | bytearray):
+        size = len(source)
+    else:
+        path = Path(source)
+        name = name or path.name
+        size = path.stat().st_size if path.is_file() else 0
+    problems = oversize_problems(name, size)
+    if problems:
+        raise IngestRefused(problems)
+
+
+def read_within_limit(path: str | Path) -> bytes:
+    """The bytes of the file at `path`, after `refuse_oversize` found it within the limit."""
+    refuse_oversize(path)
+    return Path(path).read_bytes()
+
+
 def container_problems(name: str, data: bytes, limits: Limits) -> list[Problem]:
     """Problems found without parsing: size, zip directory (XLSX), encoding (CSV)."""
     if len(data) > limits.upload_mb * 1048576:
-        return [Problem("too_large", file=name, value=_mb(len(data)), expected=f"{limits.upload_mb:g}")]
+        return oversize_problems(name, len(data), limits.upload_mb)
     if data[:4] == b"PK\x03\x04":
         return _zip_problems(name, data, limits)
     if data.startswith(UTF32_BOMS):

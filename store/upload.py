@@ -15,7 +15,7 @@ import pandas as pd
 
 from scoring import STAGES, Framework, index_scores
 from store.bounded_reading import read_upload_grid
-from store.limits import Limits
+from store.limits import Limits, oversize_problems
 from store.manifest import Snapshot
 from store.problems import IngestRefused, Problem
 from store.shapes import COLUMN_ALIASES, to_records
@@ -70,13 +70,6 @@ class Preview:
     replace_all: bool = False
 
 
-def too_large(name: str, data: bytes, limit_mb: float) -> list[Problem]:
-    """[the too_large problem] when `data` is over `limit_mb` megabytes, else []."""
-    if len(data) <= limit_mb * 1024 * 1024:
-        return []
-    return [Problem("too_large", file=name, value=f"{len(data) / 1048576:.2f}", expected=f"{limit_mb:g}")]
-
-
 def check_upload(name: str, data: bytes, *, year: int, stage: str, framework: Framework | None,
                  regions: pd.DataFrame, limits: Limits) -> UploadCheck:
     """Read and validate an upload for (year, stage) against `framework`; never raises for bad input.
@@ -87,8 +80,8 @@ def check_upload(name: str, data: bytes, *, year: int, stage: str, framework: Fr
         return UploadCheck(name, empty_rows(), problems, [], digest,
                            framework.id if framework else None, year, stage, form)
 
-    if too_large(name, data, limits.upload_mb):
-        return refused(too_large(name, data, limits.upload_mb))
+    if oversize_problems(name, len(data), limits.upload_mb):
+        return refused(oversize_problems(name, len(data), limits.upload_mb))
     if stage not in STAGES:
         return refused([Problem("bad_stage", file=name, value=str(stage), expected=" | ".join(STAGES))])
     if framework is None:

@@ -26,7 +26,7 @@ ALLOWED = {
     "views": {"scoring", "store"},
     "charts": set(),
     "scoring": set(),
-    "store": {"scoring"},
+    "store": {"scoring", "i18n"},   # i18n: the command lines' messages (store/cli_common.py)
     "i18n": {"scoring"},
     "tools": {"store", "scoring"},
     "reports": {"views", "store", "scoring", "charts", "i18n"},

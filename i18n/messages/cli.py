@@ -1,0 +1,37 @@
+"""Strings of the command lines (`python -m store`, `python -m reports`), said by
+`store.cli_common.say`. Problem texts of refused files come from store/problems.py (Problem.describe)."""
+
+MESSAGES = {
+    "cli.refused": ("ditolak: {count} masalah; tidak ada yang ditulis",
+                    "refused: {count} problem(s); nothing was written"),
+    "cli.warning": ("peringatan", "warning"),
+    "cli.unchanged": ("tidak berubah: berkas ini sudah menjadi snapshot aktif {id}",
+                      "unchanged: this file is already the active snapshot {id}"),
+    "cli.no_framework": ("tidak ada kerangka untuk tahun {year}", "no framework covers year {year}"),
+    "cli.no_snapshot": ("tidak ada snapshot dengan id {id}", "no snapshot with id {id}"),
+    "cli.retracted": ("ditarik {id}", "retracted {id}"),
+    "cli.merged": ("digabung per wilayah: {replaced} wilayah dari berkas ini, {kept} wilayah lain tetap",
+                   "merged by region: {replaced} region(s) from this file, {kept} other region(s) kept"),
+    "cli.replaced": ("berkas ini menjadi seluruh {year} tahap {stage}: {removed} wilayah tidak lagi tampil "
+                     "(tetap di versi data yang digantikan)",
+                     "this file is now the whole of {year} stage {stage}: {removed} region(s) no longer show "
+                     "(they stay in the superseded snapshot)"),
+    "cli.framework_ok": ("OK: {id}: {indicators} indikator, {elements} elemen, {dimensions} dimensi, tahun {years}",
+                         "OK: {id}: {indicators} indicators, {elements} elements, {dimensions} dimensions, "
+                         "years {years}"),
+    "cli.framework_problems": ("{path}: {count} masalah", "{path}: {count} problem(s)"),
+    "cli.cannot_read": ("tidak dapat membaca {file}: {reason}", "cannot read {file}: {reason}"),
+    "cli.no_data": ("tidak ada data {year} tahap {stage}", "no data for {year} stage {stage}"),
+    "cli.not_assessed": ("{region} tidak dinilai pada {year} tahap {stage}",
+                         "{region} was not assessed in {year} stage {stage}"),
+    "cli.no_previous": ("{region} tidak dinilai pada {year} tahap {stage}, jadi tidak ada perubahan",
+                        "{region} was not assessed in {year} stage {stage}, so there is no change"),
+    "cli.bad_scope": ("cakupan '{scope}' tidak dikenal; pilih {choices}", "unknown scope '{scope}'; choose {choices}"),
+    "cli.scenario.bad_name": ("nama skenario harus 1-60 huruf", "a scenario name must be 1-60 characters"),
+    "cli.scenario.empty_scenario": ("skenario tanpa perubahan: beri --set atau --programme",
+                                    "a scenario with no change: give --set or --programme"),
+    "cli.scenario.not_assessed": ("{value} tidak dinilai", "{value} was not assessed"),
+    "cli.scenario.bad_stage": ("tahap {value} tidak dikenal", "unknown stage {value}"),
+    "cli.scenario.unknown_scenario": ("skenario {value} tidak ada", "no scenario {value}"),
+    "cli.internal_error": ("galat internal: {kind}: {error}", "internal error: {kind}: {error}"),
+}

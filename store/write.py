@@ -1,0 +1,176 @@
+"""The writes of a `Store`: assessment uploads (check, preview, commit), retraction, targets,
+programme registers, saved scenarios and the calendar.
+
+`StoreWrites` is a mixin of `store.repository.Store`. Every write goes through the writer lock and
+an atomic rename (`store.snapshots`, `store.atomic`); a refused input raises IngestRefused (every
+problem listed) and leaves the data folder byte-for-byte unchanged. Every file is measured by
+`store.limits.refuse_oversize` before it is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+
+from scoring import STAGES, Framework
+from store import calendar, programmes, scenarios, targets
+from store.limits import Limits, read_within_limit, refuse_oversize
+from store.manifest import Snapshot
+from store.parse_worker import check_in_worker
+from store.problems import IngestRefused, Problem
+from store.scenarios import Scenario, ScenarioRefused
+from store.snapshots import Progress, commit_snapshot, content_sha256, read_snapshot_rows, retract_snapshot
+from store.upload import Preview, UploadCheck, build_preview, check_upload, refuse_unless_committable
+
+
+class StoreWrites:
+    # writes -----------------------------------------------------------------------------------
+    def ingest_file(self, path: str | Path, *, year: int, stage: str, created_by: str | None = None,
+                    replace_all: bool = False, in_worker: bool = False) -> tuple[Snapshot, bool]:
+        """Validate a CSV/XLSX file and commit it to (year, stage): merged by region into the active
+        snapshot, or as the whole (year, stage) with `replace_all`.
+
+        Returns (snapshot, created); created is False when the same file is already active.
+        Raises IngestRefused listing every problem; then nothing at all is written. A file over
+        MATRA_MAX_UPLOAD_MB is refused before it is read.
+        """
+        path = Path(path)
+        data = read_within_limit(path)
+        return self.ingest_bytes(path.name, data, year=year, stage=stage, created_by=created_by,
+                                 replace_all=replace_all, in_worker=in_worker)
+
+    # The one size check (store/limits.py), kept as a method for the callers that hold a Store.
+    refuse_oversize = staticmethod(refuse_oversize)
+
+    def ingest_bytes(self, name: str, data: bytes, *, year: int, stage: str, created_by: str | None = None,
+                     replace_all: bool = False, in_worker: bool = False) -> tuple[Snapshot, bool]:
+        """`check_upload` then `commit_upload`: raises IngestRefused listing every problem."""
+        check = self.check_upload(name, data, year=year, stage=stage, in_worker=in_worker)
+        if not check.ok:
+            raise IngestRefused(check.errors or [Problem("empty_file", file=name)])
+        return self.commit_upload(check, year=year, stage=stage, source=name, created_by=created_by,
+                                  replace_all=replace_all)
+
+    def check_upload(self, name: str, data: bytes, *, year: int, stage: str, in_worker: bool = False) -> UploadCheck:
+        """Read and validate an upload (long or wide CSV/XLSX) for (year, stage); writes nothing and
+        never raises for bad input: problems are in `.errors`, loadable concerns in `.warnings`.
+        Reading stays within the MATRA_MAX_* limits; `in_worker` reads in a separate process bounded
+        by MATRA_PARSE_MEMORY_MB and MATRA_PARSE_SECONDS (the web server does)."""
+        framework = self.framework_for(year) if stage in STAGES else None
+        checker = check_in_worker if in_worker else check_upload
+        check = checker(name, data, year=year, stage=stage, framework=framework, regions=self.regions(),
+                        limits=Limits.from_settings())
+        if check.ok:  # the same bytes already loaded elsewhere is most likely a wrong year or stage
+            check.warnings += [Problem("same_file_loaded", file=name, value=s.id, expected=f"{s.year} {s.stage}",
+                                       warning=True)
+                               for s in self.snapshots() if s.sha256 == check.sha256 and s.status == "active"
+                               and (s.year, s.stage) != (year, stage)]
+        return check
+
+    def preview(self, check: UploadCheck, *, year: int, stage: str, replace_all: bool = False) -> Preview:
+        """What committing `check` would change against the active snapshot of (year, stage): merged
+        by region, or replacing the whole (year, stage) with `replace_all`. Raises IngestRefused
+        when the check is not committable for that year and stage, StoreDamaged when the active
+        snapshot's files are missing."""
+        framework = self.framework_for(year)
+        refuse_unless_committable(check, year, stage, framework)
+        current = next((s for s in self.snapshots() if (s.year, s.stage, s.status) == (year, stage, "active")),
+                       None)
+        rows = index = None
+        if current is not None:
+            rows = read_snapshot_rows(self.snapshots_dir, current)
+            scores = read_snapshot_rows(self.snapshots_dir, replace(current, path=current.scores_path))
+            index = scores[scores["kind"] == "index"]
+        return build_preview(check, rows, index, current, framework, self.regions(), replace_all)
+
+    def commit_upload(self, check: UploadCheck, *, year: int, stage: str, source: str,
+                      created_by: str | None = None, progress: Progress | None = None,
+                      replace_all: bool = False) -> tuple[Snapshot, bool]:
+        """Commit a checked upload to (year, stage); returns (snapshot, created). By default the new
+        snapshot is the one active at commit time (under the writer lock) with the file's regions
+        replaced; `replace_all` makes the file the whole (year, stage). The same file already active
+        gives (that snapshot, False) and writes nothing. Raises IngestRefused when `check` is not ok
+        or was made for another year/stage; StoreBusy when another writer holds the lock;
+        StoreWriteFailed / StoreDamaged when the disk or the store fails (nothing written).
+        `progress(fraction 0..1, step)` is told of each step."""
+        framework = self.framework_for(year)
+        refuse_unless_committable(check, year, stage, framework)
+        return commit_snapshot(self.data_dir, check.rows, year=year, stage=stage, framework=framework,
+                               source=source, sha256=check.sha256, created_by=created_by, progress=progress,
+                               replace_all=replace_all)
+
+    def ingest_rows(self, rows: pd.DataFrame, *, year: int, stage: str, source: str,
+                    created_by: str | None = None, synthetic: bool = False) -> tuple[Snapshot, bool]:
+        """Commit already-typed rows (tools, tests). The rows are checked against the framework."""
+        framework = self._framework_or_refuse(source, year, stage)
+        unknown = set(rows["indicator_code"]) - {i.code for i in framework.indicators}
+        if unknown:
+            raise IngestRefused([Problem("unknown_indicator", file=source, value=code,
+                                         expected=framework.id) for code in sorted(unknown)])
+        return commit_snapshot(self.data_dir, rows, year=year, stage=stage, framework=framework,
+                               source=source, sha256=content_sha256(rows), created_by=created_by,
+                               synthetic=synthetic)
+
+    def retract(self, snapshot_id: str, created_by: str | None = None) -> Snapshot:
+        """Retract a snapshot (recording who and when); the previous one of its (year, stage)
+        becomes active again. Nothing is deleted. Raises KeyError for an unknown id."""
+        return retract_snapshot(self.data_dir, snapshot_id, created_by)
+
+    # targets ------------------------------------------------------------------------------------
+    def save_targets(self, frame: pd.DataFrame, *, created_by: str | None = None) -> int:
+        """Set the targets of the (region_code, year, dimension) keys in `frame` (columns region_code,
+        year, dimension, target, optional note); a blank target removes the key's target. Every other
+        row is kept. Returns the number of keys set or removed. Raises IngestRefused listing every
+        problem (unknown region, dimension not in the year's framework, target outside 0-5)."""
+        rows = targets.checked_targets(targets.records_from_frame(frame), [], file="", sheet="",
+                                       framework_for=self.framework_for, regions=self.regions())
+        return targets.save_targets(self.data_dir, rows, created_by=created_by) if len(rows) else 0
+
+    def import_targets(self, name: str, data: bytes, *, created_by: str | None = None) -> int:
+        """Save targets from a CSV/XLSX file: long (region_code|kode_wilayah, year|tahun,
+        dimension|dimensi, target) or wide (region and year columns, one column per dimension code).
+        Returns the number of keys set or removed; raises IngestRefused listing every problem."""
+        refuse_oversize(data, name)
+        codes = {d.code for f in self.frameworks() for d in f.dimensions}
+        grid, records, problems = targets.records_from_file(name, data, codes)
+        rows = targets.checked_targets(records, problems, file=name, sheet=grid.sheet,
+                                       framework_for=self.framework_for, regions=self.regions())
+        return targets.save_targets(self.data_dir, rows, created_by=created_by)
+
+    def _framework_or_refuse(self, name: str, year: int, stage: str) -> Framework:
+        if stage not in STAGES:
+            raise IngestRefused([Problem("bad_stage", file=name, value=str(stage),
+                                         expected=" | ".join(STAGES))])
+        framework = self.framework_for(year)
+        if framework is None:
+            raise IngestRefused([Problem("no_framework", file=name, value=str(year))])
+        return framework
+
+    def import_programmes(self, region: str, name: str, data: bytes, *, created_by: str | None = None,
+                          synthetic: bool = False) -> int:
+        """Replace the region's register from a CSV/XLSX file; returns the new version number.
+        Raises IngestRefused listing every problem; then nothing is written."""
+        if region not in set(self.regions()["code"]):
+            raise IngestRefused([Problem("unknown_region", file=name, value=region)])
+        refuse_oversize(data, name)
+        rows = programmes.check_file(name, data, self.programme_framework())
+        return programmes.save_programmes(self.data_dir, region, rows, created_by=created_by, synthetic=synthetic)
+
+    def save_scenario(self, scenario: Scenario, *, created_by: str | None = None) -> Scenario:
+        """Store `scenario` after checking it applies: the region was assessed in its year and stage,
+        every indicator and level is valid and every programme is in the register. Raises
+        ScenarioRefused (not assessed, bad name, nothing chosen) or WhatIfError."""
+        if self.scenario_result(scenario) is None:
+            raise ScenarioRefused("not_assessed", f"{scenario.region} {scenario.year} {scenario.stage}")
+        return scenarios.save_scenario(self.data_dir, scenario, created_by)
+
+    def delete_scenario(self, region: str, scenario_id: str) -> bool:
+        return scenarios.delete_scenario(self.data_dir, region, scenario_id)
+
+    def import_calendar(self, name: str, data: bytes) -> int:
+        """Replace the evaluation calendar from a CSV/XLSX file; IngestRefused lists every problem."""
+        refuse_oversize(data, name)
+        return calendar.save_calendar(self.data_dir, name, data)
+
