@@ -44,8 +44,9 @@ DUCKDB_EXCEPTIONS = {"tools/bench.py"}   # prints duckdb.__version__ beside its 
 PLOTLY_FREE = {"scoring", "store", "i18n", "views"}
 
 # The only module that reads the environment and the OS user (see store/settings.py). parse_worker
-# hands the whole environment on to its worker process (PYTHONPATH extended), which is not a setting.
-ENVIRONMENT_READERS = {"store/settings.py", "store/parse_worker.py"}
+# hands the whole environment on to its worker process (PYTHONPATH extended), which is not a setting;
+# tools/deploy_local.py hands it on to the app processes it starts (with PYTHON and one cookie secret).
+ENVIRONMENT_READERS = {"store/settings.py", "store/parse_worker.py", "tools/deploy_local.py"}
 
 
 def layer_files(layer: str) -> list[Path]:
