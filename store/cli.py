@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from scoring import SCORE_KINDS, STAGES, FrameworkError, load_framework
-from store import cli_audit, cli_calendar, cli_programmes, cli_scenarios, cli_scores
+from store import cli_audit, cli_calendar, cli_official, cli_programmes, cli_scenarios, cli_scores
 from store.atomic import StoreUnavailable
 from store.cli_common import EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, say
 from store.limits import read_within_limit
@@ -89,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_calendar.add_commands(commands)
     cli_scores.add_commands(commands)
     cli_audit.add_commands(commands)
+    cli_official.add_commands(commands)
     return parser
 
 
@@ -183,6 +184,8 @@ def _run(args) -> int:
         return cli_audit.run(store, args)
     if args.command in cli_scores.COMMANDS:
         return cli_scores.run(store, args)
+    if args.command in cli_official.COMMANDS:
+        return cli_official.run(store, args)
     if args.command in ("template", "targets"):
         return _data_files(store, args)
     if args.command == "framework":

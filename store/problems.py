@@ -87,6 +87,37 @@ TEMPLATES = {
                          "periksa tahun dan tahap yang dipilih.",
                          "The same file is already loaded as snapshot {value} ({expected}); check the "
                          "chosen year and stage."),
+    # official (published) results, store/official_import.py
+    "official_unknown_region": ("Wilayah '{value}' tidak dikenal; diharapkan kode Kemendagri (mis. 35.71) atau nama "
+                                "seperti 'Kota Kediri' / 'Kab. Kediri'. Nama terdekat: {expected}.",
+                                "Unknown region '{value}'; expected a Kemendagri code (e.g. 35.71) or a name such "
+                                "as 'Kota Kediri' / 'Kab. Kediri'. Closest names: {expected}."),
+    "ambiguous_region": ("Nama '{value}' cocok dengan lebih dari satu wilayah: {expected}. Tulis kodenya atau "
+                         "awali dengan 'Kota' / 'Kabupaten'.",
+                         "The name '{value}' fits more than one region: {expected}. Write its code or start it "
+                         "with 'Kota' / 'Kabupaten'."),
+    "official_bad_year": ("Tahun '{value}' tidak sah; diharapkan tahun {expected}.",
+                          "Year '{value}' is not valid; expected a year {expected}."),
+    "official_bad_value": ("Nilai '{value}' tidak sah; diharapkan angka {expected} dengan paling banyak dua "
+                           "desimal, seperti diterbitkan (mis. 3,48).",
+                           "'{value}' is not a valid value; expected a number {expected} with at most two "
+                           "decimals, as published (e.g. 3.48)."),
+    "official_bad_rank": ("Peringkat '{value}' tidak sah; diharapkan bilangan bulat 1 atau lebih.",
+                          "'{value}' is not a valid rank; expected a whole number from 1."),
+    "official_rank_above": ("Peringkat {value} lebih besar dari jumlah yang dinilai ({expected}).",
+                            "Rank {value} is above the number ranked ({expected})."),
+    "official_missing": ("Kolom '{column}' wajib diisi (penerbit dan judul sumber).",
+                         "Column '{column}' must be filled in (the source's publisher and title)."),
+    "official_bad_url": ("Alamat '{value}' bukan alamat lengkap; diharapkan http(s)://... utuh, tanpa '…' yang "
+                         "memotongnya.",
+                         "'{value}' is not a full address; expected a whole http(s)://... address, not one cut "
+                         "with '…'."),
+    "official_bad_date": ("Tanggal '{value}' tidak sah; diharapkan TTTT-BB-HH (mis. 2024-11-25).",
+                          "'{value}' is not a valid date; expected YYYY-MM-DD (e.g. 2024-11-25)."),
+    "official_too_long": ("Teks berisi {value} karakter; batasnya {expected}.",
+                          "The text holds {value} characters; the limit is {expected}."),
+    "official_duplicate": ("Baris ganda untuk wilayah dan tahun yang sama ({value}); juga di baris {expected}.",
+                           "Duplicate row for the same region and year ({value}); also on row {expected}."),
     # warnings: the file loads, but these are worth a look
     "missing_indicators": ("Wilayah {value} tidak punya baris untuk {expected} indikator; indikator itu "
                            "dihitung 0.",

@@ -14,13 +14,14 @@ from functools import cache
 from pathlib import Path
 
 from store.database import Database
+from store.official_store import OfficialResults
 from store.read import StoreReads
 from store.read_registers import RegisterReads
 from store.settings import data_dir as default_data_dir
 from store.write import StoreWrites
 
 
-class Store(StoreReads, RegisterReads, StoreWrites):
+class Store(StoreReads, RegisterReads, StoreWrites, OfficialResults):
     """The data of one folder (`data_dir`, default MATRA_DATA_DIR), answering from the active
     snapshots, or from exactly the `pinned` snapshot ids (a frozen agenda)."""
 

@@ -4,7 +4,7 @@
     python tools/make_demo_data.py --scale N --out DIR [--seed 2017]
 
 The first form adds the demo snapshots to a data folder (by default the bundled data/). The second
-writes a complete new data folder DIR (framework and calendar copied from data/, reference with
+writes a complete new data folder DIR (framework, calendar and official results copied from data/, reference with
 every region cloned N times, snapshots) that `MATRA_DATA_DIR=DIR make run` serves; DIR must be
 empty or absent, and data/ is only read.
 
@@ -204,7 +204,7 @@ def generate(data_dir: Path, seed: int, scale: int = 1, quiet: bool = False) -> 
 
 def make_data_folder(out: Path, scale: int, seed: int = 2017, quiet: bool = False,
                      source: Path = BUNDLED_DATA) -> list[str]:
-    """Write a complete data folder at `out`: framework/ and calendar/ copied from `source`,
+    """Write a complete data folder at `out`: framework/, calendar/ and official/ copied from `source`,
     reference/ with every region cloned `scale` times, and the demo snapshots of those regions.
     Returns the snapshot ids. Raises FileExistsError when `out` holds anything (nothing is overwritten)."""
     if scale < 1:
@@ -215,8 +215,9 @@ def make_data_folder(out: Path, scale: int, seed: int = 2017, quiet: bool = Fals
     shutil.copytree(source / "reference", out / "reference")   # keeps the provinces and the licence notes
     if scale > 1:
         scaled_reference(source / "reference", out / "reference", scale)
-    if (source / "calendar").is_dir():
-        shutil.copytree(source / "calendar", out / "calendar")
+    for optional in ("calendar", "official"):   # the evaluation calendar and the published results
+        if (source / optional).is_dir():
+            shutil.copytree(source / optional, out / optional)
     return generate(out, seed, scale, quiet)
 
 

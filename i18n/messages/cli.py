@@ -34,4 +34,19 @@ MESSAGES = {
     "cli.scenario.bad_stage": ("tahap {value} tidak dikenal", "unknown stage {value}"),
     "cli.scenario.unknown_scenario": ("skenario {value} tidak ada", "no scenario {value}"),
     "cli.internal_error": ("galat internal: {kind}: {error}", "internal error: {kind}: {error}"),
+    "cli.official.imported": ("versi {id}: {imported} baris diterbitkan digabung per (wilayah, tahun); tabel kini "
+                              "{rows} baris",
+                              "version {id}: {imported} published row(s) merged by (region, year); the table now "
+                              "has {rows}"),
+    "cli.official.nothing_to_undo": ("tidak ada versi aktif hasil resmi untuk dibatalkan",
+                                     "no active version of the official results to undo"),
+    "cli.official.retracted": ("versi {id} ditarik; versi aktif kini: {active}", "retracted {id}; active now: {active}"),
+    "cli.official.none": ("(tidak ada)", "(none)"),
+    "cli.official.unknown": ("tidak ada versi hasil resmi dengan id {id}", "no official-results version with id {id}"),
+    "cli.official.differs": ("{count} baris: indeks terbit berbeda lebih dari 0,01 dari indeks yang dihitung ulang "
+                             "dari komponennya",
+                             "{count} row(s): the published index differs by more than 0.01 from the index "
+                             "recomputed from its components"),
+    "cli.official.agrees": ("semua {count} baris dengan lima komponen sesuai dalam 0,01",
+                            "all {count} row(s) with five components agree within 0.01"),
 }
