@@ -42,7 +42,8 @@ MESSAGES = {
                                      "no active version of the official results to undo"),
     "cli.official.retracted": ("versi {id} ditarik; versi aktif kini: {active}", "retracted {id}; active now: {active}"),
     "cli.official.none": ("(tidak ada)", "(none)"),
-    "cli.official.unknown": ("tidak ada versi hasil resmi dengan id {id}", "no official-results version with id {id}"),
+    "cli.official.unknown": ("tidak ada versi hasil resmi dengan id {id}",
+                             "no official-results version with id {id}"),
     "cli.official.differs": ("{count} baris: indeks terbit berbeda lebih dari 0,01 dari indeks yang dihitung ulang "
                              "dari komponennya",
                              "{count} row(s): the published index differs by more than 0.01 from the index "

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from store import Store
+from store.audit import AUDIT_NAME, read_log
 from store.cli import main
 from store.official_tables import EXPORT_COLUMNS
 from store.problems import IngestRefused
@@ -53,9 +54,14 @@ def test_import_by_code_and_by_name_as_letters_write_them(store, tmp_path):
                             ("15.04", 2023): "2.75", ("63.09", 2023): "3.38"}
 
 
+def data_files(store: Store) -> dict[str, str]:
+    """Every file of the data folder but the audit log (the one file a refused write adds a line to)."""
+    return {name: digest for name, digest in tree_fingerprint(store.data_dir).items() if name != AUDIT_NAME}
+
+
 def test_ambiguous_or_unknown_name_refused_with_candidates_and_nothing_written(store, tmp_path):
     store.import_official_file(write(tmp_path, "first.csv", HEADER + JAMBI))
-    before = tree_fingerprint(store.data_dir)
+    before = data_files(store)
     path = write(tmp_path, "bad.csv", HEADER + JAMBI + "Kediri,2023,3.10,,,,,,,,Koran,,\n"
                  + "Kota Kedri,2023,3.00,,,,,,,,Koran,,\n")
     with pytest.raises(IngestRefused) as refused:
@@ -66,7 +72,9 @@ def test_ambiguous_or_unknown_name_refused_with_candidates_and_nothing_written(s
     assert ambiguous.expected == "Kabupaten Kediri (35.06); Kota Kediri (35.71)"
     assert "Kota Kediri (35.71)" in ambiguous.message("en") and "Kota Kediri (35.71)" in ambiguous.message("id")
     assert (unknown.code, unknown.row) == ("official_unknown_region", 4) and "Kota Kediri" in unknown.expected
-    assert tree_fingerprint(store.data_dir) == before
+    assert data_files(store) == before
+    logged = [(e["action"], e["outcome"], e["detail"][:14]) for e in read_log(store.data_dir)]
+    assert logged == [("official_import", "ok", "first.csv"), ("official_import", "refused", "IngestRefused:")]
 
 
 def test_bad_values_cut_address_and_duplicates_each_named(store, tmp_path):
