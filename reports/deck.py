@@ -80,8 +80,11 @@ def agenda_slides(deck, store, agenda: Agenda, notes: Sequence[dict] | None = No
     if set(store.current_snapshot_ids()) != set(agenda.snapshot_ids):
         lines.append(ctx.t("reports.newer_data"))
     slides.title_slide(deck, agenda.title, lines, ctx.t("reports.synthetic_notice") if ctx.synthetic else "")
-    for item in agenda.items:
-        item_slide(deck, frozen, agenda, item)
+    for number, item in enumerate(agenda.items, start=1):
+        try:
+            item_slide(deck, frozen, agenda, item)
+        except ExportRefused as refused:   # a scenario, region or programme gone: say so, make the rest
+            missing_slide(deck, ctx, agenda, number, refused.message(agenda.lang))
     notes_slides(deck, ctx, agenda, checked_notes)
 
 
@@ -113,6 +116,13 @@ def item_slide(deck, store, agenda: Agenda, item: AgendaItem) -> None:
         action_slides.scenario_slide(deck, store, ctx, params, item.title or None)
     else:
         view_slides.trends_slide(deck, store, ctx, params, item.title or None)
+
+
+def missing_slide(deck, ctx: ReportContext, agenda: Agenda, number: int, reason: str) -> None:
+    """The slide of an agenda item that cannot be drawn any more (its saved scenario deleted, its
+    region or year no longer in the data): its title and what is missing, so the deck is still made."""
+    slide = slides.content_slide(deck, _item_label(ctx, agenda, number - 1), ctx.footer(agenda.title))
+    slides.add_text(slide, slides.FULL, [ctx.t("reports.item_missing"), reason], size=20)
 
 
 def check_notes(notes: Sequence[dict], item_count: int) -> list[dict]:
@@ -153,7 +163,7 @@ def _shortened(text: str) -> str:
 
 def _item_label(ctx: ReportContext, agenda: Agenda, index: int) -> str:
     item = agenda.items[index]
-    return f"{index + 1}. {item.title or ctx.t(f'nav.{item.view}')}"
+    return f"{index + 1}. {item.title or ctx.t(f'present.view_{item.view}')}"
 
 
 def _due(value: str, lang: str) -> str:

@@ -53,6 +53,8 @@ MESSAGES = {
     "reports.no_regions": ("Sebutkan setidaknya satu wilayah (--regions) atau --agenda.",
                            "Name at least one region (--regions) or an --agenda."),
     "reports.bad_agenda": ("Agenda tidak sah: {problem}", "Not a valid agenda: {problem}"),
+    "reports.item_missing": ("Butir agenda ini tidak dapat ditampilkan; butir lain tetap ada di salindia:",
+                             "This agenda item cannot be shown; the other items are in the deck:"),
     "reports.agenda_snapshots": ("Agenda merujuk versi data yang tidak ada di folder data ini: {ids}.",
                                  "The agenda refers to snapshots this data folder does not hold: {ids}."),
     "reports.agenda_conflicts": ("Agenda memuat lebih dari satu versi data untuk {which}.",

@@ -395,3 +395,17 @@ def test_exported_due_dates_are_dates_a_spreadsheet_can_sort():
     assert sheet.cell(row=3, column=column).value == "Q1"                       # free text stays text
     lines = csv_bytes(frame, "excel_id").decode("utf-8-sig").splitlines()
     assert "2026-12-31" in lines[2]                                            # ISO: Excel reads it as a date
+
+
+@pytest.mark.parametrize("item", [AgendaItem("scenario", {"region": "35.09", "scenario": "0123456789ab"}),
+                                  AgendaItem("region", {"region": "99.99"}), AgendaItem("gaps", {"region": "99.99"}),
+                                  AgendaItem("plan", {"region": "99.99"}), AgendaItem("claims", {"region": "99.99"}),
+                                  AgendaItem("compare", {"regions": "99.99"})])
+def test_a_missing_scenario_or_region_is_a_slide_saying_so_live(data_dir, store, item):
+    """Issue 25 (8): the live /present shows what is missing on that slide; the other slides still draw."""
+    agenda = make_agenda(store, items=(item, AgendaItem("region", {"region": "35.09"})))
+    missing = open_page("present", agenda=encode(agenda), mode="slides", slide=2)
+    assert not missing.exception, [e.value for e in missing.exception]
+    assert missing.info, "the slide says what is missing"
+    after = open_page("present", agenda=encode(agenda), mode="slides", slide=3)
+    assert not after.exception and index_shown(after)

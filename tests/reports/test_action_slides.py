@@ -62,9 +62,19 @@ def test_scenario_slide_sets_the_scenario_beside_the_actual_figures(writable_sto
                f"level {int(grid.loc['GOV.LP.01', 'effective_level'])} → 5" in line for line in lines)
 
 
-def test_a_deleted_scenario_is_refused_by_the_export(writable_store):
-    from reports.errors import ExportRefused
-
+def test_a_deleted_scenario_region_or_year_becomes_a_slide_saying_so_and_the_deck_is_made(writable_store):
+    """Issue 25 (8): an agenda whose saved scenario was deleted refused the whole deck (exit 2, no file)."""
     store = writable_store
-    with pytest.raises(ExportRefused):
-        deck_of(store, AgendaItem("scenario", {"region": JEMBER, "scenario": "0123456789ab"}))
+    deck = deck_of(store, AgendaItem("region", {"region": JEMBER}),
+                   AgendaItem("scenario", {"region": JEMBER, "scenario": "0123456789ab"}, "Skenario A"),
+                   AgendaItem("region", {"region": "99.99"}), AgendaItem("gaps", {"region": JEMBER, "year": "1990"}),
+                   AgendaItem("plan", {"region": JEMBER}), lang="en")
+    titles = [slide.shapes.title.text for slide in deck.slides]
+    assert titles == ["Rakor", "Profile of Kabupaten Jember", "2. Skenario A", "3. Region profile", "4. Region gaps",
+                      "Kabupaten Jember: action plan", "Meeting notes and follow-ups"]
+    said = "This agenda item cannot be shown; the other items are in the deck:"
+    assert f"{said}\nThis scenario no longer exists or does not apply to this agenda's data." \
+        in slide_texts(deck.slides[2])
+    assert "99.99" in "\n".join(slide_texts(deck.slides[3]))
+    assert "1990" in "\n".join(slide_texts(deck.slides[4]))
+    assert all(said not in "\n".join(slide_texts(deck.slides[n])) for n in (1, 5))

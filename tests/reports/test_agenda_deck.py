@@ -36,7 +36,7 @@ def test_one_slide_per_item_then_notes(report_store):
                       "Enam dimensi: 2 wilayah", "Kesenjangan Surabaya", "Smart Governance per tahun, tahap II",
                       "Catatan rapat dan tindak lanjut"]
     notes = slide_texts(deck.slides[-1])
-    assert "2. Profil Wilayah" in notes and "=HYPERLINK(\"http://x\")" in notes
+    assert "2. Profil wilayah" in notes and "=HYPERLINK(\"http://x\")" in notes
     assert "15 Des 2026" in notes and "Q1" in notes and "Bapperida" in notes
     for slide in list(deck.slides)[1:]:
         footer = next(s.text_frame.text for s in slide.shapes if s.name == FOOTER_NAME)

@@ -83,6 +83,23 @@ def test_agenda_deck_from_link_token_and_file(report_data, agenda, tmp_path, run
         assert [slide.shapes.title.text for slide in Presentation(out).slides][:3] == expected[:3]
 
 
+def test_an_agenda_deck_with_a_deleted_scenario_is_made_with_a_slide_saying_so(report_data, report_store,
+                                                                              tmp_path, run):
+    """Issue 25 (8): `reports deck --agenda` refused the whole deck (exit 2, no file) when a saved
+    scenario of the agenda had been deleted."""
+    agenda = Agenda("Rakor", 2024, "II", "id", report_store.current_snapshot_ids(),
+                    (AgendaItem("scenario", {"region": JEMBER, "scenario": "0123456789ab"}),
+                     AgendaItem("region", {"region": JEMBER})))
+    out = tmp_path / "agenda.pptx"
+    done = run(report_data, "deck", "--agenda", encode(agenda), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    deck = Presentation(out)
+    assert [slide.shapes.title.text for slide in deck.slides] == [
+        "Rakor", "1. Skenario simulasi", "Profil Kabupaten Jember", "Catatan rapat dan tindak lanjut"]
+    assert any("Skenario ini tidak ada lagi" in shape.text_frame.text for shape in deck.slides[1].shapes
+               if shape.has_text_frame)
+
+
 def test_refused_inputs_exit_2(report_data, report_store, tmp_path, capsys, run):
     out = tmp_path / "x"
     assessed = set(report_store.scores(2019, "I", "index")["region_code"])
