@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from store import reading
 from store.limits import Limits, RowCounter, column_label, container_problems
 from store.problems import IngestRefused, Problem
+from store.read_errors import unreadable
 from store.reading import Grid, normalise_header
 from store.xlsx_reading import is_xlsx, sheet_heads, sheet_rows
 
@@ -37,8 +38,7 @@ def read_upload_grid(name: str, data: bytes, *, key_aliases: Sequence[str], limi
     except (IngestRefused, MemoryError):
         raise
     except Exception as error:  # any parser failure is the file's fault, reported, not raised
-        raise IngestRefused([Problem("unreadable", file=name, value=type(error).__name__,
-                                     expected=reading.READABLE)]) from None
+        raise IngestRefused([unreadable(name, error, reading.READABLE)]) from None
     shape = shape_problems(name, numbered, key_aliases, sheet, ragged=not sheet)
     if shape:
         raise IngestRefused(shape)

@@ -125,6 +125,20 @@ TEMPLATES = {
     "claimed_below_level": ("Level klaim {value} lebih rendah dari level terverifikasi {expected}.",
                             "Claimed level {value} is below the verified level {expected}."),
 }
+# Why a parser stopped (store/read_errors.py): an `unreadable` Problem's value is "<reason>\t<detail>".
+UNREADABLE_REASONS = {
+    "entities": ("berisi deklarasi entitas XML (DTD) yang ditolak demi keamanan; simpan ulang dari Excel atau "
+                 "LibreOffice",
+                 "it holds XML entity declarations (DTD), refused for safety; save it again from Excel or "
+                 "LibreOffice"),
+    "xml": ("XML di dalam berkas XLSX rusak", "the XML inside the XLSX file is broken"),
+    "zip": ("wadah zip berkas XLSX rusak atau terpotong", "the XLSX zip container is damaged or cut short"),
+    "part_missing": ("bagian buku kerja yang disebut di dalamnya tidak ada",
+                     "a part the workbook names is missing from it"),
+    "encoding": ("pengodean teksnya tidak dikenali", "its text encoding is not recognised"),
+    "csv": ("susunan CSV-nya rusak", "its CSV structure is broken"),
+    "content": ("isinya tidak dapat diurai", "its content cannot be parsed"),
+}
 SUGGESTION = ("Mungkin maksud Anda: {0}", "Did you mean: {0}")
 
 
@@ -142,10 +156,18 @@ class Problem:
 
     def message(self, lang: str = "id") -> str:
         template = TEMPLATES[self.code][1 if lang == "en" else 0]
-        text = template.format(value=self.value, expected=self.expected, column=self.column)
+        text = template.format(value=self._value_words(lang), expected=self.expected, column=self.column)
         if self.suggestion:
             text += " " + SUGGESTION[1 if lang == "en" else 0].format(self.suggestion)
         return text
+
+    def _value_words(self, lang: str) -> str:
+        """The value as shown; for `unreadable`, the reason in words with the parser's detail."""
+        reason, tab, detail = self.value.partition("\t")
+        if self.code != "unreadable" or not tab or reason not in UNREADABLE_REASONS:
+            return self.value
+        words = UNREADABLE_REASONS[reason][1 if lang == "en" else 0]
+        return f"{words} ({detail})" if detail else words
 
     def location(self, lang: str = "id") -> str:
         words = ("sheet", "row", "column") if lang == "en" else ("lembar", "baris", "kolom")

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from store.problems import IngestRefused, Problem
+from store.read_errors import unreadable
 from store.xlsx_reading import is_xlsx, sheet_heads, sheet_rows
 
 HEADER_SEARCH_ROWS = 30   # a header further down than this is not looked for
@@ -83,8 +84,7 @@ def read_grid(name: str, data: bytes, *, key_aliases: Sequence[str],
     except IngestRefused:
         raise
     except Exception as error:  # any parser failure is the file's fault, reported, not raised
-        raise IngestRefused([Problem("unreadable", file=name, value=type(error).__name__,
-                                     expected=READABLE)]) from None
+        raise IngestRefused([unreadable(name, error, READABLE)]) from None
     if grid is None or not grid.rows:
         raise IngestRefused([Problem("empty_file", file=name, sheet=grid.sheet if grid else "")])
     return grid
