@@ -13,7 +13,8 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import websockets
@@ -30,6 +31,8 @@ class PageRun:
     tables: int = 0          # st.dataframe / st.table elements sent
     exceptions: int = 0      # st.exception elements (a page that failed)
     sent_bytes: int = 0      # ForwardMsg bytes the browser would have received
+    deflated_bytes: int = 0  # the same messages through one deflate stream, as permessage-deflate sends them
+    by_kind: dict[str, int] = field(default_factory=dict)   # bytes by element (plotly_chart, dataframe ...)
     error: str = ""          # why a run failed (timeout, closed socket, the page's first exception)
 
     @property
@@ -74,11 +77,18 @@ async def page_run(base_url: str, page: str, query: str = "", timeout: float = R
 
 async def _read_until_finished(socket, run: PageRun) -> None:
     message = ForwardMsg()
+    # permessage-deflate with context takeover: one raw deflate stream, flushed after each message.
+    deflate = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
     while True:
         data = await socket.recv()
         run.sent_bytes += len(data)
+        run.deflated_bytes += len(deflate.compress(data) + deflate.flush(zlib.Z_SYNC_FLUSH)) - 4
         message.ParseFromString(data)
         kind = message.WhichOneof("type")
+        part = kind if kind != "delta" else message.delta.WhichOneof("type")
+        if part == "new_element":
+            part = message.delta.new_element.WhichOneof("type")
+        run.by_kind[part] = run.by_kind.get(part, 0) + len(data)
         if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
             element = message.delta.new_element.WhichOneof("type")
             run.charts += element == "plotly_chart"
@@ -128,3 +138,10 @@ async def concurrent_runs(base_url: str, page: str, count: int, pid: int) -> tup
     runs, peak = await with_peak_rss(pid, asyncio.gather(*(page_run(base_url, page) for _ in range(count))))
     await asyncio.sleep(0.3)
     return list(runs), (cpu_seconds(pid) - before) / count, peak
+
+
+async def concurrent_runs_on(base_url: str, page: str, count: int) -> list[PageRun]:
+    """`count` fresh sessions opening `page` at once (through a proxy too: no process id needed)."""
+    runs = await asyncio.gather(*(page_run(base_url, page) for _ in range(count)))
+    await asyncio.sleep(0.3)
+    return list(runs)

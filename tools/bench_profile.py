@@ -27,7 +27,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from tools import bench_browser_ws as ws_part  # noqa: E402
-from tools.bench_browser import PAGES, start_server, stop_server  # noqa: E402
+from tools.bench_report import PAGES  # noqa: E402
+from tools.bench_servers import start_server, stop_server  # noqa: E402
 
 # (group, substrings of a frame "function (file:line)"): what the question is about.
 GROUPS = [

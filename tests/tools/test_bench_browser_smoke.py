@@ -7,7 +7,8 @@ import math
 
 import pytest
 
-from tools.bench_browser import GOALS, Report, median, parse_args, percentile, ratio, verdict
+from tools.bench_browser import parse_args
+from tools.bench_report import GOALS, Report, median, percentile, ratio, size, verdict
 
 
 def test_percentile_interpolates_between_closest_ranks_like_numpy():
@@ -52,3 +53,11 @@ def test_quick_and_session_flags():
     assert (quick.repeat, quick.sessions, quick.ws_sessions) == (2, [1, 10], [1, 20])
     assert parse_args(["--sessions", "1,10"]).sessions == [1, 10]
     assert parse_args([]).sessions == [1, 10, 20, 50]
+
+
+def test_parts_and_sizes():
+    assert parse_args(["--parts", "network,capacity"]).parts == ["network", "capacity"]
+    assert "pdf" not in parse_args(["--skip-pdf"]).parts
+    with pytest.raises(SystemExit):
+        parse_args(["--parts", "network,nonsense"])
+    assert size(1_500_000) == "1.50 MB" and size(2_400) == "2 kB"   # the units Mbit/s goes with (10^3)
