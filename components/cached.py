@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from scoring import Framework
-from store import Store, shared_store
+from store import Store, catalog, shared_store
 from store.calendar import CALENDAR_FILE
 from store.official import OFFICIAL_MANIFEST
 from store.settings import data_dir
@@ -36,12 +36,13 @@ def _file_stamp(path) -> tuple:
 
 
 def data_version() -> tuple:
-    """Changes whenever the set of active snapshots, the targets, the evaluation calendar or the
-    official results change (the calendar is a sheet of the cached evidence workbooks,
-    components/readiness_view.py)."""
+    """Changes whenever the set of active snapshots, the targets, the evaluation calendar, the
+    official results or a framework file change (the calendar is a sheet of the cached evidence
+    workbooks, components/readiness_view.py)."""
     folder = store().data_dir
     stamps = (_file_stamp(folder / TARGETS_FILE), _file_stamp(folder / CALENDAR_FILE),
-              _file_stamp(folder / OFFICIAL_MANIFEST))
+              _file_stamp(folder / OFFICIAL_MANIFEST),
+              catalog.stamp(store().framework_dir))   # an imported framework version
     return (*((s.id, s.status) for s in store().snapshots()), stamps)
 
 

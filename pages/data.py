@@ -4,6 +4,7 @@ import streamlit as st
 
 from components import auth, cached, frame
 from components.data_views import history_frame
+from components.framework_files import framework_export, framework_import
 from components.programmes_upload import programmes_upload
 from components.snapshot_upload import snapshot_upload
 from components.targets_editor import targets_editor
@@ -35,6 +36,8 @@ else:
     two.download_button(ctx.t("data.download_csv_template"), csv_template(framework, store.regions()),
                         file_name=f"matra-template-{template_year}-{template_stage}.csv", mime="text/csv",
                         key="tpl_csv")
+
+framework_export(store, ctx, years)
 
 st.subheader(ctx.t("data.history_title"))
 snapshots = store.snapshots()
@@ -85,3 +88,4 @@ if retractable:
 
 targets_editor(store, ctx, admin, years)
 programmes_upload(store, ctx, admin)
+framework_import(store, ctx, admin)

@@ -232,6 +232,7 @@ def _read_with_parents(path: Path, seen: tuple[Path, ...] = ()) -> dict:
     if parent_name is None:
         return raw
     parent = _read_with_parents(path.parent / parent_name, (*seen, path))
+    parent.pop("superseded_by", None)   # a replaced parent does not make its children replaced
     return {**parent, **raw}
 
 
@@ -245,7 +246,9 @@ def framework_problems(raw: dict) -> list[str]:
     if problems:
         return problems
     years = raw["years"]
-    if not isinstance(years, list) or not years or not all(isinstance(y, int) for y in years):
+    # Empty only in a version another has wholly replaced (kept for the snapshots loaded with it).
+    retired = bool(raw.get("superseded_by"))
+    if not isinstance(years, list) or not (years or retired) or not all(isinstance(y, int) for y in years):
         problems.append("'years' must be a non-empty list of whole years, e.g. [2022, 2023]")
     problems += _weight_problems(raw["chain_weights"])
     problems += _band_problems(raw["bands"])
@@ -361,6 +364,12 @@ def _taxonomy_problems(dimensions: list, elements: list, indicators: list) -> li
         if chain not in chains_used:
             problems.append(f"no indicator of chain type '{chain}': its component would be undefined")
     return problems
+
+
+def read_framework_file(path: str | Path) -> dict:
+    """A framework file as tomllib reads it, its `extends` parents merged in (what load_framework
+    validates); FrameworkError when it cannot be read."""
+    return _read_with_parents(Path(path))
 
 
 def load_framework(path: str | Path) -> Framework:

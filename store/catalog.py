@@ -44,9 +44,22 @@ def overlap_problems(loaded: list[tuple[str, Framework]]) -> list[str]:
 
 
 def frameworks(framework_dir: Path) -> tuple[Framework, ...]:
-    """Every framework file in the folder, loaded and validated (cached until a file changes).
-    Raises FrameworkError when a file is invalid or two files cover the same year."""
-    return _frameworks(framework_dir, _signature(framework_dir))
+    """Every framework version in use (covering at least one year), loaded and validated (cached
+    until a file changes). Raises FrameworkError when a file is invalid or two files cover the same
+    year. A version another has wholly replaced (`years = []`, `superseded_by`) is left out here and
+    found only by `framework_by_id`, for the snapshots loaded with it."""
+    return tuple(fw for fw in _frameworks(framework_dir, _signature(framework_dir)) if fw.years)
+
+
+def framework_files(framework_dir: Path) -> list[tuple[str, Framework]]:
+    """(file name, framework) of every file in the folder, superseded versions included."""
+    signature = _signature(framework_dir)
+    return list(zip([name for name, _ in signature], _frameworks(framework_dir, signature), strict=True))
+
+
+def stamp(framework_dir: Path) -> tuple:
+    """Changes whenever a framework file is written, added or removed (names and modification times)."""
+    return _signature(framework_dir)
 
 
 def framework_for_year(framework_dir: Path, year: int) -> Framework | None:
@@ -56,7 +69,7 @@ def framework_for_year(framework_dir: Path, year: int) -> Framework | None:
 
 def framework_by_id(framework_dir: Path, framework_id: str) -> Framework | None:
     """The framework version with this id (the one recorded with a snapshot), or None."""
-    return next((fw for fw in frameworks(framework_dir) if fw.id == framework_id), None)
+    return next((fw for fw in _frameworks(framework_dir, _signature(framework_dir)) if fw.id == framework_id), None)
 
 
 @lru_cache(maxsize=8)

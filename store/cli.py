@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from scoring import SCORE_KINDS, STAGES, FrameworkError, load_framework
-from store import cli_audit, cli_calendar, cli_official, cli_programmes, cli_scenarios, cli_scores
+from store import cli_audit, cli_calendar, cli_framework, cli_official, cli_programmes, cli_scenarios, cli_scores
 from store.atomic import StoreUnavailable
 from store.cli_common import EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, say
 from store.limits import read_within_limit
@@ -48,10 +48,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="make the file the whole year and stage (default: merge by region, keeping the "
                              "active snapshot's other regions)")
 
-    framework = commands.add_parser("framework", help="print a year's framework catalogue")
-    framework.add_argument("--year", type=int, required=True)
+    framework = commands.add_parser("framework", help="print a year's framework catalogue; export or import "
+                                    "a framework workbook")
+    framework.add_argument("--year", type=int, help="the year whose catalogue to print")
     framework.add_argument("--part", choices=FRAMEWORK_PARTS, default="indicators")
     framework.add_argument("--format", choices=("csv", "json"), default="csv")
+    cli_framework.add_commands(framework)
 
     snapshots = commands.add_parser("snapshots", help="list every snapshot")
     snapshots.add_argument("--format", choices=("table", "csv", "json"), default="table")
@@ -188,7 +190,11 @@ def _run(args) -> int:
         return cli_official.run(store, args)
     if args.command in ("template", "targets"):
         return _data_files(store, args)
+    if args.command == "framework" and args.framework_command:
+        return cli_framework.run(store, args, lambda year: say(args.lang, "no_framework", year=year))
     if args.command == "framework":
+        if args.year is None:
+            _parser().error("framework: --year is required (or: framework export | framework import)")
         framework = store.framework_for(args.year)
         if framework is None:
             print(say(args.lang, "no_framework", year=args.year), file=sys.stderr)

@@ -118,6 +118,21 @@ TEMPLATES = {
                           "The text holds {value} characters; the limit is {expected}."),
     "official_duplicate": ("Baris ganda untuk wilayah dan tahun yang sama ({value}); juga di baris {expected}.",
                            "Duplicate row for the same region and year ({value}); also on row {expected}."),
+    # a framework workbook (store/framework_import.py)
+    "missing_sheet": ("Lembar '{value}' tidak ada. Lembar yang ditemukan: {expected}.",
+                      "Sheet '{value}' is missing. Sheets found: {expected}."),
+    "unknown_column": ("Kolom '{value}' tidak dikenal di lembar ini; diharapkan salah satu dari: {expected}.",
+                       "Column '{value}' is not known on this sheet; expected one of: {expected}."),
+    "blank_cell": ("Sel wajib kosong; diharapkan isi untuk '{expected}'.",
+                   "A required cell is empty; expected a value for '{expected}'."),
+    "bad_value": ("Nilai '{value}' tidak sah; diharapkan {expected}.", "'{value}' is not valid; expected {expected}."),
+    "duplicate_code": ("'{value}' muncul lebih dari sekali; juga di baris {expected}.",
+                       "'{value}' appears more than once; also on row {expected}."),
+    "unknown_setting": ("Pengaturan '{value}' tidak dikenal; diharapkan antara lain: {expected}.",
+                        "Unknown setting '{value}'; expected for instance: {expected}."),
+    "missing_setting": ("Pengaturan wajib '{value}' tidak ada.", "Required setting '{value}' is missing."),
+    "framework_rule": ("Kerangka tidak memenuhi aturan (pemeriksaan check-framework): {value}",
+                       "The framework breaks a rule (the check-framework check): {value}"),
     # warnings: the file loads, but these are worth a look
     "missing_indicators": ("Wilayah {value} tidak punya baris untuk {expected} indikator; indikator itu "
                            "dihitung 0.",

@@ -1,0 +1,244 @@
+"""A framework version as an XLSX workbook, so a Bapperida can enter a questionnaire without TOML.
+
+The workbook holds the whole (merged) framework file: settings (`pengaturan`: one key per row),
+chain weights, bands, dimensions, elements and indicators (one row each, with one column per level
+0..max_level in Indonesian and in English), a sheet of the lists the drop-downs offer and an
+instructions sheet. Every table has two header rows: Indonesian words in row 1 and the field key in
+row 2 (what `store.framework_import` reads); data start in row 3. Text is stored as text, so a cell
+starting with "=" is never a formula, and `framework_import` reads the workbook back to the same file.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import openpyxl
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from scoring.framework import ASPECTS, CHAIN_TYPES, EVIDENCE_POLICIES
+
+HEADER_ROWS = 2          # row 1 Indonesian, row 2 the field key; data from row 3
+FIRST_DATA_ROW = HEADER_ROWS + 1
+LIST_ROWS = 2000         # drop-downs and list references cover this many data rows
+BOOLEANS = ("TRUE", "FALSE")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label_id: str
+    kind: str = "text"     # text | number | whole | boolean
+    required: bool = True
+    choices: str = ""      # the drop-down: a name from LISTS, or "sheet:key" (codes of another sheet)
+    width: int = 16
+
+
+@dataclass(frozen=True)
+class Table:
+    sheet: str
+    key: str               # the framework file's key (chain_weights, bands, ...)
+    columns: tuple[Column, ...]
+
+
+SETTINGS_SHEET = "pengaturan"
+SETTINGS_COLUMNS = (Column("key", "kunci", width=30), Column("value", "nilai", width=60, required=False),
+                    Column("about", "keterangan", required=False, width=70))
+TABLES = (
+    Table("bobot_rantai", "chain_weights", (Column("chain", "rantai hasil", choices="chain"),
+                                            Column("weight", "bobot", "number", width=10))),
+    Table("predikat", "bands", (Column("level", "tingkat", "whole", width=9), Column("name_id", "nama (id)", width=28),
+                                Column("name_en", "nama (en)", width=28),
+                                Column("lower", "batas bawah", "number", width=12))),
+    Table("dimensi", "dimensions", (Column("code", "kode", width=10), Column("name_id", "nama (id)", width=28),
+                                    Column("name_en", "nama (en)", width=28))),
+    Table("elemen", "elements", (Column("code", "kode", width=12),
+                                 Column("dimension", "dimensi", choices="dimensi:code"),
+                                 Column("name_id", "nama (id)", width=30), Column("name_en", "nama (en)", width=30),
+                                 Column("weight", "bobot", "number", width=10))),
+    Table("indikator", "indicators", (
+        Column("code", "kode", width=14), Column("name_id", "nama (id)", width=40),
+        Column("name_en", "nama (en)", width=40),
+        Column("dimension", "dimensi", choices="dimensi:code", width=10),
+        Column("element", "elemen", choices="elemen:code", width=12),
+        Column("chain", "rantai hasil", choices="chain", width=12),
+        Column("aspect", "aspek", choices="aspect", width=14),
+        Column("weight", "bobot", "number", width=9), Column("owner_opd", "OPD pengampu", choices="opd", width=24),
+        Column("follows_up_previous", "tindak lanjut evaluasi lalu", "boolean", required=False, choices="boolean",
+               width=12),
+        Column("evidence_id", "bukti dukung (id)", required=False, width=40),
+        Column("evidence_en", "bukti dukung (en)", required=False, width=40))),
+)
+LEVEL_LABEL = "uraian level {n} ({lang})"
+LISTS = {"chain": CHAIN_TYPES, "aspect": ASPECTS, "policy": EVIDENCE_POLICIES, "boolean": BOOLEANS}
+LIST_SHEET = "daftar"
+LIST_LABELS = {"chain": "rantai hasil", "aspect": "aspek", "policy": "kebijakan bukti", "boolean": "ya/tidak",
+               "opd": "OPD"}
+
+# Settings keys in the order shown, with their kind and what they mean (id, en).
+SETTINGS = {
+    "id": ("text", "pengenal versi: huruf kecil, angka, titik, garis bawah atau tanda hubung",
+           "version id: lower-case letters, digits, dot, underscore or hyphen"),
+    "name_id": ("text", "nama kerangka (Indonesia)", "framework name (Indonesian)"),
+    "name_en": ("text", "nama kerangka (Inggris)", "framework name (English)"),
+    "years": ("years", "tahun yang dicakup, mis. 2022, 2023 atau 2022-2026",
+              "years covered, e.g. 2022, 2023 or 2022-2026"),
+    "max_level": ("whole", "level tertinggi: level berjalan dari 0 sampai nilai ini",
+                  "top level: levels run from 0 to this value"),
+    "illustrative": ("boolean", "TRUE bila kerangka ini ilustratif (bukan kuesioner resmi)",
+                     "TRUE when the framework is illustrative (not the official questionnaire)"),
+    "minimum_target_band": ("whole", "predikat minimum nasional (nomor tingkat)",
+                            "national minimum band (band level)"),
+    "evidence_policy.unverified_counts_as": ("policy", "level tanpa bukti terverifikasi dihitung: zero = 0, "
+                                             "claimed = seperti diklaim",
+                                             "a level without verified evidence counts as: zero = 0, "
+                                             "claimed = as claimed"),
+}
+KIND_OF = {key: kind for key, (kind, _, _) in SETTINGS.items()}
+
+
+def level_key(level: int, lang: str) -> str:
+    return f"level_{level}_{lang}"
+
+
+def level_columns(max_level: int) -> tuple[Column, ...]:
+    return tuple(Column(level_key(n, lang), LEVEL_LABEL.format(n=n, lang=lang), width=36)
+                 for lang in ("id", "en") for n in range(max_level + 1))
+
+
+def top_level(raw: dict) -> int:
+    """The framework's top level: `max_level` when the file states it, else the number of level
+    descriptions of its indicators less one."""
+    if isinstance(raw.get("max_level"), int):
+        return raw["max_level"]
+    return len(raw["indicators"][0]["levels_id"]) - 1
+
+
+def settings_rows(raw: dict) -> list[tuple[str, object]]:
+    """(key, value) of every scalar setting of the file: its top-level keys and the keys of its tables
+    other than chain_weights (`evidence_policy.note_id`), known ones first."""
+    values: dict[str, object] = {"max_level": top_level(raw)}
+    for key, value in raw.items():
+        if isinstance(value, dict) and key != "chain_weights":
+            values.update({f"{key}.{inner}": item for inner, item in value.items()})
+        elif not isinstance(value, dict | list) or key == "years":
+            values[key] = value
+    ordered = [key for key in SETTINGS if key in values] + [key for key in values if key not in SETTINGS]
+    return [(key, ", ".join(map(str, values[key])) if key == "years" else values[key]) for key in ordered]
+
+
+def _put(sheet, row: int, column: int, value) -> None:
+    # openpyxl turns a string starting with "=" into a formula; text is always stored as text.
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+
+
+HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
+
+
+def _header(sheet, columns: tuple[Column, ...], rows: int) -> None:
+    for number, column in enumerate(columns, start=1):
+        _put(sheet, 1, number, column.label_id)
+        _put(sheet, 2, number, column.key)
+        for row in (1, 2):
+            sheet.cell(row=row, column=number).font = Font(bold=row == 1, italic=row == 2)
+            sheet.cell(row=row, column=number).fill = HEADER_FILL
+        sheet.column_dimensions[get_column_letter(number)].width = column.width
+    sheet.freeze_panes = sheet.cell(row=FIRST_DATA_ROW, column=1)
+    last = get_column_letter(len(columns))
+    sheet.auto_filter.ref = f"A2:{last}{max(FIRST_DATA_ROW, rows + HEADER_ROWS)}"
+
+
+def _drop_down(sheet, formula: str, cells: str, strict: bool = True) -> None:
+    check = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True,
+                           errorStyle="stop" if strict else "warning")
+    check.add(cells)
+    sheet.add_data_validation(check)
+
+
+def _list_formula(choices: str, list_columns: dict[str, str]) -> str:
+    if ":" in choices:
+        sheet, _ = choices.split(":")
+        return f"{sheet}!$A${FIRST_DATA_ROW}:$A${LIST_ROWS}"
+    return f"{LIST_SHEET}!${list_columns[choices]}$2:${list_columns[choices]}${LIST_ROWS}"
+
+
+def _fill(sheet, columns: tuple[Column, ...], records: list[dict], list_columns: dict[str, str]) -> None:
+    _header(sheet, columns, len(records))
+    for row, record in enumerate(records, start=FIRST_DATA_ROW):
+        for number, column in enumerate(columns, start=1):
+            value = record.get(column.key)
+            if value is not None and value != "":
+                _put(sheet, row, number, value)
+        for number in range(1, len(columns) + 1):
+            sheet.cell(row=row, column=number).alignment = Alignment(vertical="top", wrap_text=True)
+    for number, column in enumerate(columns, start=1):
+        if column.choices:
+            letter = get_column_letter(number)
+            cells = f"{letter}{FIRST_DATA_ROW}:{letter}{LIST_ROWS}"
+            _drop_down(sheet, _list_formula(column.choices, list_columns), cells,
+                       strict=column.choices != "opd")   # a new OPD may be typed in
+
+
+def _records(raw: dict, table: Table, max_level: int) -> list[dict]:
+    if table.key == "chain_weights":
+        return [{"chain": chain, "weight": weight} for chain, weight in raw["chain_weights"].items()]
+    records = [dict(record) for record in raw[table.key]]
+    if table.key == "indicators":
+        for record in records:
+            for lang in ("id", "en"):
+                record.update({level_key(n, lang): text for n, text in enumerate(record.pop(f"levels_{lang}"))})
+    if table.key == "elements":
+        for record in records:
+            record.setdefault("weight", 1.0)
+    return records
+
+
+def _lists(sheet, raw: dict) -> dict[str, str]:
+    opds = sorted({indicator["owner_opd"] for indicator in raw["indicators"]}, key=str.casefold)
+    columns = {}
+    for number, (name, values) in enumerate([*LISTS.items(), ("opd", opds)], start=1):
+        letter = get_column_letter(number)
+        columns[name] = letter
+        _put(sheet, 1, number, LIST_LABELS[name])
+        sheet.cell(row=1, column=number).font = Font(bold=True)
+        sheet.column_dimensions[letter].width = 24
+        for row, value in enumerate(values, start=2):
+            _put(sheet, row, number, value)
+    return columns
+
+
+def framework_workbook(raw: dict, instructions: list[tuple[str, str]]) -> bytes:
+    """The merged framework file `raw` as XLSX bytes (sheets: instructions, settings, the tables,
+    lists). `instructions` are (Indonesian, English) lines for the first sheet."""
+    workbook = openpyxl.Workbook()
+    guide = workbook.active
+    guide.title = "petunjuk"
+    guide.column_dimensions["A"].width = guide.column_dimensions["B"].width = 90
+    for row, (indonesian, english) in enumerate([("Petunjuk", "Instructions"), *instructions], start=1):
+        _put(guide, row, 1, indonesian)
+        _put(guide, row, 2, english)
+        for column in (1, 2):
+            guide.cell(row=row, column=column).alignment = Alignment(wrap_text=True, vertical="top")
+            guide.cell(row=row, column=column).font = Font(bold=row == 1)
+    max_level = top_level(raw)
+    settings = workbook.create_sheet(SETTINGS_SHEET)
+    tables = [workbook.create_sheet(table.sheet) for table in TABLES]
+    list_columns = _lists(workbook.create_sheet(LIST_SHEET), raw)
+    rows = settings_rows(raw)
+    _fill(settings, SETTINGS_COLUMNS,
+          [{"key": key, "value": value, "about": f"{SETTINGS[key][1]} / {SETTINGS[key][2]}" if key in SETTINGS else ""}
+           for key, value in rows], list_columns)
+    for row, (key, _) in enumerate(rows, start=FIRST_DATA_ROW):
+        kind = KIND_OF.get(key, "policy" if key.startswith("evidence_policy.stage_") else "")
+        if kind in ("policy", "boolean"):
+            _drop_down(settings, _list_formula(kind, list_columns), f"B{row}")
+    for sheet, table in zip(tables, TABLES, strict=True):
+        columns = table.columns + (level_columns(max_level) if table.key == "indicators" else ())
+        _fill(sheet, columns, _records(raw, table, max_level), list_columns)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
