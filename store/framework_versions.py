@@ -31,7 +31,7 @@ from store import catalog
 from store.atomic import atomic_write_bytes, writer_lock
 from store.audit import record
 from store.framework_import import read_framework_workbook
-from store.framework_words import INSTRUCTIONS
+from store.framework_words import instructions
 from store.framework_workbook import framework_workbook
 from store.limits import Limits
 from store.problems import IngestRefused, Problem
@@ -226,7 +226,7 @@ def export_workbook(framework_dir: Path, year: int) -> bytes | None:
     """The framework file covering `year` as an XLSX workbook (None when no file covers it)."""
     for name, framework in catalog.framework_files(framework_dir):
         if year in framework.years:
-            return framework_workbook(read_framework_file(framework_dir / name), INSTRUCTIONS)
+            return framework_workbook(read_framework_file(framework_dir / name), instructions())
     return None
 
 

@@ -47,4 +47,91 @@ MESSAGES = {
     "framework_files.save": ("Simpan sebagai versi kerangka baru", "Save as a new framework version"),
     "framework_files.saved": ("Kerangka {id} disimpan sebagai {file}.", "Framework {id} saved as {file}."),
     "framework_files.none": ("tidak ada", "none"),
+
+    # the framework workbook's instructions sheet (store/framework_workbook.py), in order
+    "framework_files.guide_01": (
+        "Buku kerja ini adalah satu versi kerangka penilaian Matra. Ubah isinya, lalu muat di halaman"
+        " Data (administrator) atau dengan: python -m store framework import BERKAS.",
+        "This workbook is one version of a Matra assessment framework. Edit it, then load it on the "
+        "Data page (administrators) or with: python -m store framework import FILE."),
+    "framework_files.guide_02": (
+        "Setiap lembar tabel punya dua baris judul: baris 1 bahasa Indonesia, baris 2 kunci kolom "
+        "(jangan diubah). Data mulai baris 3; satu baris per butir.",
+        "Every table sheet has two header rows: row 1 in Indonesian, row 2 the column key (do not "
+        "change it). Data start in row 3; one row per item."),
+    "framework_files.guide_03": (
+        "pengaturan: id versi (beri id baru untuk versi baru; bila id sudah dipakai dengan isi lain, "
+        "Matra memberi id -v2, -v3 ...), nama, tahun yang dicakup (mis. 2025, 2026 atau 2025-2026), "
+        "max_level (level berjalan 0 sampai nilai ini), illustrative (TRUE bila bukan kuesioner "
+        "resmi), kebijakan bukti dan catatan.",
+        "pengaturan (settings): the version id (give a new version a new id; an id already used with "
+        "other content gets -v2, -v3 ...), names, the years covered (e.g. 2025, 2026 or 2025-2026), "
+        "max_level (levels run from 0 to it), illustrative (TRUE unless this is the official "
+        "questionnaire), the evidence policy and notes."),
+    "framework_files.guide_04": (
+        "bobot_rantai: bobot Baseline, Output, Outcome, Impact dan Quick Win dalam desimal; jumlahnya"
+        " harus 1 (mis. 0.10, 0.20, 0.30, 0.20, 0.20).",
+        "bobot_rantai (chain weights): the Baseline, Output, Outcome, Impact and Quick Win weights as"
+        " decimals; they must sum to 1 (e.g. 0.10, 0.20, 0.30, 0.20, 0.20)."),
+    "framework_files.guide_05": (
+        "predikat: tingkat 1, 2, 3 ... berurutan, nama dan batas bawah; batas pertama 0, naik, dan di"
+        " dalam 0..max_level.",
+        "predikat (bands): levels 1, 2, 3 ... in order, names and lower bounds; the first starts at "
+        "0, they rise, and lie within 0..max_level."),
+    "framework_files.guide_06": (
+        "dimensi dan elemen: kode dan nama; setiap elemen milik satu dimensi (pilih dari daftar) dan "
+        "memiliki bobot di dalam dimensinya.",
+        "dimensi and elemen (dimensions, elements): codes and names; each element belongs to one "
+        "dimension (pick from the list) and has a weight within its dimension."),
+    "framework_files.guide_07": (
+        "indikator: kode unik, nama, dimensi, elemen, rantai hasil, aspek (pilih dari daftar), bobot "
+        "(relatif di dalam elemen dan rantainya), OPD pengampu, bukti dukung, dan uraian setiap level"
+        " 0..max_level dalam bahasa Indonesia dan Inggris. Tambah indikator dengan menambah baris.",
+        "indikator (indicators): a unique code, names, dimension, element, chain type, aspect (pick "
+        "from the lists), weight (relative within its element and its chain), owner OPD, evidence, "
+        "and a description of every level 0..max_level in Indonesian and English. Add an indicator by"
+        " adding a row."),
+    "framework_files.guide_08": (
+        "daftar: pilihan untuk daftar tarik-turun. OPD baru boleh diketik langsung.",
+        "daftar (lists): the choices of the drop-downs. A new OPD may be typed in."),
+    "framework_files.guide_09": (
+        "Saat dimuat, berkas diperiksa seperti unggahan: setiap masalah disebut dengan lembar, baris,"
+        " kolom, nilai dan yang diharapkan, dan tidak ada yang ditulis. Bila lolos, Matra menunjukkan"
+        " perubahannya lalu menulis versi baru untuk tahun-tahunnya; versi lama untuk tahun itu "
+        "digantikan (tetap disimpan untuk data yang sudah dimuat dengannya).",
+        "On loading the file is checked like an upload: every problem is named with sheet, row, "
+        "column, value and what was expected, and nothing is written. If it passes, Matra shows what "
+        "changes and then writes a new version for its years; the old version for those years is "
+        "replaced (and kept for the data already loaded with it)."),
+    "framework_files.guide_10": (
+        "Data yang sudah dimuat tetap dihitung dengan versi saat dimuat; muat ulang data suatu tahun "
+        "untuk menghitungnya dengan versi baru.",
+        "Data already loaded keep the version they were loaded with; load a year's data again to "
+        "score it with the new version."),
+    # what `python -m store framework import` says (store/cli_framework.py, store.cli_common.say)
+    "cli.framework_unchanged": (
+        "tidak berubah: {file} sudah berisi versi ini ({id}); tidak ada yang ditulis",
+        "unchanged: {file} already holds this version ({id}); nothing was written"),
+    "cli.framework_wrote": (
+        "ditulis: {file} (id {id}) untuk tahun {years}",
+        "wrote {file} (id {id}) for the years {years}"),
+    "cli.framework_replaced": (
+        "menggantikan {file} untuk tahun {years}; {file} tetap untuk tahun {kept}",
+        "replaced {file} for the years {years}; {file} keeps the years {kept}"),
+    "cli.framework_superseded": (
+        "menggantikan {file} seluruhnya (tahun {years}); berkas itu disimpan untuk data yang sudah "
+        "dimuat dengannya",
+        "replaced {file} wholly (years {years}); the file stays for the data already loaded with it"),
+    "cli.framework_reload": (
+        "data yang sudah dimuat untuk tahun itu tetap memakai versi lamanya; muat ulang untuk memakai"
+        " {id}",
+        "data already loaded for those years keep their version; load them again to use {id}"),
+    "cli.framework_changes": (
+        "dibanding {old}: {added} indikator baru, {removed} dihapus, {weights} bobot berubah, "
+        "{levels} uraian level berubah{bands}",
+        "against {old}: {added} indicator(s) added, {removed} removed, {weights} weight(s) changed, "
+        "{levels} level description(s) changed{bands}"),
+    "cli.framework_bands_changed": (
+        "; predikat berubah",
+        "; bands changed"),
 }

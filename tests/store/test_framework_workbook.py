@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
+from i18n import t
 from scoring import load_framework
 from store import IngestRefused, Store, catalog
 from store.cli import main
@@ -142,6 +143,9 @@ def test_cli_export_writes_a_workbook_and_the_catalogue_still_prints(tiny_data_d
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["petunjuk", "pengaturan", "bobot_rantai", "predikat", "dimensi", "elemen",
                                "indikator", "daftar"]
+    guide = book["petunjuk"]
+    assert (guide["A2"].value, guide["B2"].value) == (t("framework_files.guide_01", "id"),
+                                                      t("framework_files.guide_01", "en"))
     sheet = book["indikator"]
     assert sheet.freeze_panes == "A3" and sheet.auto_filter.ref.startswith("A2:")
     top = len(load_framework(tiny_data_dir / "framework" / "tiny.toml").indicators[0].levels_id) - 1
