@@ -261,3 +261,15 @@ def plan_answers(data_version: tuple, region: str, year: int, stage: str, this_y
     """The plan page's summary (views.action.plan_summary) and each programme's effect
     (scoring.whatif.programme_effects), once per data version and register version."""
     return _plan_answers(data_version, programmes_stamp(region), region, year, stage, this_year)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def official_table(data_version: tuple) -> pd.DataFrame:
+    """Every official (published) result with recomputed and difference (store.official_table)."""
+    return store().official_table()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def official_ranking(data_version: tuple, year: int) -> pd.DataFrame:
+    """The published figures of `year` ranked among themselves (store.official_ranking)."""
+    return store().official_ranking(year)

@@ -6,7 +6,7 @@ import streamlit as st
 from charts.labels import region_colours
 from charts.profiles import dumbbell
 from charts.theme import CHART_CONFIG
-from components import cached, figures, frame, url_state
+from components import cached, figures, frame, official_view, url_state
 from components.pickers import LAST_REGION, region_label, region_picker, start_from_view
 from components.scenario_view import scenario_section
 from i18n import format_number
@@ -77,4 +77,5 @@ differences = matrix.apply(lambda column: [
 differences.loc[ctx.t("compare.peer_median")] = group_median.map(lambda v: format_number(v, ctx.lang))
 st.dataframe(differences.rename_axis(ctx.t("word.region")).reset_index(), hide_index=True, width="stretch")
 
+official_view.compare_table(ctx, assessed, ctx.year)
 scenario_section(ctx, assessed, key="compare_scenarios")

@@ -6,7 +6,7 @@ import streamlit as st
 from charts.labels import region_colours
 from charts.profiles import lines, slope
 from charts.theme import CHART_CONFIG
-from components import cached, figures, frame, url_state
+from components import cached, figures, frame, official_view, url_state
 from components.pickers import LAST_REGION, region_label, start_from_view
 from i18n import format_number
 from scoring import INDEX_CODE
@@ -44,8 +44,11 @@ method_changes = cached.method_changes(ctx.data_version, ctx.stage)
 region_names = dict(zip(regions["code"], regions["name"], strict=True))
 home = url_state.url_value("region") or st.session_state.get(LAST_REGION)
 colours = region_colours([region_names[code] for code in chosen], region_names.get(home) if home in chosen else None)
-st.plotly_chart(figures.trend_lines(ctx, framework, trend, medians, measure.code, method_changes, colours),
-                key="trends_lines", config=CHART_CONFIG, alt=title)
+lines_figure = figures.trend_lines(ctx, framework, trend, medians, measure.code, method_changes, colours)
+lines_figure = official_view.trend_markers(ctx, lines_figure, chosen, measure.code == INDEX_CODE)
+st.plotly_chart(lines_figure, key="trends_lines", config=CHART_CONFIG, alt=title)
+if measure.code == INDEX_CODE:
+    official_view.trend_sources(ctx, chosen)
 
 st.subheader(ctx.t("trends.stages_title", year=ctx.year))
 st.caption(ctx.t("trends.stages_hint"))

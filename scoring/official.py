@@ -75,3 +75,20 @@ def official_ranking(current: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFr
                                  for now, then in zip(table["value"], table["previous_index"], strict=True)],
                                 dtype="Float64")
     return table.drop(columns=["value"])
+
+
+def beside_computed(official: pd.DataFrame, computed: pd.DataFrame) -> pd.DataFrame:
+    """A region's published figures beside Matra's computed index of the same years.
+
+    official: year, index (decimal text as published), rank, rank_of, predicate, source, source_url;
+    computed: year, score (Matra's unrounded index). Output per published year, oldest first: the
+    official columns unchanged, computed (NA when Matra has no score that year), difference (published
+    minus Matra's shown value, two decimals; NA likewise) and differs (True when |difference| > 0.01)."""
+    scores = dict(zip(computed["year"].astype(int), computed["score"], strict=True))
+    table = official.sort_values("year").reset_index(drop=True).copy()
+    table["computed"] = pd.Series([scores.get(int(year), pd.NA) for year in table["year"]], dtype="Float64")
+    table["difference"] = pd.Series(
+        [pd.NA if pd.isna(mine) else shown_difference(float(published), float(mine))
+         for published, mine in zip(table["index"], table["computed"], strict=True)], dtype="Float64")
+    table["differs"] = table["difference"].abs().gt(TOLERANCE).fillna(False).astype(bool)
+    return table

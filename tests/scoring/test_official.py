@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from scoring.official import official_ranking, recomputed_index
+from scoring.official import beside_computed, official_ranking, recomputed_index
 
 WEIGHTS_2022 = {"baseline": 0.10, "output": 0.20, "outcome": 0.30, "impact": 0.20, "quick_win": 0.20}
 JAMBI = {"baseline": "3.84", "output": "3.18", "outcome": "3.53", "impact": "3.63", "quick_win": "3.35"}
@@ -31,3 +31,12 @@ def test_published_figures_rank_among_themselves_with_shared_ranks_and_change():
     assert list(ranked["rank"]) == [1, 2, 2, 4]
     assert list(ranked["index"]) == ["3.48", "3.40", "3.40", "3.10"]   # the published text, untouched
     assert ranked["change"].tolist() == [pd.NA, -0.05, pd.NA, 0.2]
+
+
+def test_published_beside_computed_says_where_they_differ_beyond_001():
+    official = pd.DataFrame({"year": [2024, 2023, 2022], "index": ["3.48", "3.80", "3.10"]})
+    computed = pd.DataFrame({"year": [2022, 2023], "score": [3.105, 3.2149]})   # shown 3.11 and 3.21
+    table = beside_computed(official, computed)
+    assert list(table["year"]) == [2022, 2023, 2024] and list(table["index"]) == ["3.10", "3.80", "3.48"]
+    assert table["difference"].tolist() == [-0.01, 0.59, pd.NA]
+    assert table["differs"].tolist() == [False, True, False]
