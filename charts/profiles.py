@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -166,18 +168,22 @@ def _spread_labels(ends: list[tuple[float, str, str]], px_per_unit: float) -> li
 
 
 def change_bars(frame: pd.DataFrame, text: ChartText, change_label: str) -> go.Figure:
-    """Signed contributions per label (frame: label, change, change_text); rises blue, falls orange.
+    """Signed contributions per label (frame: label as typed, not escaped; change, change_text); rises
+    blue, falls orange.
 
     Names wrap on two lines (shortened at a word, the full name in the hover text); the values stand
     in a column right of the plot, so a negative one never sits on a name and none is cut."""
     colours = ["#0072B2" if value >= 0 else "#D55E00" for value in frame["change"]]
-    categories = [str(label) for label in frame["label"]]
-    labels = [wrap(label, 26) for label in categories]
+    # labels come as typed (programme names are uploaded text) and are escaped here, once: the data
+    # keeps the full escaped name, the axis its wrapped form, the hover the full name
+    typed = [str(label) for label in frame["label"]]
+    categories = [html.escape(label, quote=False) for label in typed]
+    labels = [wrap(label, 26) for label in typed]
     values = [str(value) for value in frame["change_text"]]
     figure = go.Figure(go.Bar(
         y=categories, x=frame["change"], orientation="h", marker=dict(color=colours),
         text=values, textposition="none",   # the trace keeps its text (hover); the column shows it
-        customdata=[full_name(label) for label in categories],
+        customdata=[full_name(label) for label in typed],
         hovertemplate="%{customdata}: %{text}<extra></extra>", showlegend=False,
     ))
     value_column(figure, categories, values)

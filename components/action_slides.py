@@ -5,7 +5,6 @@ register and the scenario are read as they are now (neither is part of a snapsho
 from __future__ import annotations
 
 import datetime
-import html
 
 import pandas as pd
 import streamlit as st
@@ -46,8 +45,8 @@ def plan_slide(item, ctx, source, framework, regions) -> None:
     chart, side = st.columns([3, 2])
     top = summary.top
     bars = pd.DataFrame({
-        # names are uploaded text: escaped, so plotly shows a tag as text and never makes it a link
-        "label": [html.escape(f"{c} · {shorten(n, 40)}", quote=False)
+        # names are uploaded text, passed as typed: change_bars escapes them once (a tag shows as text)
+        "label": [f"{c} · {shorten(n, 40)}"
                   for c, n in zip(top["programme_code"], top["name"], strict=True)],
         "change": top["gain"].to_numpy(),
         "change_text": top["gain"].map(lambda v: format_number(v, ctx.lang, digits=3, signed=True)),

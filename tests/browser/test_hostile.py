@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import pytest
 
+from reports.agenda import Agenda, AgendaItem, encode
 from store import Store
 from store.scenarios import Scenario
 from tests.browser.conftest import discard_after_failure
@@ -129,3 +130,26 @@ def test_hostile_names_and_notes_stay_text(tabs, name, lang):
                               ".map(t => t.textContent)")
         drawn = ["".join(text.split()) for text in texts]     # long labels wrap over lines (tspans)
         assert any("".join(IMG.split()) in text for text in drawn) and any(SCRIPT in text for text in drawn), texts
+
+
+def test_slide_chart_shows_hostile_programme_names_exactly_as_typed(tabs, hostile_server):
+    """Issue 25 (9): the plan slide's chart escaped programme names twice (`&lt;/div&gt;` was drawn
+    instead of `</div>`); now the drawn text is exactly the typed name, and nothing is injected."""
+    store = Store(hostile_server.data_dir)
+    year = max(store.years("II"))
+    top = store.ranking(year, "II")["region_code"].iloc[0]
+    agenda = Agenda("Rakor", year, "II", "en", tuple(store.current_snapshot_ids()),
+                    (AgendaItem("plan", {"region": top}),))
+    tab = tabs.get("en", (1366, 900))
+    page = tab.page
+    page.goto(hostile_server.link("present", agenda=encode(agenda), mode="slides", slide=2, lang="en"),
+              wait_until="domcontentloaded")
+    page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot g.ytick text')].length >= 2",
+                           timeout=90_000)   # a slide has no page title for wait_for_run to wait on
+    page.wait_for_timeout(600)
+    screenshot(page, "hostile-plan-slide")
+    texts = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot svg text')].map(t => t.textContent)")
+    drawn = ["".join(text.split()) for text in texts]     # long labels wrap over lines (tspans)
+    assert "H1·" + "".join(IMG.split()) in drawn and "H2·" + SCRIPT in drawn, texts
+    assert not [text for text in texts if "&lt;" in text or "&gt;" in text or "&amp;" in text], texts
+    assert page.evaluate(_INJECTED) == {"images": 0, "scripts": 0, "handlers": 0, "svg": 0}

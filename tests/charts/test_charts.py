@@ -254,6 +254,18 @@ def test_change_bars_wrap_long_names_and_keep_them_whole_in_the_hover():
     assert figure.layout.xaxis.range == pytest.approx((-0.02, 0.42))
 
 
+def test_change_bars_escape_typed_names_once():
+    """Issue 25 (9): a name given as typed is escaped once on the axis, in the data and the hover
+    (it was escaped by the caller and again here: `&lt;/div&gt;` was drawn)."""
+    typed = "P1 · </div><b>x</b> & co"
+    once = "P1 · &lt;/div&gt;&lt;b&gt;x&lt;/b&gt; &amp; co"
+    frame = pd.DataFrame({"label": [typed], "change": [0.2], "change_text": ["+0,20"]})
+    figure = profiles.change_bars(frame, TEXT, "Perubahan")
+    assert list(figure.data[0].y) == [once] and list(figure.data[0].customdata) == [once]
+    assert "<br>".join(figure.layout.yaxis.ticktext).replace("<br>", " ") == once
+    assert "&amp;lt;" not in str(figure.to_plotly_json())
+
+
 # --- programmes --------------------------------------------------------------------------------
 
 def test_timeline_bars_run_from_start_to_end_of_last_year():
