@@ -87,19 +87,21 @@ def _preview(ctx, plan) -> None:
                            kept=", ".join(map(str, replaced.kept))))
     changes = plan.changes
     if changes.compared_with:
-        lines += [ctx.t("framework_files.compared", id=plain(changes.compared_with)),
-                  ctx.t("framework_files.added", codes=_codes(ctx, changes.indicators_added)),
-                  ctx.t("framework_files.removed", codes=_codes(ctx, changes.indicators_removed)),
-                  ctx.t("framework_files.levels", codes=_codes(ctx, changes.levels_changed))]
+        details = [ctx.t("framework_files.added", codes=_codes(ctx, changes.indicators_added)),
+                   ctx.t("framework_files.removed", codes=_codes(ctx, changes.indicators_removed)),
+                   ctx.t("framework_files.levels", codes=_codes(ctx, changes.levels_changed))]
         if changes.bands_changed:
-            lines.append(ctx.t("framework_files.bands"))
+            details.append(ctx.t("framework_files.bands"))
+        lines.append(ctx.t("framework_files.compared", id=plain(changes.compared_with)) +
+                     "".join(f"\n    - {detail}" for detail in details))
     st.markdown("\n".join(f"- {line}" for line in lines))
     weights = changes.weights_changed
     if weights:
         st.dataframe(pd.DataFrame({
-            ctx.t("framework_files.col_weight"): [name for name, _, _ in weights],
-            ctx.t("framework_files.col_old"): [format_number(old, ctx.lang, 3) for _, old, _ in weights],
-            ctx.t("framework_files.col_new"): [format_number(new, ctx.lang, 3) for _, _, new in weights],
+            ctx.t("framework_files.col_weight"): [ctx.t(f"framework_files.weight_{kind}") for kind, *_ in weights],
+            ctx.t("framework_files.col_code"): [code for _, code, _, _ in weights],
+            ctx.t("framework_files.col_old"): [format_number(old, ctx.lang, 3) for _, _, old, _ in weights],
+            ctx.t("framework_files.col_new"): [format_number(new, ctx.lang, 3) for *_, new in weights],
         }), hide_index=True, width="stretch")
     if plan.replaced:
         st.info(ctx.t("framework_files.reload"))

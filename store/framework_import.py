@@ -32,6 +32,7 @@ from store.framework_workbook import (
 )
 from store.limits import Limits, RowCounter, column_label, container_problems
 from store.problems import IngestRefused, Problem
+from store.read_errors import unreadable
 from store.reading import READABLE, normalise_header
 from store.xlsx_reading import is_xlsx, sheet_heads, sheet_rows
 
@@ -231,7 +232,7 @@ def read_framework_workbook(name: str, data: bytes, limits: Limits) -> dict:
     except (IngestRefused, MemoryError):
         raise
     except Exception as error:  # any parser failure is the file's fault, reported, not raised
-        raise IngestRefused([Problem("unreadable", file=name, value=type(error).__name__, expected=READABLE)]) from None
+        raise IngestRefused([unreadable(name, error, READABLE)]) from None
     if reader.problems:
         raise IngestRefused(reader.problems)
     rules = framework_problems(raw)

@@ -56,7 +56,7 @@ class Changes:
     compared_with: str = ""
     indicators_added: tuple[str, ...] = ()
     indicators_removed: tuple[str, ...] = ()
-    weights_changed: tuple[tuple[str, float, float], ...] = ()   # (chain:x | element:x | indicator:x, old, new)
+    weights_changed: tuple[tuple[str, str, float, float], ...] = ()   # (chain | element | indicator, code, old, new)
     levels_changed: tuple[str, ...] = ()                         # indicator codes whose level texts changed
     bands_changed: bool = False
 
@@ -133,12 +133,12 @@ def changes_between(old: Framework | None, new: Framework) -> Changes:
         return Changes(indicators_added=tuple(i.code for i in new.indicators))
     before = {i.code: i for i in old.indicators}
     after = {i.code: i for i in new.indicators}
-    weights = [(f"chain:{c}", old.chain_weights[c], w) for c, w in new.chain_weights.items()
+    weights = [("chain", c, old.chain_weights[c], w) for c, w in new.chain_weights.items()
                if old.chain_weights.get(c) != w]
     old_elements = {e.code: e.weight for e in old.elements}
-    weights += [(f"element:{e.code}", old_elements[e.code], e.weight) for e in new.elements
+    weights += [("element", e.code, old_elements[e.code], e.weight) for e in new.elements
                 if e.code in old_elements and old_elements[e.code] != e.weight]
-    weights += [(f"indicator:{c}", before[c].weight, i.weight) for c, i in after.items()
+    weights += [("indicator", c, before[c].weight, i.weight) for c, i in after.items()
                 if c in before and before[c].weight != i.weight]
     return Changes(
         compared_with=old.id,

@@ -175,7 +175,10 @@ def _fill(sheet, columns: tuple[Column, ...], records: list[dict], list_columns:
                 _put(sheet, row, number, value)
         for number in range(1, len(columns) + 1):
             sheet.cell(row=row, column=number).alignment = Alignment(vertical="top", wrap_text=True)
-    for number, column in enumerate(columns, start=1):
+    for number, column in enumerate(columns, start=1):   # widths that fit the content, within bounds
+        longest = max([len(column.label_id), len(column.key)] +
+                      [len(str(record.get(column.key) or "")) for record in records[:300]])
+        sheet.column_dimensions[get_column_letter(number)].width = min(column.width, max(8, longest + 2))
         if column.choices:
             letter = get_column_letter(number)
             cells = f"{letter}{FIRST_DATA_ROW}:{letter}{LIST_ROWS}"

@@ -37,6 +37,10 @@ MESSAGES = {
     "framework_files.levels": ("Uraian level berubah: {codes}", "Level descriptions changed: {codes}"),
     "framework_files.bands": ("Predikat (batas atau nama) berubah.", "Bands (bounds or names) changed."),
     "framework_files.col_weight": ("Bobot", "Weight"),
+    "framework_files.col_code": ("Kode", "Code"),
+    "framework_files.weight_chain": ("Rantai hasil", "Results chain"),
+    "framework_files.weight_element": ("Elemen", "Element"),
+    "framework_files.weight_indicator": ("Indikator", "Indicator"),
     "framework_files.col_old": ("Lama", "Old"),
     "framework_files.col_new": ("Baru", "New"),
     "framework_files.reload": (

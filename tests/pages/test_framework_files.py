@@ -64,7 +64,8 @@ def test_an_administrator_sees_what_changes_then_saves_a_new_version(data_dir, s
     shown = "\n".join(m.value for m in app.markdown)
     assert f"Replaces {old.id}.toml for the years 2025, 2026" in shown.replace("\\", "")
     weights = app.dataframe[-1].value
-    assert list(weights["Weight"]) == ["chain:output", "chain:outcome"]
+    assert list(weights["Weight"]) == ["Results chain"] * 2 and list(weights["Code"]) == ["output", "outcome"]
+    assert list(weights["New"]) == ["0.300", "0.200"]
     assert tree_fingerprint(data_dir) == before, "nothing is written before save"
     next(b for b in app.button if b.label == t("framework_files.save", "en")).click()
     app.run()

@@ -107,7 +107,7 @@ def test_an_edited_workbook_gives_the_scores_computed_by_hand(tiny_data_dir):
     assert (plan.id, plan.file) == ("tiny-2022-v2", "tiny-2022-v2.toml")
     assert [(r.file, r.years, r.kept) for r in plan.replaced] == [("tiny.toml", (2022, 2023, 2024), ())]
     assert plan.changes.indicators_added == ("GOV.B.02",) and plan.changes.levels_changed == ("GOV.A.01",)
-    assert sorted(w[0] for w in plan.changes.weights_changed) == ["chain:outcome", "chain:output"]
+    assert sorted(plan.changes.weights_changed) == [("chain", "outcome", 0.3, 0.2), ("chain", "output", 0.2, 0.3)]
     framework = store.framework_for(2023)
     assert framework.id == "tiny-2022-v2"
     assert framework.indicator("GOV.A.01").level_text(3, "id") == "Tersedia dan dipakai semua OPD"
@@ -227,4 +227,20 @@ def test_cli_refusal_exits_2_with_every_problem(tiny_data_dir, capsys):
     assert main(["--data-dir", str(tiny_data_dir), "--lang", "id", "framework", "import", str(path)]) == 2
     err = capsys.readouterr().err
     assert "lembar indikator, baris 3, kolom G (aspect): Nilai 'budaya' tidak sah" in err
+    assert tree_fingerprint(tiny_data_dir) == before
+
+
+def test_a_file_over_the_limits_or_not_a_workbook_is_refused_before_it_is_parsed(tiny_data_dir, monkeypatch):
+    store = Store(tiny_data_dir)
+    workbook = export_workbook(store.framework_dir, 2022)
+    before = tree_fingerprint(tiny_data_dir)
+    monkeypatch.setenv("MATRA_MAX_UPLOAD_MB", str(len(workbook) / 2 / 1048576))
+    with pytest.raises(IngestRefused) as refused:
+        import_workbook(tiny_data_dir, "besar.xlsx", workbook)
+    assert [p.code for p in refused.value.problems] == ["too_large"]
+    monkeypatch.delenv("MATRA_MAX_UPLOAD_MB")
+    for name, data in (("kerangka.csv", b"code,name\nA,B\n"), ("rusak.xlsx", workbook[: len(workbook) // 2])):
+        with pytest.raises(IngestRefused) as refused:
+            import_workbook(tiny_data_dir, name, data)
+        assert [p.code for p in refused.value.problems] == ["unreadable"], name
     assert tree_fingerprint(tiny_data_dir) == before
