@@ -57,7 +57,8 @@ class StoreReads:
         return self.framework_by_id(snapshot.framework_id)
 
     def _frameworks_by_id(self) -> dict[str, Framework]:
-        return {framework.id: framework for framework in self.frameworks()}
+        """Every version by id, those another version wholly replaced included (snapshots name them)."""
+        return {framework.id: framework for _, framework in catalog.framework_files(self.framework_dir)}
 
     # snapshots ------------------------------------------------------------------------------
     def snapshots(self) -> list[Snapshot]:

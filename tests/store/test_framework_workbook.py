@@ -101,6 +101,7 @@ def edited_tiny(workbook: bytes, years: str = "2022-2024") -> bytes:
 
 def test_an_edited_workbook_gives_the_scores_computed_by_hand(tiny_data_dir):
     store = Store(tiny_data_dir)
+    store.ingest_rows(assessment_rows({"35.09": LEVELS}), year=2022, stage="II", source="before.csv")
     plan = import_workbook(tiny_data_dir, "kerangka.xlsx", edited_tiny(export_workbook(store.framework_dir, 2023)),
                            by="Ibu Planner")
     # the id is taken with other content: the new version gets the next id and wholly replaces tiny.toml
@@ -120,6 +121,11 @@ def test_an_edited_workbook_gives_the_scores_computed_by_hand(tiny_data_dir):
     # GOV: element A (3x2 + 2x1)/3 = 8/3, element B (4 + 2)/2 = 3 -> (8/3 + 3)/2 = 17/6
     dimensions = store.scores(2023, "II", "dimension").set_index("dimension")["score"]
     assert dimensions["GOV"] == pytest.approx(17 / 6)
+    # the 2022 snapshot loaded before keeps the version it was loaded with: 2.95, as by hand above
+    assert store.framework_of(2022, "II").id == "tiny-2022"
+    assert store.scores(2022, "II", "index")["index"].iloc[0] == pytest.approx(2.95)
+    region = store.region_scores("35.09", 2022, "II")
+    assert region.loc[region["kind"] == "index", "band"].notna().all()
 
 
 def test_a_version_for_some_years_narrows_the_other_file_and_says_so(tiny_data_dir, capsys):
