@@ -2,8 +2,8 @@
 as labelled markers on the trends page, counted and ranked among themselves on the overview, and
 per region on the compare page.
 
-A published index is shown as its stored decimal text with only the decimal mark of the language
-("3.48" -> "3,48" in Indonesian): never through a number formatter, so it is never re-rounded.
+A published index is shown as its stored decimal text (views.official.published): never through a
+number formatter, so it is never re-rounded.
 Source texts came from an import (untrusted): tables show them as data, markdown escapes them.
 """
 
@@ -14,24 +14,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from charts.official import add_official_markers
-from components import cached
-from components.slides import plain
+from components import cached, slides
 from i18n import format_number
 from scoring.official import beside_computed
-
-
-def published(text, lang: str) -> str:
-    """A published value as published, with the language's decimal mark ('' when not published)."""
-    if text is None or (not isinstance(text, str) and pd.isna(text)) or text == "":
-        return ""
-    return str(text).replace(".", ",") if lang == "id" else str(text)
-
-
-def rank_text(rank: str, rank_of: str) -> str:
-    """'13 / 191', '1', or '' as published."""
-    if not rank:
-        return ""
-    return f"{rank} / {rank_of}" if rank_of else str(rank)
+from views.official import published, rank_text
 
 
 def _synthetic(ctx, key: str = "official.synthetic_note") -> str:
@@ -47,10 +33,10 @@ def source_lines(ctx, rows: pd.DataFrame, label=lambda row: str(row["year"])) ->
     """One markdown line per row: label, the source (escaped) linked to its address when it has one."""
     lines = []
     for row in rows.to_dict("records"):
-        source = plain(row["source"])
+        source = slides.plain(row["source"])
         text = f"[{source}]({safe_url(row['source_url'])})" if row["source_url"] else \
-            f"{source} {plain(ctx.t('official.no_address'))}"
-        lines.append("- " + ctx.t("official.source_line", year=plain(label(row)), source=text))
+            f"{source} {slides.plain(ctx.t('official.no_address'))}"
+        lines.append("- " + ctx.t("official.source_line", year=slides.plain(label(row)), source=text))
     st.markdown("\n".join(lines))
 
 
@@ -151,3 +137,15 @@ def compare_table(ctx, regions: list[str], year: int) -> None:
         ctx.t("official.col_source"): official["source"],
         ctx.t("official.col_link"): official["source_url"],
     }), hide_index=True, width="stretch", column_config={ctx.t("official.col_link"): st.column_config.LinkColumn()})
+
+
+def slide_line(ctx, region: str, container=st) -> None:
+    """One line for a projected slide: the region's official index of the year, as published, with
+    its rank and source (nothing when none is recorded)."""
+    official = cached.official_table(ctx.data_version)
+    rows = official[(official["region_code"] == region) & (official["year"] == ctx.year)]
+    for row in rows.to_dict("records"):
+        rank = ctx.t("official.slide_rank", rank=rank_text(row["rank"], row["rank_of"])) if row["rank"] else ""
+        line = ctx.t("official.slide_line", year=ctx.year, index=published(row["index"], ctx.lang), rank=rank,
+                     source=row["source"])
+        container.markdown(slides.plain(line))

@@ -16,11 +16,11 @@ import streamlit as st
 
 from charts.labels import VALUE_FONT_SIZE, wrap
 from charts.theme import CHART_CONFIG
-from components import action_slides, cached, figures
+from components import action_slides, cached, figures, official_view
 from components.claims_view import claims_figure, failed_label
 from components.slide_assets import CLICKER_SCRIPT, PROJECTOR_CSS
 from i18n import format_date, format_number, format_percent
-from scoring import STAGES, summaries
+from scoring import INDEX_CODE, STAGES, summaries
 from scoring.claims import claims_summary
 from views.compare import compared_regions, listed
 from views.overview import OverviewSelection, scope_names, shown_ranking
@@ -160,6 +160,7 @@ def region_slide(item, ctx, source, framework, regions) -> None:
     ranking = source.ranking(ctx.year, ctx.stage).set_index("region_code")
     key_figures, chart = st.columns([1, 2], vertical_alignment="center")
     figures.region_metrics(ctx, framework, ranking, region, (key_figures, key_figures, key_figures))
+    official_view.slide_line(ctx, region, key_figures)
     figure, _ = figures.region_radar(ctx, framework, region, regions, source.scores(ctx.year, ctx.stage, "dimension"),
                                    source.targets(region, ctx.year))
     draw(figure, "slide_radar", chart)
@@ -203,7 +204,8 @@ def trends_slide(item, ctx, source, framework, regions) -> None:
     trend = source.trend(tuple(chosen), ctx.stage, measure.kind)
     medians = source.national_medians(ctx.stage, measure.kind)
     changes = [year for year in cached.method_changes(ctx.data_version, ctx.stage) if source.has(year, ctx.stage)]
-    draw(figures.trend_lines(ctx, framework, trend, medians, measure.code, changes), "slide_trend")
+    figure = figures.trend_lines(ctx, framework, trend, medians, measure.code, changes)
+    draw(official_view.trend_markers(ctx, figure, chosen, measure.code == INDEX_CODE), "slide_trend")
 
 
 def claims_slide(item, ctx, source, framework, regions) -> None:

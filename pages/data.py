@@ -5,6 +5,7 @@ import streamlit as st
 from components import auth, cached, frame
 from components.data_views import history_frame
 from components.framework_files import framework_export, framework_import
+from components.official_upload import official_downloads, official_upload
 from components.programmes_upload import programmes_upload
 from components.snapshot_upload import snapshot_upload
 from components.targets_editor import targets_editor
@@ -38,6 +39,8 @@ else:
                         key="tpl_csv")
 
 framework_export(store, ctx, years)
+
+official_downloads(store, ctx)
 
 st.subheader(ctx.t("data.history_title"))
 snapshots = store.snapshots()
@@ -88,4 +91,5 @@ if retractable:
 
 targets_editor(store, ctx, admin, years)
 programmes_upload(store, ctx, admin)
+official_upload(store, ctx, admin)
 framework_import(store, ctx, admin)

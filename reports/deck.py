@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from i18n import format_date
-from reports import action_slides, region_slides, slides, view_slides
+from reports import action_slides, official_report, region_slides, slides, view_slides
 from reports.agenda import Agenda, AgendaItem
 from reports.context import ReportContext, check_regions, check_year_stage
 from reports.errors import ExportRefused
@@ -37,6 +37,7 @@ def region_deck(store, regions: Sequence[str], year: int, stage: str, lang: str)
         region_slides.index_slide(deck, profile)
         region_slides.radar_slide(deck, profile)
         region_slides.trend_slide(deck, profile)
+        official_report.official_slide(deck, profile)
         region_slides.priority_slide(deck, profile)
         region_slides.opd_slide(deck, profile)
         view_slides.claims_slide(deck, store, profile.context, {"region": profile.code}, None)

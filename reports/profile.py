@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from reports.context import ReportContext, check_regions, check_year_stage
 from reports.errors import ExportRefused
 from scoring import Band, Framework, band_for, gap_table, opd_summary, summaries
+from scoring.official import beside_computed
 from views.region import top_priorities
 
 
@@ -20,7 +21,8 @@ class RegionProfile:
     benchmarks: dimension, label, score, band, province_median, national_median, target,
     target_source, gap (framework order). trend: year, code, series, score (index first, then the
     dimensions, as the region page draws it). priority: indicator_priority rows with a positive
-    index gain (top 20). opds: opd_summary of all indicators.
+    index gain (top 20). opds: opd_summary of all indicators. official: the region's published
+    results beside Matra's index (scoring.official.beside_computed; empty when none is recorded).
     """
 
     context: ReportContext
@@ -40,6 +42,7 @@ class RegionProfile:
     trend: pd.DataFrame
     priority: pd.DataFrame
     opds: pd.DataFrame
+    official: pd.DataFrame = field(default_factory=pd.DataFrame)   # published results beside Matra's
 
     @property
     def scope(self) -> str:
@@ -77,6 +80,7 @@ def region_profile(store, region: str, year: int, stage: str, lang: str) -> Regi
         trend=_trend(store, region, stage, framework, context),
         priority=top_priorities(grid, framework, targets),
         opds=opd_summary(grid, framework, targets),
+        official=beside_computed(store.official_table(region=region), store.trend([region], stage, "index")),
     )
 
 

@@ -14,6 +14,7 @@ from charts.profiles import lines, radar
 from reports import fonts
 from reports.errors import ExportUnavailable
 from reports.images import browser_session, figure_png, unavailable_reason
+from reports.official_report import official_rows, source_texts
 from reports.profile import RegionProfile, region_profile
 from reports.region_slides import band_fill, benchmark_series, opd_rows, priority_rows
 
@@ -54,6 +55,14 @@ def profile_pdf(store, region: str, year: int, stage: str, lang: str) -> bytes:
     pdf.add_page()
     _dimension_table(pdf, profile)
     _image(pdf, trend_png)
+    if not profile.official.empty:
+        _heading(pdf, ctx.t("official.report_heading"))
+        header, rows = official_rows(profile)
+        _table(pdf, header, rows, (16, 34, 28, 24, 42, 36), size=8)
+        pdf.ln(2)
+        for line in [ctx.t("official.region_intro", synthetic=ctx.t("official.synthetic_note") if ctx.synthetic
+                           else ""), *source_texts(profile)]:
+            pdf.write_line(line, size=8)
     pdf.add_page()
     _heading(pdf, ctx.t("gaps.priority_title"))
     header, rows = priority_rows(profile, PDF_PRIORITY_ROWS)

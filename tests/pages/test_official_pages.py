@@ -109,3 +109,33 @@ def test_compare_page_shows_the_official_figure_where_it_exists(data_dir):
     assert dict(table["Official index (published)"]) == {"Kota Bandung": "3.93", "Kota Madiun": "3.80"}
     specs = json.dumps(chart_specs(app))
     assert "3.93" not in specs, "the computed charts do not carry the official figure"
+
+
+def test_data_page_administrator_imports_refuses_and_undoes_official_results(data_dir, store, monkeypatch):
+    monkeypatch.setenv("MATRA_ADMIN_PASSWORD", "rahasia-uji-123")
+    app = open_page("data", lang="en")
+    assert {"Template (CSV)", "Template (XLSX)", "Export official results (CSV)"} <= {
+        b.label for b in app.get("download_button")}
+    app.text_input[0].input("Ibu Planner")
+    app.text_input[1].input("rahasia-uji-123")
+    next(b for b in app.button if b.label == "Sign in").click()
+    app.run()
+    uploader = next(u for u in app.get("file_uploader") if u.label == "Official results file (CSV/XLSX)")
+    uploader.set_value(("bad.csv", b"region,year,index,source\nKediri,2024,3.20,Koran\n", "text/csv"))
+    app.run()
+    next(b for b in app.button if b.label == "Import official results").click()
+    app.run()
+    problems = app.dataframe[-1].value
+    assert "Kabupaten Kediri (35.06); Kota Kediri (35.71)" in " ".join(problems.astype(str).to_numpy().ravel())
+    assert len(store.official_versions()) == 1
+    uploader = next(u for u in app.get("file_uploader") if u.label == "Official results file (CSV/XLSX)")
+    uploader.set_value(("good.csv", b"region,year,index,source\nKota Kediri,2024,3.20,Koran\n", "text/csv"))
+    app.run()
+    next(b for b in app.button if b.label == "Import official results").click()
+    app.run()
+    assert not app.exception and any("1 row(s) merged" in s.value for s in app.success)
+    assert store.official_table(region="35.71")["index"].tolist() == ["3.20"]
+    assert store.official_versions()[-1].created_by == "Ibu Planner"
+    next(b for b in app.button if b.label == "Undo the last import").click()
+    app.run()
+    assert store.official_table(region="35.71").empty and len(store.official_table()) == 23
