@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from i18n import catalogue
 from scoring.framework import ASPECTS, CHAIN_TYPES, EVIDENCE_POLICIES
 
 HEADER_ROWS = 2          # row 1 Indonesian, row 2 the field key; data from row 3
@@ -77,26 +78,11 @@ LIST_SHEET = "daftar"
 LIST_LABELS = {"chain": "rantai hasil", "aspect": "aspek", "policy": "kebijakan bukti", "boolean": "ya/tidak",
                "opd": "OPD"}
 
-# Settings keys in the order shown, with their kind and what they mean (id, en).
-SETTINGS = {
-    "id": ("text", "pengenal versi: huruf kecil, angka, titik, garis bawah atau tanda hubung",
-           "version id: lower-case letters, digits, dot, underscore or hyphen"),
-    "name_id": ("text", "nama kerangka (Indonesia)", "framework name (Indonesian)"),
-    "name_en": ("text", "nama kerangka (Inggris)", "framework name (English)"),
-    "years": ("years", "tahun yang dicakup, mis. 2022, 2023 atau 2022-2026",
-              "years covered, e.g. 2022, 2023 or 2022-2026"),
-    "max_level": ("whole", "level tertinggi: level berjalan dari 0 sampai nilai ini",
-                  "top level: levels run from 0 to this value"),
-    "illustrative": ("boolean", "TRUE bila kerangka ini ilustratif (bukan kuesioner resmi)",
-                     "TRUE when the framework is illustrative (not the official questionnaire)"),
-    "minimum_target_band": ("whole", "predikat minimum nasional (nomor tingkat)",
-                            "national minimum band (band level)"),
-    "evidence_policy.unverified_counts_as": ("policy", "level tanpa bukti terverifikasi dihitung: zero = 0, "
-                                             "claimed = seperti diklaim",
-                                             "a level without verified evidence counts as: zero = 0, "
-                                             "claimed = as claimed"),
-}
-KIND_OF = {key: kind for key, (kind, _, _) in SETTINGS.items()}
+# Settings keys in the order shown, with their kind; what each means is the message
+# `framework_files.setting_<key>` (dots as underscores), shown in Indonesian and English.
+SETTINGS = {"id": "text", "name_id": "text", "name_en": "text", "years": "years", "max_level": "whole",
+            "illustrative": "boolean", "minimum_target_band": "whole", "evidence_policy.unverified_counts_as": "policy"}
+KIND_OF = SETTINGS
 
 
 def level_key(level: int, lang: str) -> str:
@@ -214,6 +200,13 @@ def _lists(sheet, raw: dict) -> dict[str, str]:
     return columns
 
 
+def _about(key: str) -> str:
+    kind = ("stage" if key.startswith("evidence_policy.stage_") else
+            "note" if key.endswith(("note_id", "note_en")) else key.replace(".", "_"))
+    texts = catalogue().get(f"framework_files.setting_{kind}")
+    return f"{texts[0]} / {texts[1]}" if texts else ""
+
+
 def framework_workbook(raw: dict, instructions: list[tuple[str, str]]) -> bytes:
     """The merged framework file `raw` as XLSX bytes (sheets: instructions, settings, the tables,
     lists). `instructions` are (Indonesian, English) lines for the first sheet."""
@@ -233,8 +226,7 @@ def framework_workbook(raw: dict, instructions: list[tuple[str, str]]) -> bytes:
     list_columns = _lists(workbook.create_sheet(LIST_SHEET), raw)
     rows = settings_rows(raw)
     _fill(settings, SETTINGS_COLUMNS,
-          [{"key": key, "value": value, "about": f"{SETTINGS[key][1]} / {SETTINGS[key][2]}" if key in SETTINGS else ""}
-           for key, value in rows], list_columns)
+          [{"key": key, "value": value, "about": _about(key)} for key, value in rows], list_columns)
     for row, (key, _) in enumerate(rows, start=FIRST_DATA_ROW):
         kind = KIND_OF.get(key, "policy" if key.startswith("evidence_policy.stage_") else "")
         if kind in ("policy", "boolean"):

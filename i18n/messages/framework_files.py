@@ -138,4 +138,26 @@ MESSAGES = {
     "cli.framework_bands_changed": (
         "; predikat berubah",
         "; bands changed"),
+    # what each setting of the workbook's `pengaturan` sheet means (store/framework_workbook.py)
+    "framework_files.setting_id": ("pengenal versi: huruf kecil, angka, titik, garis bawah atau tanda hubung",
+        "version id: lower-case letters, digits, dot, underscore or hyphen"),
+    "framework_files.setting_name_id": ("nama kerangka (Indonesia)",
+        "framework name (Indonesian)"),
+    "framework_files.setting_name_en": ("nama kerangka (Inggris)",
+        "framework name (English)"),
+    "framework_files.setting_years": ("tahun yang dicakup, mis. 2022, 2023 atau 2022-2026",
+        "years covered, e.g. 2022, 2023 or 2022-2026"),
+    "framework_files.setting_max_level": ("level tertinggi: level berjalan dari 0 sampai nilai ini",
+        "top level: levels run from 0 to this value"),
+    "framework_files.setting_illustrative": ("TRUE bila kerangka ini ilustratif (bukan kuesioner resmi)",
+        "TRUE when the framework is illustrative (not the official questionnaire)"),
+    "framework_files.setting_minimum_target_band": ("predikat minimum nasional (nomor tingkat)",
+        "national minimum band (band level)"),
+    "framework_files.setting_evidence_policy_unverified_counts_as": (
+        "level tanpa bukti terverifikasi dihitung: zero = 0, claimed = seperti diklaim",
+        "a level without verified evidence counts as: zero = 0, claimed = as claimed"),
+    "framework_files.setting_stage": ("kebijakan bukti untuk satu tahap (zero | claimed)",
+                                      "the evidence policy of one stage (zero | claimed)"),
+    "framework_files.setting_note": ("catatan yang ditampilkan Matra (_id: Indonesia, _en: Inggris)",
+                                     "a note Matra shows (_id: Indonesian, _en: English)"),
 }
