@@ -71,16 +71,16 @@ def export_frame(notes: list[dict], titles: dict[int, str], ctx, for_file: bool 
 FLASH_KEY = "present_flash"
 
 
-def _flash(kind: str, key: str | StoreUnavailable) -> None:
-    """Remember a message for the next run (callbacks cannot draw): a message key, or the store's
-    refusal (worded in the viewer's language when shown)."""
-    st.session_state[FLASH_KEY] = (kind, key)
+def _flash(kind: str, key: str | StoreUnavailable, **values) -> None:
+    """Remember a message for the next run (callbacks cannot draw): a message key and its values, or
+    the store's refusal (worded in the viewer's language when shown)."""
+    st.session_state[FLASH_KEY] = (kind, key, values)
 
 
 def show_flash(ctx) -> None:
-    kind, key = st.session_state.pop(FLASH_KEY, (None, None))
+    kind, key, values = st.session_state.pop(FLASH_KEY, (None, None, {}))
     if kind:
-        getattr(st, kind)(key.message(ctx.lang) if isinstance(key, StoreUnavailable) else ctx.t(key))
+        getattr(st, kind)(key.message(ctx.lang) if isinstance(key, StoreUnavailable) else ctx.t(key, **values))
 
 
 def _save_note(agenda_id: str) -> None:
@@ -95,6 +95,8 @@ def _save_note(agenda_id: str) -> None:
             "decision": state["present_note_decision"], "owner_opd": state["present_note_owner"],
             "due_date": state["present_note_due"]}, created_by=writer)
         _flash("success", "present.note_saved")
+    except meetings.TooManyNotes as full:
+        _flash("error", "present.notes_full", limit=full.limit)
     except meetings.NoteError:
         _flash("error", "present.note_empty")
     except StoreBusy:

@@ -65,7 +65,7 @@ def _save(ctx, region: str, levels: dict, programmes: list[str], writer: str) ->
         saved = cached.store().save_scenario(Scenario(region, name, int(ctx.year), ctx.stage, dict(levels),
                                                       tuple(programmes)), created_by=writer)
     except ScenarioRefused as refused:
-        st.session_state["_whatif_save_error"] = ctx.t(f"whatif.refused_{refused.code}")
+        st.session_state["_whatif_save_error"] = ctx.t(f"whatif.refused_{refused.code}", value=refused.value)
         return
     except WhatIfError as error:
         st.session_state["_whatif_save_error"] = str(error)

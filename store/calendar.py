@@ -92,7 +92,11 @@ def check_calendar(name: str, data: bytes) -> pd.DataFrame:
 
 def save_calendar(data_dir: Path, name: str, data: bytes) -> int:
     """Validate and replace the calendar; returns the number of windows. Nothing is written on refusal."""
-    calendar = check_calendar(name, data)
+    return write_calendar(data_dir, check_calendar(name, data))
+
+
+def write_calendar(data_dir: Path, calendar: pd.DataFrame) -> int:
+    """Replace the calendar with the checked windows of `check_calendar`; returns their number."""
     text = calendar.assign(opens=calendar["opens"].map(str), closes=calendar["closes"].map(str))
     with writer_lock(data_dir):
         atomic_write_bytes(data_dir / CALENDAR_FILE, text.to_csv(index=False).encode("utf-8"))

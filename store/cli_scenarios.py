@@ -66,7 +66,7 @@ def run(store, args) -> int:
         elif not store.delete_scenario(args.region, args.id):
             raise ScenarioRefused("unknown_scenario", args.id)
     except ScenarioRefused as refused:
-        print(say(args.lang, f"scenario.{refused.code}", value=refused.value), file=sys.stderr)
+        print(say(args.lang, f"scenario.{refused.code}", value=refused.value, region=args.region), file=sys.stderr)
         return EXIT_REFUSED
     except WhatIfError as error:
         raise IngestRefused([Problem("whatif_refused", column="--set/--programme", value=str(error))]) from None

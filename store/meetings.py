@@ -22,6 +22,7 @@ import pandas as pd
 
 from store.atomic import atomic_write_bytes, clean_leftovers, writer_lock
 from store.bounded_json import JsonRefused, read_json_file
+from store.settings import setting
 
 MEETINGS_DIR = "meetings"
 FIELDS = ("id", "item", "note", "decision", "owner_opd", "due_date", "updated_at", "updated_by")
@@ -33,6 +34,14 @@ NOTE_ID = re.compile(r"^[0-9a-f]{1,32}$")
 
 class NoteError(ValueError):
     """A note that cannot be saved (the message names the field and what was expected)."""
+
+
+class TooManyNotes(NoteError):
+    """The agenda already holds MATRA_MAX_NOTES notes (`limit`); a new one is refused, edits are not."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        super().__init__(f"the agenda already has {limit} notes, the most allowed (setting MATRA_MAX_NOTES)")
 
 
 def notes_path(data_dir: str | Path, agenda_id: str) -> Path:
@@ -104,7 +113,8 @@ def save_note(data_dir: str | Path, agenda_id: str, note: dict, created_by: str)
     NoteError without one: a note always says who wrote it, never the server's OS user.
 
     Runs under the store's writer lock and removes temp files a killed writer left behind.
-    Raises NoteError for a bad field (nothing written), store.atomic.StoreBusy when another
+    Raises NoteError for a bad field (nothing written), TooManyNotes (a NoteError) when the agenda
+    already holds MATRA_MAX_NOTES notes, store.atomic.StoreBusy when another
     writer holds the lock too long.
     """
     data_dir = Path(data_dir)
@@ -117,6 +127,9 @@ def save_note(data_dir: str | Path, agenda_id: str, note: dict, created_by: str)
     with writer_lock(data_dir):
         clean_leftovers(data_dir / MEETINGS_DIR)
         notes = [n for n in read_notes(data_dir, agenda_id) if n["id"] != clean["id"]]
+        limit = int(setting("MATRA_MAX_NOTES"))
+        if len(notes) >= limit:   # an edit replaces its note (not counted); a new one past the limit is refused
+            raise TooManyNotes(limit)
         _write(data_dir, agenda_id, [*notes, {field: clean[field] for field in FIELDS}])
     return clean["id"]
 

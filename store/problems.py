@@ -28,6 +28,10 @@ TEMPLATES = {
     "cell_too_large": ("Sel berisi {value} karakter; batasnya {expected} (setelan MATRA_MAX_CELL_CHARS).",
                        "The cell holds {value} characters; the limit is {expected} (setting "
                        "MATRA_MAX_CELL_CHARS)."),
+    "too_many_programmes": ("Register memuat {value} program; batasnya {expected} per wilayah (setelan "
+                            "MATRA_MAX_PROGRAMMES). Tidak ada yang ditulis.",
+                            "The register holds {value} programmes; the limit is {expected} per region (setting "
+                            "MATRA_MAX_PROGRAMMES). Nothing was written."),
     "parse_timeout": ("Membaca berkas melewati batas waktu {expected} detik (setelan MATRA_PARSE_SECONDS).",
                       "Reading the file took longer than {expected} seconds (setting MATRA_PARSE_SECONDS)."),
     "parse_memory": ("Membaca berkas melewati batas memori {expected} MB (setelan MATRA_PARSE_MEMORY_MB).",

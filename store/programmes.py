@@ -24,6 +24,7 @@ from store.atomic import atomic_write, writer_lock
 from store.exports import FORMULA_STARTS
 from store.problems import TEMPLATES, IngestRefused, Problem
 from store.reading import map_columns, read_grid
+from store.settings import setting
 from store.snapshots import who
 from store.validate import closest, level_value
 
@@ -232,10 +233,17 @@ def validate(grid_rows, columns: dict[str, int], *, file: str, sheet: str, frame
     return pd.DataFrame(rows, columns=COLUMNS), problems
 
 
-def check_file(name: str, data: bytes, framework: Framework) -> pd.DataFrame:
-    """The validated register of a CSV/XLSX file; IngestRefused listing every problem otherwise."""
+def check_file(name: str, data: bytes, framework: Framework, max_programmes: int | None = None) -> pd.DataFrame:
+    """The validated register of a CSV/XLSX file; IngestRefused listing every problem otherwise.
+    A register of more than `max_programmes` rows (MATRA_MAX_PROGRAMMES by default) is refused
+    before its rows are checked. Store.import_programmes runs this in the bounded worker."""
     grid = read_grid(name, data, key_aliases=ALIASES["programme_code"],
                      preferred_sheets=("programmes", "program", "data"))
+    limit = int(setting("MATRA_MAX_PROGRAMMES")) if max_programmes is None else max_programmes
+    count = len(grid.rows)   # non-blank rows under the header
+    if count > limit:
+        raise IngestRefused([Problem("too_many_programmes", file=name, sheet=grid.sheet, value=str(count),
+                                     expected=str(limit))])
     columns, problems = map_columns(grid, ALIASES)
     for column in (*REQUIRED, "indicators"):
         if column not in columns:

@@ -23,6 +23,7 @@ from scoring import STAGES
 from scoring.whatif import VERIFY
 from store.atomic import atomic_write_bytes, writer_lock
 from store.bounded_json import JsonRefused, read_json_file
+from store.settings import setting
 from store.snapshots import who
 
 FOLDER = Path("scenarios")
@@ -90,7 +91,8 @@ def _path(data_dir: Path, region: str, scenario_id: str) -> Path:
 
 def save_scenario(data_dir: Path, scenario: Scenario, created_by: str | None = None) -> Scenario:
     """Write `scenario` (its name cleaned, who and when recorded); returns what was stored. Saving
-    the same choices under the same name again keeps the first file."""
+    the same choices under the same name again keeps the first file. A region holds at most
+    MATRA_MAX_SCENARIOS scenarios: one more is ScenarioRefused("too_many_scenarios", limit)."""
     if scenario.stage not in STAGES:
         raise ScenarioRefused("bad_stage", scenario.stage)
     if not scenario.levels and not scenario.programmes:
@@ -99,9 +101,12 @@ def save_scenario(data_dir: Path, scenario: Scenario, created_by: str | None = N
                       dict(scenario.levels), tuple(sorted(set(scenario.programmes))),
                       created_by or who(), datetime.now(UTC).isoformat(timespec="seconds"))
     path = _path(data_dir, stored.region, stored.id)
+    limit = int(setting("MATRA_MAX_SCENARIOS"))
     with writer_lock(Path(data_dir)):
         if path.exists():
             return read_scenario(data_dir, stored.region, stored.id)
+        if len(_files(data_dir, stored.region)) >= limit:   # counted under the lock: two savers cannot pass it
+            raise ScenarioRefused("too_many_scenarios", str(limit))
         data = json.dumps(stored.as_dict(), ensure_ascii=False, indent=1).encode("utf-8")
         atomic_write_bytes(path, data)
     return stored

@@ -35,6 +35,11 @@ SETTINGS = (
     Setting("MATRA_PARSE_SECONDS", "60", "Time limit for reading and checking one upload (worker process)."),
     Setting("MATRA_PARSE_MEMORY_MB", "2048",
             "Memory limit (address space) of the worker process that reads and checks an upload."),
+    Setting("MATRA_MAX_PROGRAMMES", "300",
+            "Most programmes in one region's register (a masterplan holds tens, an RKPD a few hundred); a "
+            "longer register is refused whole."),
+    Setting("MATRA_MAX_SCENARIOS", "100", "Most saved what-if scenarios per region; saving one more is refused."),
+    Setting("MATRA_MAX_NOTES", "200", "Most meeting notes per agenda; saving one more is refused."),
     Setting("MATRA_ADMIN_PASSWORD", "",
             "Administrator password for write actions (upload, retract, targets); empty = writes off. "
             "Also read from the Streamlit secret admin_password; OIDC sign-in replaces it when configured."),

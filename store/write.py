@@ -4,7 +4,9 @@ programme registers, saved scenarios and the calendar.
 `StoreWrites` is a mixin of `store.repository.Store`. Every write goes through the writer lock and
 an atomic rename (`store.snapshots`, `store.atomic`); a refused input raises IngestRefused (every
 problem listed) and leaves the data folder byte-for-byte unchanged. Every file is measured by
-`store.limits.refuse_oversize` before it is read.
+`store.limits.refuse_oversize` before it is read, and every imported file (assessments on the Data
+page, programme registers, calendars, targets) is parsed and checked in the bounded worker
+(`store.parse_worker.run_in_worker`), never in the server process.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from scoring import STAGES, Framework
 from store import calendar, programmes, scenarios, targets
 from store.limits import Limits, read_within_limit, refuse_oversize
 from store.manifest import Snapshot
-from store.parse_worker import check_in_worker
+from store.parse_worker import check_in_worker, run_in_worker
 from store.problems import IngestRefused, Problem
 from store.scenarios import Scenario, ScenarioRefused
+from store.settings import setting
 from store.snapshots import Progress, commit_snapshot, content_sha256, read_snapshot_rows, retract_snapshot
 from store.upload import Preview, UploadCheck, build_preview, check_upload, refuse_unless_committable
 
@@ -134,7 +137,7 @@ class StoreWrites:
         Returns the number of keys set or removed; raises IngestRefused listing every problem."""
         refuse_oversize(data, name)
         codes = {d.code for f in self.frameworks() for d in f.dimensions}
-        grid, records, problems = targets.records_from_file(name, data, codes)
+        grid, records, problems = run_in_worker(name, targets.records_from_file, name, data, codes)
         rows = targets.checked_targets(records, problems, file=name, sheet=grid.sheet,
                                        framework_for=self.framework_for, regions=self.regions())
         return targets.save_targets(self.data_dir, rows, created_by=created_by)
@@ -155,7 +158,8 @@ class StoreWrites:
         if region not in set(self.regions()["code"]):
             raise IngestRefused([Problem("unknown_region", file=name, value=region)])
         refuse_oversize(data, name)
-        rows = programmes.check_file(name, data, self.programme_framework())
+        rows = run_in_worker(name, programmes.check_file, name, data, self.programme_framework(),
+                             int(setting("MATRA_MAX_PROGRAMMES")))
         return programmes.save_programmes(self.data_dir, region, rows, created_by=created_by, synthetic=synthetic)
 
     def save_scenario(self, scenario: Scenario, *, created_by: str | None = None) -> Scenario:
@@ -172,5 +176,5 @@ class StoreWrites:
     def import_calendar(self, name: str, data: bytes) -> int:
         """Replace the evaluation calendar from a CSV/XLSX file; IngestRefused lists every problem."""
         refuse_oversize(data, name)
-        return calendar.save_calendar(self.data_dir, name, data)
+        return calendar.write_calendar(self.data_dir, run_in_worker(name, calendar.check_calendar, name, data))
 

@@ -33,6 +33,10 @@ MESSAGES = {
     "cli.scenario.not_assessed": ("{value} tidak dinilai", "{value} was not assessed"),
     "cli.scenario.bad_stage": ("tahap {value} tidak dikenal", "unknown stage {value}"),
     "cli.scenario.unknown_scenario": ("skenario {value} tidak ada", "no scenario {value}"),
+    "cli.scenario.too_many_scenarios": ("{region} sudah memiliki {value} skenario tersimpan, batas terbanyak "
+                                        "(setelan MATRA_MAX_SCENARIOS); hapus satu dahulu",
+                                        "{region} already has {value} saved scenarios, the most allowed (setting "
+                                        "MATRA_MAX_SCENARIOS); delete one first"),
     "cli.internal_error": ("galat internal: {kind}: {error}", "internal error: {kind}: {error}"),
     "cli.official.imported": ("versi {id}: {imported} baris diterbitkan digabung per (wilayah, tahun); tabel kini "
                               "{rows} baris",

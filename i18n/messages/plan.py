@@ -85,6 +85,10 @@ MESSAGES = {
     "whatif.refused_not_assessed": ("Wilayah ini tidak dinilai pada tahun dan tahap ini.",
                                     "This region was not assessed in this year and stage."),
     "whatif.refused_bad_stage": ("Tahap tidak dikenal.", "Unknown stage."),
+    "whatif.refused_too_many_scenarios": ("Wilayah ini sudah memiliki {value} skenario tersimpan, batas terbanyak "
+                                          "(setelan MATRA_MAX_SCENARIOS). Hapus satu dahulu.",
+                                          "This region already has {value} saved scenarios, the most allowed "
+                                          "(setting MATRA_MAX_SCENARIOS). Delete one first."),
     "whatif.refused_unknown_scenario": ("Skenario tidak ditemukan.", "Scenario not found."),
 }
 MESSAGES.update({

@@ -141,6 +141,10 @@ MESSAGES = {
     "present.save_note": ("Simpan catatan", "Save note"),
     "present.note_saved": ("Catatan tersimpan.", "Note saved."),
     "present.note_empty": ("Isi catatan atau keputusan terlebih dahulu.", "Write a note or a decision first."),
+    "present.notes_full": ("Agenda ini sudah memiliki {limit} catatan, batas terbanyak (setelan MATRA_MAX_NOTES); "
+                           "catatan baru tidak disimpan. Ubah catatan yang ada.",
+                           "This agenda already has {limit} notes, the most allowed (setting MATRA_MAX_NOTES); the "
+                           "new note was not saved. Edit an existing note instead."),
     "present.busy": ("Data sedang ditulis oleh pengguna lain; coba lagi sebentar.",
                      "Someone else is writing data; try again in a moment."),
     "present.remove_note": ("Hapus catatan", "Remove a note"),
