@@ -11,6 +11,7 @@ from pathlib import Path
 
 from store.framework_versions import export_workbook, import_workbook
 from store.framework_words import plan_lines
+from store.limits import read_within_limit
 
 EXIT_OK, EXIT_REFUSED = 0, 2
 
@@ -38,8 +39,8 @@ def run(store, args, no_framework) -> int:
             sys.stdout.buffer.write(data)
         return EXIT_OK
     path = Path(args.file)
-    store.refuse_oversize(path)   # before reading: a file over MATRA_MAX_UPLOAD_MB is never loaded
-    plan = import_workbook(store.data_dir, path.name, path.read_bytes(), by=args.by)
+    data = read_within_limit(path)   # a file over MATRA_MAX_UPLOAD_MB is refused unread
+    plan = import_workbook(store.data_dir, path.name, data, by=args.by)
     for line in plan_lines(plan, args.lang):
         print(line, file=sys.stderr)
     print(plan.file)

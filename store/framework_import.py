@@ -266,7 +266,8 @@ def _table(reader: _Reader, table: Table, codes: dict[str, set[str]], max_level:
 
 
 # Where a framework rule's sentence points: the sheet of the first thing it names, the row of its code.
-RULE_PLACES = (("indicator", "indikator"), ("element", "elemen"), ("dimension", "dimensi"), ("band", "predikat"),
+RULE_PLACES = (("minimum_target", SETTINGS_SHEET), ("indicator", "indikator"), ("element", "elemen"),
+               ("dimension", "dimensi"), ("band", "predikat"),
                ("chain weights", "bobot_rantai"), ("chain_weights", "bobot_rantai"), ("no indicator", "indikator"),
                ("'years'", SETTINGS_SHEET), ("evidence_policy", SETTINGS_SHEET), ("max_level", SETTINGS_SHEET))
 
@@ -277,7 +278,7 @@ def _located(reader: _Reader, rule: str) -> Problem:
     named = re.search(r"^(?:indicator|element|dimension|band) (\S+)", rule)
     row = rows.get(named.group(1)) if named else None
     if sheet == SETTINGS_SHEET:
-        row = rows.get(next((k for k in ("years", "max_level") if k in rule), ""), None)
+        row = rows.get(next((k for k in ("years", "max_level", "minimum_target_band") if k in rule), ""), None)
     table = next((t for t in TABLES if t.sheet == sheet), None)
     column = "weight" if sheet == "bobot_rantai" else next(
         (c.key for c in (table.columns if table else ()) if re.search(rf"\b{c.key}\b", rule)), "")

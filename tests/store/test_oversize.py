@@ -39,6 +39,7 @@ def big_file(tmp_path, monkeypatch) -> Path:
     ["targets", "import", "{file}"],
     ["programmes", "import", "{file}", "--region", "35.09"],
     ["calendar", "import", "{file}"],
+    ["framework", "import", "{file}"],
 ], ids=lambda command: " ".join(command[:2]))
 def test_each_command_line_refuses_a_large_file_without_reading_it(tiny_data_dir, big_file, capsys, command):
     before = tree_fingerprint(tiny_data_dir)
