@@ -19,6 +19,9 @@ from i18n import format_number
 from scoring.official import beside_computed
 from views.official import published, rank_text
 
+# A source address shown as its site ("bewarajabar.com"), the whole address behind the link.
+LINK = st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/?#]+)")
+
 
 def _synthetic(ctx, key: str = "official.synthetic_note") -> str:
     return ctx.t(key) if ctx.synthetic else ""
@@ -57,24 +60,25 @@ def region_section(ctx, region: str, name: str) -> None:
         ctx.t("official.col_year"): table["year"].astype(str),
         ctx.t("official.col_official"): table["index"].map(lambda v: published(v, ctx.lang)),
         ctx.t("official.col_rank"): [rank_text(r, n) for r, n in zip(table["rank"], table["rank_of"], strict=True)],
-        ctx.t("official.col_predicate"): table["predicate"],
+        ctx.t("official.col_link"): table["source_url"],
         matra: table["computed"].map(lambda v: "" if pd.isna(v) else format_number(v, ctx.lang)),
         ctx.t("official.col_difference"): table["difference"].map(
             lambda v: "" if pd.isna(v) else format_number(v, ctx.lang, signed=True)),
         ctx.t("official.col_differs"): table["differs"].map({True: ctx.t("official.yes"), False: ""}),
-        ctx.t("official.col_link"): table["source_url"],
-    }), hide_index=True, width="stretch",
-        column_config={ctx.t("official.col_link"): st.column_config.LinkColumn()})
-    for row in table[table["differs"]].itertuples():
-        st.warning(ctx.t("official.differs_line", year=row.year, official=published(row.index, ctx.lang),
-                         matra=format_number(row.computed, ctx.lang)))
+        ctx.t("official.col_predicate"): table["predicate"],
+    }), hide_index=True, width="stretch", column_config={ctx.t("official.col_link"): LINK})
+    differing = [ctx.t("official.differs_line", year=row.year, official=published(row.index, ctx.lang),
+                       matra=format_number(row.computed, ctx.lang)) for row in table[table["differs"]].itertuples()]
+    if differing:
+        st.warning("  \n".join(differing))
     st.markdown(f"**{ctx.t('official.sources')}**")
     source_lines(ctx, table)
 
 
-def trend_markers(ctx, figure: go.Figure, regions: list[str], is_index: bool) -> go.Figure:
-    """The trend figure with the chosen regions' official series as labelled diamond markers (a copy:
-    the figure may be shared between sessions), a caption saying which is which, and the sources."""
+def trend_markers(ctx, figure: go.Figure, regions: list[str], is_index: bool,
+                  colours: dict[str, str] | None = None) -> go.Figure:
+    """The trend figure with the chosen regions' official series as labelled diamond markers, each
+    region in its line's colour (`colours` by region name); a copy: the figure may be shared."""
     official = cached.official_table(ctx.data_version)
     official = official[official["region_code"].isin(regions)]
     if official.empty:
@@ -83,8 +87,9 @@ def trend_markers(ctx, figure: go.Figure, regions: list[str], is_index: bool) ->
         st.caption(ctx.t("official.trend_index_only"))
         return figure
     series = official.assign(series=official["region_name"].map(lambda n: ctx.t("official.series", name=n)),
-                             label=official["index"].map(lambda v: published(v, ctx.lang)))
-    return add_official_markers(go.Figure(figure), series[["year", "index", "label", "series"]])
+                             label=official["index"].map(lambda v: published(v, ctx.lang)),
+                             region=official["region_name"])
+    return add_official_markers(go.Figure(figure), series[["year", "index", "label", "series", "region"]], colours)
 
 
 def trend_sources(ctx, regions: list[str]) -> None:
@@ -117,7 +122,7 @@ def year_summary(ctx, year: int) -> None:
             ctx.t("official.col_source"): ranking["source"],
             ctx.t("official.col_link"): ranking["source_url"],
         }), hide_index=True, width="stretch",
-            column_config={ctx.t("official.col_link"): st.column_config.LinkColumn()})
+            column_config={ctx.t("official.col_link"): LINK})
 
 
 def compare_table(ctx, regions: list[str], year: int) -> None:
@@ -136,7 +141,7 @@ def compare_table(ctx, regions: list[str], year: int) -> None:
                                                                      strict=True)],
         ctx.t("official.col_source"): official["source"],
         ctx.t("official.col_link"): official["source_url"],
-    }), hide_index=True, width="stretch", column_config={ctx.t("official.col_link"): st.column_config.LinkColumn()})
+    }), hide_index=True, width="stretch", column_config={ctx.t("official.col_link"): LINK})
 
 
 def slide_line(ctx, region: str, container=st) -> None:

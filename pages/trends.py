@@ -45,7 +45,7 @@ region_names = dict(zip(regions["code"], regions["name"], strict=True))
 home = url_state.url_value("region") or st.session_state.get(LAST_REGION)
 colours = region_colours([region_names[code] for code in chosen], region_names.get(home) if home in chosen else None)
 lines_figure = figures.trend_lines(ctx, framework, trend, medians, measure.code, method_changes, colours)
-lines_figure = official_view.trend_markers(ctx, lines_figure, chosen, measure.code == INDEX_CODE)
+lines_figure = official_view.trend_markers(ctx, lines_figure, chosen, measure.code == INDEX_CODE, colours)
 st.plotly_chart(lines_figure, key="trends_lines", config=CHART_CONFIG, alt=title)
 if measure.code == INDEX_CODE:
     official_view.trend_sources(ctx, chosen)
