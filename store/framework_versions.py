@@ -10,7 +10,7 @@ Before anything is written the folder as it would be is loaded and checked in a 
 (every file valid, no year covered twice). The older files are narrowed first, then the new file is
 written, each by temp file + rename: a crash in between leaves those years without a framework
 (never covered twice), and importing again completes it. A workbook whose id is a file with the same
-content writes nothing; with other content the new version gets the next free id (`<id>-v2`, ...).
+content (under any id) writes nothing; with other content the new version gets the next free id (`<id>-v2`, ...).
 Snapshots already loaded keep the version they were loaded with; loading a year again scores it
 with the new one.
 """
@@ -21,7 +21,7 @@ import json
 import re
 import tempfile
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -179,14 +179,13 @@ def plan_import(framework_dir: Path, raw: dict, *, source: str, by: str | None =
     """What importing `raw` would do (and the file texts it would write); writes nothing.
     Raises IngestRefused when the folder would not load afterwards."""
     files = catalog.framework_files(framework_dir) if framework_dir.exists() else []
-    same_id = next((fw for _, fw in files if fw.id == raw["id"]), None)
-    if same_id is not None or (framework_dir / f"{raw['id']}.toml").exists():
-        candidate = toml_text(raw, [])
-        with tempfile.TemporaryDirectory(prefix="matra-framework-") as folder:
-            (Path(folder) / "candidate.toml").write_text(candidate, encoding="utf-8")
-            if same_id is not None and load_framework(Path(folder) / "candidate.toml") == same_id:
-                name = next(name for name, fw in files if fw.id == raw["id"])
-                return ImportPlan(raw=raw, file=name, unchanged=True), {}
+    with tempfile.TemporaryDirectory(prefix="matra-framework-") as folder:
+        (Path(folder) / "candidate.toml").write_text(toml_text(raw, []), encoding="utf-8")
+        candidate = load_framework(Path(folder) / "candidate.toml")
+    for name, framework in files:   # the same version already there, under this id or another one
+        if replace(candidate, id=framework.id) == framework:
+            return ImportPlan(raw={**raw, "id": framework.id}, file=name, unchanged=True), {}
+    if any(fw.id == raw["id"] for _, fw in files) or (framework_dir / f"{raw['id']}.toml").exists():
         raw = {**raw, "id": _next_id(raw["id"], {fw.id for _, fw in files}, framework_dir)}
     new_years = set(raw["years"])
     replaced, texts = [], {}

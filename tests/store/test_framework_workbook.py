@@ -102,8 +102,13 @@ def edited_tiny(workbook: bytes, years: str = "2022-2024") -> bytes:
 def test_an_edited_workbook_gives_the_scores_computed_by_hand(tiny_data_dir):
     store = Store(tiny_data_dir)
     store.ingest_rows(assessment_rows({"35.09": LEVELS}), year=2022, stage="II", source="before.csv")
-    plan = import_workbook(tiny_data_dir, "kerangka.xlsx", edited_tiny(export_workbook(store.framework_dir, 2023)),
-                           by="Ibu Planner")
+    workbook = edited_tiny(export_workbook(store.framework_dir, 2023))
+    plan = import_workbook(tiny_data_dir, "kerangka.xlsx", workbook, by="Ibu Planner")
+    # the same workbook again is the version now there: nothing is written (no -v3)
+    before = tree_fingerprint(tiny_data_dir)
+    again = import_workbook(tiny_data_dir, "kerangka.xlsx", workbook)
+    assert (again.unchanged, again.file, again.id) == (True, "tiny-2022-v2.toml", "tiny-2022-v2")
+    assert tree_fingerprint(tiny_data_dir) == before
     # the id is taken with other content: the new version gets the next id and wholly replaces tiny.toml
     assert (plan.id, plan.file) == ("tiny-2022-v2", "tiny-2022-v2.toml")
     assert [(r.file, r.years, r.kept) for r in plan.replaced] == [("tiny.toml", (2022, 2023, 2024), ())]
