@@ -17,7 +17,6 @@ from store.official import COLUMNS, COMPONENTS
 
 EXPORT_COLUMNS = ["region_code", "region_name", "year", "index", *COMPONENTS, "rank", "rank_of", "group",
                   "predicate", "source_url", "source", "published_on", "quote", "recomputed", "difference"]
-NUMBERS = ["index", *COMPONENTS]
 FORMATS = ("csv", "json", "xlsx")
 FrameworkFor = Callable[[int], Framework | None]
 
@@ -62,19 +61,19 @@ def ranking(table: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def typed(table: pd.DataFrame) -> pd.DataFrame:
-    """The table with published numbers as numbers for a spreadsheet (the float of '3.48' is the
-    float written 3.48: nothing re-rounded) and ranks as whole numbers; '' stays empty."""
+    """The table for a spreadsheet or JSON: ranks as whole numbers, '' as empty. Published values
+    stay their decimal text ("3.80"): a number cell would drop the trailing zero and the file
+    would no longer import back as published."""
     result = table.copy()
-    for column in NUMBERS:
-        result[column] = pd.to_numeric(result[column].replace("", pd.NA)).astype("Float64")
     for column in ("rank", "rank_of"):
         result[column] = pd.to_numeric(result[column].replace("", pd.NA)).astype("Int64")
     return result
 
 
 def export_bytes(table: pd.DataFrame, fmt: str) -> bytes:
-    """CSV (comma, decimal point, text as published), JSON (a list of objects; empty -> null) or XLSX
-    (numbers as numbers); spreadsheet formulas neutralised in CSV and XLSX."""
+    """CSV (comma, decimal point), JSON (a list of objects; empty -> null) or XLSX; published values
+    as their decimal text in every format, recomputed and difference as numbers; spreadsheet
+    formulas neutralised in CSV and XLSX. Every format imports back unchanged."""
     if fmt == "csv":
         return exports.csv_bytes(table.astype(object).where(table.notna(), ""))
     if fmt == "xlsx":

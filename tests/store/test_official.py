@@ -122,10 +122,11 @@ def test_export_columns_exact_text_and_formulas_neutralised(store, tmp_path):
     assert jambi["quote"] == "'=HYPERLINK(\"http://x\")"
     workbook = openpyxl.load_workbook(io.BytesIO(store.export_official("xlsx", region="15.71")))
     cells = {h.value: c.value for h, c in zip(workbook.active[1], workbook.active[2], strict=True)}
-    assert cells["index"] == 3.48 and cells["quote"].startswith("'=") and cells["rank_of"] == 191
+    assert (cells["index"], cells["baseline"], cells["recomputed"], cells["rank_of"]) == ("3.48", "3.84", 3.48, 191)
+    assert cells["quote"].startswith("'=")
     records = json.loads(store.export_official("json", year=2024, region="32.73"))
     assert records == [dict.fromkeys(EXPORT_COLUMNS) | {
-        "region_code": "32.73", "region_name": "Kota Bandung", "year": 2024, "index": 3.9, "source": "-cmd"}]
+        "region_code": "32.73", "region_name": "Kota Bandung", "year": 2024, "index": "3.90", "source": "-cmd"}]
 
 
 def test_check_flags_a_row_beyond_001_and_accepts_one_within(store, tmp_path, capsys):
@@ -159,3 +160,17 @@ def test_shipped_figures_load_and_agree_with_their_components():
     assert shipped.official_differences().empty
     assert not rows["source_url"].str.contains("…|\\.\\.\\.", regex=True).any()
     assert (rows["source"] != "").all()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_export_imports_back_unchanged_trailing_zeros_and_all(store, tmp_path, fmt):
+    store.import_official_file(REPO / "tools" / "official_published.csv")
+    exported = store.export_official(fmt)
+    again = Store(tmp_path / "again")
+    for part in ("framework", "reference"):
+        shutil.copytree(store.data_dir / part, again.data_dir / part)
+    path = tmp_path / f"export.{fmt}"
+    path.write_bytes(exported)
+    again.import_official_file(path)
+    assert again.export_official("csv") == store.export_official("csv")
+    assert "3.80" in set(again.official_table(region="35.77")["index"])
