@@ -22,7 +22,7 @@ websocket run without a browser, with the size one deflate stream would give it.
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tools import bench_browser_pages as browser_part
 from tools import bench_browser_ws as ws_part
@@ -43,6 +43,7 @@ class Visit:
     cached: int = 0                # of those, served from the browser's cache
     ws_bytes: int = 0              # websocket payload received
     foreign: int = 0               # requests to another host than the server's
+    largest: list = field(default_factory=list)   # (bytes on the wire, file name) of every response
     error: str = ""
 
 
@@ -53,10 +54,13 @@ async def _visit(context, url: str, rate_bps: int, rtt_ms: int, expected: int) -
     page = await context.new_page()
     session = await context.new_cdp_session(page)
     host = url.split("/")[2]
+    names: dict[str, str] = {}
 
     def finished(event: dict) -> None:
         visit.responses += 1
         visit.http_bytes += int(event.get("encodedDataLength", 0))
+        visit.largest.append((int(event.get("encodedDataLength", 0)),
+                              names.get(event["requestId"], "?").split("?")[0].rsplit("/", 1)[-1]))
 
     def served(event: dict) -> None:
         visit.cached += 1
@@ -68,6 +72,7 @@ async def _visit(context, url: str, rate_bps: int, rtt_ms: int, expected: int) -
 
     def request(event: dict) -> None:
         target = event["request"]["url"]
+        names[event["requestId"]] = target
         if target.startswith(("http://", "https://", "ws://")) and target.split("/")[2] != host:
             visit.foreign += 1
 
@@ -132,6 +137,10 @@ async def network(browser, targets: dict[str, str], floor_url: str, counts: dict
                 report.add("network", f"{label}: repeat visit ({again.cached} from cache)", seconds(again.first),
                            seconds(floor_again.first), times(ratio(again.first, floor_again.first)), *goal_again)
                 report.add("network", "  bytes", _bytes(again), _bytes(floor_again))
+                if profile == SLOW and target == "deployment":
+                    top = sorted(first.largest, reverse=True)[:5]
+                    report.notes.append(f"network {target} {page} first visit, largest responses: "
+                                        + ", ".join(f"{name} {size(count)}" for count, name in top))
                 for visit in (first, again):
                     if visit.error:
                         report.notes.append(f"network {target} {page} {profile}: {visit.error}")
