@@ -253,8 +253,8 @@ def _plan_answers(data_version: tuple, stamp: tuple, region: str, year: int, sta
     grid = region_indicators(data_version, region, year, stage)
     framework = framework_of(year, stage)
     register = _programmes(stamp, region)
-    return {"summary": plan_summary(grid, framework, register, this_year),
-            "effects": programme_effects(grid, framework, links(register))}
+    effects = programme_effects(grid, framework, links(register))
+    return {"summary": plan_summary(grid, framework, register, this_year, effects), "effects": effects}
 
 
 def plan_answers(data_version: tuple, region: str, year: int, stage: str, this_year: int) -> dict:

@@ -16,6 +16,16 @@ from store import calendar, exports, programmes, scenarios, targets
 from store.scenarios import Scenario
 
 
+def _simulate(inputs: dict, region: str, levels: dict | None, programme_codes) -> WhatIf:
+    """scoring.whatif.simulate on `_whatif_inputs`; WhatIfError for a programme not in the register."""
+    unknown = set(programme_codes) - (inputs["known"] | set(inputs["links"]["programme_code"]))
+    if unknown:
+        raise WhatIfError(f"unknown programme {', '.join(sorted(unknown))} of {region}")
+    lifts = programme_levels(inputs["links"], list(programme_codes))
+    return simulate(inputs["grid"], inputs["framework"], inputs["table"], region, levels=levels, lifts=lifts,
+                    province_codes=inputs["provinces"])
+
+
 class RegisterReads:
     # targets (store/targets.py) ----------------------------------------------------------------
     def targets_table(self, year: int | None = None) -> pd.DataFrame:
@@ -64,19 +74,18 @@ class RegisterReads:
         """Index, band, national and province rank before and after setting `levels` (code -> level or
         "verify") and finishing `programme_codes` as planned. None when the region was not assessed.
         Raises WhatIfError for an unknown indicator, level or programme code."""
+        inputs = self._whatif_inputs(region, year, stage)
+        return None if inputs is None else _simulate(inputs, region, levels, programme_codes)
+
+    def _whatif_inputs(self, region: str, year: int, stage: str) -> dict | None:
+        """What every what-if of one region, year and stage starts from (read once for many scenarios)."""
         grid = self.region_indicators(region, year, stage)
         if grid.empty:
             return None
-        register = programmes.links(self.programmes(region))
-        known = set(register["programme_code"]) | set(self.programmes(region)["programme_code"])
-        unknown = set(programme_codes) - known
-        if unknown:
-            raise WhatIfError(f"unknown programme {', '.join(sorted(unknown))} of {region}")
-        lifts = programme_levels(register, list(programme_codes))
-        table = self.scores(year, stage, "index")
-        provinces = dict(zip(self.regions()["code"], self.regions()["province_code"], strict=True))
-        return simulate(grid, self.framework_of(year, stage), table, region, levels=levels, lifts=lifts,
-                        province_codes=provinces)
+        register = self.programmes(region)
+        return {"grid": grid, "links": programmes.links(register), "known": set(register["programme_code"]),
+                "table": self.scores(year, stage, "index"), "framework": self.framework_of(year, stage),
+                "provinces": dict(zip(self.regions()["code"], self.regions()["province_code"], strict=True))}
 
     # saved scenarios (store/scenarios.py) --------------------------------------------------------
     def scenarios(self, region: str, year: int | None = None, stage: str | None = None) -> list[Scenario]:
@@ -104,9 +113,11 @@ class RegisterReads:
         A scenario that no longer applies (an indicator or programme gone) is left out."""
         rows = []
         for region in regions:
-            for scenario in self.scenarios(region, year, stage):
+            saved = self.scenarios(region, year, stage)
+            inputs = self._whatif_inputs(region, year, stage) if saved else None
+            for scenario in saved if inputs is not None else ():
                 try:
-                    result = self.scenario_result(scenario)
+                    result = _simulate(inputs, region, scenario.levels, scenario.programmes)
                 except WhatIfError:
                     continue
                 if result is not None:

@@ -16,8 +16,9 @@ it are timed with their peak RSS.
 
 Goals (median of the timed calls): <= 50 ms at 1x, <= 150 ms at 10x; at 100x the national ranking
 <= 100 ms, one region's calls <= 50 ms, the trend <= 150 ms. Memory: peak RSS at 10x <= 1.5x the
-1x figure, at 100x <= 2 GiB, a commit <= 2 GiB. Prints PASS/MISS per figure and always exits 0
-(a benchmark, not a test).
+1x figure, at 100x <= 2 GiB, a commit <= 2 GiB. Last, the plan and compare pages' answers at the
+stored bounds (MATRA_MAX_PROGRAMMES, MATRA_MAX_SCENARIOS; tools/bench_bounds.py). Prints PASS/MISS
+per figure and always exits 0 (a benchmark, not a test).
 """
 
 from __future__ import annotations
@@ -206,6 +207,8 @@ def main() -> None:
     parser.add_argument("--scales", default="1,10", help="data sizes, comma-separated (default 1,10; e.g. 1,10,100)")
     parser.add_argument("--skip-10x", action="store_true", help="the 1x data only (same as --scales 1)")
     parser.add_argument("--skip-commit", action="store_true", help="no commit timing")
+    parser.add_argument("--skip-bounds", action="store_true",
+                        help="no plan/compare timing at the stored bounds (tools/bench_bounds.py)")
     args = parser.parse_args()
     repeat = max(1, args.repeat)
     scales = [1] if args.skip_10x else sorted({int(s) for s in args.scales.split(",") if s.strip()})
@@ -231,6 +234,11 @@ def main() -> None:
                 print_commit(scale, in_fresh_process(run_commit, str(folder)))
             print(flush=True)
     print_memory(results)
+    if not args.skip_bounds:
+        from tools.bench_bounds import print_bounds, run_bounds
+
+        print()
+        print_bounds(in_fresh_process(run_bounds, 2, 3))
 
 
 if __name__ == "__main__":

@@ -28,12 +28,15 @@ class PlanSummary:
     top: pd.DataFrame              # programme_code, name, gain, index_after: largest gains first
 
 
-def plan_summary(grid: pd.DataFrame, framework: Framework, register: pd.DataFrame, this_year: int) -> PlanSummary:
-    """The register in figures: how much, and where the index lands if every programme finishes."""
+def plan_summary(grid: pd.DataFrame, framework: Framework, register: pd.DataFrame, this_year: int,
+                 effects: pd.DataFrame | None = None) -> PlanSummary:
+    """The register in figures: how much, and where the index lands if every programme finishes.
+    `effects`: scoring.whatif.programme_effects of this grid and register when the caller has them
+    already (the plan page needs both; computing them twice doubled its cost)."""
     linked = links(register)
     now = index_of(grid)
     all_done = index_of(apply_changes(grid, lifts=programme_levels(linked, list(register["programme_code"]))))
-    effects = programme_effects(grid, framework, linked)
+    effects = programme_effects(grid, framework, linked) if effects is None else effects
     names = dict(zip(register["programme_code"], register["name"], strict=True))
     top = (effects.assign(name=effects["programme_code"].map(names))
            .sort_values(["gain", "programme_code"], ascending=[False, True], kind="stable")
