@@ -6,16 +6,16 @@ MATRA_MAX_PROGRAMMES programmes and MATRA_MAX_SCENARIOS saved scenarios for each
 On a temporary copy of the bundled data folder: one register at the programme bound, then the
 scenario bound filled for `--regions` regions (distinct scenarios: one indicator set to a level,
 plus programmes). Timed, as the pages compute them once per data version (components/cached.py
-caches the result for every session after that): the plan page's summary and programme effects
-(views.action.plan_summary + scoring.whatif.programme_effects) and the compare page's scenario
-table (reports.tables.scenario_table). Prints the median and max against the goals and always
-exits 0 (a benchmark, not a test).
+caches the result for every session after that): the plan page's scoring work (every programme's
+effect, scoring.whatif.programme_effects, and the index if all finish, as views.action.plan_summary
+does it) and the compare page's scenario table (Store.scenario_table, which
+reports.tables.scenario_table labels). tools/ imports store and scoring only. Prints the median
+and max against the goals and always exits 0 (a benchmark, not a test).
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime
 import shutil
 import statistics
 import sys
@@ -59,11 +59,9 @@ def fill_to_bounds(store, regions: list[str]) -> dict:
 
 
 def run_bounds(regions_compared: int, repeat: int) -> dict:
-    from reports.tables import scenario_table
-    from scoring.whatif import programme_effects
+    from scoring.whatif import apply_changes, index_of, programme_effects, programme_levels
     from store import Store
     from store.programmes import links
-    from views.action import plan_summary
 
     with tempfile.TemporaryDirectory(prefix="matra-bounds-") as temp:
         data_dir = Path(temp) / "data"
@@ -76,11 +74,12 @@ def run_bounds(regions_compared: int, repeat: int) -> dict:
         def plan() -> None:
             grid = store.region_indicators(regions[0], YEAR, STAGE)
             register = store.programmes(regions[0])
-            effects = programme_effects(grid, framework, links(register))   # as components/cached.plan_answers
-            plan_summary(grid, framework, register, datetime.date.today().year, effects)
+            linked = links(register)   # the scoring work of views.action.plan_summary (tools/ may not import views)
+            programme_effects(grid, framework, linked)
+            index_of(apply_changes(grid, lifts=programme_levels(linked, list(register["programme_code"]))))
 
         def compare() -> None:
-            table = scenario_table(store, regions, YEAR, STAGE, "id")
+            table = store.scenario_table(regions, YEAR, STAGE)   # under reports.tables.scenario_table
             assert len(table) == bounds["scenarios"] * len(regions), len(table)
 
         timings = {}
