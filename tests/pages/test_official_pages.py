@@ -139,3 +139,18 @@ def test_data_page_administrator_imports_refuses_and_undoes_official_results(dat
     next(b for b in app.button if b.label == "Undo the last import").click()
     app.run()
     assert store.official_table(region="35.71").empty and len(store.official_table()) == 23
+
+
+def test_live_slides_show_the_official_figure_where_it_exists(data_dir, store):
+    from reports.agenda import Agenda, AgendaItem, encode
+
+    items = (AgendaItem("region", {"region": "32.73"}), AgendaItem("trends", {"regions": "32.73"}))
+    agenda = Agenda("Rakor", 2024, "II", "en", store.current_snapshot_ids(), items)
+    region = open_page("present", agenda=encode(agenda), mode="slides", slide=2)
+    assert not region.exception
+    lines = [m.value for m in region.markdown if m.value.startswith("Official index 2024")]
+    assert lines == ["Official index 2024 \\(published\\)\\: 3\\.93, rank 1 — source\\: fokussatu\\.id \\(Fokus Satu, "
+                     "rubrik nasional\\)"]
+    trends = open_page("present", agenda=encode(agenda), mode="slides", slide=3)
+    traces = [t for t in chart_specs(trends)[0]["data"] if t.get("name") == "Official · Kota Bandung"]
+    assert len(traces) == 1 and list(traces[0]["text"]) == ["3.34", "3.71", "3.83", "3.93"]
