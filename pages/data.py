@@ -34,7 +34,8 @@ else:
                         xlsx_template(framework, store.regions(), year=template_year, stage=template_stage),
                         file_name=f"matra-template-{template_year}-{template_stage}.xlsx",
                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="tpl_xlsx")
-    two.download_button(ctx.t("data.download_csv_template"), csv_template(framework, store.regions()),
+    two.download_button(ctx.t("data.download_csv_template"),
+                        csv_template(framework, store.regions(), year=template_year, stage=template_stage),
                         file_name=f"matra-template-{template_year}-{template_stage}.csv", mime="text/csv",
                         key="tpl_csv")
 

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
+import inspect
 import json
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -131,3 +134,75 @@ def read_log(data_dir: str | Path, since: date | str | None = None) -> list[dict
             if isinstance(entry, dict) and str(entry.get("when", ""))[:10] >= start:
                 entries.append({name: entry.get(name, "") for name in FIELDS})
     return entries
+
+
+Describe = Callable[[object, tuple, dict], tuple[list, dict]]
+_depth = threading.local()  # how many audited calls this thread is inside: only the outermost logs
+
+
+def inside_audited_write() -> bool:
+    """True while this thread runs an audited write (which logs the outcome itself)."""
+    return bool(getattr(_depth, "value", 0))
+
+
+def _nothing(result, args, kwargs) -> tuple[list, dict]:
+    return [], {}
+
+
+def audited(action: str, describe: Describe = _nothing) -> Callable:
+    """Decorate a write (a Store method or a function whose first argument is the data folder) so
+    each call appends one line: ok, or refused when it raises. The caller may pass `role=` (taken
+    off before the call) and `created_by=` (the who). `describe(result, args, kwargs)` gives the
+    line's ids and counts (result None: the call raised). A write called inside another audited
+    write is logged once, by the outer one."""
+    def decorate(write: Callable) -> Callable:
+        signature = inspect.signature(write)
+
+        @functools.wraps(write)
+        def wrapper(*args, **kwargs):
+            role = kwargs.pop("role", "")
+            if getattr(_depth, "value", 0):
+                return write(*args, **kwargs)
+            data_dir = getattr(args[0], "data_dir", args[0])
+            _depth.value = 1
+            try:
+                ids, _ = describe(None, args, kwargs)
+                who = signature.bind_partial(*args, **kwargs).arguments.get("created_by")
+                with logged(data_dir, action, who=who if isinstance(who, str) else None, role=role,
+                            ids=ids) as entry:
+                    result = write(*args, **kwargs)
+                    entry["ids"], entry["counts"] = describe(result, args, kwargs)
+                    return result
+            finally:
+                _depth.value = 0
+        return wrapper
+    return decorate
+
+
+# What a line records for each write (result None when it raised). Positions are the write's arguments.
+def _text_args(args, *positions) -> list:
+    return [str(args[i]) for i in positions if len(args) > i and isinstance(args[i], str | int)]
+
+
+def ingest_line(result, args, kwargs) -> tuple[list, dict]:
+    source = [kwargs["source"]] if kwargs.get("source") else _text_args(args, 1)
+    if result is None:
+        return source, {}
+    snapshot, created = result
+    return [snapshot.id, *source], {"rows": snapshot.rows, "regions": snapshot.regions, "created": int(created)}
+
+
+def count_line(name: str, *positions: int) -> Describe:
+    """A describer: the arguments at `positions` as ids, the (integer) result as counts[name]."""
+    def describe(result, args, kwargs) -> tuple[list, dict]:
+        return _text_args(args, *positions), ({} if result is None else {name: int(result)})
+    return describe
+
+
+def scenario_line(result, args, kwargs) -> tuple[list, dict]:
+    scenario = args[1] if len(args) > 1 else kwargs.get("scenario")
+    return [getattr(scenario, "region", ""), *([result.id] if result is not None else [])], {}
+
+
+def note_line(result, args, kwargs) -> tuple[list, dict]:
+    return _text_args(args, 1) + ([str(result)] if isinstance(result, str) else []), {}

@@ -18,7 +18,16 @@ from pathlib import Path
 import pandas as pd
 
 from scoring import SCORE_KINDS, STAGES, FrameworkError, load_framework
-from store import cli_audit, cli_calendar, cli_framework, cli_official, cli_programmes, cli_scenarios, cli_scores
+from store import (
+    cli_audit,
+    cli_calendar,
+    cli_framework,
+    cli_official,
+    cli_programmes,
+    cli_retraction,
+    cli_scenarios,
+    cli_scores,
+)
 from store.atomic import StoreUnavailable
 from store.cli_common import EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, say
 from store.limits import read_within_limit
@@ -67,10 +76,6 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check-framework", help="validate a framework file")
     check.add_argument("path")
 
-    retract = commands.add_parser("retract", help="retract a snapshot (nothing is deleted)")
-    retract.add_argument("snapshot_id")
-    retract.add_argument("--by", help="who is retracting (recorded in the manifest)")
-
     template = commands.add_parser("template", help="write an upload template for a year and stage")
     template.add_argument("--year", type=int, required=True)
     template.add_argument("--stage", choices=STAGES, required=True)
@@ -91,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_calendar.add_commands(commands)
     cli_scores.add_commands(commands)
     cli_audit.add_commands(commands)
+    cli_retraction.add_commands(commands)
     cli_official.add_commands(commands)
     return parser
 
@@ -121,14 +127,15 @@ def framework_part(framework, part: str) -> pd.DataFrame:
 
 def _ingest(store: Store, args) -> int:
     path = Path(args.file)
-    check = store.check_upload(path.name, read_within_limit(path), year=args.year, stage=args.stage)
+    check = store.check_upload(path.name, read_within_limit(path), year=args.year, stage=args.stage,
+                               created_by=args.by, role="cli")
     if not check.ok:
         raise IngestRefused(check.errors)
     for warning in check.warnings:
         print(f"{say(args.lang, 'warning')}: {warning.describe(args.lang)}", file=sys.stderr)
     preview = store.preview(check, year=args.year, stage=args.stage, replace_all=args.replace_all)
     snapshot, created = store.commit_upload(check, year=args.year, stage=args.stage, source=path.name,
-                                            created_by=args.by, replace_all=args.replace_all)
+                                            created_by=args.by, replace_all=args.replace_all, role="cli")
     if not created:
         print(say(args.lang, "unchanged", id=snapshot.id), file=sys.stderr)
     elif args.replace_all:
@@ -148,8 +155,8 @@ def _data_files(store: Store, args) -> int:
         if framework is None:
             print(say(args.lang, "no_framework", year=args.year), file=sys.stderr)
             return EXIT_REFUSED
-        data = (xlsx_template(framework, store.regions(), year=args.year, stage=args.stage)
-                if args.format == "xlsx" else csv_template(framework, store.regions()))
+        make = xlsx_template if args.format == "xlsx" else csv_template
+        data = make(framework, store.regions(), year=args.year, stage=args.stage)
         Path(args.out).write_bytes(data)
         return EXIT_OK
     if args.targets_command == "import":
@@ -182,6 +189,8 @@ def _run(args) -> int:
         return cli_programmes.run(store, args)
     if args.command in cli_calendar.COMMANDS:
         return cli_calendar.run(store, args)
+    if args.command in cli_retraction.COMMANDS:
+        return cli_retraction.run(store, args)
     if args.command in cli_audit.COMMANDS:
         return cli_audit.run(store, args)
     if args.command in cli_scores.COMMANDS:
@@ -207,14 +216,6 @@ def _run(args) -> int:
         return EXIT_OK
     if args.command == "scores":
         _print_frame(store.scores(args.year, args.stage, args.by), args.format)
-        return EXIT_OK
-    if args.command == "retract":
-        try:
-            snapshot = store.retract(args.snapshot_id, created_by=args.by)
-        except KeyError:
-            print(say(args.lang, "no_snapshot", id=args.snapshot_id), file=sys.stderr)
-            return EXIT_REFUSED
-        print(say(args.lang, "retracted", id=snapshot.id))
         return EXIT_OK
     raise AssertionError(args.command)
 

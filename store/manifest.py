@@ -37,6 +37,8 @@ class Snapshot:
     retracted_at: str = ""
     mode: str = "replace"   # merge: the previous snapshot with the file's regions replaced; replace: the file only
     base_id: str = ""       # the snapshot a merge started from (empty for replace)
+    restored_by: str = ""   # who last made it active again (store/retraction.py) and when (ISO)
+    restored_at: str = ""
 
 
 def read_manifest(snapshots_dir: Path) -> list[Snapshot]:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from store import audit
 from store.atomic import atomic_write_bytes, clean_leftovers, writer_lock
 from store.bounded_json import JsonRefused, read_json_file
 from store.settings import setting
@@ -106,6 +107,7 @@ def _write(data_dir: Path, agenda_id: str, notes: list[dict]) -> None:
     atomic_write_bytes(notes_path(data_dir, agenda_id), text.encode("utf-8"))
 
 
+@audit.audited("note", audit.note_line)
 def save_note(data_dir: str | Path, agenda_id: str, note: dict, created_by: str) -> str:
     """Add a note, or replace the note with the same `id`; returns the note's id.
 
@@ -134,6 +136,7 @@ def save_note(data_dir: str | Path, agenda_id: str, note: dict, created_by: str)
     return clean["id"]
 
 
+@audit.audited("note_delete", audit.count_line("deleted", 1, 2))
 def delete_note(data_dir: str | Path, agenda_id: str, note_id: str) -> bool:
     """Remove one note; False when there was no such note (then nothing is written)."""
     data_dir = Path(data_dir)

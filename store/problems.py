@@ -137,6 +137,15 @@ TEMPLATES = {
     "missing_setting": ("Pengaturan wajib '{value}' tidak ada.", "Required setting '{value}' is missing."),
     "framework_rule": ("Kerangka tidak memenuhi aturan (pemeriksaan check-framework): {value}",
                        "The framework breaks a rule (the check-framework check): {value}"),
+    "would_empty": ("Menarik {value} membuat {expected} tidak punya data sama sekali (tidak ada versi sebelumnya); "
+                    "konfirmasi sekali lagi (CLI: --allow-empty).",
+                    "Retracting {value} would leave {expected} with no data at all (there is no earlier version); "
+                    "confirm once more (CLI: --allow-empty)."),
+    "unknown_snapshot": ("Tidak ada versi data dengan id {value}.", "There is no snapshot with id {value}."),
+    "template_mismatch": ("Berkas ini templat untuk tahun dan tahap {value}, bukan {expected} yang dipilih; pilih "
+                          "{value} atau pakai templat {expected}. Tidak ada yang ditulis.",
+                          "This file is the template for year and stage {value}, not the chosen {expected}; choose "
+                          "{value} or use the {expected} template. Nothing was written."),
     # warnings: the file loads, but these are worth a look
     "missing_indicators": ("Wilayah {value} tidak punya baris untuk {expected} indikator; indikator itu "
                            "dihitung 0.",

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -58,6 +57,14 @@ Progress = Callable[[float, str], None]
 
 def _no_progress(fraction: float, step: str) -> None:
     """Default progress callback: report nothing."""
+
+
+def snapshot_scores(rows: pd.DataFrame, framework: Framework, stage: str) -> pd.DataFrame:
+    """Every score of `rows` as a commit stores them (scoring.region_scores with the stage's evidence
+    policy: stage I is scored on its claims), sorted as written. The upload preview asks this same
+    function, so what it shows is what the commit will store."""
+    scores = region_scores(rows, framework, framework.policy_for_stage(stage))
+    return scores.sort_values(SORT_KEYS["scores"], ignore_index=True)
 
 
 def clean_store(snapshots_dir: Path) -> list[Path]:
@@ -145,8 +152,7 @@ def _write_snapshot(data_dir: Path, rows: pd.DataFrame, manifest: list[Snapshot]
     snapshot_id = f"{year}-{stage}-{now:%Y%m%dT%H%M%S%f}-{sha256[:8]}"
     folder = Path(f"year={year}") / f"stage={stage}"
     ordered = rows.sort_values(SORT_KEYS["assessments"], ignore_index=True)
-    scores = region_scores(ordered, framework, framework.policy_for_stage(stage))
-    scores = scores.sort_values(SORT_KEYS["scores"], ignore_index=True)
+    scores = snapshot_scores(ordered, framework, stage)
     created_dirs = [d for d in (snapshots_dir, snapshots_dir / folder.parent, snapshots_dir / folder)
                     if not d.exists()]
     written = [snapshots_dir / folder / f"{snapshot_id}{suffix}" for suffix in (".parquet", ".scores.parquet")]
@@ -175,36 +181,3 @@ def _write_snapshot(data_dir: Path, rows: pd.DataFrame, manifest: list[Snapshot]
         raise
     report(1.0, "done")
     return snapshot, True
-
-
-def retract_snapshot(data_dir: Path, snapshot_id: str, created_by: str | None = None) -> Snapshot:
-    """Mark a snapshot retracted, recording who and when; the newest earlier non-retracted one of
-    its (year, stage) becomes active again. Nothing is deleted. Retracting a retracted snapshot
-    changes nothing. Raises KeyError for an unknown id."""
-    try:
-        return _retract(data_dir, snapshot_id, created_by)
-    except OSError as error:
-        raise StoreWriteFailed.from_os_error(error) from None
-
-
-def _retract(data_dir: Path, snapshot_id: str, created_by: str | None) -> Snapshot:
-    snapshots_dir = data_dir / "snapshots"
-    with writer_lock(data_dir):
-        manifest = read_manifest(snapshots_dir)
-        clean_store(snapshots_dir)
-        target = next((s for s in manifest if s.id == snapshot_id), None)
-        if target is None:
-            raise KeyError(snapshot_id)
-        if target.status == "retracted":
-            return target
-        retracted = replace(target, status="retracted", retracted_by=created_by or who(),
-                            retracted_at=datetime.now(UTC).isoformat(timespec="seconds"))
-        updated = [retracted if s.id == snapshot_id else s for s in manifest]
-        if target.status == "active":
-            candidates = [s for s in updated if (s.year, s.stage) == (target.year, target.stage)
-                          and s.status == "superseded"]
-            if candidates:
-                revived = candidates[-1].id
-                updated = [replace(s, status="active") if s.id == revived else s for s in updated]
-        write_manifest(snapshots_dir, updated)
-        return retracted

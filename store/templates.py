@@ -14,6 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from scoring import Framework
 from store.exports import csv_bytes
+from store.template_stamp import stamp
 
 LONG_HEADERS = ["region_code", "indicator_code", "level", "claimed_level", "evidence", "note"]
 DATA_ROWS = 60_000   # drop-downs cover this many rows: 514 regions x ~100 indicators fit
@@ -112,6 +113,7 @@ def xlsx_template(framework: Framework, regions: pd.DataFrame, *, year: int, sta
     (long-form headers; drop-downs for region, indicator, level and evidence), indicators (the
     framework's catalogue for that year) and regions."""
     workbook = openpyxl.Workbook()
+    stamp(workbook, year=year, stage=stage, framework_id=framework.id)
     _instructions(workbook.active, framework, year, stage)
     workbook.active.title = "instructions"
     data = workbook.create_sheet("data")
@@ -136,9 +138,14 @@ def xlsx_template(framework: Framework, regions: pd.DataFrame, *, year: int, sta
     return buffer.getvalue()
 
 
-def csv_template(framework: Framework, regions: pd.DataFrame) -> bytes:
-    """A CSV upload template: the long-form header and one example row (UTF-8 with BOM)."""
+def csv_template(framework: Framework, regions: pd.DataFrame, *, year: int | None = None,
+                 stage: str | None = None) -> bytes:
+    """A CSV upload template: the long-form header and one example row (UTF-8 with BOM); with `year`
+    and `stage`, year and stage columns say what the file is for (an upload for another year or
+    stage is refused, and the Data page picks them from the file)."""
     codes = list(regions["code"])
     region = "35.09" if "35.09" in codes else codes[0]
     example = [region, framework.indicators[0].code, 3, 3, "verified", "contoh / example"]
-    return csv_bytes(pd.DataFrame([example], columns=LONG_HEADERS))
+    if year is None or stage is None:
+        return csv_bytes(pd.DataFrame([example], columns=LONG_HEADERS))
+    return csv_bytes(pd.DataFrame([[*example, year, stage]], columns=[*LONG_HEADERS, "year", "stage"]))

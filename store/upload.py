@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from scoring import STAGES, Framework, index_scores
+from scoring import STAGES, Framework
 from store.bounded_reading import read_upload_grid
 from store.limits import Limits, oversize_problems
 from store.manifest import Snapshot
 from store.problems import IngestRefused, Problem
 from store.shapes import COLUMN_ALIASES, to_records
+from store.snapshots import snapshot_scores
+from store.template_stamp import stated_year_stage
 from store.validate import empty_rows, validate_records
 
 CHANGE_COLUMNS = ["region_code", "indicator_code", "old_level", "new_level", "old_evidence", "new_evidence"]
@@ -86,6 +88,10 @@ def check_upload(name: str, data: bytes, *, year: int, stage: str, framework: Fr
         return refused([Problem("bad_stage", file=name, value=str(stage), expected=" | ".join(STAGES))])
     if framework is None:
         return refused([Problem("no_framework", file=name, value=str(year))])
+    stated = stated_year_stage(name, data, limits)
+    if stated is not None and stated != (year, stage):  # a template for another year or stage: say so once
+        return refused([Problem("template_mismatch", file=name, value=f"{stated[0]} {stated[1]}",
+                                expected=f"{year} {stage}")])
     try:
         grid = read_upload_grid(name, data, key_aliases=COLUMN_ALIASES["region_code"], limits=limits)
     except IngestRefused as error:
@@ -148,7 +154,7 @@ def build_preview(check: UploadCheck, current_rows: pd.DataFrame | None, current
     unchanged = sorted(uploaded & existing - changed_regions)
     visible = merged[_differs(merged, "level") | _differs(merged, "evidence")] if len(merged) else merged
     changes = visible[CHANGE_COLUMNS].sort_values(["region_code", "indicator_code"], ignore_index=True)
-    moves = _index_moves(check.rows, added + changed, current_index, framework, regions)
+    moves = _index_moves(check.rows, added + changed, current_index, framework, check.stage, regions)
     duplicate = current.id if current is not None and current.sha256 == check.sha256 else None
     absent = sorted(existing - uploaded)
     if replace_all and duplicate and current.regions != len(uploaded):
@@ -159,12 +165,15 @@ def build_preview(check: UploadCheck, current_rows: pd.DataFrame | None, current
 
 
 def _index_moves(rows: pd.DataFrame, affected: list[str], current_index: pd.DataFrame | None,
-                 framework: Framework, regions: pd.DataFrame) -> pd.DataFrame:
+                 framework: Framework, stage: str, regions: pd.DataFrame) -> pd.DataFrame:
     if not affected:
         return pd.DataFrame({c: pd.Series(dtype=float if c.endswith(("index", "change")) else object)
                              for c in MOVE_COLUMNS})
     subset = rows[rows["region_code"].isin(affected)]
-    new_index = index_scores(subset, framework).set_index("region_code")["index"]
+    # A region's scores depend on its own rows only, so scoring the affected regions alone gives
+    # exactly the figures the commit stores for them (the same function, the stage's policy).
+    scores = snapshot_scores(subset, framework, stage)
+    new_index = scores[scores["kind"] == "index"].set_index("region_code")["score"]
     old_index = (current_index.set_index("region_code")["score"] if current_index is not None
                  else pd.Series(dtype=float))
     names = regions.set_index("code")["name"]

@@ -17,14 +17,15 @@ from pathlib import Path
 import pandas as pd
 
 from scoring import STAGES, Framework
-from store import calendar, programmes, scenarios, targets
+from store import audit, calendar, programmes, retraction, scenarios, targets
+from store.audit import audited, count_line, ingest_line, scenario_line
 from store.limits import Limits, read_within_limit, refuse_oversize
 from store.manifest import Snapshot
 from store.parse_worker import check_in_worker, run_in_worker
 from store.problems import IngestRefused, Problem
 from store.scenarios import Scenario, ScenarioRefused
 from store.settings import setting
-from store.snapshots import Progress, commit_snapshot, content_sha256, read_snapshot_rows, retract_snapshot
+from store.snapshots import Progress, commit_snapshot, content_sha256, read_snapshot_rows
 from store.upload import Preview, UploadCheck, build_preview, check_upload, refuse_unless_committable
 
 
@@ -47,6 +48,7 @@ class StoreWrites:
     # The one size check (store/limits.py), kept as a method for the callers that hold a Store.
     refuse_oversize = staticmethod(refuse_oversize)
 
+    @audited("ingest", ingest_line)
     def ingest_bytes(self, name: str, data: bytes, *, year: int, stage: str, created_by: str | None = None,
                      replace_all: bool = False, in_worker: bool = False) -> tuple[Snapshot, bool]:
         """`check_upload` then `commit_upload`: raises IngestRefused listing every problem."""
@@ -56,11 +58,13 @@ class StoreWrites:
         return self.commit_upload(check, year=year, stage=stage, source=name, created_by=created_by,
                                   replace_all=replace_all)
 
-    def check_upload(self, name: str, data: bytes, *, year: int, stage: str, in_worker: bool = False) -> UploadCheck:
-        """Read and validate an upload (long or wide CSV/XLSX) for (year, stage); writes nothing and
+    def check_upload(self, name: str, data: bytes, *, year: int, stage: str, in_worker: bool = False,
+                     created_by: str | None = None, role: str = "") -> UploadCheck:
+        """Read and validate an upload (long or wide CSV/XLSX) for (year, stage); writes no data and
         never raises for bad input: problems are in `.errors`, loadable concerns in `.warnings`.
         Reading stays within the MATRA_MAX_* limits; `in_worker` reads in a separate process bounded
-        by MATRA_PARSE_MEMORY_MB and MATRA_PARSE_SECONDS (the web server does)."""
+        by MATRA_PARSE_MEMORY_MB and MATRA_PARSE_SECONDS (the web server does). A refused file is
+        an ingest refused: the audit log gets a line (who = `created_by`)."""
         framework = self.framework_for(year) if stage in STAGES else None
         checker = check_in_worker if in_worker else check_upload
         check = checker(name, data, year=year, stage=stage, framework=framework, regions=self.regions(),
@@ -70,6 +74,10 @@ class StoreWrites:
                                        warning=True)
                                for s in self.snapshots() if s.sha256 == check.sha256 and s.status == "active"
                                and (s.year, s.stage) != (year, stage)]
+        elif not audit.inside_audited_write():
+            audit.record(self.data_dir, "ingest", who=created_by, role=role, ids=[name], outcome="refused",
+                         counts={"problems": len(check.errors)},
+                         detail="; ".join(p.describe("en") for p in check.errors[:3]))
         return check
 
     def preview(self, check: UploadCheck, *, year: int, stage: str, replace_all: bool = False) -> Preview:
@@ -88,6 +96,7 @@ class StoreWrites:
             index = scores[scores["kind"] == "index"]
         return build_preview(check, rows, index, current, framework, self.regions(), replace_all)
 
+    @audited("ingest", ingest_line)
     def commit_upload(self, check: UploadCheck, *, year: int, stage: str, source: str,
                       created_by: str | None = None, progress: Progress | None = None,
                       replace_all: bool = False) -> tuple[Snapshot, bool]:
@@ -104,6 +113,7 @@ class StoreWrites:
                                source=source, sha256=check.sha256, created_by=created_by, progress=progress,
                                replace_all=replace_all)
 
+    @audited("ingest", ingest_line)
     def ingest_rows(self, rows: pd.DataFrame, *, year: int, stage: str, source: str,
                     created_by: str | None = None, synthetic: bool = False) -> tuple[Snapshot, bool]:
         """Commit already-typed rows (tools, tests). The rows are checked against the framework."""
@@ -116,12 +126,29 @@ class StoreWrites:
                                source=source, sha256=content_sha256(rows), created_by=created_by,
                                synthetic=synthetic)
 
-    def retract(self, snapshot_id: str, created_by: str | None = None) -> Snapshot:
-        """Retract a snapshot (recording who and when); the previous one of its (year, stage)
-        becomes active again. Nothing is deleted. Raises KeyError for an unknown id."""
-        return retract_snapshot(self.data_dir, snapshot_id, created_by)
+    def retract(self, snapshot_id: str, created_by: str | None = None, *, allow_empty: bool = False,
+                role: str = "") -> Snapshot:
+        """Retract a snapshot (recording who and when; store/retraction.py); the newest superseded one
+        of its (year, stage) becomes active again. Nothing is deleted. Raises IngestRefused for an
+        unknown id, or (would_empty) when no earlier version exists, unless `allow_empty`."""
+        return retraction.apply(self.data_dir, snapshot_id, "retract", created_by=created_by, role=role,
+                                allow_empty=allow_empty).target
+
+    def restore(self, snapshot_id: str, created_by: str | None = None, *, role: str = "") -> Snapshot:
+        """Make a retracted or superseded snapshot the active one of its (year, stage) again; the one
+        active until now becomes superseded. Nothing is deleted. IngestRefused for an unknown id."""
+        return retraction.apply(self.data_dir, snapshot_id, "restore", created_by=created_by, role=role).target
+
+    def change_effect(self, snapshot_id: str, action: str) -> retraction.Effect:
+        """What retracting or restoring (`action`) the snapshot would make active, read now."""
+        return retraction.effect(self.snapshots(), snapshot_id, action)
+
+    def audit_log(self, since: str | None = None) -> list[dict]:
+        """The audit log, oldest first (store/audit.py FIELDS), from `since` (ISO date) when given."""
+        return audit.read_log(self.data_dir, since)
 
     # targets ------------------------------------------------------------------------------------
+    @audited("targets", count_line("keys"))
     def save_targets(self, frame: pd.DataFrame, *, created_by: str | None = None) -> int:
         """Set the targets of the (region_code, year, dimension) keys in `frame` (columns region_code,
         year, dimension, target, optional note); a blank target removes the key's target. Every other
@@ -131,6 +158,7 @@ class StoreWrites:
                                        framework_for=self.framework_for, regions=self.regions())
         return targets.save_targets(self.data_dir, rows, created_by=created_by) if len(rows) else 0
 
+    @audited("targets", count_line("keys", 1))
     def import_targets(self, name: str, data: bytes, *, created_by: str | None = None) -> int:
         """Save targets from a CSV/XLSX file: long (region_code|kode_wilayah, year|tahun,
         dimension|dimensi, target) or wide (region and year columns, one column per dimension code).
@@ -151,6 +179,7 @@ class StoreWrites:
             raise IngestRefused([Problem("no_framework", file=name, value=str(year))])
         return framework
 
+    @audited("programmes", count_line("version", 1, 2))
     def import_programmes(self, region: str, name: str, data: bytes, *, created_by: str | None = None,
                           synthetic: bool = False) -> int:
         """Replace the region's register from a CSV/XLSX file; returns the new version number.
@@ -162,6 +191,7 @@ class StoreWrites:
                              int(setting("MATRA_MAX_PROGRAMMES")))
         return programmes.save_programmes(self.data_dir, region, rows, created_by=created_by, synthetic=synthetic)
 
+    @audited("scenario", scenario_line)
     def save_scenario(self, scenario: Scenario, *, created_by: str | None = None) -> Scenario:
         """Store `scenario` after checking it applies: the region was assessed in its year and stage,
         every indicator and level is valid and every programme is in the register. Raises
@@ -170,9 +200,11 @@ class StoreWrites:
             raise ScenarioRefused("not_assessed", f"{scenario.region} {scenario.year} {scenario.stage}")
         return scenarios.save_scenario(self.data_dir, scenario, created_by)
 
+    @audited("scenario_delete", count_line("deleted", 1, 2))
     def delete_scenario(self, region: str, scenario_id: str) -> bool:
         return scenarios.delete_scenario(self.data_dir, region, scenario_id)
 
+    @audited("calendar", count_line("windows", 1))
     def import_calendar(self, name: str, data: bytes) -> int:
         """Replace the evaluation calendar from a CSV/XLSX file; IngestRefused lists every problem."""
         refuse_oversize(data, name)

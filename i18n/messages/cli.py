@@ -10,6 +10,9 @@ MESSAGES = {
     "cli.no_framework": ("tidak ada kerangka untuk tahun {year}", "no framework covers year {year}"),
     "cli.no_snapshot": ("tidak ada snapshot dengan id {id}", "no snapshot with id {id}"),
     "cli.retracted": ("ditarik {id}", "retracted {id}"),
+    "cli.restored": ("dipulihkan {id}", "restored {id}"),
+    "cli.now_active": ("{year} tahap {stage}: aktif sekarang {id}", "{year} stage {stage}: now active {id}"),
+    "cli.now_empty": ("{year} tahap {stage}: tidak ada data lagi", "{year} stage {stage}: no data any more"),
     "cli.merged": ("digabung per wilayah: {replaced} wilayah dari berkas ini, {kept} wilayah lain tetap",
                    "merged by region: {replaced} region(s) from this file, {kept} other region(s) kept"),
     "cli.replaced": ("berkas ini menjadi seluruh {year} tahap {stage}: {removed} wilayah tidak lagi tampil "

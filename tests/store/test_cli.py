@@ -94,7 +94,7 @@ def test_template_then_filled_template_ingests_and_retract_records_who(tiny_data
     assert run(tiny_data_dir, "template", "--year", "2024", "--stage", "II", "--format", "csv",
                "--out", str(csv_file)).returncode == 0
     assert csv_file.read_text(encoding="utf-8-sig").splitlines()[0] == (
-        "region_code,indicator_code,level,claimed_level,evidence,note")
+        "region_code,indicator_code,level,claimed_level,evidence,note,year,stage")
     missing = run(tiny_data_dir, "template", "--year", "2031", "--stage", "II", "--out", str(tmp_path / "x"))
     assert missing.returncode == 2 and not (tmp_path / "x").exists()
     book = openpyxl.load_workbook(xlsx)
