@@ -43,7 +43,8 @@ def programmes_upload(store, ctx, admin: str) -> None:
                           index=codes.index("35.09") if "35.09" in codes else 0)
     uploaded = st.file_uploader(ctx.t("programmes.upload"), type=["csv", "xlsx"], key="programmes_file")
     if uploaded is not None and st.button(ctx.t("programmes.import"), key="programmes_import"):
-        _write(ctx, lambda: store.import_programmes(region, uploaded.name, uploaded.getvalue(), created_by=admin),
+        _write(ctx, lambda: store.import_programmes(region, uploaded.name, uploaded.getvalue(), created_by=admin,
+                                                    role="admin"),
                "programmes.imported")
     current = store.programmes(region)
     st.caption(ctx.t("programmes.current", count=len(current)))

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.data_views import problems_frame
+from components.snapshot_stewardship import flash
 from i18n import format_number
 from scoring import STAGES
 from store.atomic import StoreUnavailable
@@ -17,18 +18,20 @@ from store.atomic import StoreUnavailable
 
 def snapshot_upload(store, ctx, admin: str, years: list[int]) -> None:
     st.subheader(ctx.t("data.upload_title"))
+    _start_year_stage(years, ctx)
     left, middle = st.columns(2)
-    year = left.selectbox(ctx.t("data.template_year"), years, key="upload_year",
-                          index=years.index(ctx.year) if ctx.year in years else len(years) - 1)
-    stage = middle.selectbox(ctx.t("data.template_stage"), STAGES, index=len(STAGES) - 1, key="upload_stage")
+    year = left.selectbox(ctx.t("data.template_year"), years, key="upload_year")
+    stage = middle.selectbox(ctx.t("data.template_stage"), STAGES, key="upload_stage")
     uploaded = st.file_uploader(ctx.t("data.upload_file"), type=["csv", "xlsx"], key="upload_file")
     if uploaded is None:
         return
     content = uploaded.getvalue()
+    _year_stage_from_file(store, ctx, uploaded.name, content, years, (year, stage))
     key = (hashlib.sha256(content).hexdigest(), year, stage, ctx.data_version)
     if st.session_state.get("_check_key") != key:
         # Read in a worker process with memory and time limits: a hostile file cannot stall the server.
-        st.session_state["_check"] = store.check_upload(uploaded.name, content, year=year, stage=stage, in_worker=True)
+        st.session_state["_check"] = store.check_upload(uploaded.name, content, year=year, stage=stage, in_worker=True,
+                                                        created_by=admin, role="admin")
         st.session_state["_check_key"] = key
     check = st.session_state["_check"]
     _report(check, ctx)
@@ -38,6 +41,33 @@ def snapshot_upload(store, ctx, admin: str, years: list[int]) -> None:
         _preview_and_commit(store, ctx, admin, check, year, stage, uploaded.name)
     except StoreUnavailable as error:
         st.error(error.message(ctx.lang))
+
+
+def _start_year_stage(years: list[int], ctx) -> None:
+    """The upload's year and stage before the boxes are drawn: the page's year and stage II at
+    first, or what the last uploaded file said it is for (set before the widgets exist, as
+    Streamlit requires)."""
+    stated = st.session_state.pop("_stated_pending", None)
+    if stated is not None:
+        st.session_state["upload_year"], st.session_state["upload_stage"] = stated
+    st.session_state.setdefault("upload_year", ctx.year if ctx.year in years else years[-1])
+    st.session_state.setdefault("upload_stage", STAGES[-1])
+
+
+def _year_stage_from_file(store, ctx, name: str, content: bytes, years: list[int], chosen: tuple) -> None:
+    """Take the year and stage from a file that names them (a Matra template), once per file;
+    a choice changed by hand afterwards stands, and the check then refuses the file naming both."""
+    digest = hashlib.sha256(content).hexdigest()
+    if st.session_state.get("_stated_for") != digest:
+        st.session_state["_stated_for"] = digest
+        stated = store.stated_year_stage(name, content)
+        st.session_state["_stated"] = stated
+        if stated is not None and stated != chosen and stated[0] in years:
+            st.session_state["_stated_pending"] = stated
+            st.rerun()
+    stated = st.session_state.get("_stated")
+    if stated is not None and stated == chosen:
+        st.info(ctx.t("steward.year_from_file", year=stated[0], stage=stated[1]))
 
 
 def _report(check, ctx) -> None:
@@ -79,7 +109,7 @@ def _preview_and_commit(store, ctx, admin, check, year, stage, source) -> None:
         return
     bar = st.progress(0.0)
     snapshot, _ = store.commit_upload(
-        check, year=year, stage=stage, source=source, created_by=admin, replace_all=replace_all,
+        check, year=year, stage=stage, source=source, created_by=admin, replace_all=replace_all, role="admin",
         progress=lambda fraction, step: bar.progress(min(1.0, fraction), ctx.t(f"data.step_{step}")))
     st.session_state.pop("_check_key", None)
-    st.success(ctx.t("data.committed", id=snapshot.id))
+    flash("success", ctx.t("data.committed", id=snapshot.id))  # runs the page again: every list shows it

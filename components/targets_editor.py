@@ -53,11 +53,12 @@ def targets_editor(store, ctx, admin: str, years: list[int]) -> None:
                 if pd.notna(value) and value != table.loc[region, dimension]:
                     rows.append({"region_code": region, "year": year, "dimension": dimension, "target": float(value)})
         frame = pd.DataFrame(rows, columns=["region_code", "year", "dimension", "target"])
-        _write_and_report(ctx, lambda: store.save_targets(frame, created_by=admin) if rows else 0,
+        _write_and_report(ctx, lambda: store.save_targets(frame, created_by=admin, role="admin") if rows else 0,
                           "data.targets_saved")
     uploaded = st.file_uploader(ctx.t("data.targets_import"), type=["csv", "xlsx"], key="targets_file")
     if uploaded is not None and st.button(ctx.t("data.targets_import"), key="targets_import_button"):
-        _write_and_report(ctx, lambda: store.import_targets(uploaded.name, uploaded.getvalue(), created_by=admin),
+        _write_and_report(ctx, lambda: store.import_targets(uploaded.name, uploaded.getvalue(), created_by=admin,
+                                                            role="admin"),
                           "data.targets_imported")
     left, right = st.columns(2)
     left.download_button(ctx.t("data.targets_export_csv"), store.export_targets("csv", year), key="targets_csv",

@@ -7,11 +7,10 @@ from components.data_views import history_frame
 from components.framework_files import framework_export, framework_import
 from components.official_upload import official_downloads, official_upload
 from components.programmes_upload import programmes_upload
+from components.snapshot_stewardship import audit_table, restore_panel, retract_panel, show_flash
 from components.snapshot_upload import snapshot_upload
 from components.targets_editor import targets_editor
-from i18n import format_date
 from scoring import STAGES
-from store.atomic import StoreUnavailable
 from store.templates import csv_template, xlsx_template
 
 ctx = frame.context()
@@ -73,24 +72,13 @@ info.success(ctx.t("data.signed_in_as", name=admin))
 if out.button(ctx.t("data.signout"), key="signout"):
     auth.sign_out()
     st.rerun()
+show_flash()
 
 snapshot_upload(store, ctx, admin, years)
-
-st.subheader(ctx.t("data.retract"))
-retractable = [s for s in reversed(snapshots) if s.status == "active"]
-if retractable:
-    labels = {s.id: f"{s.year} · {s.stage} · {s.id} · {format_date(s.created_at, ctx.lang)}" for s in retractable}
-    chosen = st.selectbox(ctx.t("data.retract_pick"), list(labels), format_func=labels.get, key="retract_pick")
-    confirmed = st.checkbox(ctx.t("data.retract_confirm"), key="retract_confirm")
-    if st.button(ctx.t("data.retract"), disabled=not confirmed, key="retract_button"):
-        try:
-            store.retract(chosen, created_by=admin)
-        except StoreUnavailable as error:
-            st.error(error.message(ctx.lang))
-        else:
-            st.success(ctx.t("data.retracted", id=chosen))
-
+retract_panel(store, ctx, admin)
+restore_panel(store, ctx, admin)
 targets_editor(store, ctx, admin, years)
 programmes_upload(store, ctx, admin)
 official_upload(store, ctx, admin)
 framework_import(store, ctx, admin)
+audit_table(store, ctx)

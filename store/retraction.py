@@ -17,12 +17,15 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pandas as pd
+
+from scoring import shown_difference
 from store import audit
 from store.atomic import StoreWriteFailed, writer_lock
 from store.manifest import Snapshot, read_manifest, write_manifest
 from store.problems import IngestRefused, Problem
 from store.settings import current_user
-from store.snapshots import clean_store
+from store.snapshots import clean_store, read_snapshot_rows
 
 
 @dataclass(frozen=True)
@@ -107,3 +110,25 @@ def _updated(manifest: list[Snapshot], change: Effect, who: str) -> list[Snapsho
         if change.active_before is not None:
             statuses[change.active_before.id] = replace(change.active_before, status="superseded")
     return [statuses.get(s.id, s) for s in manifest]
+
+
+def index_moves(snapshots_dir: Path, change: Effect, regions) -> pd.DataFrame:
+    """The index of every region the change touches, now and afterwards: region_code, name,
+    current_index, new_index (NaN: no data afterwards), change (scoring.shown_difference), largest fall
+    first. Read from the snapshots' stored scores, the figures every page shows."""
+    def index_of(snapshot: Snapshot | None) -> pd.Series:
+        if snapshot is None:
+            return pd.Series(dtype=float)
+        scores = read_snapshot_rows(snapshots_dir, replace(snapshot, path=snapshot.scores_path))
+        return scores[scores["kind"] == "index"].set_index("region_code")["score"]
+
+    now, after = index_of(change.active_before), index_of(change.active_after)
+    codes = sorted(set(now.index) | set(after.index))
+    moves = pd.DataFrame({"region_code": codes})
+    moves["name"] = moves["region_code"].map(regions.set_index("code")["name"])
+    moves["current_index"] = moves["region_code"].map(now).astype(float)
+    moves["new_index"] = moves["region_code"].map(after).astype(float)
+    moves["change"] = [shown_difference(new, old) if pd.notna(new) and pd.notna(old) else float("nan")
+                       for new, old in zip(moves["new_index"], moves["current_index"], strict=True)]
+    unchanged = moves["current_index"].eq(moves["new_index"])
+    return moves[~unchanged].sort_values(["change", "region_code"], na_position="first", ignore_index=True)

@@ -26,6 +26,7 @@ from store.problems import IngestRefused, Problem
 from store.scenarios import Scenario, ScenarioRefused
 from store.settings import setting
 from store.snapshots import Progress, commit_snapshot, content_sha256, read_snapshot_rows
+from store.template_stamp import stated_year_stage
 from store.upload import Preview, UploadCheck, build_preview, check_upload, refuse_unless_committable
 
 
@@ -142,6 +143,15 @@ class StoreWrites:
     def change_effect(self, snapshot_id: str, action: str) -> retraction.Effect:
         """What retracting or restoring (`action`) the snapshot would make active, read now."""
         return retraction.effect(self.snapshots(), snapshot_id, action)
+
+    def stated_year_stage(self, name: str, data: bytes) -> tuple[int, str] | None:
+        """The (year, stage) a Matra template says it is for (store/template_stamp.py), or None."""
+        return stated_year_stage(name, data, Limits.from_settings())
+
+    def change_index_moves(self, change: retraction.Effect) -> pd.DataFrame:
+        """The regions whose index a retract or restore changes, now and afterwards
+        (store.retraction.index_moves columns)."""
+        return retraction.index_moves(self.snapshots_dir, change, self.regions())
 
     def audit_log(self, since: str | None = None) -> list[dict]:
         """The audit log, oldest first (store/audit.py FIELDS), from `since` (ISO date) when given."""

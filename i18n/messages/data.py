@@ -92,11 +92,6 @@ MESSAGES = {
     "data.status_active": ("aktif", "active"),
     "data.status_superseded": ("digantikan", "superseded"),
     "data.status_retracted": ("ditarik", "retracted"),
-    "data.retract_pick": ("Versi data yang ditarik", "Snapshot to retract"),
-    "data.retract": ("Tarik versi data", "Retract snapshot"),
-    "data.retract_confirm": ("Saya paham: versi data sebelumnya akan aktif lagi; tidak ada yang dihapus.",
-                             "I understand: the previous snapshot becomes active again; nothing is deleted."),
-    "data.retracted": ("Versi data {id} ditarik.", "Snapshot {id} retracted."),
     "data.targets_title": ("Target per dimensi (RPJMD/masterplan)", "Targets per dimension (RPJMD/masterplan)"),
     "data.targets_year": ("Tahun target", "Target year"),
     "data.targets_hint": ("Kosongkan sel untuk memakai minimum nasional.", "Leave a cell empty to use the national "
