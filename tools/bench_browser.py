@@ -40,6 +40,7 @@ import argparse
 import asyncio
 import os
 import platform
+import shutil
 import sys
 import tempfile
 import traceback
@@ -161,6 +162,7 @@ async def run(args: argparse.Namespace, report: Report) -> None:
                 await browser.close()
                 if deployment is not None:
                     deployment.stop()
+                    shutil.rmtree(deployment.folder, ignore_errors=True)   # its nginx config and logs
                 for server in servers.values():
                     stop_server(server)
     print(f"\nload average at the end {load_average()}")
