@@ -1,4 +1,4 @@
-"""`python -m store official import|export|check|versions|undo|retract`: published results
+"""`python -m store official import|export|check|versions|undo|retract|restore`: published results
 (store/official*.py).
 
 store/cli.py calls `add_commands(subparsers)` and `run(store, args)` for the commands in COMMANDS.
@@ -10,7 +10,8 @@ Refused input raises IngestRefused (cli.py reports every problem, exit 2, nothin
 - `check`: the rows whose published index differs from the index recomputed from its published
   components with that year's chain weights by more than 0.01; exit 1 when there are any.
 - `versions`: every version (id, status, when, who, file, rows); `undo [--by NAME]`: retract the
-  active version, making the previous one active again; `retract ID`: retract a given version.
+  active version, making the previous one active again; `retract ID`: retract a given version;
+  `restore ID`: make a superseded or retracted version active again.
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ def add_commands(commands) -> None:
     retract = actions.add_parser("retract", help="retract a given version")
     retract.add_argument("version_id")
     retract.add_argument("--by", help="who is retracting (recorded in the versions list)")
+    restore = actions.add_parser("restore", help="make a superseded or retracted version active again")
+    restore.add_argument("version_id")
+    restore.add_argument("--by", help="who is restoring (recorded in the audit log)")
 
 
 def _active_id(store) -> str:
@@ -100,6 +104,10 @@ def run(store, args) -> int:
     if command == "undo":
         return _retracted(store, args, store.undo_official(created_by=args.by))
     try:
+        if command == "restore":
+            version = store.restore_official(args.version_id, created_by=args.by)
+            print(_say(args.lang, "restored", id=version.id))
+            return EXIT_OK
         return _retracted(store, args, store.undo_official(args.version_id, created_by=args.by))
     except KeyError:
         print(_say(args.lang, "unknown", id=args.version_id), file=sys.stderr)

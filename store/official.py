@@ -191,5 +191,28 @@ def retract_official(data_dir: Path, version_id: str | None = None,
         raise StoreWriteFailed.from_os_error(error) from None
 
 
+def restore_official(data_dir: Path, version_id: str, created_by: str | None = None) -> OfficialVersion:
+    """Make a superseded or retracted version the active one again (the active one becomes
+    superseded); its file is unchanged, so the table is exactly as that version wrote it. Restoring
+    the active version changes nothing. KeyError for an unknown id."""
+    try:
+        with writer_lock(Path(data_dir)):
+            versions = read_versions(data_dir)
+            _clean(data_dir, versions)
+            chosen = next((v for v in versions if v.id == version_id), None)
+            if chosen is None:
+                raise KeyError(version_id)
+            if chosen.status == "active":
+                return chosen
+            read_version_rows(data_dir, chosen)   # StoreDamaged now rather than a broken active table
+            restored = replace(chosen, status="active", retracted_by="", retracted_at="")
+            updated = [restored if v.id == version_id else replace(v, status="superseded") if v.status == "active"
+                       else v for v in versions]
+            _write_versions(data_dir, updated)
+            return restored
+    except OSError as error:
+        raise StoreWriteFailed.from_os_error(error) from None
+
+
 def file_sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()

@@ -63,6 +63,11 @@ class OfficialResults:
             entry["detail"] = "" if version else "nothing to undo"
             return version
 
+    def restore_official(self, version_id: str, *, created_by: str | None = None) -> OfficialVersion:
+        """Make a superseded or retracted version active again; KeyError for an unknown id."""
+        with logged(self.data_dir, "official_restore", who=created_by, ids=[version_id]):
+            return official.restore_official(self.data_dir, version_id, created_by)
+
     def export_official(self, fmt: str = "csv", *, year: int | None = None, region: str | None = None) -> bytes:
         """The official results as CSV, JSON or XLSX bytes (EXPORT_COLUMNS), formulas neutralised."""
         return official_tables.export_bytes(self.official_table(year, region), fmt)

@@ -49,6 +49,7 @@ MESSAGES = {
                                      "no active version of the official results to undo"),
     "cli.official.retracted": ("versi {id} ditarik; versi aktif kini: {active}",
                                "retracted {id}; active now: {active}"),
+    "cli.official.restored": ("versi {id} aktif kembali", "version {id} is active again"),
     "cli.official.none": ("(tidak ada)", "(none)"),
     "cli.official.unknown": ("tidak ada versi hasil resmi dengan id {id}",
                              "no official-results version with id {id}"),

@@ -174,3 +174,16 @@ def test_an_export_imports_back_unchanged_trailing_zeros_and_all(store, tmp_path
     again.import_official_file(path)
     assert again.export_official("csv") == store.export_official("csv")
     assert "3.80" in set(again.official_table(region="35.77")["index"])
+
+
+def test_restore_makes_an_undone_version_active_again(store, tmp_path):
+    first = store.import_official_file(write(tmp_path, "a.csv", HEADER + JAMBI))
+    second = store.import_official_file(write(tmp_path, "b.csv", HEADER + "Kota Bandung,2024,3.93,,,,,,,,K,,\n"))
+    store.undo_official()
+    assert table(store) == {("15.71", 2024): "3.48"}
+    assert main(["--data-dir", str(store.data_dir), "official", "restore", second.id]) == 0
+    assert table(store) == {("15.71", 2024): "3.48", ("32.73", 2024): "3.93"}
+    assert [v.status for v in store.official_versions()] == ["superseded", "active"]
+    store.restore_official(first.id)
+    assert table(store) == {("15.71", 2024): "3.48"}
+    assert main(["--data-dir", str(store.data_dir), "official", "restore", "nope"]) == 2
