@@ -40,6 +40,12 @@ SETTINGS = (
             "longer register is refused whole."),
     Setting("MATRA_MAX_SCENARIOS", "100", "Most saved what-if scenarios per region; saving one more is refused."),
     Setting("MATRA_MAX_NOTES", "200", "Most meeting notes per agenda; saving one more is refused."),
+    Setting("MATRA_MALLOC_ARENAS", "2",
+            "Most glibc malloc arenas of the server process (tools/serve.py; fewer arenas give freed memory "
+            "back after a burst of sessions). 0 = glibc's default (8 per core)."),
+    Setting("MATRA_TRIM_SECONDS", "10",
+            "Every this many seconds the server hands free heap memory back to the system (malloc_trim); "
+            "0 = never."),
     Setting("MATRA_ADMIN_PASSWORD", "",
             "Administrator password for write actions (upload, retract, targets); empty = writes off. "
             "Also read from the Streamlit secret admin_password; OIDC sign-in replaces it when configured."),
@@ -58,6 +64,12 @@ def setting(name: str) -> str:
         if item.name == name:
             return os.environ.get(name) or item.default
     raise KeyError(f"unknown setting {name}")
+
+
+def environment_with(**values: str) -> dict[str, str]:
+    """This process's environment with `values` set: for a child process started with other
+    settings (tools/bench_memory.py starts servers with and without the memory settings)."""
+    return {**os.environ, **values}
 
 
 def current_user() -> str:

@@ -10,6 +10,9 @@ Before the server starts it also warms the process (`warm()`): the pages' import
 validators and the store are loaded now instead of in the first visitor's run, and the heap they
 leave is frozen out of the garbage collector (`.streamlit/config.toml` switches off Streamlit's
 forced collection after every run; docs/benchmark.md has the figures).
+
+Memory a burst of sessions used is handed back to the system (tools/memory_return.py): fewer
+malloc arenas (MATRA_MALLOC_ARENAS) and a trim every MATRA_TRIM_SECONDS.
 """
 
 import gc
@@ -62,7 +65,12 @@ def warm() -> None:
 
 
 if __name__ == "__main__":
+    from store.settings import setting
+    from tools.memory_return import limit_arenas, start_trimmer
+
+    limit_arenas(int(setting("MATRA_MALLOC_ARENAS")))   # before any thread allocates
     route_through_app()
     warm()
+    start_trimmer(float(setting("MATRA_TRIM_SECONDS")))
     sys.argv = ["streamlit", "run", str(APP), *sys.argv[1:]]
     sys.exit(cli.main())
