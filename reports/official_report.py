@@ -49,3 +49,16 @@ def official_slide(deck, profile: RegionProfile) -> None:
     intro = ctx.t("official.region_intro", synthetic=ctx.t("official.synthetic_note") if ctx.synthetic else "")
     slides.add_text(slide, Box(0.5, 1.5 + height, 12.33, 5.4 - height), [intro, *source_texts(profile)], size=11,
                     colour=slides.MUTED_COLOUR)
+
+
+def official_line(profile: RegionProfile) -> str:
+    """'Official index 2024 (published): 3.93, rank 1 — source: ...' for the deck's year, or ''."""
+    ctx = profile.context
+    rows = profile.official[profile.official["year"] == ctx.year] if not profile.official.empty else profile.official
+    if rows.empty:
+        return ""
+    row = rows.iloc[0]
+    rank = ctx.t("official.slide_rank", rank=rank_text(row["rank"], row["rank_of"])) if row["rank"] else ""
+    source = row["source"] + (f" — {row['source_url']}" if row["source_url"] else "")
+    return ctx.t("official.slide_line", year=ctx.year, index=published(row["index"], ctx.lang), rank=rank,
+                 source=source)

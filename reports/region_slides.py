@@ -7,6 +7,7 @@ import pandas as pd
 
 from charts.theme import BAND_COLOURS, BAND_TEXT_COLOURS, SERIES_COLOURS
 from reports import slides
+from reports.official_report import official_line
 from reports.profile import RegionProfile
 from reports.slides import FULL, LEFT, RIGHT, Box
 from scoring import INDEX_CODE
@@ -184,3 +185,7 @@ def region_summary_slide(deck, profile: RegionProfile, title: str) -> None:
     slide = slides.content_slide(deck, title, ctx.footer(profile.scope))
     slides.category_chart(slide, "radar", table["label"].tolist(), benchmark_series(profile), LEFT)
     key_figures(slide, profile, Box(RIGHT.left, RIGHT.top, RIGHT.width, 4.6))
+    line = official_line(profile)   # the published figure of the year, where one is recorded
+    if line:
+        slides.add_text(slide, Box(RIGHT.left, RIGHT.top + 4.7, RIGHT.width, 0.75), [line], size=11,
+                        colour=slides.MUTED_COLOUR)

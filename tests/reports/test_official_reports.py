@@ -53,3 +53,16 @@ def test_pdf_profile_prints_the_published_results_and_their_sources(report_store
     for value in published(report_store, "id"):
         assert value in text
     assert "https://bewarajabar.com/?p=112612" in text
+
+
+def test_agenda_deck_region_slide_carries_the_published_figure_of_the_year(report_store):
+    from reports.agenda import Agenda, AgendaItem
+    from reports.deck import agenda_deck
+
+    items = (AgendaItem("region", {"region": BANDUNG}), AgendaItem("region", {"region": "35.09"}))
+    agenda = Agenda("Rakor", YEAR, STAGE, "id", report_store.current_snapshot_ids(), items)
+    deck = Presentation(io.BytesIO(agenda_deck(report_store, agenda)))
+    texts = [" ".join(slide_texts(slide)) for slide in deck.slides]
+    official = [t for t in texts if "Indeks resmi 2024 (diterbitkan)" in t]
+    assert len(official) == 1 and "Indeks resmi 2024 (diterbitkan): 3,93, peringkat 1" in official[0]
+    assert "Kota Bandung" in official[0]
