@@ -30,8 +30,9 @@ def radar(axes: list[str], series: list[tuple[str, list[float]]], text: ChartTex
             fill="toself" if number == 0 else None, opacity=0.9,
             line=dict(color=line_colours[number], dash=DASHES[number % len(DASHES)],
                       width=3 if number == 0 else 2),
-            customdata=[full_name(axis) for axis in [*axes, axes[0]]],
-            hovertemplate="%{customdata}: %{r:.2f}<extra>" + full_name(name) + "</extra>",
+            customdata=list(zip([full_name(axis) for axis in [*axes, axes[0]]], text.texts(closed_values),
+                                strict=True)),
+            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>" + full_name(name) + "</extra>",
         ))
     # The radial ticks stand on the vertical between two dimensions, never on a dimension's name.
     figure.update_layout(polar=dict(radialaxis=dict(range=[0, 5], dtick=1, gridcolor="#CBD2D9", angle=90,
@@ -56,7 +57,7 @@ def lines(frame: pd.DataFrame, text: ChartText, y_label: str, band_lowers: dict[
         figure.add_trace(go.Scatter(
             x=rows["year"], y=rows["score"], name=legend_name(name), mode="lines+markers",
             line=dict(color=line_colours[number], dash=DASHES[number % len(DASHES)], width=3),
-            hovertemplate="%{x}: %{y:.2f}<extra>" + full_name(name) + "</extra>",
+            text=text.texts(rows["score"]), hovertemplate="%{x}: %{text}<extra>" + full_name(name) + "</extra>",
         ))
     # The band boundaries as add_hline draws them (a dotted line across the plot, its label at the
     # top right), set in one layout update: add_hline re-validates the layout once per line.
@@ -104,14 +105,15 @@ def dumbbell(frame: pd.DataFrame, text: ChartText, reference_name: str, score_la
                                     hoverinfo="skip"))
     figure.add_trace(go.Scatter(x=frame["reference"], y=frame["label"], mode="markers", name=reference_name,
                                 marker=dict(symbol="diamond", size=13, color=NEUTRAL),
-                                hovertemplate="%{y}: %{x:.2f}<extra>" + reference_name + "</extra>"))
+                                text=text.texts(frame["reference"]),
+                                hovertemplate="%{y}: %{text}<extra>" + reference_name + "</extra>"))
     series_name = frame.attrs.get("series_name", "")
     figure.add_trace(go.Scatter(x=frame["score"], y=frame["label"], mode="markers", name=legend_name(series_name),
-                                marker=dict(size=13, color=colour),
-                                hovertemplate="%{y} · " + score_label + ": %{x:.2f}<extra>" + full_name(series_name)
+                                marker=dict(size=13, color=colour), text=text.texts(frame["score"]),
+                                hovertemplate="%{y} · " + score_label + ": %{text}<extra>" + full_name(series_name)
                                 + "</extra>"))
     # No x-axis title: the units are in the subtitle, and on a phone the title sat on the legend row.
-    figure.update_xaxes(range=[0, 5], title=None, dtick=1, hoverformat=".2f")
+    figure.update_xaxes(range=[0, 5], title=None, dtick=1)
     figure.update_yaxes(autorange="reversed")
     return finish(figure, text, height=160 + 40 * frame["label"].nunique())
 
@@ -133,8 +135,8 @@ def slope(frame: pd.DataFrame, first: int, last: int, text: ChartText, score_lab
     for number, (name, rows) in enumerate(groups):
         figure.add_trace(go.Scatter(
             x=[str(y) for y in rows["year"]], y=rows["score"], name=legend_name(name), mode="lines+markers",
-            line=dict(color=line_colours[number], width=2), showlegend=False,
-            hovertemplate="%{x}: %{y:.2f}<extra>" + full_name(name) + "</extra>",
+            line=dict(color=line_colours[number], width=2), showlegend=False, text=text.texts(rows["score"]),
+            hovertemplate="%{x}: %{text}<extra>" + full_name(name) + "</extra>",
         ))
         if len(rows):
             ends.append((float(rows["score"].iloc[-1]), wrap(legend_name(name), 18), line_colours[number]))

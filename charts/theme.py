@@ -8,6 +8,7 @@ always print the band number or name beside a colour; colour alone never carries
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -58,6 +59,15 @@ class ChartText:
     source: str   # e.g. "Sumber: data sintetis Matra. Data per 29 Nov 2026."
     lang: str = "id"
     decimal: str = ","   # decimal separator for number formats in the chart
+    # The view's number format (i18n.format_number in its language): every number a chart prints or
+    # shows on hover is this text, so it reads as on the page (2.675 -> "2,68"), never a d3 format.
+    shown: Callable[[float], str] | None = None
+
+    def texts(self, values) -> list[str]:
+        """`values` as the page shows them; a chart that prints numbers needs `shown`."""
+        if self.shown is None:
+            raise ValueError("ChartText.shown is needed to print numbers (components.frame.chart_text sets it)")
+        return [self.shown(value) for value in values]
 
 
 def finish(figure: go.Figure, text: ChartText, height: int | None = None) -> go.Figure:

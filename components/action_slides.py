@@ -12,6 +12,7 @@ import streamlit as st
 from charts.labels import shorten
 from charts.profiles import change_bars
 from i18n import format_number
+from scoring.bands import GAIN_DIGITS
 from scoring.whatif import WhatIfError
 from views.action import plan_summary, scenario_changes
 
@@ -49,7 +50,7 @@ def plan_slide(item, ctx, source, framework, regions) -> None:
         "label": [f"{c} · {shorten(n, 40)}"
                   for c, n in zip(top["programme_code"], top["name"], strict=True)],
         "change": top["gain"].to_numpy(),
-        "change_text": top["gain"].map(lambda v: format_number(v, ctx.lang, digits=3, signed=True)),
+        "change_text": top["gain"].map(lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS, signed=True)),
     })
     _draw(change_bars(bars, ctx.chart_text(ctx.t("present.plan_chart"), ctx.t("plan.col_gain")),
                       ctx.t("plan.col_gain")), "slide_plan", chart)
@@ -57,7 +58,7 @@ def plan_slide(item, ctx, source, framework, regions) -> None:
                 help=ctx.t("present.plan_issues", count=summary.issues))
     side.metric(ctx.t("plan.summary_budget"), format_number(summary.budget / 1e9, ctx.lang))
     side.metric(ctx.t("plan.summary_all_done"), format_number(summary.index_all_done, ctx.lang),
-                delta=format_number(summary.index_all_done - summary.index_now, ctx.lang, signed=True))
+                delta=format_number(summary.index_change, ctx.lang, signed=True))
     side.markdown(_plain(ctx.t("present.plan_bands", now=bands[summary.band_now], after=bands[summary.band_all_done])))
 
 
@@ -81,7 +82,7 @@ def scenario_slide(item, ctx, source, framework, regions) -> None:
     now = ctx.t("whatif.actual", value="{}")
     figures = [
         (ctx.t("whatif.index"), format_number(result.index_after, ctx.lang),
-         format_number(result.index_after - result.index_before, ctx.lang, signed=True),
+         format_number(result.index_change, ctx.lang, signed=True),
          format_number(result.index_before, ctx.lang)),
         (ctx.t("whatif.band"), bands[result.band_after], result.band_after - result.band_before or None,
          bands[result.band_before]),

@@ -130,12 +130,11 @@ def claims(data_version: tuple, year: int, regions: tuple[str, ...] = ()) -> pd.
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def claims_summaries(data_version: tuple, year: int, regions: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
-    """scoring.claims.claims_summary of `claims(...)` by index, dimension and owner OPD (keys)."""
-    from scoring.claims import claims_summary
+def claims_model(data_version: tuple, year: int, regions: tuple[str, ...] = ()):
+    """views.claims.claims_model of `claims(...)` (None when there are none), the same for every session."""
+    from views.claims import claims_model as model
 
-    outcomes = claims(data_version, year, regions)
-    return {by: claims_summary(outcomes, by) for by in ("index", "dimension", "owner_opd")}
+    return model(claims(data_version, year, regions))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

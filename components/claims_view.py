@@ -1,6 +1,6 @@
 """Stage I claims against stage II verification for a region, its province or the nation: claimed
 and verified index, failed claims and why, per dimension, per owner OPD and per indicator.
-Figures from Store.claims (scoring.claims); nothing is computed here but labels."""
+Figures from the claims view model (views.claims); nothing is computed here but labels."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from charts.theme import CHART_CONFIG
 from components import cached, url_state
 from components.downloads import MIME_TYPES, claims_file_bytes, csv_help
 from i18n import format_number, format_percent
+from scoring.bands import GAIN_DIGITS
+from views.claims import ClaimsModel
 
 SCOPES = ("region", "province", "nation")
-TOP_OPDS = 10
 
 
 def claims_section(ctx, framework, region: str, regions: pd.DataFrame) -> None:
@@ -26,18 +27,18 @@ def claims_section(ctx, framework, region: str, regions: pd.DataFrame) -> None:
                             format_func=lambda s: ctx.t(f"claims.scope_{s}", province=province_name))
     codes = {"region": (region,), "province": tuple(regions.index[regions["province_code"] == province]),
              "nation": ()}[scope]
-    outcomes = cached.claims(ctx.data_version, ctx.year, codes)
-    if outcomes.empty:
+    model = cached.claims_model(ctx.data_version, ctx.year, codes)   # the same for every session
+    if model is None:
         st.info(ctx.t("claims.none", year=ctx.year))
         return
     if scope != "region":
-        st.caption(ctx.t("claims.regions_compared", count=outcomes["region_code"].nunique()))
-    summaries = cached.claims_summaries(ctx.data_version, ctx.year, codes)   # the same for every session
-    _metrics(ctx, summaries["index"].iloc[0])
-    _dimension_chart(ctx, framework, summaries["dimension"], scope)
-    _opd_table(ctx, summaries["owner_opd"])
+        st.caption(ctx.t("claims.regions_compared", count=cached.claims(ctx.data_version, ctx.year, codes)[
+            "region_code"].nunique()))
+    _metrics(ctx, model.total)
+    _dimension_chart(ctx, framework, model, scope)
+    _opd_table(ctx, model)
     if scope == "region":
-        _failed_indicators(ctx, framework, outcomes)
+        _failed_indicators(ctx, framework, model)
     _downloads(ctx, region if scope == "region" else None, codes, scope)
 
 
@@ -51,29 +52,26 @@ def _metrics(ctx, total) -> None:
     claimed.metric(ctx.t("claims.metric_claimed"), format_number(total["claimed_index"], ctx.lang))
     verified.metric(ctx.t("claims.metric_verified"), format_number(total["verified_index"], ctx.lang))
     failed.metric(failed_label(ctx, total), format_percent(total["failed_share"], ctx.lang, digits=1))
-    lost.metric(ctx.t("claims.metric_lost"), format_number(total["points_lost"], ctx.lang, digits=3))
+    lost.metric(ctx.t("claims.metric_lost"), format_number(total["points_lost"], ctx.lang, digits=GAIN_DIGITS))
 
 
-def claims_figure(ctx, framework, by_dimension: pd.DataFrame):
-    """Claimed (stage I) against verified (stage II) per dimension (claims_summary by dimension)."""
-    summary = by_dimension.set_index("key")
-    shown = [d for d in framework.dimensions if d.code in summary.index]
-    rows = pd.DataFrame({"label": [d.name(ctx.lang) for d in shown],
-                         "score": summary.loc[[d.code for d in shown], "verified_index"].to_numpy(),
-                         "reference": summary.loc[[d.code for d in shown], "claimed_index"].to_numpy()})
+def claims_figure(ctx, framework, model: ClaimsModel):
+    """Claimed (stage I) against verified (stage II) per dimension (the model's dimension series)."""
+    series = model.dimensions(framework, ctx.lang)
+    rows = pd.DataFrame({"label": series["label"], "score": series["verified"], "reference": series["claimed"]})
     rows.attrs["series_name"] = ctx.t("claims.series_verified")
     return dumbbell(rows, ctx.chart_text(ctx.t("claims.chart_title"), ctx.t("chart.units_score")),
                     ctx.t("claims.series_claimed"), ctx.t("word.score"))
 
 
-def _dimension_chart(ctx, framework, by_dimension: pd.DataFrame, scope: str) -> None:
-    st.plotly_chart(claims_figure(ctx, framework, by_dimension), key=f"claims_dimensions_{scope}",
+def _dimension_chart(ctx, framework, model: ClaimsModel, scope: str) -> None:
+    st.plotly_chart(claims_figure(ctx, framework, model), key=f"claims_dimensions_{scope}",
                     config=CHART_CONFIG, alt=ctx.t("claims.chart_title"))
 
 
-def _opd_table(ctx, by_opd: pd.DataFrame) -> None:
+def _opd_table(ctx, model: ClaimsModel) -> None:
     st.markdown(f"**{ctx.t('claims.opd_title')}**")
-    top = by_opd[by_opd["failed"] > 0].head(TOP_OPDS)
+    top = model.top_opds
     st.dataframe(pd.DataFrame({
         ctx.t("region.col_owner"): top["key"],
         ctx.t("claims.col_claims"): top["claims"],
@@ -81,25 +79,23 @@ def _opd_table(ctx, by_opd: pd.DataFrame) -> None:
         ctx.t("claims.col_failed_share"): top["failed_share"].map(lambda v: format_percent(v, ctx.lang, 1)),
         ctx.t("claims.col_missing_share"): top["evidence_missing_share"].map(lambda v: format_percent(v, ctx.lang, 1)),
         ctx.t("claims.col_lowered_share"): top["lowered_share"].map(lambda v: format_percent(v, ctx.lang, 1)),
-        ctx.t("claims.col_lost"): top["points_lost"].map(lambda v: format_number(v, ctx.lang, digits=3)),
+        ctx.t("claims.col_lost"): top["points_lost"].map(lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS)),
     }), hide_index=True, width="stretch")
 
 
-def _failed_indicators(ctx, framework, outcomes: pd.DataFrame) -> None:
+def _failed_indicators(ctx, framework, model: ClaimsModel) -> None:
     st.markdown(f"**{ctx.t('claims.failed_title')}**")
-    failed = outcomes[outcomes["outcome"].isin(("lowered", "evidence_missing"))].copy()
+    failed = model.failed
     if failed.empty:
         st.success(ctx.t("claims.no_failed"))
         return
-    failed["lost"] = failed["index_share"] * (failed["claimed"] - failed["verified"])
-    failed = failed.sort_values(["lost", "indicator_code"], ascending=[False, True])
     st.dataframe(pd.DataFrame({
         # short columns first, so the reason and the cost stay in view on a laptop; the long name last
         ctx.t("region.col_code"): failed["indicator_code"],
         ctx.t("claims.col_reason"): failed["outcome"].map(lambda o: ctx.t(f"claims.outcome_{o}")),
         ctx.t("claims.col_claimed"): failed["claimed"].astype(int),
         ctx.t("claims.col_verified"): failed["verified"].astype(int),
-        ctx.t("claims.col_lost"): failed["lost"].map(lambda v: format_number(v, ctx.lang, digits=3)),
+        ctx.t("claims.col_lost"): failed["lost"].map(lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS)),
         ctx.t("region.col_owner"): failed["owner_opd"],
         ctx.t("region.col_indicator"): failed["indicator_code"].map(lambda c: framework.indicator(c).name(ctx.lang)),
     }), hide_index=True, width="stretch")

@@ -5,13 +5,14 @@ in the URL), data-as-of, and the synthetic-data banner. Pages read the choices w
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import streamlit as st
 
 from charts.theme import ChartText
 from components import cached, url_state
 from components.routing import recover_bare_page
-from i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, t
+from i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, format_number, t
 from scoring import STAGES
 from store.atomic import StoreUnavailable
 
@@ -34,7 +35,7 @@ class Context:
         source = t("chart.source_synthetic" if self.synthetic else "chart.source_official", self.lang)
         line = t("chart.source", self.lang, source=source, date=format_date(self.data_as_of, self.lang))
         return ChartText(title=title, units=units, source=line, lang=self.lang,
-                         decimal="." if self.lang == "en" else ",")
+                         decimal="." if self.lang == "en" else ",", shown=partial(format_number, lang=self.lang))
 
 
 def language() -> str:

@@ -21,7 +21,8 @@ from components.claims_view import claims_figure, failed_label
 from components.slide_assets import CLICKER_SCRIPT, PROJECTOR_CSS
 from i18n import format_date, format_number, format_percent
 from scoring import INDEX_CODE, STAGES, summaries
-from scoring.claims import claims_summary
+from scoring.bands import GAIN_DIGITS
+from views.claims import claims_model
 from views.compare import compared_regions, listed
 from views.overview import OverviewSelection, scope_names, shown_ranking
 from views.region import dimension_gaps, top_priorities
@@ -193,7 +194,7 @@ def gaps_slide(item, ctx, source, framework, regions) -> None:
     side.markdown(f"**{plain(ctx.t('present.priorities'))}**")
     side.markdown("\n".join(
         f"{number}. {plain(framework.indicator(row.indicator_code).name(ctx.lang))} — {plain(row.owner_opd)} "
-        f"({plain(format_number(row.index_gain, ctx.lang, digits=3, signed=True))})"
+        f"({plain(format_number(row.index_gain, ctx.lang, digits=GAIN_DIGITS, signed=True))})"
         for number, row in enumerate(top.itertuples(), start=1)) or plain(ctx.t("present.no_priorities")))
 
 
@@ -212,23 +213,22 @@ def claims_slide(item, ctx, source, framework, regions) -> None:
     """Stage I claims against stage II verification of one region: per dimension, and the OPDs
     whose claims cost the most index points."""
     region = item.params.get("region", "")
-    outcomes = source.claims(ctx.year, (region,)) if region in regions.index else None
-    if outcomes is None or outcomes.empty:
+    model = claims_model(source.claims(ctx.year, (region,))) if region in regions.index else None
+    if model is None:
         st.info(ctx.t("claims.none", year=ctx.year))
         return
-    total = claims_summary(outcomes, "index").iloc[0]
+    total = model.total
     claimed, verified, failed = st.columns(3)   # a row of key figures: a side column would be too tall
     claimed.metric(ctx.t("claims.metric_claimed"), format_number(total["claimed_index"], ctx.lang))
     verified.metric(ctx.t("claims.metric_verified"), format_number(total["verified_index"], ctx.lang))
     failed.metric(failed_label(ctx, total), format_percent(total["failed_share"], ctx.lang, digits=1))
     chart, side = st.columns([3, 2])
-    draw(claims_figure(ctx, framework, claims_summary(outcomes, "dimension")), "slide_claims", chart)
-    opds = claims_summary(outcomes, "owner_opd")
-    top = opds[opds["failed"] > 0].head(SLIDE_PRIORITIES)
+    draw(claims_figure(ctx, framework, model), "slide_claims", chart)
+    top = model.top_opds
     side.markdown(f"**{plain(ctx.t('claims.opd_title'))}**")
     side.markdown("\n".join(
         f"{number}. {plain(row.key)} — {row.failed}/{row.claims} "
-        f"({plain(format_number(row.points_lost, ctx.lang, digits=3))})"
+        f"({plain(format_number(row.points_lost, ctx.lang, digits=GAIN_DIGITS))})"
         for number, row in enumerate(top.itertuples(), start=1)) or plain(ctx.t("claims.no_failed")))
 
 

@@ -132,7 +132,7 @@ def whatif_panel(ctx, region: str, framework, grid, register) -> None:
     bands = framework.band_labels(ctx.lang)
     index, band, rank, province = st.columns(4)
     index.metric(ctx.t("whatif.index"), format_number(result.index_after, ctx.lang),
-                 delta=format_number(result.index_after - result.index_before, ctx.lang, signed=True),
+                 delta=format_number(result.index_change, ctx.lang, signed=True),
                  help=ctx.t("whatif.actual", value=format_number(result.index_before, ctx.lang)))
     band.metric(ctx.t("whatif.band"), bands[result.band_after],
                 delta=result.band_after - result.band_before or None,

@@ -12,6 +12,7 @@ from components.whatif_panel import whatif_panel
 from i18n import format_number
 from reports.tables import action_text
 from scoring import INDEX_SCOPE, band_labels, default_target
+from scoring.bands import GAIN_DIGITS
 from store.exports import csv_bytes, csv_dialect, xlsx_bytes
 from views.region import dimension_gaps
 
@@ -55,14 +56,16 @@ st.dataframe(pd.DataFrame({
     ctx.t("region.col_counts"): top["effective_level"].astype(int),
     ctx.t("gaps.col_next_action"): [f"{ctx.t('gaps.kind_' + kind)} {start}→{end}" for kind, start, end
                                     in zip(top["next_action"], top["from_level"], top["to_level"], strict=True)],
-    ctx.t("gaps.col_gain"): top["index_gain"].map(lambda v: format_number(v, ctx.lang, digits=3, signed=True)),
+    ctx.t("gaps.col_gain"): top["index_gain"].map(
+        lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS, signed=True)),
 }), hide_index=True, width="stretch")
 
 st.subheader(ctx.t("gaps.opd_title"))
 opds = answers["opds"]
 lagging = opds[opds["index_gain"] > 0]  # the chart shows who holds the region back; the table lists all
 opd_chart = pd.DataFrame({"label": lagging["owner_opd"], "score": lagging["index_gain"], "band": pd.NA,
-                          "score_text": lagging["index_gain"].map(lambda v: format_number(v, ctx.lang, digits=3))})
+                          "score_text": lagging["index_gain"].map(
+                              lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS))})
 figure = score_bars(opd_chart, ctx.chart_text(ctx.t("gaps.opd_title"), ctx.t("gaps.opd_units")),
                     ctx.t("gaps.col_gain"), band_names)
 figure.update_xaxes(range=[0, max(0.05, float(opds["index_gain"].max()) * 1.3)], dtick=None)
@@ -70,8 +73,8 @@ st.plotly_chart(figure, key="gaps_opd", config=CHART_CONFIG, alt=ctx.t("gaps.opd
 st.dataframe(pd.DataFrame({
     ctx.t("region.col_owner"): opds["owner_opd"],
     ctx.t("gaps.col_indicators"): opds["indicators"],
-    ctx.t("gaps.col_gain"): opds["index_gain"].map(lambda v: format_number(v, ctx.lang, digits=3)),
-    ctx.t("gaps.col_verify_gain"): opds["verify_gain"].map(lambda v: format_number(v, ctx.lang, digits=3)),
+    ctx.t("gaps.col_gain"): opds["index_gain"].map(lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS)),
+    ctx.t("gaps.col_verify_gain"): opds["verify_gain"].map(lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS)),
     ctx.t("gaps.col_below"): opds["below_target"],
     ctx.t("gaps.col_missing_evidence"): opds["missing_evidence"],
     ctx.t("gaps.col_over_claims"): opds["over_claims"],
@@ -98,7 +101,7 @@ for scope, plan in answers["plans"].items():
             "- " + ctx.t("gaps.path_step", code=action.indicator_code,
                          name=framework.indicator(action.indicator_code).name(ctx.lang), owner=action.owner_opd,
                          what=action_text(action, framework.indicator(action.indicator_code), ctx.lang),
-                         gain=format_number(action.gain, ctx.lang, digits=3), count=action.count)
+                         gain=format_number(action.gain, ctx.lang, digits=GAIN_DIGITS), count=action.count)
             for action in plan.actions))
 
 whatif_panel(ctx, region, framework, grid, cached.programmes(region))

@@ -12,6 +12,7 @@ from components import cached, frame
 from components.pickers import region_view
 from components.whatif_panel import whatif_panel
 from i18n import format_number
+from scoring.bands import GAIN_DIGITS
 from scoring.programme_review import budget_by_dimension, programme_issues, uncovered_gaps
 from store.exports import xlsx_bytes
 from store.programmes import links
@@ -40,7 +41,7 @@ left, middle, right = st.columns(3)
 left.metric(ctx.t("plan.summary_programmes"), summary.programmes)
 middle.metric(ctx.t("plan.summary_budget"), format_number(summary.budget / 1e9, ctx.lang))
 right.metric(ctx.t("plan.summary_all_done"), format_number(summary.index_all_done, ctx.lang),
-             delta=format_number(summary.index_all_done - summary.index_now, ctx.lang, signed=True))
+             delta=format_number(summary.index_change, ctx.lang, signed=True))
 
 st.subheader(ctx.t("plan.effects_title"))
 effects = answers["effects"].set_index("programme_code")
@@ -58,7 +59,7 @@ table = pd.DataFrame({
     ctx.t("plan.col_index_after"): register["programme_code"].map(effects["index_after"]).map(
         lambda v: format_number(v, ctx.lang)),
     ctx.t("plan.col_gain"): register["programme_code"].map(effects["gain"]).map(
-        lambda v: format_number(v, ctx.lang, digits=3, signed=True)),
+        lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS, signed=True)),
     ctx.t("plan.col_band_after"): register["programme_code"].map(effects["band_after"]).map(view.band_names.get),
 })
 st.dataframe(table, hide_index=True, width="stretch")  # st.dataframe shows text as text: names stay inert
@@ -97,7 +98,8 @@ st.dataframe(pd.DataFrame({
     ctx.t("plan.col_dimension"): uncovered["dimension"].map(dimension_names),
     ctx.t("plan.col_owner"): uncovered["owner_opd"],
     ctx.t("plan.col_level"): uncovered["effective_level"].astype(int),
-    ctx.t("plan.col_potential"): uncovered["gain"].map(lambda v: format_number(v, ctx.lang, digits=3, signed=True)),
+    ctx.t("plan.col_potential"): uncovered["gain"].map(
+        lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS, signed=True)),
 }), hide_index=True, width="stretch")
 
 st.subheader(ctx.t("plan.issues_title", year=this_year))

@@ -13,6 +13,7 @@ from components.region_tables import show_indicator_table
 from components.whatif_panel import whatif_panel
 from i18n import format_number
 from scoring import summaries
+from scoring.bands import GAIN_DIGITS
 
 ctx = frame.context()
 view = region_view(ctx, "region.title")
@@ -79,9 +80,9 @@ else:
     level_effect = breakdown.index_change - breakdown.method_effect
     st.caption(ctx.t("region.why_summary", before=format_number(breakdown.index_before, ctx.lang),
                      after=format_number(breakdown.index_after, ctx.lang),
-                     change=format_number(breakdown.index_change, ctx.lang, digits=3, signed=True),
-                     method=format_number(breakdown.method_effect, ctx.lang, digits=3, signed=True),
-                     levels=format_number(level_effect, ctx.lang, digits=3, signed=True)))
+                     change=format_number(breakdown.index_change, ctx.lang, digits=GAIN_DIGITS, signed=True),
+                     method=format_number(breakdown.method_effect, ctx.lang, digits=GAIN_DIGITS, signed=True),
+                     levels=format_number(level_effect, ctx.lang, digits=GAIN_DIGITS, signed=True)))
     parts = breakdown.by_dimension
     labels = [dimension_names[c] for c in parts["dimension"]]
     values = parts["contribution"].tolist()
@@ -89,7 +90,7 @@ else:
         labels, values = [ctx.t("region.method_bar"), *labels], [breakdown.method_effect, *values]
     dimension_change = pd.DataFrame({"label": labels, "change": values})
     dimension_change["change_text"] = dimension_change["change"].map(
-        lambda v: format_number(v, ctx.lang, digits=3, signed=True))
+        lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS, signed=True))
     left, right = st.columns(2)
     left.plotly_chart(cached.shared_figure(("region_why_dimensions", ctx, region), lambda: change_bars(
                           dimension_change,
@@ -102,7 +103,7 @@ else:
             lambda v: format_number(v, ctx.lang)),
         ctx.t("region.col_score_after", year=ctx.year): parts["score_after"].map(lambda v: format_number(v, ctx.lang)),
         ctx.t("region.col_contribution"): parts["contribution"].map(
-            lambda v: format_number(v, ctx.lang, digits=3, signed=True)),
+            lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS, signed=True)),
     }), hide_index=True, width="stretch")
     top = breakdown.by_indicator.head(12)
     if top.empty:
@@ -111,7 +112,7 @@ else:
         indicator_change = pd.DataFrame({
             "label": [f"{c} · {framework.indicator(c).name(ctx.lang)}" for c in top["indicator_code"]],
             "change": top["contribution"].to_numpy(),
-            "change_text": [f"{format_number(v, ctx.lang, digits=3, signed=True)} ({a}→{b})"
+            "change_text": [f"{format_number(v, ctx.lang, digits=GAIN_DIGITS, signed=True)} ({a}→{b})"
                             for v, a, b in zip(top["contribution"], top["from_level"], top["to_level"], strict=True)],
         })
         right.plotly_chart(cached.shared_figure(("region_why_indicators", ctx, region), lambda: change_bars(

@@ -9,7 +9,7 @@ from charts.theme import CHART_CONFIG
 from components import cached, figures, frame, official_view, url_state
 from components.pickers import LAST_REGION, region_label, start_from_view
 from i18n import format_number
-from scoring import INDEX_CODE
+from scoring import INDEX_CODE, summaries
 from views.compare import MAX_REGIONS
 from views.trends import crosses_method_change, measure_codes, trend_measure
 
@@ -59,7 +59,7 @@ else:
     one, two = st.columns(2)
     one.metric(ctx.t("trends.stage_median"), format_number(stage_pair["change"].median(), ctx.lang, signed=True))
     two.metric(ctx.t("trends.stage_dropped"), f"{int((stage_pair['change'] < 0).sum())} / {len(stage_pair)}")
-    drops = stage_pair.sort_values(["change", "region_code"]).head(10)
+    _, drops = summaries.movers(stage_pair, "change")
     st.markdown(f"**{ctx.t('trends.stage_largest')}**")
     st.dataframe(pd.DataFrame({
         ctx.t("word.region"): drops["name"], ctx.t("word.province"): drops["province_name"],
@@ -82,8 +82,7 @@ st.subheader(ctx.t("trends.movers_title", first=first, last=last))
 crossed = crosses_method_change(first, last, method_changes)
 if crossed:   # the movers and the slope chart below compare across it
     st.warning(ctx.t("trends.method_note", first=first, last=last, years=", ".join(map(str, crossed))))
-gains = pair[pair["change"] > 0].head(10)  # only real rises and falls: a flat region is neither
-losses = pair[pair["change"] < 0].sort_values(["change", "region_code"]).head(10)
+gains, losses = summaries.movers(pair, "change")
 gain_column, loss_column = st.columns(2)
 for column, rows, label in ((gain_column, gains, "overview.gains"), (loss_column, losses, "overview.losses")):
     column.markdown(f"**{ctx.t(label)}**")

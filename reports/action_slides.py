@@ -11,6 +11,8 @@ from reports import slides
 from reports.context import ReportContext, check_regions, region_grid
 from reports.errors import ExportRefused
 from reports.slides import LEFT, RIGHT, Box
+from scoring import round_score
+from scoring.bands import GAIN_DIGITS
 from scoring.whatif import WhatIfError
 from views.action import plan_summary, scenario_changes
 
@@ -34,9 +36,9 @@ def plan_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: s
     summary = plan_summary(grid, framework, register, datetime.date.today().year)
     top = summary.top
     labels = [f"{code} · {shorten(text, 50)}" for code, text in zip(top["programme_code"], top["name"], strict=True)]
-    gains = [round(float(v), 4) for v in top["gain"]]
+    gains = [round_score(float(v), GAIN_DIGITS) for v in top["gain"]]
     slides.category_chart(slide, "bar", labels[::-1], [(ctx.t("plan.col_gain"), gains[::-1])], LEFT,
-                          labels={0: [ctx.number(v, digits=3, signed=True) for v in gains[::-1]]},
+                          labels={0: [ctx.number(v, digits=GAIN_DIGITS, signed=True) for v in gains[::-1]]},
                           legend=False, value_range=None, title=ctx.t("present.plan_chart"))
     bands = framework.band_labels(ctx.lang)
     added = ctx.number(summary.index_all_done - summary.index_now, signed=True)

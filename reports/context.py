@@ -8,6 +8,7 @@ slide, a PDF chart and the screen say the same.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from charts.theme import ChartText
 from i18n import LANGUAGES, format_date, format_number, t
@@ -50,7 +51,7 @@ class ReportContext:
     def chart_text(self, title: str, units: str = "") -> ChartText:
         """The ChartText a page would build for this chart (title, units, source, decimal mark)."""
         return ChartText(title=title, units=units, source=self.source, lang=self.lang,
-                         decimal="." if self.lang == "en" else ",")
+                         decimal="." if self.lang == "en" else ",", shown=partial(format_number, lang=self.lang))
 
     def filters(self, scope: str = "") -> str:
         return self.t("reports.filters", year=self.year, stage=self.stage,

@@ -11,6 +11,7 @@ from reports.official_report import official_line
 from reports.profile import RegionProfile
 from reports.slides import FULL, LEFT, RIGHT, Box
 from scoring import INDEX_CODE
+from scoring.bands import GAIN_DIGITS
 
 DECK_PRIORITY_ROWS = 10
 DECK_OPD_ROWS = 12
@@ -120,7 +121,7 @@ def priority_rows(profile: RegionProfile, count: int) -> tuple[list[str], list[l
     rows = [[r.indicator_code, profile.framework.indicator(r.indicator_code).name(ctx.lang), names[r.dimension],
              r.owner_opd, str(int(r.effective_level)),
              f"{ctx.t('gaps.kind_' + r.next_action)} {r.from_level}→{r.to_level}",
-             ctx.number(r.index_gain, digits=3, signed=True)] for r in top.itertuples()]
+             ctx.number(r.index_gain, digits=GAIN_DIGITS, signed=True)] for r in top.itertuples()]
     return header, rows
 
 
@@ -140,7 +141,7 @@ def opd_rows(profile: RegionProfile, count: int | None = None) -> tuple[list[str
     ctx, opds = profile.context, profile.opds.head(count)
     header = [ctx.t("region.col_owner"), ctx.t("gaps.col_indicators"), ctx.t("gaps.col_gain"),
               ctx.t("gaps.col_below"), ctx.t("gaps.col_missing_evidence"), ctx.t("gaps.col_over_claims")]
-    rows = [[r.owner_opd, str(r.indicators), ctx.number(r.index_gain, digits=3), str(r.below_target),
+    rows = [[r.owner_opd, str(r.indicators), ctx.number(r.index_gain, digits=GAIN_DIGITS), str(r.below_target),
              str(r.missing_evidence), str(r.over_claims)] for r in opds.itertuples()]
     return header, rows
 
@@ -150,7 +151,7 @@ def opd_slide(deck, profile: RegionProfile, count: int = DECK_OPD_ROWS) -> None:
     with the largest gain, and a note saying how many there are in all."""
     ctx, opds = profile.context, profile.opds.head(count)
     slide = slides.content_slide(deck, ctx.t("gaps.opd_title"), ctx.footer(profile.scope))
-    labels = [ctx.number(v, digits=3) for v in opds["index_gain"]]
+    labels = [ctx.number(v, digits=GAIN_DIGITS) for v in opds["index_gain"]]
     chart = slides.category_chart(slide, "bar", opds["owner_opd"].tolist(),
                                   [(ctx.t("gaps.col_gain"), opds["index_gain"].tolist())], Box(0.5, 1.35, 5.2, 5.45),
                                   labels={0: labels}, legend=False, value_range=None)

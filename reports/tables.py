@@ -17,6 +17,7 @@ from i18n import t
 from reports.context import check_regions, check_year_stage, region_grid
 from reports.errors import ExportRefused
 from scoring import INDEX_SCOPE, band_labels, round_score
+from scoring.bands import GAIN_DIGITS
 from scoring.claims import claims_summary
 from scoring.framework import MAX_LEVEL
 from store.exports import csv_bytes, xlsx_bytes
@@ -29,6 +30,11 @@ MIME_TYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officed
 
 def _rounded(values: pd.Series, digits: int = 2) -> pd.Series:
     return values.map(lambda v: None if pd.isna(v) else round_score(float(v), digits))
+
+
+def _percent(shares: pd.Series) -> pd.Series:
+    """Shares 0..1 as the percentages the page shows: one decimal, half up (36.25 -> 36.3)."""
+    return _rounded(100 * shares.astype(float), 1)
 
 
 def ranking_table(store, year: int, stage: str, lang: str, codes: Collection[str] | None = None) -> pd.DataFrame:
@@ -103,7 +109,7 @@ def action_table(store, region: str, year: int, stage: str, lang: str) -> pd.Dat
                             t("region.col_counts", lang): action.from_level,
                             t("gaps.col_target_level", lang): action.to_level,
                             t("gaps.col_actions", lang): action.count,
-                            t("gaps.col_gain", lang): round(action.gain, 4),
+                            t("gaps.col_gain", lang): round_score(action.gain, GAIN_DIGITS),
                             t("gaps.col_action", lang): action_text(action, indicator, lang)})
     return pd.DataFrame(actions)
 
@@ -120,7 +126,6 @@ def claims_table(store, year: int, lang: str, regions: Collection[str] | None = 
         raise ExportRefused("claims.none", year=year)
     if regions and len(regions) == 1:
         rows = outcomes[outcomes["outcome"] != "not_claimed"].copy()
-        rows["lost"] = rows["index_share"] * (rows["claimed"] - rows["verified"])
         rows = rows.sort_values(["lost", "indicator_code"], ascending=[False, True])
         return pd.DataFrame({
             t("region.col_code", lang): rows["indicator_code"],
@@ -129,17 +134,17 @@ def claims_table(store, year: int, lang: str, regions: Collection[str] | None = 
             t("claims.col_claimed", lang): rows["claimed"].astype(int),
             t("claims.col_verified", lang): rows["verified"].astype(int),
             t("claims.col_reason", lang): rows["outcome"].map(lambda o: t(f"claims.outcome_{o}", lang)),
-            t("claims.col_lost", lang): rows["lost"].map(lambda v: round(float(v), 4)),
+            t("claims.col_lost", lang): rows["lost"].map(lambda v: round_score(float(v), GAIN_DIGITS)),
         })
     summary = claims_summary(outcomes, "owner_opd")
     return pd.DataFrame({
         t("region.col_owner", lang): summary["key"],
         t("claims.col_claims", lang): summary["claims"],
         t("claims.col_failed", lang): summary["failed"],
-        t("claims.col_failed_share", lang): summary["failed_share"].map(lambda v: round(100 * v, 1)),
-        t("claims.col_missing_share", lang): summary["evidence_missing_share"].map(lambda v: round(100 * v, 1)),
-        t("claims.col_lowered_share", lang): summary["lowered_share"].map(lambda v: round(100 * v, 1)),
-        t("claims.col_lost", lang): summary["points_lost"].map(lambda v: round(float(v), 4)),
+        t("claims.col_failed_share", lang): _percent(summary["failed_share"]),
+        t("claims.col_missing_share", lang): _percent(summary["evidence_missing_share"]),
+        t("claims.col_lowered_share", lang): _percent(summary["lowered_share"]),
+        t("claims.col_lost", lang): summary["points_lost"].map(lambda v: round_score(float(v), GAIN_DIGITS)),
     })
 
 

@@ -13,7 +13,8 @@ from reports import slides
 from reports.context import ReportContext, check_regions
 from reports.slides import FULL, LEFT, RIGHT, Box
 from scoring import summaries
-from scoring.claims import claims_summary
+from scoring.bands import GAIN_DIGITS
+from views.claims import claims_model
 from views.compare import MAX_REGIONS, listed
 from views.compare import compared_regions as compared_regions_of
 from views.overview import OverviewSelection, shown_ranking
@@ -118,28 +119,26 @@ def claims_slide(deck, store, ctx: ReportContext, params: dict[str, str], title:
     name = store.regions().set_index("code").loc[region, "name"]
     slide = slides.content_slide(deck, title or ctx.t("present.title_claims", name=name, year=ctx.year),
                                  ctx.footer(f"{name} ({region})"))
-    outcomes = store.claims(ctx.year, [region])
+    model = claims_model(store.claims(ctx.year, [region]))
     framework = store.framework_of(ctx.year, "II") or store.framework_of(ctx.year, "I")
-    if outcomes.empty or framework is None:
+    if model is None or framework is None:
         slides.add_text(slide, FULL, [ctx.t("claims.none", year=ctx.year)], size=20)
         return
-    by_dimension = claims_summary(outcomes, "dimension").set_index("key")
-    shown = [d for d in framework.dimensions if d.code in by_dimension.index]
-    series = [(ctx.t("claims.series_claimed"), [by_dimension.loc[d.code, "claimed_index"] for d in shown]),
-              (ctx.t("claims.series_verified"), [by_dimension.loc[d.code, "verified_index"] for d in shown])]
+    dimensions = model.dimensions(framework, ctx.lang)
+    series = [(ctx.t("claims.series_claimed"), dimensions["claimed"].tolist()),
+              (ctx.t("claims.series_verified"), dimensions["verified"].tolist())]
     labels = {number: [ctx.number(v) for v in values] for number, (_, values) in enumerate(series)}
-    slides.category_chart(slide, "bar", [d.name(ctx.lang) for d in shown], series, LEFT, labels=labels,
+    slides.category_chart(slide, "bar", dimensions["label"].tolist(), series, LEFT, labels=labels,
                           colours=[NEUTRAL, SERIES_COLOURS[0]])
-    total = claims_summary(outcomes, "index").iloc[0]
+    total = model.total
     slides.add_text(slide, Box(RIGHT.left, RIGHT.top, RIGHT.width, 1.3), [
         f"{ctx.t('claims.metric_claimed')}: {ctx.number(total['claimed_index'])}",
         f"{ctx.t('claims.metric_verified')}: {ctx.number(total['verified_index'])}",
         f"{ctx.t('claims.metric_failed')}: " + ctx.t(
             "claims.failed_value", failed=int(total["failed"]), claims=int(total["claims"]),
             share=format_percent(total["failed_share"], ctx.lang, digits=1))], size=14)
-    opds = claims_summary(outcomes, "owner_opd")
-    top = opds[opds["failed"] > 0].head(8)
-    rows = [[r.key, f"{r.failed}/{r.claims}", ctx.number(r.points_lost, digits=3)] for r in top.itertuples()]
+    top = model.top_opds
+    rows = [[r.key, f"{r.failed}/{r.claims}", ctx.number(r.points_lost, digits=GAIN_DIGITS)] for r in top.itertuples()]
     if rows:
         slides.add_table(slide, [ctx.t("region.col_owner"), ctx.t("claims.col_failed"), ctx.t("claims.col_lost")],
                          rows, Box(RIGHT.left, RIGHT.top + 1.5, RIGHT.width, 0.36 * (len(rows) + 1)),

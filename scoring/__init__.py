@@ -12,13 +12,13 @@ from scoring.aggregate import (
     element_scores,
     index_scores,
     region_scores,
-    smart_city_index,
+    scope_score,
 )
 from scoring.bands import Band, band_for, band_labels, band_names, round_score, shown_difference, shown_text
 from scoring.change import ChangeBreakdown, change_breakdown
 from scoring.framework import Framework, FrameworkError, framework_problems, load_framework
 from scoring.gaps import default_target, gap_table, indicator_priority, opd_summary
-from scoring.plan import Action, Plan, plan_next_band, scope_score
+from scoring.plan import Action, Plan, plan_next_band
 from scoring.ranking import ranking_table
 from scoring.vocabulary import INDEX_CODE, INDEX_SCOPE, SCORE_KINDS, STAGES
 
@@ -56,5 +56,4 @@ __all__ = [
     "scope_score",
     "shown_difference",
     "shown_text",
-    "smart_city_index",
 ]

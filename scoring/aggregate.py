@@ -8,15 +8,14 @@ Every score is on the 0-5 scale and unrounded; round only for display (`round_sc
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from fractions import Fraction
 
 import pandas as pd
 
 from scoring.bands import band_levels
-from scoring.exact import as_fraction, weighted_sums
+from scoring.exact import exact_sum, weighted_sums
 from scoring.framework import CHAIN_TYPES, Framework
-from scoring.vocabulary import INDEX_CODE
+from scoring.vocabulary import INDEX_CODE, INDEX_SCOPE
 
 __all__ = [
     "CHAIN_TYPES",
@@ -26,7 +25,7 @@ __all__ = [
     "element_scores",
     "index_scores",
     "region_scores",
-    "smart_city_index",
+    "scope_score",
 ]
 
 
@@ -90,23 +89,22 @@ def chain_scores(assessments: pd.DataFrame, framework: Framework, *,
     return _weighted(grid, ["region_code", "chain"], "chain_share", framework)
 
 
-def smart_city_index(components: Mapping[str, float], weights: Mapping[str, float]) -> float:
-    """Weighted mean of the chain components: sum(weight x component) / sum(weights) (unrounded, 0-5).
+def scope_rows(region_grid: pd.DataFrame, scope: str) -> pd.DataFrame:
+    """The grid rows that make up a scope: every indicator for the index, a dimension's otherwise."""
+    return region_grid if scope == INDEX_SCOPE else region_grid[region_grid["dimension"] == scope]
 
-    `components` and `weights` are keyed by chain type; a chain type missing from `components`
-    counts as 0 (no evidence of it). Weights may be fractions (0.1, 0.2, ...) or percentages
-    (10, 20, ...): they are divided by their sum. The sum is exact on the decimals as written, so
-    components 3.84/3.18/3.53/3.63/3.35 with weights 10/20/30/20/20 give exactly 3.475 (shown 3.48).
-    """
-    unknown = set(components) - set(weights)
-    if unknown:
-        raise KeyError(f"no weight for chain types {sorted(unknown)}")
-    total = sum((as_fraction(weight) for weight in weights.values()), Fraction(0))
-    if total <= 0:
-        raise ValueError("chain weights must add up to more than 0")
-    weighted = sum((as_fraction(weight) * as_fraction(components.get(chain, 0)) for chain, weight in weights.items()),
-                   Fraction(0))
-    return float(weighted / total)
+
+def exact_scope_score(region_grid: pd.DataFrame, framework: Framework, scope: str = INDEX_SCOPE) -> Fraction:
+    """The exact score of a scope (INDEX_SCOPE or a dimension code) from one region's grid."""
+    rows = scope_rows(region_grid, scope)
+    return exact_sum(dict(zip(rows["indicator_code"], rows["effective_level"], strict=True)),
+                     framework.shares_of(scope))
+
+
+def scope_score(region_grid: pd.DataFrame, framework: Framework, scope: str = INDEX_SCOPE) -> float:
+    """The score of a scope from one region's grid, unrounded: the one index (and dimension score)
+    of a single region, used by the plan, the what-if and the action views alike."""
+    return float(exact_scope_score(region_grid, framework, scope))
 
 
 def index_scores(assessments: pd.DataFrame, framework: Framework, *,

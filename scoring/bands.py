@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from scoring.framework import Framework
 
 SHOWN_DIGITS = 2            # published indices and scores have two decimals
+GAIN_DIGITS = 3             # index points gained or lost: one level of one indicator is often under 0.01
 SIGNIFICANT_DIGITS = 15     # what a spreadsheet keeps of a binary float before it rounds
 
 

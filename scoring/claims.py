@@ -32,10 +32,11 @@ SUMMARY_COLUMNS = ["claimed_index", "verified_index", "points_lost", "claims", "
 def claim_outcomes(stage_one: pd.DataFrame, stage_two: pd.DataFrame, framework: Framework) -> pd.DataFrame:
     """One row per (region in both stages, framework indicator): region_code, indicator_code,
     dimension, element, chain, owner_opd, index_share, dimension_share, claimed, verified,
-    evidence (stage II), outcome. Empty (same columns) when no region is in both stages."""
+    evidence (stage II), outcome, lost (index points: index_share x (claimed - verified), negative
+    when stage II verified more than claimed). Empty (same columns) when no region is in both stages."""
     both = sorted(set(stage_one["region_code"]) & set(stage_two["region_code"]))
     columns = ["region_code", "indicator_code", "dimension", "element", "chain", "owner_opd",
-               "index_share", "dimension_share", "claimed", "verified", "evidence", "outcome"]
+               "index_share", "dimension_share", "claimed", "verified", "evidence", "outcome", "lost"]
     if not both:
         return pd.DataFrame(columns=columns)
     claimed = effective_levels(stage_one[stage_one["region_code"].isin(both)], framework, "claimed")
@@ -50,6 +51,7 @@ def claim_outcomes(stage_one: pd.DataFrame, stage_two: pd.DataFrame, framework: 
     grid.loc[grid["evidence"] != "verified", "outcome"] = "evidence_missing"
     grid.loc[grid["verified"] >= grid["claimed"], "outcome"] = "accepted"
     grid.loc[grid["claimed"] <= 0, "outcome"] = "not_claimed"
+    grid["lost"] = grid["index_share"] * (grid["claimed"] - grid["verified"])   # the one count of points lost
     return grid[columns].sort_values(keys, ignore_index=True)
 
 
@@ -73,8 +75,7 @@ def claims_summary(outcomes: pd.DataFrame, by: str) -> pd.DataFrame:
     if by == "indicator":
         weight = pd.Series(1.0, index=frame.index)
     frame = frame.assign(weight=weight, claimed_weighted=weight * frame["claimed"],
-                         verified_weighted=weight * frame["verified"],
-                         lost=frame["index_share"] * (frame["claimed"] - frame["verified"]))
+                         verified_weighted=weight * frame["verified"])
     per_region = frame.groupby(["key", "region_code"]).agg(
         weight=("weight", "sum"), claimed=("claimed_weighted", "sum"),
         verified=("verified_weighted", "sum"), lost=("lost", "sum")).reset_index()

@@ -49,23 +49,39 @@ def common_denominator(shares: Iterable[Fraction]) -> int:
     return math.lcm(*(share.denominator for share in shares)) if shares else 1
 
 
+def integer_shares(shares: Mapping[str, Fraction]) -> tuple[dict[str, int], int]:
+    """Each share as an integer numerator over one common denominator: ({code: numerator}, denominator)."""
+    denominator = common_denominator(list(shares.values()))
+    return {code: int(share * denominator) for code, share in shares.items()}, denominator
+
+
+def _exact_level(level) -> int | Fraction:
+    """A level as an exact number: whole levels (every assessed level) as int, so sums stay integer."""
+    value = float(level)
+    return int(value) if value.is_integer() else as_fraction(level)
+
+
+def exact_sum(levels: Mapping[str, float], shares: Mapping[str, Fraction]) -> Fraction:
+    """THE weighted sum of Matra: sum(share x level) over the codes in `levels` (code -> level) that
+    have a share, exact. Every score (index, dimension, element, chain component) is this sum, of one
+    region here or of many at once in `weighted_sums`; a second way to add them up is a defect
+    (tests/test_one_path.py compares every door).
+
+    Each share is an integer numerator over one common denominator (`integer_shares`), so whole
+    levels give an integer sum (exact at any size) and only the final division makes the Fraction."""
+    numerators, denominator = integer_shares(shares)
+    total = sum((numerators[code] * _exact_level(level) for code, level in levels.items() if code in numerators), 0)
+    return Fraction(total, denominator) if isinstance(total, int) else total / denominator
+
+
 def weighted_sums(grid: pd.DataFrame, keys: list[str], shares: Mapping[str, Fraction],
                   level_column: str = "effective_level") -> pd.DataFrame:
-    """Exact sum(share x level) per group of `keys`, as the nearest float. Columns: keys, score.
-
-    Each share becomes an integer numerator over one common denominator, so the sums are integer
-    sums (exact at any size) and only the division at the end rounds."""
-    denominator = common_denominator(list(shares.values()))
-    numerators = {code: int(share * denominator) for code, share in shares.items()}
+    """`exact_sum` per group of `keys` (whole levels), vectorised over many regions, as the nearest
+    float. Columns: keys, score. The same integer numerators; only the loop is pandas'."""
+    numerators, denominator = integer_shares(shares)
     levels = grid[level_column].astype(int).astype(object)
     weighted = grid["indicator_code"].map(numerators).astype(object) * levels
     sums = weighted.groupby([grid[key] for key in keys]).agg(lambda values: sum(values, 0))
     result = sums.rename("score").reset_index()
     result["score"] = [float(Fraction(int(total), denominator)) for total in result["score"]]
     return result
-
-
-def exact_sum(levels: Mapping[str, float], shares: Mapping[str, Fraction]) -> Fraction:
-    """sum(share x level) over the indicators in `levels` (code -> level) that have a share."""
-    return sum((shares[code] * as_fraction(level) for code, level in levels.items() if code in shares),
-               Fraction(0))

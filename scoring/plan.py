@@ -22,8 +22,8 @@ from fractions import Fraction
 
 import pandas as pd
 
+from scoring.aggregate import exact_scope_score, scope_rows
 from scoring.bands import SHOWN_DIGITS, Band, band_for
-from scoring.exact import exact_sum
 from scoring.framework import MAX_LEVEL, Framework
 from scoring.vocabulary import INDEX_SCOPE
 
@@ -106,23 +106,6 @@ def _ladder(row, share: Fraction) -> list[_Step]:
         base = verifiable
     steps += [_Step(share, code, RAISE, level, level + 1) for level in range(base, MAX_LEVEL)]
     return steps
-
-
-def scope_rows(region_grid: pd.DataFrame, scope: str) -> pd.DataFrame:
-    """The grid rows that make up a scope: every indicator for the index, a dimension's otherwise."""
-    return region_grid if scope == INDEX_SCOPE else region_grid[region_grid["dimension"] == scope]
-
-
-def exact_scope_score(region_grid: pd.DataFrame, framework: Framework, scope: str = INDEX_SCOPE) -> Fraction:
-    """The exact score of a scope from one region's grid."""
-    rows = scope_rows(region_grid, scope)
-    return exact_sum(dict(zip(rows["indicator_code"], rows["effective_level"], strict=True)),
-                     framework.shares_of(scope))
-
-
-def scope_score(region_grid: pd.DataFrame, framework: Framework, scope: str = INDEX_SCOPE) -> float:
-    """The score of a scope (index or a dimension code) from one region's grid, unrounded."""
-    return float(exact_scope_score(region_grid, framework, scope))
 
 
 def all_steps(region_grid: pd.DataFrame, framework: Framework, scope: str = INDEX_SCOPE) -> list[_Step]:

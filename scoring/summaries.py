@@ -40,12 +40,16 @@ def headline(ranking: pd.DataFrame, minimum_band: int = 3) -> Headline:
     )
 
 
-def movers(ranking: pd.DataFrame, count: int = 5) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The `count` largest gains and losses of index since last year (ties by code)."""
-    moved = ranking.dropna(subset=["improvement"])
-    gains = moved[moved["improvement"] > 0].sort_values(["improvement", "region_code"],
-                                                        ascending=[False, True]).head(count)
-    losses = moved[moved["improvement"] < 0].sort_values(["improvement", "region_code"]).head(count)
+MOVERS = 10   # the largest rises and falls a page, slide or export lists
+
+
+def movers(table: pd.DataFrame, column: str = "improvement", count: int = MOVERS
+           ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The `count` largest rises and falls of `column` (a shown change: the ranking's improvement,
+    an index pair's change), ties by region code. Only real moves: a flat region is neither."""
+    moved = table.dropna(subset=[column])
+    gains = moved[moved[column] > 0].sort_values([column, "region_code"], ascending=[False, True]).head(count)
+    losses = moved[moved[column] < 0].sort_values([column, "region_code"]).head(count)
     return gains, losses
 
 

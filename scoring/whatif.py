@@ -7,8 +7,10 @@ index of the same year and stage in; the index, band and ranks before and after 
 - "verify" makes the recorded level count (as if its evidence were verified).
 - A programme lifts each linked indicator to its target level, never lowers it: the effective level
   becomes max(current effective level, target level).
-- The index is Σ index_share × effective_level (unrounded). Ranks are shared ranks of the shown
-  (two-decimal) index among the regions of the same year and stage: 1, 2, 2, 4.
+- The index is `scoring.aggregate.scope_score` (the exact Σ index_share × effective_level, as
+  stored at ingest), ranks `scoring.ranking.shared_ranks` of the shown (two-decimal) index among
+  the regions of the same year and stage: 1, 2, 2, 4. With no change, the what-if gives exactly the
+  stored index and the ranking's rank.
 """
 
 from __future__ import annotations
@@ -18,15 +20,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from scoring.bands import band_for, round_score
+from scoring.aggregate import scope_score
+from scoring.bands import band_for, round_score, shown_difference
 from scoring.framework import Framework
+from scoring.ranking import shared_ranks
 
 VERIFY = "verify"
-
-
-def shared_ranks(shown: pd.Series) -> pd.Series:
-    """Competition ranks, highest first: equal shown values share a rank (1, 2, 2, 4)."""
-    return shown.rank(method="min", ascending=False).astype(int)
 
 
 class WhatIfError(ValueError):
@@ -44,6 +43,11 @@ class WhatIf:
     province_rank_before: int | None
     province_rank_after: int | None
     regions: int
+
+    @property
+    def index_change(self) -> float:
+        """The change a person reads: shown after minus shown before (scoring.shown_difference)."""
+        return shown_difference(self.index_after, self.index_before)
 
     def as_dict(self) -> dict:
         return {"index_before": self.index_before, "index_after": self.index_after,
@@ -84,18 +88,13 @@ def apply_changes(grid: pd.DataFrame, levels: Mapping[str, int | str] | None = N
     return after
 
 
-def index_of(grid: pd.DataFrame) -> float:
-    """Σ index_share × effective_level, unrounded."""
-    return float((grid["index_share"].astype(float) * grid["effective_level"].astype(float)).sum())
-
-
 def rank_in(index_table: pd.DataFrame, region: str, index: float) -> int | None:
     """Shared rank of the shown `index` of `region` among index_table (region_code, index), with the
     region's own index replaced by `index` (added when it is not in the table)."""
     values = dict(zip(index_table["region_code"], index_table["index"].astype(float), strict=True))
     values[region] = index
     shown = pd.Series({code: round_score(value) for code, value in values.items()})
-    return int(shared_ranks(shown)[region])
+    return int(shared_ranks(shown)[region])   # the one rank rule (scoring.ranking)
 
 
 def simulate(grid: pd.DataFrame, framework: Framework, index_table: pd.DataFrame, region: str, *,
@@ -103,8 +102,8 @@ def simulate(grid: pd.DataFrame, framework: Framework, index_table: pd.DataFrame
              province_codes: Mapping[str, str] | None = None) -> WhatIf:
     """Index, band, national rank (and province rank when `province_codes` maps region -> province)
     before and after the changes. `index_table`: every region of the same year and stage."""
-    before = index_of(grid)
-    after = index_of(apply_changes(grid, levels, lifts))
+    before = scope_score(grid, framework)
+    after = scope_score(apply_changes(grid, levels, lifts), framework)
     province_before = province_after = None
     if province_codes is not None and region in province_codes:
         province = province_codes[region]
@@ -118,7 +117,7 @@ def simulate(grid: pd.DataFrame, framework: Framework, index_table: pd.DataFrame
 def programme_effects(grid: pd.DataFrame, framework: Framework, programmes: pd.DataFrame) -> pd.DataFrame:
     """Per programme: what finishing it as planned alone would do. Columns programme_code,
     indicators (how many linked), index_before, index_after, gain, band_before, band_after."""
-    before = index_of(grid)
+    before = scope_score(grid, framework)
     # programme_levels for each programme alone, from one groupby (not one filter and groupby per
     # programme: at a register of hundreds that was most of the plan page's time)
     targets = programmes.groupby(["programme_code", "indicator_code"])["target_level"].max()
@@ -127,7 +126,7 @@ def programme_effects(grid: pd.DataFrame, framework: Framework, programmes: pd.D
         lifts_of.setdefault(str(code), {})[str(indicator)] = int(level)
     rows = []
     for code in dict.fromkeys(programmes["programme_code"]):
-        after = index_of(apply_changes(grid, lifts=lifts_of.get(str(code), {})))
+        after = scope_score(apply_changes(grid, lifts=lifts_of.get(str(code), {})), framework)
         linked = int((programmes["programme_code"] == code).sum())
         rows.append({"programme_code": code, "indicators": linked, "index_before": before, "index_after": after,
                      "gain": after - before, "band_before": band_for(before, framework).level,

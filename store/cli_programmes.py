@@ -88,5 +88,5 @@ def _whatif(store, args) -> int:
         print(say(args.lang, "not_assessed", region=args.region, year=args.year, stage=args.stage), file=sys.stderr)
         return EXIT_REFUSED
     keys = ("index_before", "index_after", "band_before", "band_after", "rank_before", "rank_after")
-    print(json.dumps({k: result.as_dict()[k] for k in keys}))
+    print(json.dumps({**{k: result.as_dict()[k] for k in keys}, "index_change": result.index_change}))
     return EXIT_OK

@@ -59,7 +59,8 @@ def fill_to_bounds(store, regions: list[str]) -> dict:
 
 
 def run_bounds(regions_compared: int, repeat: int) -> dict:
-    from scoring.whatif import apply_changes, index_of, programme_effects, programme_levels
+    from scoring import scope_score
+    from scoring.whatif import apply_changes, programme_effects, programme_levels
     from store import Store
     from store.programmes import links
 
@@ -76,7 +77,8 @@ def run_bounds(regions_compared: int, repeat: int) -> dict:
             register = store.programmes(regions[0])
             linked = links(register)   # the scoring work of views.action.plan_summary (tools/ may not import views)
             programme_effects(grid, framework, linked)
-            index_of(apply_changes(grid, lifts=programme_levels(linked, list(register["programme_code"]))))
+            scope_score(apply_changes(grid, lifts=programme_levels(linked, list(register["programme_code"]))),
+                        framework)
 
         def compare() -> None:
             table = store.scenario_table(regions, YEAR, STAGE)   # under reports.tables.scenario_table

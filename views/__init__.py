@@ -5,4 +5,6 @@ exported slide alike. Pure: no Streamlit; reads only through the store-like `sou
 - views.overview: the regions an overview selection (province, kind, cohort) keeps.
 - views.compare: the regions a comparison shows (by hand, or an anchor and its peer set).
 - views.trends: the measure a trend view draws (the index or one dimension) and its regions.
+- views.claims: the claims view's model (key figures, dimension series, top OPDs, failed claims).
+- views.action: the plan and scenario slides' figures.
 """

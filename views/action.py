@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from scoring.bands import band_for
+from scoring.aggregate import scope_score
+from scoring.bands import band_for, shown_difference
 from scoring.framework import Framework
 from scoring.programme_review import programme_issues
-from scoring.whatif import VERIFY, apply_changes, index_of, programme_effects, programme_levels
+from scoring.whatif import VERIFY, apply_changes, programme_effects, programme_levels
 from store.programmes import links
 
 TOP_PROGRAMMES = 6    # programmes a slide lists by what finishing each would add
@@ -27,6 +28,11 @@ class PlanSummary:
     issues: int                    # programmes late or stalled this year
     top: pd.DataFrame              # programme_code, name, gain, index_after: largest gains first
 
+    @property
+    def index_change(self) -> float:
+        """Shown index if every programme finishes minus shown index now (scoring.shown_difference)."""
+        return shown_difference(self.index_all_done, self.index_now)
+
 
 def plan_summary(grid: pd.DataFrame, framework: Framework, register: pd.DataFrame, this_year: int,
                  effects: pd.DataFrame | None = None) -> PlanSummary:
@@ -34,8 +40,9 @@ def plan_summary(grid: pd.DataFrame, framework: Framework, register: pd.DataFram
     `effects`: scoring.whatif.programme_effects of this grid and register when the caller has them
     already (the plan page needs both; computing them twice doubled its cost)."""
     linked = links(register)
-    now = index_of(grid)
-    all_done = index_of(apply_changes(grid, lifts=programme_levels(linked, list(register["programme_code"]))))
+    now = scope_score(grid, framework)
+    all_done = scope_score(apply_changes(grid, lifts=programme_levels(linked, list(register["programme_code"]))),
+                           framework)
     effects = programme_effects(grid, framework, linked) if effects is None else effects
     names = dict(zip(register["programme_code"], register["name"], strict=True))
     top = (effects.assign(name=effects["programme_code"].map(names))

@@ -5,6 +5,7 @@ frames below and the palette documented in charts/theme.py."""
 from __future__ import annotations
 
 import ast
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -13,11 +14,14 @@ import pytest
 
 from charts import bars, maps, profiles, programmes
 from charts.theme import BAND_COLOURS, BAND_TEXT_COLOURS, SERIES_COLOURS, TEMPLATE_NAME, ChartText, band_label, finish
+from i18n import format_number
 
 CHARTS = Path(__file__).resolve().parents[2] / "charts"
 NAMES = {1: "Rintisan", 2: "Berkembang", 3: "Terdefinisi", 4: "Terintegrasi", 5: "Optimal"}
-TEXT = ChartText("Indeks 2024", "skala 0–5", "Sumber: data sintetis Matra. Data per 29 Nov 2026.")
-TEXT_EN = ChartText("Index 2024", "scale 0–5", "Source: Matra synthetic data.", lang="en", decimal=".")
+TEXT = ChartText("Indeks 2024", "skala 0–5", "Sumber: data sintetis Matra. Data per 29 Nov 2026.",
+                 shown=partial(format_number, lang="id"))
+TEXT_EN = ChartText("Index 2024", "scale 0–5", "Source: Matra synthetic data.", lang="en", decimal=".",
+                    shown=partial(format_number, lang="en"))
 CAPTION = "Indeks 2024<br><sup>skala 0–5 · Sumber: data sintetis Matra. Data per 29 Nov 2026.</sup>"
 GREY = "#CBD2D9"
 

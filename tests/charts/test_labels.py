@@ -3,6 +3,8 @@ block of charts/theme.finish, and the figures of one page giving a region the sa
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
@@ -22,10 +24,12 @@ from charts.labels import (
 from charts.theme import NEUTRAL, SERIES_COLOURS, ChartText, finish
 from components import figures
 from components.frame import Context
+from i18n import format_number
 from scoring import load_framework
 from tests.conftest import REPO
 
-TEXT = ChartText("Indeks 2024", "skor 0–5", "Sumber: data sintetis Matra. Data per 29 Nov 2026.")
+TEXT = ChartText("Indeks 2024", "skor 0–5", "Sumber: data sintetis Matra. Data per 29 Nov 2026.",
+                 shown=partial(format_number, lang="id"))
 NAME = "Kebijakan transformasi digital kesehatan daerah"
 
 
@@ -80,7 +84,7 @@ def test_legends_are_short_and_the_hover_has_the_full_name():
     assert list(radar.data[0].theta) == ["Smart<br>Governance", "Smart<br>Economy", "Smart<br>Governance"]
     wide = profiles.radar(["Smart Environment", "Smart Living"], [("A", [1.0, 2.0])], TEXT)
     assert list(wide.data[0].theta)[:2] == ["Smart<br>Environment", "Smart Living"]   # no word cut
-    assert list(radar.data[0].customdata) == ["Smart Governance", "Smart Economy", "Smart Governance"]
+    assert [name for name, _ in radar.data[0].customdata] == ["Smart Governance", "Smart Economy", "Smart Governance"]
     frame = pd.DataFrame({"year": [2023, 2024], "series": [long_name] * 2, "score": [2.0, 2.5]})
     trend = profiles.lines(frame, TEXT, "Skor")
     assert trend.data[0].name == "Kab. Adm. Kep. Seribu" and long_name in trend.data[0].hovertemplate

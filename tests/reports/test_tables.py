@@ -12,6 +12,7 @@ from i18n import t
 from reports.errors import ExportRefused
 from reports.tables import action_table, export_table, indicator_table, ranking_table, table_bytes
 from scoring import round_score
+from scoring.bands import GAIN_DIGITS
 from tests.reports.conftest import JEMBER, STAGE, YEAR, region_rows
 
 FORMULAS = ["=HYPERLINK(\"http://evil\",\"klik\")", "+1+1", "-2+3", "@SUM(A1:A2)"]
@@ -42,7 +43,7 @@ def test_action_table_follows_the_path_to_the_next_band(report_store):
     index_rows = table[table["For"] == "Smart City Index"]
     assert plan.actions, "the demo region has a next band to reach"
     assert list(index_rows["Code"]) == [a.indicator_code for a in plan.actions]
-    assert list(index_rows["Index gain"]) == [round(a.gain, 4) for a in plan.actions]
+    assert list(index_rows["Index gain"]) == [round_score(a.gain, GAIN_DIGITS) for a in plan.actions]
     assert index_rows["Actions"].sum() == plan.action_count
     assert set(index_rows["Kind of action"]) <= {"verify", "raise"}
 

@@ -9,8 +9,8 @@ TINY_LEVELS all verified: 3*0.2 + 0 + 4*0.2 + 2*0.1 + 5*0.2 + 1*0.225 = 2.825 (b
 import pandas as pd
 import pytest
 
-from scoring import effective_levels
-from scoring.whatif import VERIFY, WhatIfError, apply_changes, index_of, programme_effects, programme_levels, simulate
+from scoring import effective_levels, scope_score
+from scoring.whatif import VERIFY, WhatIfError, apply_changes, programme_effects, programme_levels, simulate
 from tests.conftest import TINY_LEVELS, assessment_rows
 
 OTHERS = pd.DataFrame({"region_code": ["35.78", "35.10", "35.11", "31.71"], "index": [3.0, 4.0, 2.0, 5.0]})
@@ -29,7 +29,7 @@ def table_with(index):
 
 
 def test_index_is_the_hand_computed_sum(tiny):
-    assert index_of(grid_of(TINY_LEVELS, tiny)) == pytest.approx(2.825, abs=1e-12)
+    assert scope_score(grid_of(TINY_LEVELS, tiny), tiny) == pytest.approx(2.825, abs=1e-12)
 
 
 def test_setting_levels_moves_index_band_and_ranks(tiny):
@@ -55,8 +55,8 @@ def test_equal_shown_values_share_a_rank(tiny):
 
 def test_verify_counts_the_recorded_level(tiny):
     grid = grid_of(TINY_LEVELS, tiny, evidence={"ENV.A.03": "submitted"})  # level 1 counts 0 until verified
-    assert index_of(grid) == pytest.approx(2.6)
-    assert index_of(apply_changes(grid, {"ENV.A.03": VERIFY})) == pytest.approx(2.825)
+    assert scope_score(grid, tiny) == pytest.approx(2.6)
+    assert scope_score(apply_changes(grid, {"ENV.A.03": VERIFY}), tiny) == pytest.approx(2.825)
 
 
 def test_a_programme_lifts_but_never_lowers(tiny):
