@@ -13,6 +13,7 @@ from scoring.aggregate import (
     index_scores,
     region_scores,
     scope_score,
+    smart_city_index,
 )
 from scoring.bands import Band, band_for, band_labels, band_names, round_score, shown_difference, shown_text
 from scoring.change import ChangeBreakdown, change_breakdown
@@ -56,4 +57,5 @@ __all__ = [
     "scope_score",
     "shown_difference",
     "shown_text",
+    "smart_city_index",
 ]

@@ -8,12 +8,13 @@ Every score is on the 0-5 scale and unrounded; round only for display (`round_sc
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
 
 import pandas as pd
 
 from scoring.bands import band_levels
-from scoring.exact import exact_sum, weighted_sums
+from scoring.exact import as_fraction, exact_shares, exact_sum, weighted_sums
 from scoring.framework import CHAIN_TYPES, Framework
 from scoring.vocabulary import INDEX_CODE, INDEX_SCOPE
 
@@ -26,6 +27,7 @@ __all__ = [
     "index_scores",
     "region_scores",
     "scope_score",
+    "smart_city_index",
 ]
 
 
@@ -105,6 +107,20 @@ def scope_score(region_grid: pd.DataFrame, framework: Framework, scope: str = IN
     """The score of a scope from one region's grid, unrounded: the one index (and dimension score)
     of a single region, used by the plan, the what-if and the action views alike."""
     return float(exact_scope_score(region_grid, framework, scope))
+
+
+def smart_city_index(components: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    """The index from its chain components (published ones: scoring.official): sum(weight x component)
+    / sum(weights), unrounded. A chain type missing from `components` counts as 0; weights may be
+    fractions or percentages. The sum is the one exact weighted sum (`scoring.exact.exact_sum`), so
+    components 3.84/3.18/3.53/3.63/3.35 with weights 10/20/30/20/20 give exactly 3.475 (shown 3.48)."""
+    unknown = set(components) - set(weights)
+    if unknown:
+        raise KeyError(f"no weight for chain types {sorted(unknown)}")
+    if sum((as_fraction(weight) for weight in weights.values()), Fraction(0)) <= 0:
+        raise ValueError("chain weights must add up to more than 0")
+    shares = exact_shares(weights, dict.fromkeys(weights, INDEX_SCOPE))
+    return float(exact_sum({chain: components.get(chain, 0) for chain in weights}, shares))
 
 
 def index_scores(assessments: pd.DataFrame, framework: Framework, *,

@@ -179,4 +179,5 @@ def test_one_definition_of_each_figure():
     assert defined == {"shared_ranks": ["scoring/ranking.py"], "shown_difference": ["scoring/bands.py"],
                        "round_score": ["scoring/bands.py"], "exact_sum": ["scoring/exact.py"],
                        "scope_score": ["scoring/aggregate.py"], "movers": ["scoring/summaries.py"],
+                       "smart_city_index": ["scoring/aggregate.py"],
                        "claims_model": ["views/claims.py"]}

@@ -12,6 +12,7 @@ from scoring import (
     element_scores,
     index_scores,
     region_scores,
+    smart_city_index,
 )
 from tests.conftest import TINY_LEVELS, assessment_rows
 
@@ -39,6 +40,15 @@ def test_chain_scores_and_index_by_hand(tiny):
     # 0.1x2 + 0.2x3 + 0.3x0.75 + 0.2x4 + 0.2x5
     assert index["index"].iloc[0] == pytest.approx(2.825)
     assert index["band"].iloc[0] == 3
+
+
+def test_smart_city_index_weights_components():
+    weights = {"baseline": 0.1, "output": 0.2, "outcome": 0.3, "impact": 0.2, "quick_win": 0.2}
+    components = {"baseline": 5, "output": 0, "outcome": 1, "impact": 2, "quick_win": 3}
+    assert smart_city_index(components, weights) == pytest.approx(0.5 + 0 + 0.3 + 0.4 + 0.6)
+    assert smart_city_index({"output": 4}, weights) == pytest.approx(0.8)
+    with pytest.raises(KeyError):
+        smart_city_index({"unknown": 1}, weights)
 
 
 def test_unverified_levels_count_as_zero_by_default_and_as_claimed_on_request(tiny):

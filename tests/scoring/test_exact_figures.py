@@ -3,9 +3,8 @@
 import pandas as pd
 import pytest
 
-from scoring import band_for, gap_table, index_scores, round_score
+from scoring import band_for, gap_table, index_scores, round_score, smart_city_index
 from scoring.bands import shown_difference, shown_text
-from scoring.exact import exact_shares, exact_sum
 from tests.conftest import TINY_LEVELS, assessment_rows
 
 CHAINS = ("baseline", "output", "outcome", "impact", "quick_win")
@@ -13,12 +12,6 @@ CHAINS = ("baseline", "output", "outcome", "impact", "quick_win")
 
 def _components(*values):
     return dict(zip(CHAINS, values, strict=True))
-
-
-def smart_city_index(components, weights) -> float:
-    """The published index from its five components: the one exact weighted sum (scoring.exact),
-    with each chain weight divided by their total."""
-    return float(exact_sum(components, exact_shares(weights, dict.fromkeys(weights, "index"))))
 
 
 def test_kota_jambi_2024_is_exactly_3_475_and_shows_3_48():
