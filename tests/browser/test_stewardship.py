@@ -37,9 +37,17 @@ def selectbox(page, label: str):
     return page.locator('[data-testid="stSelectbox"]').filter(has_text=label)
 
 
+def shown(box) -> str:
+    """What a selectbox shows: its text, and its input's value or placeholder (Streamlit draws the
+    chosen option or the placeholder in a search input)."""
+    field = box.locator("input")
+    extra = [field.first.input_value(), field.first.get_attribute("placeholder") or ""] if field.count() else []
+    return " ".join([box.inner_text(), *extra])
+
+
 def choose(page, label: str, option_text: str) -> None:
     """Open the selectbox labelled `label`, check the first option holds `option_text`, pick it."""
-    selectbox(page, label).locator('[data-baseweb="select"]').click()
+    selectbox(page, label).locator("input").first.click()
     options = page.locator('[role="option"]')
     options.first.wait_for()
     assert option_text in options.first.inner_text(), options.all_inner_texts()
@@ -64,11 +72,11 @@ def test_commit_then_retract_then_restore_in_one_session(browser, steward_server
         page.get_by_role("button", name=t("data.signin", "en")).click()
         page.get_by_text(t("data.signed_in_as", "en", name="Ibu Planner")).wait_for()
         wait_for_run(page)
-        assert "2025" in page.locator(".st-key-upload_year").inner_text()
+        assert "2025" in shown(page.locator(".st-key-upload_year"))
         uploader = page.get_by_role("region", name=t("data.upload_file", "en"), exact=True)
         uploader.locator('input[type="file"]').set_input_files(str(upload))
         page.get_by_text(t("steward.year_from_file", "en", year=2026, stage="I")).wait_for()
-        assert "2026" in page.locator(".st-key-upload_year").inner_text()
+        assert "2026" in shown(page.locator(".st-key-upload_year"))
         commit = page.get_by_role("button", name=t("data.commit", "en"))
         commit.wait_for()
         wait_for_run(page)
@@ -81,7 +89,7 @@ def test_commit_then_retract_then_restore_in_one_session(browser, steward_server
 
         # Same page session: the retract list has the new snapshot, and nothing is chosen yet.
         retract_label = t("steward.retract_pick", "en")
-        assert t("steward.choose", "en") in selectbox(page, retract_label).inner_text()
+        assert t("steward.choose", "en") in shown(selectbox(page, retract_label))
         assert page.get_by_role("button", name=t("steward.retract_button", "en")).count() == 0
         choose(page, retract_label, new.id)
         page.get_by_text(t("steward.leaves_empty", "en", year=2026, stage="I")).wait_for()
