@@ -1,7 +1,7 @@
 """The main figure of each view, built from data frames, shared by the pages and the slides.
 
 A page and a slide of the same view call the same function, so what the room sees is what the
-page shows. The caller fetches the data (live through `components.data`, or frozen to an agenda's
+page shows. The caller fetches the data (live through `components.cached`, or frozen to an agenda's
 snapshots through `components.agenda_data`) and draws the result; nothing here reads the store.
 """
 

@@ -4,6 +4,7 @@
   python -m reports deck --agenda 'https://.../present?agenda=TOKEN' [--notes notes.json] --out rakor.pptx
   python -m reports profile --region 35.09 --year 2024 --stage II --lang en --out profile.pdf
   python -m reports table ranking --year 2024 --stage II --format xlsx --out ranking.xlsx
+  python -m reports table claims --year 2024 --stage II --region 35.09 --out claims.csv
 
 Exit codes (store/cli_common.py, shared with `python -m store`): 0 done, 2 refused input (unknown
 region, no data for the year and stage, a bad agenda or notes), 1 internal error or unavailable (no
@@ -52,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     profile.add_argument("--lang", choices=LANGUAGES, default="id")
     profile.add_argument("--out", required=True)
 
-    table = commands.add_parser("table", help="ranking, indicators or actions as CSV/XLSX")
+    table = commands.add_parser("table", help=f"{', '.join(TABLES)} as CSV/XLSX")
     table.add_argument("table", choices=TABLES)
     table.add_argument("--year", type=int, required=True)
     table.add_argument("--stage", choices=STAGES, required=True)

@@ -38,7 +38,10 @@ FILE_EXCEPTIONS = {"tools/serve.py": {"components"}}
 ONLY_LIBRARIES = {"charts": {"plotly", "pandas"}, "scoring": {"pandas"}}
 
 # Libraries kept to their layers: Streamlit drives the UI only; DuckDB sits behind store/ only.
-STREAMLIT_LAYERS = {"app.py", "pages", "components", "tools"}   # tools/serve.py starts the server
+STREAMLIT_LAYERS = {"app.py", "pages", "components", "tools"}
+# The tools that start, run or measure a server; every other tool stays free of Streamlit (README names them).
+STREAMLIT_TOOLS = {"tools/serve.py", "tools/bench_browser.py", "tools/bench_browser_ws.py", "tools/bench_floor_app.py",
+                   "tools/static_bundle.py"}
 DUCKDB_LAYERS = {"store"}
 DUCKDB_EXCEPTIONS = {"tools/bench.py"}   # prints duckdb.__version__ beside its timings; queries go through Store
 PLOTLY_FREE = {"scoring", "store", "i18n", "views"}
@@ -134,6 +137,13 @@ def test_streamlit_only_in_the_ui_layers():
     assert offenders(layers, lambda _, names: names & {"streamlit"}) == {}
 
 
+def test_streamlit_only_in_the_tools_that_run_a_server_and_the_readme_names_them():
+    found = set(offenders(["tools"], lambda _, names: names & {"streamlit"}))
+    assert found <= STREAMLIT_TOOLS
+    readme = (REPO / "README.md").read_text()
+    assert [name for name in sorted(STREAMLIT_TOOLS) if f"`{name}`" not in readme] == []
+
+
 def test_duckdb_only_behind_the_store():
     found = offenders(set(ALLOWED) - DUCKDB_LAYERS, lambda _, names: names & {"duckdb"})
     assert set(found) <= DUCKDB_EXCEPTIONS
@@ -172,6 +182,11 @@ def test_only_store_settings_reads_the_environment():
             if name not in ENVIRONMENT_READERS and reads_environment(path):
                 found[name] = reads_environment(path)
     assert found == {}
+
+
+def test_the_readme_names_every_module_that_reads_the_environment():
+    readme = (REPO / "README.md").read_text()
+    assert [name for name in sorted(ENVIRONMENT_READERS - {"store/settings.py"}) if f"`{name}`" not in readme] == []
 
 
 def test_every_setting_read_is_a_known_setting():

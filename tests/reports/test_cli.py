@@ -152,3 +152,11 @@ def test_tables(report_data, tmp_path, run):
     assert main(["--data-dir", str(report_data), "table", "actions", "--region", JEMBER, "--year", "2024",
                  "--stage", "II", "--out", str(csv_out)]) == 0
     assert csv_out.read_text(encoding="utf-8-sig").startswith("Untuk,Kode,Indikator")
+
+
+def test_help_lists_every_table():
+    from reports.cli import _parser
+    from reports.tables import TABLES
+
+    text = _parser().format_help()
+    assert all(name in text for name in TABLES) and f"{', '.join(TABLES)} as CSV/XLSX" in text
