@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -50,7 +51,7 @@ def build(target: Path, source: Path = SOURCE, brotli_quality: int = BROTLI_QUAL
     target = target.resolve()
     if (target / STAMP).is_file() and (target / STAMP).read_text() == stamp_of(source):
         return False
-    building = target.with_name(target.name + ".building")
+    building = target.with_name(f"{target.name}.building-{os.getpid()}")   # one per builder: two may race
     shutil.rmtree(building, ignore_errors=True)
     shutil.copytree(source, building)
     texts = sorted(path for path in building.rglob("*") if path.is_file() and compressible(path))
@@ -63,11 +64,13 @@ def build(target: Path, source: Path = SOURCE, brotli_quality: int = BROTLI_QUAL
             subprocess.run([brotli, "--keep", "--force", f"--quality={brotli_quality}",
                             *map(str, texts[start:start + 50])], check=True)
     (building / STAMP).write_text(stamp_of(source))
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
+    old = target.with_name(f"{target.name}.old-{os.getpid()}")
     if target.exists():
         target.rename(old)
-    building.rename(target)
+    try:
+        building.rename(target)
+    except OSError:   # another builder put its copy in place first: theirs serves as well as ours
+        shutil.rmtree(building, ignore_errors=True)
     shutil.rmtree(old, ignore_errors=True)
     return True
 
