@@ -52,6 +52,9 @@ def official_upload(store, ctx, admin: str) -> None:
     if st.button(ctx.t("official.undo"), key="official_undo"):
         try:
             undone = store.undo_official(created_by=admin)
+        except IngestRefused as refused:   # the only version: the table would be empty
+            st.warning(" ".join(problem.message(ctx.lang) for problem in refused.problems))
+            return
         except StoreUnavailable as error:
             st.error(error.message(ctx.lang))
         else:

@@ -51,9 +51,11 @@ def add_commands(commands) -> None:
     actions.add_parser("versions", help="list every version of the official results")
     undo = actions.add_parser("undo", help="retract the active version (the previous one becomes active)")
     undo.add_argument("--by", help="who is undoing (recorded in the versions list)")
+    undo.add_argument("--allow-empty", action="store_true", help="also when no earlier version is left")
     retract = actions.add_parser("retract", help="retract a given version")
     retract.add_argument("version_id")
     retract.add_argument("--by", help="who is retracting (recorded in the versions list)")
+    retract.add_argument("--allow-empty", action="store_true", help="also when no earlier version is left")
     restore = actions.add_parser("restore", help="make a superseded or retracted version active again")
     restore.add_argument("version_id")
     restore.add_argument("--by", help="who is restoring (recorded in the audit log)")
@@ -102,13 +104,14 @@ def run(store, args) -> int:
         print(rows.to_string(index=False) if len(rows) else _say(args.lang, "none"))
         return EXIT_OK
     if command == "undo":
-        return _retracted(store, args, store.undo_official(created_by=args.by))
+        return _retracted(store, args, store.undo_official(created_by=args.by, allow_empty=args.allow_empty))
     try:
         if command == "restore":
             version = store.restore_official(args.version_id, created_by=args.by)
             print(_say(args.lang, "restored", id=version.id))
             return EXIT_OK
-        return _retracted(store, args, store.undo_official(args.version_id, created_by=args.by))
+        return _retracted(store, args, store.undo_official(args.version_id, created_by=args.by,
+                                                           allow_empty=args.allow_empty))
     except KeyError:
         print(_say(args.lang, "unknown", id=args.version_id), file=sys.stderr)
         return EXIT_REFUSED

@@ -22,6 +22,7 @@ import pandas as pd
 
 from store.atomic import StoreDamaged, StoreWriteFailed, atomic_write_bytes, clean_leftovers, writer_lock
 from store.manifest import STATUSES
+from store.problems import IngestRefused, Problem
 from store.snapshots import who
 
 OFFICIAL_DIR = "official"
@@ -162,11 +163,13 @@ def commit_official(data_dir: Path, rows: pd.DataFrame, *, source: str, sha256: 
         raise StoreWriteFailed.from_os_error(error) from None
 
 
-def retract_official(data_dir: Path, version_id: str | None = None,
-                     created_by: str | None = None) -> OfficialVersion | None:
+def retract_official(data_dir: Path, version_id: str | None = None, created_by: str | None = None,
+                     allow_empty: bool = False) -> OfficialVersion | None:
     """Retract a version (the active one when `version_id` is None: undo the last import); when it
     was active, the newest superseded version becomes active again. Nothing is deleted. Returns the
-    retracted version; None when there is no active version to undo. KeyError for an unknown id."""
+    retracted version; None when there is no active version to undo. KeyError for an unknown id.
+    Retracting the active version when no earlier one is left raises IngestRefused (would_empty)
+    unless `allow_empty`, as retracting a snapshot does (store/retraction.py)."""
     try:
         with writer_lock(Path(data_dir)):
             versions = read_versions(data_dir)
@@ -183,6 +186,8 @@ def retract_official(data_dir: Path, version_id: str | None = None,
                                 retracted_at=datetime.now(UTC).isoformat(timespec="seconds"))
             updated = [retracted if v.id == chosen.id else v for v in versions]
             earlier = [v for v in updated if v.status == "superseded"]
+            if chosen.status == "active" and not earlier and not allow_empty:
+                raise IngestRefused([Problem("would_empty", value=chosen.id, expected=OFFICIAL_DIR)])
             if chosen.status == "active" and earlier:
                 updated = [replace(v, status="active") if v.id == earlier[-1].id else v for v in updated]
             _write_versions(data_dir, updated)

@@ -54,11 +54,13 @@ class OfficialResults:
         path = Path(path)
         return self.import_official(path.name, read_within_limit(path), created_by=created_by)
 
-    def undo_official(self, version_id: str | None = None, *, created_by: str | None = None) -> OfficialVersion | None:
+    def undo_official(self, version_id: str | None = None, *, created_by: str | None = None,
+                      allow_empty: bool = False) -> OfficialVersion | None:
         """Retract the active version (or `version_id`); the previous one becomes active again. None
-        when there is nothing to undo; KeyError for an unknown id."""
+        when there is nothing to undo; KeyError for an unknown id; IngestRefused (would_empty) when
+        it would leave no official results, unless `allow_empty`."""
         with logged(self.data_dir, "official_retract", who=created_by, ids=[version_id] if version_id else []) as entry:
-            version = official.retract_official(self.data_dir, version_id, created_by)
+            version = official.retract_official(self.data_dir, version_id, created_by, allow_empty)
             entry["ids"] = [version.id] if version else []
             entry["detail"] = "" if version else "nothing to undo"
             return version

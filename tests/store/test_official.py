@@ -100,7 +100,10 @@ def test_merge_by_region_and_year_then_undo_step_by_step(store, tmp_path):
     assert table(store) == {("15.71", 2024): "3.48", ("32.73", 2023): "3.83"}
     undone = store.official_versions()[-1]
     assert (undone.status, undone.retracted_by) == ("retracted", "tester")
-    store.undo_official()
+    before = data_files(store)
+    assert main(["--data-dir", str(store.data_dir), "official", "undo"]) == 2   # would leave nothing
+    assert data_files(store) == before
+    store.undo_official(allow_empty=True)
     assert table(store) == {} and store.undo_official() is None
     assert main(["--data-dir", str(store.data_dir), "official", "undo"]) == 2
 
