@@ -20,18 +20,22 @@ import pytest
 
 from scoring import band_for, effective_levels, plan_next_band
 from scoring.aggregate import exact_scope_score
-from scoring.framework import load_framework
+from scoring.framework import MAX_LEVEL, load_framework
 from scoring.plan import _ladder
 from tests.conftest import FIXTURES, TINY_LEVELS, assessment_rows
 
 CODES = list(TINY_LEVELS)
 CASES = 250   # random grids per framework; a wrong ordering or goal fails within the first few dozen
 HALF_WEIGHTS = "[chain_weights]\nbaseline = 0.11\noutput = 0.19\noutcome = 0.30\nimpact = 0.20\nquick_win = 0.20\n\n"
+# Bands of our own, all within a 0-4 scale, so the fixture holds whatever scale tiny.toml is on.
+HALF_BANDS = "".join(f'[[bands]]\nlevel = {n}\nname_id = "Pita {n}"\nname_en = "Band {n}"\nlower = {lower}\n'
+                     for n, lower in enumerate([0.0, 1.8, 2.6, 3.5, 3.9], start=1)) + "\n"
 
 
 @pytest.fixture(scope="module")
 def tiny_half(tmp_path_factory):
     text = re.sub(r"\[chain_weights\]\n.*?\n\n", HALF_WEIGHTS, (FIXTURES / "tiny.toml").read_text(), flags=re.S)
+    text = text[:text.index("[[bands]]")] + HALF_BANDS + text[text.index("[[dimensions]]"):]
     path = tmp_path_factory.mktemp("frameworks") / "tiny-half.toml"
     path.write_text(text.replace('id = "tiny-2022"', 'id = "tiny-half"'))
     return load_framework(path)
@@ -64,22 +68,23 @@ def fewest_actions(grid, framework, scope):
     return None
 
 
-def random_cases(seed, count, scopes):
+def random_cases(seed, count, scopes, top):
     rng = random.Random(seed)
     evidence_choices = ["verified", "verified", "submitted", "missing"]
     for _ in range(count):
-        yield ({code: rng.randint(0, 5) for code in CODES}, {code: rng.choice(evidence_choices) for code in CODES},
+        yield ({code: rng.randint(0, top) for code in CODES}, {code: rng.choice(evidence_choices) for code in CODES},
                rng.choice(scopes))
 
 
 def test_a_score_that_shows_as_the_next_band_is_in_it(tiny_half):
-    """By hand: 0.19x3 + 0.075x2 + 0.2x0 + 0.11x5 + 0.2x0 + 0.225x5 = 2.395 (band 2). One level of
-    ENV.A.02 (+0.2) gives 2.595, shown 2.60: band 3 in one action. Aiming at 2.600 itself would
-    take two (no single action adds 0.205)."""
-    levels = {"GOV.A.01": 3, "GOV.A.02": 2, "GOV.B.01": 0, "ENV.A.01": 5, "ENV.A.02": 0, "ENV.A.03": 5}
+    """By hand (index shares 0.19, 0.075, 0.2, 0.11, 0.2, 0.225): 0.19x0 + 0.075x1 + 0.2x0 + 0.11x2
+    + 0.2x3 + 0.225x3 = 1.57 (band 1). One level of ENV.A.03 (+0.225) gives 1.795, shown 1.80: band 2
+    in one action. Aiming at 1.800 itself would take two (no single action adds 0.23)."""
+    levels = {"GOV.A.01": 0, "GOV.A.02": 1, "GOV.B.01": 0, "ENV.A.01": 2, "ENV.A.02": 3, "ENV.A.03": 3}
     plan = plan_next_band(grid_of(tiny_half, levels, dict.fromkeys(CODES, "verified")), tiny_half)
-    assert plan.score == pytest.approx(2.395) and plan.band.level == 2
-    assert plan.reachable and plan.action_count == 1 and plan.score_after == pytest.approx(2.595)
+    assert plan.score == pytest.approx(1.57) and plan.band.level == 1
+    assert plan.reachable and plan.action_count == 1 and plan.score_after == pytest.approx(1.795)
+    assert [(a.indicator_code, a.to_level) for a in plan.actions] == [("ENV.A.03", 4)]
 
 
 @pytest.mark.parametrize("framework_name", ["tiny", "tiny_half"])
@@ -88,7 +93,8 @@ def test_every_plan_has_the_fewest_actions_and_reaches_the_band(framework_name, 
     window = 0
     # tiny_half's dimension scores move in sixths, never into the window: its index is what reaches it
     scopes = ["index"] if framework_name == "tiny_half" else ["index", "GOV", "ENV"]
-    for levels, evidence, scope in random_cases(2026, CASES, scopes):
+    top = getattr(framework, "max_level", MAX_LEVEL)   # the framework's scale
+    for levels, evidence, scope in random_cases(2026, CASES, scopes, top):
         grid = grid_of(framework, levels, evidence)
         plan = plan_next_band(grid, framework, scope)
         fewest = fewest_actions(grid, framework, scope)
