@@ -83,14 +83,16 @@ def _from_csv_columns(data: bytes) -> tuple[int, str] | None:
     return int(year), stage
 
 
-def stated_year_stage(name: str, data: bytes, limits: Limits) -> tuple[int, str] | None:
+def stated_year_stage(name: str, data: bytes, limits: Limits, read_sheets: bool = True) -> tuple[int, str] | None:
     """(year, stage) the file says it is for, or None when it says nothing (or is not a file
-    that may be read within `limits`; the upload check reports that)."""
+    that may be read within `limits`; the upload check reports that). Without `read_sheets` only
+    the small properties part of an XLSX is read (no sheet parsing: safe outside the bounded
+    worker process); the instructions sheet of an older template is then not looked at."""
     if container_problems(name, data, limits):
         return None
     try:
         if is_xlsx(data):
-            return _from_properties(data) or _from_instructions(data)
+            return _from_properties(data) or (_from_instructions(data) if read_sheets else None)
         return _from_csv_columns(data)
     except Exception:  # an unreadable file states nothing; reading it properly reports why
         return None

@@ -145,8 +145,10 @@ class StoreWrites:
         return retraction.effect(self.snapshots(), snapshot_id, action)
 
     def stated_year_stage(self, name: str, data: bytes) -> tuple[int, str] | None:
-        """The (year, stage) a Matra template says it is for (store/template_stamp.py), or None."""
-        return stated_year_stage(name, data, Limits.from_settings())
+        """The (year, stage) a Matra template says it is for (store/template_stamp.py), or None. Reads
+        only the XLSX properties or the CSV's first lines, so the web process may ask it; the upload
+        check (in the bounded worker) also reads an older template's instructions sheet."""
+        return stated_year_stage(name, data, Limits.from_settings(), read_sheets=False)
 
     def change_index_moves(self, change: retraction.Effect) -> pd.DataFrame:
         """The regions whose index a retract or restore changes, now and afterwards

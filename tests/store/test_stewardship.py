@@ -2,6 +2,7 @@
 and one audit line per write (issue 24): real files, real DuckDB, the real CLI."""
 
 import hashlib
+import io
 import json
 
 import openpyxl
@@ -102,7 +103,7 @@ def test_cli_retract_refuses_empty_without_flag_and_restore_brings_it_back(tiny_
 
 def _filled_xlsx(year, stage, tiny_data_dir):
     store = Store(tiny_data_dir)
-    book = openpyxl.load_workbook(__import__("io").BytesIO(
+    book = openpyxl.load_workbook(io.BytesIO(
         xlsx_template(store.framework_for(year), store.regions(), year=year, stage=stage)))
     for code, level in TINY_LEVELS.items():
         book["data"].append(["35.09", code, level, level, "verified", None])
@@ -162,3 +163,20 @@ def test_every_store_write_appends_one_line_and_refusals_are_logged(tiny_data_di
         ("ingest", "ok", "Ani"), ("ingest", "refused", "Ani"), ("targets", "ok", "Ani")]
     assert log[0]["role"] == "admin" and log[2]["counts"] == {"keys": 1}
     assert "level" in log[1]["detail"]
+
+
+def test_the_web_process_reads_only_the_properties(tiny_data_dir):
+    """Store.stated_year_stage (asked by the Data page outside the bounded worker) reads the XLSX
+    properties only; an older template that says it on its instructions sheet alone is left to the
+    upload check, which refuses it for another year or stage."""
+    store = Store(tiny_data_dir)
+    book = _filled_xlsx(2024, "I", tiny_data_dir)
+    stamped = io.BytesIO()
+    book.save(stamped)
+    assert store.stated_year_stage("t.xlsx", stamped.getvalue()) == (2024, "I")
+    book.properties.keywords = None
+    older = io.BytesIO()
+    book.save(older)
+    assert store.stated_year_stage("old.xlsx", older.getvalue()) is None
+    check = store.check_upload("old.xlsx", older.getvalue(), year=2024, stage="II")
+    assert [p.code for p in check.errors] == ["template_mismatch"]
