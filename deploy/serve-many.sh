@@ -19,8 +19,10 @@ trap 'stop; exit 0' INT TERM
 
 for port in "$@"; do
     "$PYTHON" tools/serve.py --server.port "$port" --server.address 127.0.0.1 --server.headless true \
-        --server.fileWatcherType none > >(sed -u "s/^/[$port] /") 2>&1 &
+        --server.fileWatcherType none > >(trap '' INT TERM; exec sed -u "s/^/[$port] /") 2>&1 &
     pids+=("$!")   # the server's own id (a pipe would give the id of sed)
+    # sed ignores Ctrl-C and SIGTERM: it ends when its server's output closes, so a server that is
+    # shutting down (after Ctrl-C reached the whole process group) never writes into a closed pipe.
 done
 
 wait -n || true   # the first process to exit (a crash, a kill) ends the set

@@ -1,7 +1,8 @@
 """`make deploy-local` (tools/deploy_local.py): the documented deployment on this machine. nginx with
 deploy/nginx.conf in front of two app processes answers the health check, sends the plotly bundle
 compressed (gzip, and brotli when Debian's module is installed) with the bytes of the uncompressed
-file and the immutable caching Streamlit gives it, and SIGTERM stops every process it started."""
+file and the immutable caching Streamlit gives it, and SIGTERM (a supervisor) or Ctrl-C (a terminal:
+SIGINT to the whole process group) stops every process it started."""
 
 from __future__ import annotations
 
@@ -74,7 +75,8 @@ def healthy(url: str) -> bool:
         return False
 
 
-def test_make_deploy_local_serves_compressed_immutable_bundles_and_stops_on_sigterm(tmp_path):
+@pytest.mark.parametrize("stop_by", ["SIGTERM to make", "Ctrl-C to the process group"])
+def test_make_deploy_local_serves_compressed_immutable_bundles_and_stops(tmp_path, stop_by):
     data_dir = tmp_path / "data"
     shutil.copytree(REPO / "data", data_dir, ignore=shutil.ignore_patterns(".matra.lock"))
     port = free_port()
@@ -123,13 +125,16 @@ def test_make_deploy_local_serves_compressed_immutable_bundles_and_stops_on_sigt
         assert "nginx" in names and sum(1 for pid in started if "serve.py" in
                                         Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")) == 2
     finally:
-        make.send_signal(signal.SIGTERM)
+        if stop_by == "SIGTERM to make":   # a supervisor, or a test
+            make.send_signal(signal.SIGTERM)
+        else:                              # a terminal's Ctrl-C reaches every process of the foreground group
+            os.killpg(make.pid, signal.SIGINT)
         try:
             make.wait(timeout=60)
         except subprocess.TimeoutExpired:
             os.killpg(make.pid, signal.SIGKILL)
             make.wait()
-            pytest.fail("make deploy-local did not stop within 60 s of SIGTERM")
+            pytest.fail(f"make deploy-local did not stop within 60 s of {stop_by}")
     deadline = time.monotonic() + 10
     while any(alive(pid) for pid in started) and time.monotonic() < deadline:
         time.sleep(0.2)
