@@ -83,3 +83,23 @@ def band_labels(framework: Framework, lang: str) -> dict[int, str]:
 def band_names(framework: Framework, lang: str) -> dict[int, str]:
     """Band level -> its name in `lang`."""
     return framework.band_names(lang)
+
+
+def with_bands(frame, frameworks: dict[str, Framework], score: str = "score"):
+    """Set `band` from the shown value of `score`, with each row's own framework (framework_id column)
+    or the only framework given. Stored bands are not trusted: the band rule lives in scoring."""
+    import pandas as pd
+
+    frame = frame.copy()
+    if frame.empty:
+        frame["band"] = pd.Series(dtype="Int64")
+        return frame
+    if "framework_id" not in frame:
+        (framework,) = frameworks.values()
+        frame["band"] = band_levels(frame[score], framework)
+        return frame
+    bands = pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    for framework_id, rows in frame.groupby("framework_id"):
+        bands.loc[rows.index] = band_levels(rows[score], frameworks[framework_id])
+    frame["band"] = bands
+    return frame

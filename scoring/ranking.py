@@ -13,7 +13,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from scoring.bands import round_score, shown_difference
+from scoring.bands import band_levels, round_score, shown_difference
+
+RANKING_COLUMNS = ["rank", "region_code", "name", "province_code", "province_name", "kind", "index", "shown",
+                   "band", "province_rank", "province_regions", "kind_rank", "kind_regions", "previous_index",
+                   "previous_shown", "previous_rank", "rank_change", "improvement", "new", "method_changed",
+                   "too_close_to_call"]
 
 
 def shared_ranks(shown: pd.Series) -> pd.Series:
@@ -63,3 +68,21 @@ def _close_calls(table: pd.DataFrame, smallest_step: float) -> pd.Series:
 def group_ranks(table: pd.DataFrame, column: str) -> pd.Series:
     """Shared ranks of the shown index within each group of `column` (province_code, kind)."""
     return table.groupby(column)["shown"].rank(method="min", ascending=False).astype("Int64")
+
+
+def national_ranking(current: pd.DataFrame, previous: pd.DataFrame, framework, regions: pd.DataFrame) -> pd.DataFrame:
+    """A year and stage's ranking (`ranking_table`) with region names, the band of the shown value,
+    and the rank within the province and among regions of the same kind (shared ranks of the shown
+    index). current / previous as for ranking_table; `framework` the year's; `regions` the region
+    list (code, name, province_code, province_name, kind). Columns: RANKING_COLUMNS, best first."""
+    if current.empty:
+        return pd.DataFrame(columns=RANKING_COLUMNS)
+    table = ranking_table(current, previous, smallest_step=framework.smallest_step)
+    table["band"] = band_levels(table["index"], framework)
+    names = regions.rename(columns={"code": "region_code"})[["region_code", "name", "province_code", "province_name",
+                                                              "kind"]]
+    table = table.merge(names, on="region_code", how="left")
+    for column, prefix in (("province_code", "province"), ("kind", "kind")):
+        table[f"{prefix}_rank"] = group_ranks(table, column)
+        table[f"{prefix}_regions"] = table.groupby(column)["region_code"].transform("size").astype("Int64")
+    return table[RANKING_COLUMNS]

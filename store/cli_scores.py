@@ -12,8 +12,7 @@ import sys
 
 import pandas as pd
 
-from scoring import INDEX_SCOPE, STAGES, shown_text
-from store import analysis
+from scoring import INDEX_SCOPE, STAGES, ChangeBreakdown, Plan, shown_text
 from store.cli_common import EXIT_OK, EXIT_REFUSED, say
 
 COMMANDS = ("ranking", "change", "plan")
@@ -41,7 +40,7 @@ def ranking_rows(store, year: int, stage: str) -> pd.DataFrame:
     """The CLI's ranking: region_code, index (unrounded), shown ("3.48"), band (of shown), rank,
     rank_change (among regions in both years; empty when new), change (shown - previous shown as
     text; empty when new), close_call, province_rank, kind_rank, new."""
-    table = analysis.ranking(store, year, stage)
+    table = store.ranking(year, stage)
     return pd.DataFrame({
         "region_code": table["region_code"],
         "index": table["index"],
@@ -55,6 +54,35 @@ def ranking_rows(store, year: int, stage: str) -> pd.DataFrame:
         "kind_rank": table["kind_rank"].astype("Int64"),
         "new": table["new"].astype(bool),
     })[RANKING_CLI_COLUMNS]
+
+
+def plan_record(plan_result: Plan) -> dict:
+    """A plan as the CLI's JSON object (unrounded numbers)."""
+    return {
+        "score": plan_result.score,
+        "band": plan_result.band.level,
+        "next_band": None if plan_result.next_band is None else plan_result.next_band.level,
+        "next_lower": plan_result.next_lower,
+        "reachable": plan_result.reachable,
+        "action_count": plan_result.action_count,
+        "actions": [{"indicator_code": a.indicator_code, "kind": a.kind, "from_level": a.from_level,
+                     "to_level": a.to_level, "gain": a.gain, "owner_opd": a.owner_opd} for a in plan_result.actions],
+        "score_after": plan_result.score_after,
+        "band_after": None if not plan_result.reachable else plan_result.next_band.level,
+    }
+
+
+def change_record(breakdown: ChangeBreakdown) -> dict:
+    """A change breakdown as the CLI's JSON object (unrounded numbers)."""
+    return {
+        "index_before": breakdown.index_before,
+        "index_after": breakdown.index_after,
+        "index_change": breakdown.index_change,
+        "method_effect": breakdown.method_effect,
+        "method_changed": breakdown.method_changed,
+        "by_dimension": breakdown.by_dimension.to_dict("records"),
+        "by_indicator": breakdown.by_indicator.to_dict("records"),
+    }
 
 
 def _print_json(value) -> None:
@@ -79,7 +107,7 @@ def run(store, args) -> int:
             year = args.year if key == "not_assessed" else args.year - 1
             print(say(args.lang, key, region=args.region, year=year, stage=args.stage), file=sys.stderr)
             return EXIT_REFUSED
-        _print_json(analysis.change_record(breakdown))
+        _print_json(change_record(breakdown))
         return EXIT_OK
     framework = store.framework_of(args.year, args.stage)
     scopes = [INDEX_SCOPE, *[d.code for d in framework.dimensions]]
@@ -90,5 +118,5 @@ def run(store, args) -> int:
     if plan is None:
         print(say(args.lang, "not_assessed", region=args.region, year=args.year, stage=args.stage), file=sys.stderr)
         return EXIT_REFUSED
-    _print_json(analysis.plan_record(plan))
+    _print_json(plan_record(plan))
     return EXIT_OK

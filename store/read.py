@@ -20,10 +20,15 @@ from scoring import (
     Framework,
     FrameworkError,
     Plan,
+    change_breakdown,
     effective_levels,
+    plan_next_band,
     shown_difference,
 )
-from store import analysis, catalog
+from scoring.bands import with_bands
+from scoring.claims import claim_outcomes
+from scoring.ranking import national_ranking
+from store import catalog
 from store.manifest import Snapshot, read_manifest
 
 
@@ -97,7 +102,7 @@ class StoreReads:
             raise ValueError(f"by must be one of {SCORE_KINDS}")
         rows = self.database.query("scores_by_kind", year=year, stage=stage, kind=by)
         if by in ("index", "dimension") and not rows.empty:
-            rows = analysis.with_bands(rows, {"only": self.framework_of(year, stage)})
+            rows = with_bands(rows, {"only": self.framework_of(year, stage)})
         if by == "index":
             return rows.rename(columns={"score": "index"})[["region_code", "index", "band"]]
         if by == "dimension":
@@ -108,23 +113,38 @@ class StoreReads:
                                                           "score"]]
 
     def ranking(self, year: int, stage: str) -> pd.DataFrame:
-        """National ranking of a year and stage, best first (store.analysis.RANKING_COLUMNS): shared
+        """National ranking of a year and stage, best first (scoring.ranking.RANKING_COLUMNS): shared
         ranks of the shown index, band of the shown value, province and kind ranks, change of the
         shown values, rank change among regions assessed in both years, method change, close calls."""
-        return analysis.ranking(self, year, stage)
+        current = self.database.query("index_rows", year=year, stage=stage)
+        if current.empty:
+            return national_ranking(current, current, None, self.regions())
+        previous = self.database.query("index_rows", year=year - 1, stage=stage)
+        return national_ranking(current, previous, self.framework_of(year, stage), self.regions())
 
     def change(self, region: str, year: int, stage: str) -> ChangeBreakdown | None:
         """Why the region's index moved since the year before: method effect + level effects."""
-        return analysis.change(self, region, year, stage)
+        current = self.region_indicators(region, year, stage)
+        previous = self.region_indicators(region, year - 1, stage)
+        if current.empty or previous.empty:
+            return None
+        return change_breakdown(current, self.framework_of(year, stage), previous, self.framework_of(year - 1, stage))
 
     def plan(self, region: str, year: int, stage: str, scope: str = "index") -> Plan | None:
         """The fewest actions that lift the region's index (or a dimension code) to the next band."""
-        return analysis.plan(self, region, year, stage, scope)
+        grid = self.region_indicators(region, year, stage)
+        return None if grid.empty else plan_next_band(grid, self.framework_of(year, stage), scope)
 
     def claims(self, year: int, regions: list[str] | None = None) -> pd.DataFrame:
         """Stage I claims against stage II verification per (region, indicator) of `year` for
         `regions` (all when None): scoring.claims.claim_outcomes with the snapshot's framework."""
-        return analysis.claims(self, year, regions)
+        framework = self.framework_of(year, "II") or self.framework_of(year, "I")
+        stage_one, stage_two = self.claims_rows(year, regions)
+        if framework is None:
+            return pd.DataFrame()
+        if stage_one.empty or stage_two.empty:
+            stage_one, stage_two = stage_one.iloc[:0], stage_two.iloc[:0]
+        return claim_outcomes(stage_one, stage_two, framework)
 
     def targets(self, region: str, year: int) -> dict[str, float]:
         """The region's own dimension targets for `year` (RPJMD/masterplan): dimension -> score.
@@ -163,7 +183,7 @@ class StoreReads:
         return self._banded(rows)
 
     def _banded(self, rows: pd.DataFrame) -> pd.DataFrame:
-        banded = analysis.with_bands(rows, self._frameworks_by_id()) if not rows.empty else rows
+        banded = with_bands(rows, self._frameworks_by_id()) if not rows.empty else rows
         if not rows.empty and "kind" in rows:
             banded["band"] = banded["band"].where(rows["kind"].isin(("index", "dimension")))
         return banded
