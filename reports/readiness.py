@@ -62,13 +62,13 @@ def checklist_frame(framework, grid: pd.DataFrame, owner_opd: str, lang: str) ->
 
 
 def calendar_frame(windows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The next evaluation's windows (scoring.readiness.next_evaluation) as a table; a closed window
-    says so instead of days left."""
+    """The next evaluation's windows (scoring.readiness.next_evaluation) as a table, opening and closing
+    as dates (date cells in the workbook); a closed window says so instead of days left."""
     return pd.DataFrame({
         t("readiness.x_stage", lang): windows["stage"],
         t("readiness.x_activity", lang): windows["stage"].map(lambda s: t(f"readiness.window_{s}", lang)),
-        t("readiness.x_opens", lang): windows["opens"].map(str),
-        t("readiness.x_closes", lang): windows["closes"].map(str),
+        t("readiness.x_opens", lang): list(windows["opens"]),
+        t("readiness.x_closes", lang): list(windows["closes"]),
         t("readiness.x_days_left", lang): [t("readiness.closed", lang) if closed else int(days)
                                            for closed, days in zip(windows["closed"], windows["days_left"],
                                                                    strict=True)],
@@ -95,7 +95,7 @@ def _workbook(store, grid, framework, region, year, stage, owner_opd, today, lan
         (t("readiness.x_indicators", lang), int(row["indicators"])),
         (t("readiness.x_verified", lang), int(row["verified"])),
         (t("readiness.x_progress", lang), round_score(100 * float(row["progress"]), 2)),
-        (t("readiness.x_made", lang), today.isoformat()),
+        (t("readiness.x_made", lang), today),
     ]
     if store.uses_synthetic_data():
         summary.append((t("readiness.x_synthetic", lang), t("readiness.x_synthetic_value", lang)))

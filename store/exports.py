@@ -58,23 +58,63 @@ def csv_dialect(lang: str) -> str:
     return "excel_id" if lang == "id" else "comma"
 
 
+def as_dates(values: pd.Series) -> pd.Series:
+    """ISO texts ("2026-12-04", "2026-12-04T09:30:00+00:00") as dates or (naive, in their own
+    offset's time, UTC where stored so) datetimes for a workbook's date cells; blanks stay empty."""
+    def parse(value):
+        if value is None or value == "" or (not isinstance(value, str) and pd.isna(value)):
+            return None
+        text = str(value)
+        if len(text) == 10:
+            return datetime.date.fromisoformat(text)
+        return datetime.datetime.fromisoformat(text).replace(tzinfo=None)
+    return values.map(parse).astype(object)
+
+
 def xlsx_bytes(frame: pd.DataFrame, sheet: str = "Matra") -> bytes:
     """An XLSX workbook of one sheet, formulas neutralised and stored as text."""
     return xlsx_sheets_bytes({sheet: frame})
 
 
 def xlsx_sheets_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """An XLSX workbook with one sheet per (name, frame), in order; formulas neutralised."""
+    """An XLSX workbook with one sheet per (name, frame), in order: formulas neutralised, dates as
+    real date cells shown day first, the header row frozen, a filter over the table and column
+    widths that fit their content (10 to 60 characters). Every XLSX export is written here."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for sheet, frame in sheets.items():
             safe_frame(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
-            worksheet = writer.sheets[sheet[:31]]
-            for column in worksheet.columns:
-                for cell in column:   # a date (a due date; openpyxl reads it back at midnight): day first
-                    if isinstance(cell.value, datetime.date) and (
-                            not isinstance(cell.value, datetime.datetime) or cell.value.time() == datetime.time()):
-                        cell.number_format = "DD/MM/YYYY"
-                width = max(len(str(cell.value or "")) for cell in column)
-                worksheet.column_dimensions[column[0].column_letter].width = min(60, max(10, width + 2))
+            _usable(writer.sheets[sheet[:31]])
     return buffer.getvalue()
+
+
+DATE_FORMAT = "DD/MM/YYYY"
+DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+WIDTH_BOUNDS = (10, 60)
+
+
+def _is_day(value) -> bool:
+    """A date, or a datetime at midnight (how openpyxl holds a date pandas wrote)."""
+    return isinstance(value, datetime.date) and (
+        not isinstance(value, datetime.datetime) or value.time() == datetime.time())
+
+
+def _shown_width(value) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, datetime.date):
+        return len(DATE_FORMAT if _is_day(value) else DATETIME_FORMAT)
+    return max(len(line) for line in str(value).splitlines() or [""])
+
+
+def _usable(worksheet) -> None:
+    """Day-first date cells, a frozen header row, a filter over the table, fitting widths."""
+    for column in worksheet.columns:
+        for cell in column:
+            if isinstance(cell.value, datetime.date):
+                cell.number_format = DATE_FORMAT if _is_day(cell.value) else DATETIME_FORMAT
+        width = max(_shown_width(cell.value) for cell in column)
+        worksheet.column_dimensions[column[0].column_letter].width = min(WIDTH_BOUNDS[1],
+                                                                         max(WIDTH_BOUNDS[0], width + 2))
+    worksheet.freeze_panes = "A2"
+    worksheet.auto_filter.ref = worksheet.dimensions

@@ -77,7 +77,8 @@ def export_bytes(table: pd.DataFrame, fmt: str) -> bytes:
     if fmt == "csv":
         return exports.csv_bytes(table.astype(object).where(table.notna(), ""))
     if fmt == "xlsx":
-        return exports.xlsx_bytes(typed(table), sheet="official")
+        dated = typed(table)
+        return exports.xlsx_bytes(dated.assign(published_on=exports.as_dates(dated["published_on"])), sheet="official")
     if fmt == "json":
         records = [{key: None if _blank(value) else value for key, value in record.items()}
                    for record in typed(table).astype(object).to_dict("records")]

@@ -38,7 +38,7 @@ class RegisterReads:
         the file imports back unchanged."""
         table = self.targets_table(year)
         if fmt == "xlsx":
-            return exports.xlsx_bytes(table, sheet="targets")
+            return exports.xlsx_bytes(table.assign(updated_at=exports.as_dates(table["updated_at"])), sheet="targets")
         if fmt == "csv":
             return exports.csv_bytes(table)
         raise ValueError("fmt must be csv or xlsx")

@@ -45,6 +45,8 @@ def cell_text(value) -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime) and value.time() == time():
+        return value.date().isoformat()   # a date cell (openpyxl reads it at midnight): its day
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     return str(value).strip()
