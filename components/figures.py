@@ -15,7 +15,8 @@ from charts.bars import band_distribution
 from charts.profiles import dumbbell, heatmap, lines, radar
 from charts.theme import CHART_CONFIG, NEUTRAL
 from i18n import format_number
-from scoring import INDEX_CODE, band_for, gap_table, summaries
+from scoring import INDEX_CODE, band_for, summaries
+from views.region import radar_series, region_benchmarks
 
 
 def band_distribution_figure(ctx, framework, dimension_scores: pd.DataFrame, region_codes) -> go.Figure:
@@ -55,20 +56,12 @@ def region_radar(ctx, framework, region: str, regions: pd.DataFrame, all_dimensi
     """The region against its province median, the national median and its target; also returns
     the gap table (indexed by dimension). `regions` is the region list indexed by code."""
     name, province = regions.loc[region, "name"], regions.loc[region, "province_name"]
-    benchmarks = summaries.dimension_benchmarks(all_dimensions, region, regions["province_code"])
-    gaps = gap_table(benchmarks[["dimension", "score"]], framework, targets).set_index("dimension")
-    codes = [d.code for d in framework.dimensions]
-    bench = benchmarks.set_index("dimension").reindex(codes)
+    bench = region_benchmarks(framework, all_dimensions, region, regions["province_code"], targets)
     dimension_names = framework.dimension_names(ctx.lang)
-    series = [
-        (name, bench["score"].tolist()),
-        (ctx.t("region.series_province", province=province), bench["province_median"].tolist()),
-        (ctx.t("region.series_national"), bench["national_median"].tolist()),
-        (ctx.t("region.series_target"), gaps.reindex(codes)["target"].tolist()),
-    ]
-    figure = radar([dimension_names[c] for c in codes], series,
+    series = radar_series(ctx, name, province, bench)
+    figure = radar([dimension_names[c] for c in bench["dimension"]], series,
                    ctx.chart_text(ctx.t("region.radar_title"), ctx.t("chart.units_score")))
-    return figure, gaps
+    return figure, bench.set_index("dimension")
 
 
 def compare_matrix(ctx, framework, names: dict[str, str], codes: list[str], index_scores: pd.DataFrame,

@@ -9,9 +9,9 @@ import pandas as pd
 
 from reports.context import ReportContext, check_regions, check_year_stage
 from reports.errors import ExportRefused
-from scoring import Band, Framework, band_for, gap_table, opd_summary, summaries
+from scoring import Band, Framework, band_for, opd_summary
 from scoring.official import beside_computed
-from views.region import top_priorities
+from views.region import region_benchmarks, top_priorities
 
 
 @dataclass(frozen=True)
@@ -87,19 +87,10 @@ def region_profile(store, region: str, year: int, stage: str, lang: str) -> Regi
 def _benchmarks(store, region, year, stage, framework, targets, regions, lang) -> pd.DataFrame:
     """The radar of the region page: the region against its province and national medians and its
     target, plus the gap table of the gaps page, one row per dimension in framework order."""
-    all_dimensions = store.scores(year, stage, "dimension")
-    benchmarks = summaries.dimension_benchmarks(all_dimensions, region, regions["province_code"])
-    gaps = gap_table(benchmarks[["dimension", "score"]], framework, targets).set_index("dimension")
-    codes = [d.code for d in framework.dimensions]
-    table = benchmarks.set_index("dimension").reindex(codes)
-    table["target"] = gaps["target"].reindex(codes)
-    table["target_source"] = gaps["target_source"].reindex(codes)
-    table["gap"] = gaps["gap"].reindex(codes)
-    table["band"] = [band_for(score, framework).level if pd.notna(score) else pd.NA for score in table["score"]]
-    table["label"] = [d.name(lang) for d in framework.dimensions]
-    return table.rename_axis("dimension").reset_index()[
-        ["dimension", "label", "score", "band", "province_median", "national_median", "target",
-         "target_source", "gap"]]
+    table = region_benchmarks(framework, store.scores(year, stage, "dimension"), region, regions["province_code"],
+                              targets)
+    table.insert(1, "label", [d.name(lang) for d in framework.dimensions])
+    return table
 
 
 def _trend(store, region, stage, framework, context) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from reports.profile import RegionProfile
 from reports.slides import FULL, LEFT, RIGHT, Box
 from scoring import INDEX_CODE
 from scoring.bands import GAIN_DIGITS
+from views.region import radar_series
 
 DECK_PRIORITY_ROWS = 10
 DECK_OPD_ROWS = 12
@@ -69,13 +70,7 @@ def index_slide(deck, profile: RegionProfile, title: str | None = None) -> None:
 
 def benchmark_series(profile: RegionProfile) -> list[tuple[str, list]]:
     """The radar series of the region page: region, province median, national median, target."""
-    ctx, table = profile.context, profile.benchmarks
-    return [
-        (profile.name, table["score"].tolist()),
-        (ctx.t("region.series_province", province=profile.province), table["province_median"].tolist()),
-        (ctx.t("region.series_national"), table["national_median"].tolist()),
-        (ctx.t("region.series_target"), table["target"].tolist()),
-    ]
+    return radar_series(profile.context, profile.name, profile.province, profile.benchmarks)
 
 
 def radar_slide(deck, profile: RegionProfile, title: str | None = None) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from scoring import INDEX_SCOPE, Framework, Plan, gap_table, indicator_priority, plan_next_band
+from scoring import INDEX_SCOPE, Framework, Plan, band_for, gap_table, indicator_priority, plan_next_band, summaries
 
 TOP_PRIORITIES = 20     # priority indicators a page or profile lists (those with a positive gain)
 
@@ -18,6 +18,33 @@ def dimension_gaps(framework: Framework, region_scores: pd.DataFrame, targets: d
     gaps = gap_table(scores.rename(columns={"code": "dimension"}), framework, targets)
     order = {d.code: i for i, d in enumerate(framework.dimensions)}
     return gaps.sort_values("dimension", key=lambda s: s.map(order), ignore_index=True)
+
+
+def region_benchmarks(framework: Framework, all_dimensions: pd.DataFrame, region: str, province_codes: pd.Series,
+                      targets: dict[str, float]) -> pd.DataFrame:
+    """The radar of a region (page, live slide, PPTX, PDF): one row per dimension in framework order:
+    dimension, score, band, province_median, national_median, target, target_source, gap.
+    `all_dimensions` is Store.scores(..., "dimension"); `province_codes` region code -> province."""
+    benchmarks = summaries.dimension_benchmarks(all_dimensions, region, province_codes)
+    gaps = gap_table(benchmarks[["dimension", "score"]], framework, targets).set_index("dimension")
+    codes = [d.code for d in framework.dimensions]
+    table = benchmarks.set_index("dimension").reindex(codes)
+    for column in ("target", "target_source", "gap"):
+        table[column] = gaps[column].reindex(codes)
+    table["band"] = [band_for(score, framework).level if pd.notna(score) else pd.NA for score in table["score"]]
+    return table.rename_axis("dimension").reset_index()[
+        ["dimension", "score", "band", "province_median", "national_median", "target", "target_source", "gap"]]
+
+
+def radar_series(ctx, name: str, province: str, benchmarks: pd.DataFrame) -> list[tuple[str, list]]:
+    """The region radar's series from `region_benchmarks`: region, province median, national median,
+    target, named in the view's language (`ctx.t`); the page, the live slide, the PPTX and the PDF draw these."""
+    return [
+        (name, benchmarks["score"].tolist()),
+        (ctx.t("region.series_province", province=province), benchmarks["province_median"].tolist()),
+        (ctx.t("region.series_national"), benchmarks["national_median"].tolist()),
+        (ctx.t("region.series_target"), benchmarks["target"].tolist()),
+    ]
 
 
 def top_priorities(grid: pd.DataFrame, framework: Framework, targets: dict[str, float],
