@@ -409,3 +409,19 @@ def test_a_missing_scenario_or_region_is_a_slide_saying_so_live(data_dir, store,
     assert missing.info, "the slide says what is missing"
     after = open_page("present", agenda=encode(agenda), mode="slides", slide=3)
     assert not after.exception and index_shown(after)
+
+
+def test_a_note_past_the_agenda_bound_is_refused_with_the_limit(data_dir, store, secretary, monkeypatch):
+    """Issue 25 (4): notes per agenda are bounded (MATRA_MAX_NOTES); the desk says so, nothing is written."""
+    monkeypatch.setenv("MATRA_MAX_NOTES", "1")
+    agenda = make_agenda(store)
+    meetings.save_note(data_dir, agenda.id, {"item": 0, "note": "yang pertama"}, created_by="Ani")
+    app = open_page("present", agenda=encode(agenda), lang="en")
+    sign_in(app, "Rina Sekretariat", secretary)
+    app.text_input(key="present_note_decision").input("Kirim bukti dukung")
+    app.button[[b.label for b in app.button].index("Save note")].click()
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert any("already has 1 notes, the most allowed (setting MATRA_MAX_NOTES)" in e.value for e in app.error), \
+        [e.value for e in app.error]
+    assert [n["note"] for n in meetings.read_notes(data_dir, agenda.id)] == ["yang pertama"]

@@ -199,3 +199,20 @@ def test_the_web_what_if_save_on_a_refusing_disk_says_so_and_writes_nothing(data
     assert any(words in e.value for e in app.error), [e.value for e in app.error]
     # the empty lock file may appear (the simulated disk refuses renames only); nothing else changes
     assert {k: v for k, v in tree_fingerprint(data_dir).items() if k != ".matra.lock"} == before
+
+
+def test_the_web_what_if_save_past_the_scenario_bound_says_so(data_dir, monkeypatch):
+    """Issue 25 (4): a signed-in note taker could save scenarios without limit."""
+    store = Store(data_dir)
+    year = max(store.years("II"))
+    monkeypatch.setenv("MATRA_MAX_SCENARIOS", "1")
+    store.save_scenario(Scenario("35.09", "yang pertama", year, "II", {"GOV.LP.01": 4}), created_by="Ani")
+    params = {"whatif_indicators": ",".join(LEVELS), **{f"wl_{c}": v for c, v in LEVELS.items()}}
+    app = open_page("gaps", region="35.09", year=year, stage="II", lang="en", **params)
+    app.session_state[SECRETARY_KEY] = "Budi"
+    app.run()
+    app.text_input(key="whatif_save_name").input("Verifikasi GOV")
+    app.button(key="whatif_save").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert t("whatif.refused_too_many_scenarios", "en", value=1) in [e.value for e in app.error]
+    assert [s.name for s in store.scenarios("35.09")] == ["yang pertama"]
