@@ -41,7 +41,7 @@ def plan_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: s
                           labels={0: [ctx.number(v, digits=GAIN_DIGITS, signed=True) for v in gains[::-1]]},
                           legend=False, value_range=None, title=ctx.t("present.plan_chart"))
     bands = framework.band_labels(ctx.lang)
-    added = ctx.number(summary.index_all_done - summary.index_now, signed=True)
+    added = ctx.number(summary.index_change, signed=True)
     figures = [(ctx.t("plan.summary_programmes"), str(summary.programmes)),
                (ctx.t("plan.summary_budget"), ctx.number(summary.budget / 1e9)),
                (ctx.t("plan.summary_all_done"),

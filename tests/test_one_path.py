@@ -181,3 +181,20 @@ def test_one_definition_of_each_figure():
                        "scope_score": ["scoring/aggregate.py"], "movers": ["scoring/summaries.py"],
                        "smart_city_index": ["scoring/aggregate.py"],
                        "claims_model": ["views/claims.py"]}
+
+
+INDEX_FIGURES = {"index_after", "index_before", "index_all_done", "index_now", "index", "first_score", "second_score"}
+
+
+def test_no_surface_subtracts_two_indices_itself():
+    """A change a person reads is the difference of the shown values (scoring.shown_difference, as in
+    WhatIf.index_change); `after - before` on raw indices can differ from it by 0.01."""
+    found = []
+    for path in project_files():
+        if path.parts[len(REPO.parts)] == "scoring":   # the rules themselves (the exact change breakdown)
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and all(
+                    isinstance(side, ast.Attribute) and side.attr in INDEX_FIGURES for side in (node.left, node.right)):
+                found.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert found == []
