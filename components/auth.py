@@ -1,51 +1,80 @@
-"""Who may write: an administrator (uploads, commits, retractions, targets) and a meeting secretary
-(meeting notes and follow-ups on /present; an administrator may write those too).
+"""Who is signed in, in which role, and whether they may write what they are about to write.
 
-With Streamlit's OIDC sign-in configured (an [auth] section in secrets), it is used for both.
-Otherwise each role has a password: MATRA_ADMIN_PASSWORD (or the secret `admin_password`) and
-MATRA_SECRETARY_PASSWORD (or the secret `secretary_password`), compared in constant time. A role
-without a password cannot sign in; with no password at all, the write controls are off and the
-pages say how to turn them on.
+Roles (store/users.py): administrator, data steward (uploads for the regions on the account),
+meeting secretary (notes, scenarios), viewer. Three ways to sign in, the first that applies:
 
-Sign-in attempts are rate limited: after a failed attempt the next one is refused for a delay that
-doubles with each further failure (1, 2, 4 … up to 5 minutes), counted both for the browser session
-and for the name entered, so changing either alone does not reset it. A success clears both
-counters. Passwords are never logged, shown, kept in session state or put in a URL: the sign-in
-forms are plain st.form widgets (not URL-bound) and the password field is cleared on submit.
+1. OIDC (an [auth] section in .streamlit/secrets.toml, Streamlit's st.login): the allow-list in
+   [matra_access] maps a claim of the signed-in person (the e-mail address by default) to a role and a
+   region scope; everyone else the identity provider knows is a viewer.
+2. A users file in the data folder (`python -m store users add ...`): name + password, checked with
+   Argon2.
+3. The shared passwords (MATRA_ADMIN_PASSWORD, MATRA_SECRETARY_PASSWORD), a fallback for a single-person
+   install: the administrator's gives the admin role, the secretary's the secretary role.
+
+Every write re-checks at the moment of writing (`require`): the role is read again from the secrets
+or the users file, so an account removed or a role changed takes effect at once, and a session that
+never showed a write control (a viewer crafting a widget event) is refused too.
+
+Password checks go through store.signin_limits: failures are counted per account and in total for
+the whole service (every session and process), with growing delays and an hourly ceiling. Passwords
+are never logged, shown, kept in session state or put in a URL: the sign-in forms are st.form
+widgets (not URL-bound) cleared on submit.
 """
 
 from __future__ import annotations
 
 import hmac
-import threading
-import time
 from dataclasses import dataclass
 
 import streamlit as st
 
+from components import cached
+from store import signin_limits, users
 from store.settings import setting
+from store.users import ADMIN, SECRETARY, VIEWER, Identity
 
-SESSION_KEY = "_admin_name"
-SECRETARY_KEY = "_secretary_name"
-FAILURES_KEY = "_sign_in_failures"
-NAME_LIMIT = 60
-FIRST_DELAY_SECONDS = 1.0
-MAX_DELAY_SECONDS = 300.0
+SESSION_KEY = "_identity"
+NAME_LIMIT = users.NAME_LIMIT
+ACCESS_SECTION = "matra_access"
+
+
+class NotAllowed(PermissionError):
+    """The person signed in (or nobody) may not make this write; `regions` names the regions outside
+    their scope when that is why."""
+
+    def __init__(self, action: str, regions: list[str] | None = None):
+        self.action, self.regions = action, regions or []
+        super().__init__(f"{action} not allowed" + (f" for {', '.join(self.regions)}" if self.regions else ""))
+
+
+def _secrets():
+    try:
+        return st.secrets
+    except Exception:  # no secrets file at all
+        return {}
 
 
 def _secret(name: str) -> str | None:
     try:
-        value = st.secrets.get(name)
-    except (FileNotFoundError, KeyError, AttributeError, Exception):  # no secrets file at all
+        value = _secrets().get(name)
+    except Exception:  # no secrets file, or it cannot be parsed
         return None
     return value if isinstance(value, str) else None
 
 
 def oidc_configured() -> bool:
     try:
-        return "auth" in st.secrets
+        return "auth" in _secrets()
     except Exception:  # no secrets file
         return False
+
+
+def _data_dir():
+    return cached.store().data_dir
+
+
+def users_file_in_use() -> bool:
+    return not oidc_configured() and users.has_accounts(_data_dir())
 
 
 def admin_password() -> str | None:
@@ -56,13 +85,104 @@ def secretary_password() -> str | None:
     return setting("MATRA_SECRETARY_PASSWORD") or _secret("secretary_password")
 
 
+def _shared_passwords_in_use() -> bool:
+    return not oidc_configured() and not users.has_accounts(_data_dir())
+
+
 def writes_enabled() -> bool:
-    return oidc_configured() or bool(admin_password())
+    """Whether anyone at all could sign in to write data."""
+    return oidc_configured() or users.has_accounts(_data_dir()) or bool(admin_password())
 
 
 def note_writes_enabled() -> bool:
     """Whether anyone can sign in to write meeting notes (secretary or administrator)."""
     return writes_enabled() or bool(secretary_password())
+
+
+# --- who is signed in ---------------------------------------------------------------------------
+
+def _allow_list() -> tuple[str, list]:
+    try:
+        section = _secrets().get(ACCESS_SECTION) or {}
+        return str(section.get("claim", "email")), list(section.get("people", []))
+    except Exception:  # a malformed section grants nothing
+        return "email", []
+
+
+def _oidc_identity() -> Identity | None:
+    user = getattr(st, "user", None)
+    if user is None or not getattr(user, "is_logged_in", False):
+        return None
+    claim, people = _allow_list()
+    return users.allowed_identity(dict(user.to_dict()), claim, people)
+
+
+def _still_valid(identity: Identity) -> Identity | None:
+    """A password sign-in's identity as the users file (or the shared passwords) says it is now."""
+    if identity.source == "password":
+        if not users_file_in_use():
+            return None
+        account = users.find_account(_data_dir(), identity.name)
+        return account.identity() if account else None
+    if identity.source == "shared" and _shared_passwords_in_use():
+        configured = admin_password() if identity.role == ADMIN else secretary_password() or None
+        return identity if configured else None
+    return None
+
+
+def current_identity() -> Identity | None:
+    """The person signed in now (role read afresh), or None when nobody is."""
+    if oidc_configured():
+        return _oidc_identity()
+    identity = st.session_state.get(SESSION_KEY)
+    if not isinstance(identity, Identity):
+        return None
+    try:
+        fresh = _still_valid(identity)
+    except users.UserError:   # a damaged users file grants nothing
+        fresh = None
+    if fresh is None:
+        st.session_state.pop(SESSION_KEY, None)
+    return fresh
+
+
+def may(action: str) -> bool:
+    identity = current_identity()
+    return identity is not None and identity.may(action)
+
+
+def require(action: str, regions=()) -> Identity:
+    """The identity allowed to make this write now, else NotAllowed (call it right before writing)."""
+    identity = current_identity()
+    if identity is None or not identity.may(action):
+        raise NotAllowed(action)
+    outside = identity.outside(regions)
+    if outside:
+        raise NotAllowed(action, outside)
+    return identity
+
+
+def current_admin() -> str | None:
+    """The signed-in administrator's name, or None."""
+    identity = current_identity()
+    return identity.name if identity is not None and identity.role == ADMIN else None
+
+
+def current_note_writer() -> str | None:
+    """The name of the person signed in who may write meeting notes (secretary or administrator)."""
+    identity = current_identity()
+    return identity.name if identity is not None and identity.may("notes") else None
+
+
+# --- password sign-in ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SignInResult:
+    ok: bool
+    wait_seconds: float = 0.0   # > 0: refused without checking the password (too many failures)
+
+    def __bool__(self) -> bool:
+        return self.ok
 
 
 def _matches(given: str, expected: str | None) -> bool:
@@ -71,110 +191,44 @@ def _matches(given: str, expected: str | None) -> bool:
     return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
 
 
-def password_matches(given: str) -> bool:
-    return _matches(given, admin_password())
+def _shared_identity(name: str, password: str, roles: tuple[str, ...]) -> Identity | None:
+    candidates = {ADMIN: admin_password(), SECRETARY: secretary_password()}
+    matched = [role for role in roles if _matches(password, candidates[role])]   # compare with every one
+    if not matched:
+        return None
+    role = ADMIN if ADMIN in matched else matched[0]
+    return Identity(" ".join(name.split())[:NAME_LIMIT] or role, role, (), "shared")
 
 
-def _oidc_name() -> str | None:
-    user = getattr(st, "user", None)
-    if user is not None and getattr(user, "is_logged_in", False):
-        return str(user.get("email") or user.get("name") or "admin")
-    return None
-
-
-def current_admin() -> str | None:
-    """The signed-in administrator's name, or None for a viewer."""
-    if oidc_configured():
-        return _oidc_name()
-    return st.session_state.get(SESSION_KEY)
-
-
-def current_note_writer() -> str | None:
-    """The name of the person signed in to write meeting notes (secretary or administrator)."""
-    if oidc_configured():
-        return _oidc_name()
-    return st.session_state.get(SECRETARY_KEY) or st.session_state.get(SESSION_KEY)
-
-
-# --- rate limiting ------------------------------------------------------------------------------
-
-@dataclass
-class Failures:
-    count: int = 0
-    last: float = 0.0
-
-    def wait(self, now: float) -> float:
-        """Seconds until the next attempt is allowed (0 when it is)."""
-        if self.count == 0:
-            return 0.0
-        delay = min(FIRST_DELAY_SECONDS * 2 ** (self.count - 1), MAX_DELAY_SECONDS)
-        return max(0.0, self.last + delay - now)
-
-
-_by_name: dict[str, Failures] = {}
-_by_name_lock = threading.Lock()
-
-
-def _name_key(name: str) -> str:
-    return " ".join(name.casefold().split())[:NAME_LIMIT]
-
-
-def _session_failures() -> Failures:
-    return st.session_state.setdefault(FAILURES_KEY, Failures())
-
-
-def seconds_to_wait(name: str, now: float | None = None) -> float:
-    """How long this session must wait before trying to sign in as `name` again."""
-    now = time.monotonic() if now is None else now
-    with _by_name_lock:
-        by_name = _by_name.get(_name_key(name), Failures())
-    return max(_session_failures().wait(now), by_name.wait(now))
-
-
-def _record(name: str, success: bool, now: float) -> None:
-    session = _session_failures()
-    with _by_name_lock:
-        by_name = _by_name.setdefault(_name_key(name), Failures())
-        for failures in (session, by_name):
-            failures.count, failures.last = (0, 0.0) if success else (failures.count + 1, now)
-        if success:
-            _by_name.pop(_name_key(name), None)
-
-
-@dataclass(frozen=True)
-class SignInResult:
-    ok: bool
-    wait_seconds: float = 0.0   # > 0: refused without checking the password (too many failures)
-
-
-def _attempt(name: str, password: str, accepted: tuple[str | None, ...], session_key: str,
-             fallback: str) -> SignInResult:
-    now = time.monotonic()
-    wait = seconds_to_wait(name, now)
-    if wait > 0:
-        return SignInResult(False, wait)
-    if any([_matches(password, expected) for expected in accepted]):   # a list: compare with every one
-        _record(name, True, now)
-        st.session_state[session_key] = (name or fallback).strip()[:NAME_LIMIT] or fallback
-        return SignInResult(True)
-    _record(name, False, now)
-    return SignInResult(False)
-
-
-def sign_in(name: str, password: str) -> bool:
-    """Administrator password sign-in; records the name for the manifest. False (and no state) on
-    a mismatch or while sign-in is held back after failures."""
-    return _attempt(name, password, (admin_password(),), SESSION_KEY, "admin").ok
+def sign_in(name: str, password: str, roles: tuple[str, ...] = (ADMIN,)) -> SignInResult:
+    """Check a name and password; on success the session holds the identity. With the shared
+    passwords, `roles` says which passwords this form accepts. Refused (wait_seconds > 0) without a
+    check while the account or the service is at its limit."""
+    data_dir = _data_dir()
+    if users_file_in_use():
+        known = users.find_account(data_dir, name)
+        key = users.name_key(known.name) if known else signin_limits.UNKNOWN_ACCOUNT
+        outcome = signin_limits.attempt(data_dir, key, lambda: users.verify(data_dir, name, password))
+    else:
+        outcome = signin_limits.attempt(data_dir, signin_limits.SHARED_ACCOUNT,
+                                        lambda: _shared_identity(name, password, roles))
+    if outcome.value is None:
+        return SignInResult(False, outcome.wait_seconds)
+    st.session_state[SESSION_KEY] = outcome.value
+    return SignInResult(True)
 
 
 def sign_in_secretary(name: str, password: str) -> SignInResult:
-    """Meeting-secretary sign-in with the name to record on notes. The administrator's password
-    signs in too (as a note writer only). A name is required: it is what notes record."""
+    """Sign-in on the meeting page: a name is required (it is what notes record). With the shared
+    passwords the secretary's or the administrator's is accepted."""
     if not name or not name.strip():
         return SignInResult(False)
-    return _attempt(name, password, (secretary_password(), admin_password()), SECRETARY_KEY, "")
+    return sign_in(name, password, roles=(SECRETARY, ADMIN))
 
 
 def sign_out() -> None:
     st.session_state.pop(SESSION_KEY, None)
-    st.session_state.pop(SECRETARY_KEY, None)
+
+
+def role_of(identity: Identity | None) -> str:
+    return identity.role if identity is not None else VIEWER

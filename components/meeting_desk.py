@@ -130,7 +130,11 @@ def sign_in_form(ctx) -> None:
         submitted = st.form_submit_button(ctx.t("present.signin"))
     if not submitted:
         return
-    result = auth.sign_in_secretary(name, password)
+    try:
+        result = auth.sign_in_secretary(name, password)
+    except StoreUnavailable as error:   # the failure count cannot be kept: no password is checked
+        st.error(error.message(ctx.lang))
+        return
     if result.ok:
         st.rerun()
     elif result.wait_seconds:

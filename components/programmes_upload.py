@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import auth
 from components.data_views import problems_frame
 from components.pickers import region_label
 from store import IngestRefused
@@ -24,6 +25,8 @@ def _write(ctx, write, success: str) -> None:
         st.warning(ctx.t("data.busy"))
     except StoreUnavailable as error:   # the disk refused (read-only, full): nothing written
         st.error(error.message(ctx.lang))
+    except auth.NotAllowed:   # signed out, or the role changed, since the page was drawn
+        st.error(ctx.t("auth.not_allowed"))
     else:
         st.success(ctx.t(success, count=result))
 
@@ -43,8 +46,8 @@ def programmes_upload(store, ctx, admin: str) -> None:
                           index=codes.index("35.09") if "35.09" in codes else 0)
     uploaded = st.file_uploader(ctx.t("programmes.upload"), type=["csv", "xlsx"], key="programmes_file")
     if uploaded is not None and st.button(ctx.t("programmes.import"), key="programmes_import"):
-        _write(ctx, lambda: store.import_programmes(region, uploaded.name, uploaded.getvalue(), created_by=admin,
-                                                    role="admin"),
+        _write(ctx, lambda: store.import_programmes(region, uploaded.name, uploaded.getvalue(),
+                                                    **auth.require("programmes").recorded()),
                "programmes.imported")
     current = store.programmes(region)
     st.caption(ctx.t("programmes.current", count=len(current)))
@@ -62,4 +65,5 @@ def programmes_upload(store, ctx, admin: str) -> None:
                  hide_index=True, width="stretch")
     calendar_file = st.file_uploader(ctx.t("calendar.upload"), type=["csv", "xlsx"], key="calendar_file")
     if calendar_file is not None and st.button(ctx.t("calendar.import"), key="calendar_import"):
-        _write(ctx, lambda: store.import_calendar(calendar_file.name, calendar_file.getvalue()), "calendar.imported")
+        _write(ctx, lambda: auth.require("calendar") and store.import_calendar(
+            calendar_file.name, calendar_file.getvalue()), "calendar.imported")

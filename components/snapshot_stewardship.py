@@ -15,6 +15,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from components import auth
 from i18n import format_date, format_number
 from store.atomic import StoreUnavailable
 from store.problems import IngestRefused
@@ -86,10 +87,13 @@ def _describe(store, ctx, change) -> None:
 
 def _write(store, ctx, admin: str, change, allow_empty: bool) -> None:
     try:
+        who = auth.require("retract")   # re-checked at the moment of writing (components/auth.py)
         if change.action == "retract":
-            store.retract(change.target.id, created_by=admin, allow_empty=allow_empty, role="admin")
+            store.retract(change.target.id, allow_empty=allow_empty, **who.recorded())
         else:
-            store.restore(change.target.id, created_by=admin, role="admin")
+            store.restore(change.target.id, **who.recorded())
+    except auth.NotAllowed:
+        st.error(ctx.t("auth.not_allowed"))
     except StoreUnavailable as error:
         st.error(error.message(ctx.lang))
     except IngestRefused as refused:

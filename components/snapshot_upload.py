@@ -9,6 +9,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from components import auth
 from components.data_views import problems_frame
 from components.snapshot_stewardship import flash
 from i18n import format_number
@@ -35,12 +36,24 @@ def snapshot_upload(store, ctx, admin: str, years: list[int]) -> None:
         st.session_state["_check_key"] = key
     check = st.session_state["_check"]
     _report(check, ctx)
-    if not check.ok:
+    if not check.ok or not _in_scope(ctx, check):
         return
     try:
         _preview_and_commit(store, ctx, admin, check, year, stage, uploaded.name)
     except StoreUnavailable as error:
         st.error(error.message(ctx.lang))
+    except auth.NotAllowed:   # signed out, or the role or scope changed, since the page was drawn
+        st.error(ctx.t("auth.not_allowed"))
+
+
+def _in_scope(ctx, check) -> bool:
+    """A data steward uploads only for the regions on their account: say which are outside."""
+    identity = auth.current_identity()
+    outside = identity.outside(check.rows["region_code"].unique()) if identity is not None else ["?"]
+    if outside:
+        st.error(ctx.t("auth.outside_scope", count=len(outside), regions=", ".join(outside[:20]),
+                       scope=", ".join(identity.regions) if identity is not None else "-"))
+    return not outside
 
 
 def _start_year_stage(years: list[int], ctx) -> None:
@@ -88,8 +101,10 @@ def _preview_and_commit(store, ctx, admin, check, year, stage, source) -> None:
     st.markdown(f"**{ctx.t('data.preview_title')}**")
     st.write(ctx.t("data.merge_note", regions=check.rows["region_code"].nunique(), kept=len(merge.regions_kept),
                    year=year, stage=stage))
-    replace_all = st.checkbox(ctx.t("data.replace_all", year=year, stage=stage,
-                                    count=len(replacing.regions_removed)), key="upload_replace_all")
+    # Replacing the whole year and stage removes other regions: an administrator's choice, never a steward's.
+    replace_all = auth.may("retract") and st.checkbox(ctx.t("data.replace_all", year=year, stage=stage,
+                                                            count=len(replacing.regions_removed)),
+                                                      key="upload_replace_all")
     preview = replacing if replace_all else merge
     if preview.duplicate_of:
         st.info(ctx.t("data.duplicate", id=preview.duplicate_of))
@@ -107,9 +122,12 @@ def _preview_and_commit(store, ctx, admin, check, year, stage, source) -> None:
         }), hide_index=True, width="stretch")
     if preview.duplicate_of or not st.button(ctx.t("data.commit"), type="primary", key="commit"):
         return
+    who = auth.require("upload", check.rows["region_code"].unique())   # re-checked at the moment of writing
+    if replace_all:
+        auth.require("retract")
     bar = st.progress(0.0)
     snapshot, _ = store.commit_upload(
-        check, year=year, stage=stage, source=source, created_by=admin, replace_all=replace_all, role="admin",
+        check, year=year, stage=stage, source=source, **who.recorded(), replace_all=replace_all,
         progress=lambda fraction, step: bar.progress(min(1.0, fraction), ctx.t(f"data.step_{step}")))
     st.session_state.pop("_check_key", None)
     flash("success", ctx.t("data.committed", id=snapshot.id))  # runs the page again: every list shows it

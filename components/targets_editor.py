@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components import auth
 from store import IngestRefused
 from store.atomic import StoreBusy, StoreUnavailable
 
@@ -20,6 +21,8 @@ def _write_and_report(ctx, write, success_key: str) -> None:
         st.warning(ctx.t("data.busy"))
     except StoreUnavailable as error:   # the disk refused (read-only, full): nothing written
         st.error(error.message(ctx.lang))
+    except auth.NotAllowed:   # signed out, or the role changed, since the page was drawn
+        st.error(ctx.t("auth.not_allowed"))
     else:
         st.success(ctx.t(success_key, count=count))
 
@@ -53,12 +56,12 @@ def targets_editor(store, ctx, admin: str, years: list[int]) -> None:
                 if pd.notna(value) and value != table.loc[region, dimension]:
                     rows.append({"region_code": region, "year": year, "dimension": dimension, "target": float(value)})
         frame = pd.DataFrame(rows, columns=["region_code", "year", "dimension", "target"])
-        _write_and_report(ctx, lambda: store.save_targets(frame, created_by=admin, role="admin") if rows else 0,
+        _write_and_report(ctx, lambda: store.save_targets(frame, **auth.require("targets").recorded()) if rows else 0,
                           "data.targets_saved")
     uploaded = st.file_uploader(ctx.t("data.targets_import"), type=["csv", "xlsx"], key="targets_file")
     if uploaded is not None and st.button(ctx.t("data.targets_import"), key="targets_import_button"):
-        _write_and_report(ctx, lambda: store.import_targets(uploaded.name, uploaded.getvalue(), created_by=admin,
-                                                            role="admin"),
+        _write_and_report(ctx, lambda: store.import_targets(uploaded.name, uploaded.getvalue(),
+                                                            **auth.require("targets").recorded()),
                           "data.targets_imported")
     left, right = st.columns(2)
     left.download_button(ctx.t("data.targets_export_csv"), store.export_targets("csv", year), key="targets_csv",

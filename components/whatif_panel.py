@@ -59,11 +59,15 @@ def _saved_scenarios(ctx, region: str, codes: list[str], programme_codes: list[s
     return scenario
 
 
-def _save(ctx, region: str, levels: dict, programmes: list[str], writer: str) -> None:
+def _save(ctx, region: str, levels: dict, programmes: list[str]) -> None:
     name = st.session_state.get("whatif_save_name", "")
     try:
+        writer = auth.require("scenarios").name   # re-checked now: the button may be older than the sign-in
         saved = cached.store().save_scenario(Scenario(region, name, int(ctx.year), ctx.stage, dict(levels),
                                                       tuple(programmes)), created_by=writer)
+    except auth.NotAllowed:
+        st.session_state["_whatif_save_error"] = ctx.t("auth.not_allowed")
+        return
     except ScenarioRefused as refused:
         st.session_state["_whatif_save_error"] = ctx.t(f"whatif.refused_{refused.code}", value=refused.value)
         return
@@ -90,14 +94,14 @@ def _save_form(ctx, region: str, levels: dict, programmes: list[str]) -> None:
         st.error(error)
     if not levels and not programmes:
         return
-    writer = auth.current_note_writer()
-    if writer is None:
+    writer = auth.current_identity()
+    if writer is None or not writer.may("scenarios"):
         st.caption(ctx.t("whatif.signin_to_save"))
         return
     name, button = st.columns([3, 1], vertical_alignment="bottom")
     name.text_input(ctx.t("whatif.save_name"), key="whatif_save_name", max_chars=NAME_LIMIT)
     button.button(ctx.t("whatif.save"), key="whatif_save", icon=":material/bookmark_add:",
-                  on_click=_save, args=(ctx, region, levels, programmes, writer))
+                  on_click=_save, args=(ctx, region, levels, programmes))
 
 
 def whatif_panel(ctx, region: str, framework, grid, register) -> None:

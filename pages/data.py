@@ -1,4 +1,5 @@
-"""Data management: templates, history (everyone); upload, retract and targets (administrators)."""
+"""Data management: templates, history (everyone); upload (administrators, and data stewards for their
+regions), retract, targets and programmes (administrators). Roles: components/auth.py."""
 
 import streamlit as st
 
@@ -7,6 +8,7 @@ from components.data_views import history_frame
 from components.framework_files import framework_export, framework_import
 from components.official_upload import official_downloads, official_upload
 from components.programmes_upload import programmes_upload
+from components.signin_panel import signin_panel
 from components.snapshot_stewardship import audit_table, restore_panel, retract_panel, show_flash
 from components.snapshot_upload import snapshot_upload
 from components.targets_editor import targets_editor
@@ -46,35 +48,20 @@ st.subheader(ctx.t("data.history_title"))
 snapshots = store.snapshots()
 st.dataframe(history_frame(snapshots, ctx), hide_index=True, width="stretch")
 
-# Everything below writes: administrators only. Viewers never see these controls.
+# Everything below writes, by role. Viewers never see these controls, and every write checks the role
+# again at the moment of writing (auth.require), so a crafted widget event from a viewer writes nothing.
 if not auth.writes_enabled():
     st.info(ctx.t("data.writes_off"))
     st.stop()
-admin = auth.current_admin()
-if admin is None:
-    st.subheader(ctx.t("data.signin_title"))
-    st.caption(ctx.t("data.signin_needed"))
-    if auth.oidc_configured():
-        st.button(ctx.t("data.signin_oidc"), on_click=st.login, key="oidc_login")
-        st.stop()
-    with st.form("signin"):
-        name = st.text_input(ctx.t("data.name"), max_chars=60)
-        password = st.text_input(ctx.t("data.password"), type="password")
-        submitted = st.form_submit_button(ctx.t("data.signin"))
-    if submitted:
-        if auth.sign_in(name, password):
-            st.rerun()
-        st.error(ctx.t("data.wrong_password"))
+identity = signin_panel(ctx)
+if identity is None or not identity.may("upload"):
     st.stop()
-
-info, out = st.columns([4, 1])
-info.success(ctx.t("data.signed_in_as", name=admin))
-if out.button(ctx.t("data.signout"), key="signout"):
-    auth.sign_out()
-    st.rerun()
+admin = identity.name
 show_flash()
 
 snapshot_upload(store, ctx, admin, years)
+if not identity.may("retract"):   # everything below is an administrator's
+    st.stop()
 retract_panel(store, ctx, admin)
 restore_panel(store, ctx, admin)
 targets_editor(store, ctx, admin, years)

@@ -27,6 +27,7 @@ from store import (
     cli_retraction,
     cli_scenarios,
     cli_scores,
+    cli_users,
 )
 from store.atomic import StoreUnavailable
 from store.cli_common import EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, say
@@ -98,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_audit.add_commands(commands)
     cli_retraction.add_commands(commands)
     cli_official.add_commands(commands)
+    cli_users.add_commands(commands)
     return parser
 
 
@@ -193,6 +195,8 @@ def _run(args) -> int:
         return cli_retraction.run(store, args)
     if args.command in cli_audit.COMMANDS:
         return cli_audit.run(store, args)
+    if args.command in cli_users.COMMANDS:
+        return cli_users.run(store, args)
     if args.command in cli_scores.COMMANDS:
         return cli_scores.run(store, args)
     if args.command in cli_official.COMMANDS:

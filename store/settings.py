@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,12 +48,20 @@ SETTINGS = (
             "Every this many seconds the server hands free heap memory back to the system (malloc_trim); "
             "0 = never."),
     Setting("MATRA_ADMIN_PASSWORD", "",
-            "Administrator password for write actions (upload, retract, targets); empty = writes off. "
-            "Also read from the Streamlit secret admin_password; OIDC sign-in replaces it when configured."),
+            "Shared administrator password, the fallback for a single-person install: write actions (upload, "
+            "retract, targets); empty = writes off. Also read from the Streamlit secret admin_password. Ignored "
+            "when the data folder has a users file (python -m store users) or OIDC is configured."),
     Setting("MATRA_SECRETARY_PASSWORD", "",
             "Meeting secretary password: signs in to write meeting notes and follow-ups on /present (no "
             "data writes); empty = only an administrator (or OIDC) may write notes. Also read from the "
-            "Streamlit secret secretary_password."),
+            "Streamlit secret secretary_password. Ignored like MATRA_ADMIN_PASSWORD."),
+    Setting("MATRA_SIGNIN_MAX_PER_HOUR", "10",
+            "Ceiling on password guessing: most failed sign-ins per account in any hour, counted across every "
+            "session, typed name and server process (shared passwords count as one account; unknown names as "
+            "one more). Delays double from 1 s after each failure until then."),
+    Setting("MATRA_SIGNIN_MAX_TOTAL_PER_HOUR", "100",
+            "Service-wide ceiling: most failed password sign-ins over all accounts in any hour; beyond it "
+            "password sign-in pauses for everyone until the hour's oldest failure ages out (an alert is logged)."),
     Setting("MATRA_USER", "",
             "Name recorded in the manifest as who made a change (default: the OS user)."),
 )
@@ -78,6 +87,14 @@ def current_user() -> str:
         return setting("MATRA_USER") or getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
+
+
+def read_password(prompt: str) -> str:
+    """A password from the terminal (not echoed), or the first line of standard input when that is
+    not a terminal (scripts: `printf '%s\\n' "$PW" | python -m store users add ...`). Never an argument."""
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\r\n")
 
 
 def data_dir() -> Path:

@@ -15,11 +15,6 @@ MESSAGES = {
     "data.download_xlsx_template": ("Unduh templat XLSX", "Download XLSX template"),
     "data.download_csv_template": ("Unduh templat CSV", "Download CSV template"),
     "data.no_framework": ("Tidak ada kerangka penilaian untuk tahun {year}.", "No framework covers year {year}."),
-    "data.signin_title": ("Masuk sebagai administrator", "Sign in as administrator"),
-    "data.signin_needed": (
-        "Mengunggah, menarik versi data, dan mengubah target memerlukan masuk sebagai administrator.",
-        "Uploading, retracting snapshots and editing targets need an administrator sign-in.",
-    ),
     "data.writes_off": (
         "Penulisan data dimatikan: belum ada kata sandi administrator. Setel variabel lingkungan "
         "MATRA_ADMIN_PASSWORD (atau admin_password di .streamlit/secrets.toml), atau konfigurasikan OIDC "
@@ -29,7 +24,7 @@ MESSAGES = {
         "secrets), then restart the app.",
     ),
     "data.name": ("Nama Anda (dicatat di riwayat)", "Your name (recorded in the history)"),
-    "data.password": ("Kata sandi administrator", "Administrator password"),
+    "data.password": ("Kata sandi", "Password"),
     "data.signin": ("Masuk", "Sign in"),
     "data.signin_oidc": ("Masuk dengan akun organisasi", "Sign in with your organisation account"),
     "data.signout": ("Keluar", "Sign out"),
