@@ -13,26 +13,11 @@ import json
 import sys
 from pathlib import Path
 
-from store import audit_trail, users
+from store import audit, users
+from store.cli_common import EXIT_OK, EXIT_REFUSED, say
 from store.settings import current_user, read_password
 
 COMMANDS = ("users",)
-EXIT_OK, EXIT_REFUSED = 0, 2
-WORDS = {
-    "added": ("akun {name} ditambahkan ({role})", "account {name} added ({role})"),
-    "removed": ("akun {name} dihapus", "account {name} removed"),
-    "changed": ("kata sandi {name} diganti", "password of {name} changed"),
-    "mismatch": ("kedua kata sandi tidak sama; tidak ada yang ditulis",
-                 "the two passwords differ; nothing was written"),
-    "prompt": ("Kata sandi untuk {name}: ", "Password for {name}: "),
-    "again": ("Ulangi kata sandi: ", "Repeat the password: "),
-}
-
-
-def _say(lang: str, key: str, **values) -> str:
-    return WORDS[key][1 if lang == "en" else 0].format(**values)
-
-
 def add_commands(commands) -> None:
     parser = commands.add_parser("users", help="named accounts: add, remove, list, passwd")
     actions = parser.add_subparsers(dest="users_command", required=True)
@@ -50,8 +35,8 @@ def add_commands(commands) -> None:
 
 def _new_password(name: str, lang: str) -> str | None:
     """The password, asked twice on a terminal; once from a pipe."""
-    first = read_password(_say(lang, "prompt", name=name))
-    if sys.stdin.isatty() and read_password(_say(lang, "again")) != first:
+    first = read_password(say(lang, "users.prompt", name=name))
+    if sys.stdin.isatty() and read_password(say(lang, "users.again")) != first:
         return None
     return first
 
@@ -69,26 +54,26 @@ def run(store, args) -> int:
     try:
         if command == "remove":
             users.remove_account(data_dir, name)
-            message = _say(args.lang, "removed", name=name)
+            message = say(args.lang, "users.removed", name=name)
         else:
             password = _new_password(name, args.lang)
             if password is None:
-                print(_say(args.lang, "mismatch"), file=sys.stderr)
-                audit_trail.user_change(data_dir, who=who, role="cli", action=f"users.{command}", account=name,
-                                        outcome="refused", detail="passwords differ")
+                print(say(args.lang, "users.mismatch"), file=sys.stderr)
+                audit.record(data_dir, f"users.{command}", who=who, role="cli", ids=[name], outcome="refused",
+                             detail="passwords differ")
                 return EXIT_REFUSED
             if command == "add":
                 account = users.add_account(data_dir, name, args.role, password, users.parse_scope(args.regions))
-                message = _say(args.lang, "added", name=account.name, role=account.role)
+                message = say(args.lang, "users.added", name=account.name, role=account.role)
             else:
                 users.set_password(data_dir, name, password)
-                message = _say(args.lang, "changed", name=name)
+                message = say(args.lang, "users.changed", name=name)
     except users.UserError as error:
         print(error.message(args.lang), file=sys.stderr)
-        audit_trail.user_change(data_dir, who=who, role="cli", action=f"users.{command}", account=name[:60],
-                                outcome="refused", detail=error.code)
+        audit.record(data_dir, f"users.{command}", who=who, role="cli", ids=[name], outcome="refused",
+                     detail=error.code)
         return EXIT_REFUSED
     detail = f"role={args.role} regions={args.regions}" if command == "add" else ""
-    audit_trail.user_change(data_dir, who=who, role="cli", action=f"users.{command}", account=name, detail=detail)
+    audit.record(data_dir, f"users.{command}", who=who, role="cli", ids=[name], detail=detail)
     print(message, file=sys.stderr)
     return EXIT_OK

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from store import audit_trail
+from store import audit
 from store.atomic import StoreWriteFailed, atomic_write_bytes
 from store.settings import setting
 
@@ -173,7 +173,8 @@ def attempt(data_dir: Path, key: str, check: Callable[[], T | None], now: float 
     value = check()
     if value is None:
         for reason_reached, count in alerts:   # only a failure that was really counted raises an alert
-            audit_trail.signin_alert(data_dir, account=key, reason=reason_reached, count=count)
+            audit.record(data_dir, "signin.alert", who="-", role="-", ids=[key], counts={"failures": count},
+                         outcome="refused", detail=f"{reason_reached}: {count} failed sign-ins in the last hour")
     else:
         with _locked(data_dir):
             state = _read(data_dir)

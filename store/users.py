@@ -27,6 +27,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from i18n import t
 from store.atomic import atomic_write_bytes, writer_lock
 
 USERS_FILE = "users.json"
@@ -50,32 +51,14 @@ _DUMMY_HASH = _HASHER.hash("matra-no-such-account")
 
 
 class UserError(ValueError):
-    """A users-file change that cannot be made; `code` and `values` name it (see WORDS)."""
+    """A users-file change that cannot be made; `code` and `values` name it (i18n/messages/users.py)."""
 
     def __init__(self, kind: str, **values):
         self.code, self.values = kind, values
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "id") -> str:
-        return WORDS[self.code][1 if lang == "en" else 0].format(**self.values)
-
-
-WORDS = {
-    "bad_name": ("Nama {name!r} tidak dapat dipakai: 1–60 huruf, angka, spasi, titik, @, ' atau -.",
-                 "The name {name!r} cannot be used: 1-60 letters, digits, spaces, dots, @, ' or -."),
-    "bad_role": ("Peran {role!r} tidak dikenal; pilih admin, steward, secretary atau viewer.",
-                 "Unknown role {role!r}; choose admin, steward, secretary or viewer."),
-    "bad_scope": ("Kode wilayah {code!r} tidak dikenal: tulis kode kabupaten/kota (35.09) atau provinsi (35).",
-                  "Unknown region code {code!r}: write a kabupaten/kota code (35.09) or a province code (35)."),
-    "steward_scope": ("Pengelola data memerlukan --regions (kode kabupaten/kota atau provinsi).",
-                      "A data steward needs --regions (kabupaten/kota or province codes)."),
-    "exists": ("Akun {name!r} sudah ada.", "The account {name!r} already exists."),
-    "missing": ("Tidak ada akun {name!r}.", "There is no account {name!r}."),
-    "short_password": ("Kata sandi terlalu pendek: paling sedikit {least} karakter.",
-                       "The password is too short: at least {least} characters."),
-    "damaged": ("Berkas akun {path} rusak ({detail}); pulihkan dari cadangan. Tidak ada yang ditulis.",
-                "The accounts file {path} is damaged ({detail}); restore it from a backup. Nothing was written."),
-}
+        return t(f"users.{self.code}", lang, **self.values)
 
 
 @dataclass(frozen=True)

@@ -51,8 +51,8 @@ def test_add_list_passwd_remove_from_the_command_line(tmp_path):
     assert run(data_dir, "users", "remove", "budi").returncode == 0
     assert [a.name for a in users.read_accounts(data_dir)] == ["Ana Putri"]
     assert [(line["action"], line["ids"], line["outcome"]) for line in audit_lines(data_dir)] == [
-        ("users.add", ["Ana Putri"], "done"), ("users.add", ["Budi"], "done"),
-        ("users.passwd", ["Ana Putri"], "done"), ("users.remove", ["budi"], "done")]
+        ("users.add", ["Ana Putri"], "ok"), ("users.add", ["Budi"], "ok"),
+        ("users.passwd", ["Ana Putri"], "ok"), ("users.remove", ["budi"], "ok")]
 
 
 @pytest.mark.parametrize("args, stdin, words", [
