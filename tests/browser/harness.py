@@ -458,7 +458,7 @@ def commit_through_data_page(context: BrowserContext, watch: Watch, server: Serv
     page.get_by_label(t("data.name", "en")).fill(name)
     page.get_by_label(t("data.password", "en"), exact=True).fill(ADMIN_PASSWORD)
     page.get_by_role("button", name=t("data.signin", "en")).click()
-    page.get_by_text(t("data.signed_in_as", "en", name=name)).wait_for()
+    page.get_by_text(t("auth.signed_in_as", "en", name=name, role=t("auth.role_admin", "en"))).wait_for()
     wait_for_run(page)
     uploader = page.get_by_role("region", name=t("data.upload_file", "en"), exact=True)
     uploader.locator('input[type="file"]').set_input_files(upload)
