@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -156,7 +157,7 @@ def test_an_allowed_steward_uploads_only_for_their_region(browser, oidc_app, tmp
     url, data_dir = oidc_app
     context, page = signed_in(browser, url, "budi")
     assert page.get_by_text("data steward (35.09)").count()
-    assert page.get_by_role("button", name=t("data.retract", "en")).count() == 0
+    assert page.get_by_role("combobox", name=t("steward.retract_pick", "en")).count() == 0
     manifest = (data_dir / "snapshots" / "manifest.json").read_bytes()
     upload(page, region_file(data_dir, tmp_path, ["35.09", "35.10"]))
     page.get_by_text("outside your account's scope").wait_for()
@@ -176,7 +177,7 @@ def test_a_signed_in_stranger_sees_the_pages_and_no_write_control(browser, oidc_
     assert page.get_by_text("viewer").count()
     assert page.locator('[data-testid="stFileUploader"]').count() == 0
     assert page.get_by_role("button", name=t("data.commit", "en")).count() == 0
-    assert page.get_by_role("button", name=t("data.retract", "en")).count() == 0
+    assert page.get_by_role("combobox", name=t("steward.retract_pick", "en")).count() == 0
     page.goto(f"{url}/?lang=en")
     assert len(wait_for_run(page, 2)) >= 2, "the overview draws its charts for a viewer"
     assert error_boxes(page) == []
@@ -184,7 +185,7 @@ def test_a_signed_in_stranger_sees_the_pages_and_no_write_control(browser, oidc_
 
 
 def test_a_stranger_sending_a_write_event_over_the_websocket_writes_nothing(browser, oidc_app):
-    """Ana's click on "Retract" is caught before it reaches the server; the very same websocket
+    """Ana's click on "Retract this snapshot" is caught before it reaches the server; the very same websocket
     message is then sent from Dodi's session (nothing happens) and from a second session of Ana's
     (the snapshot is retracted: the message is a working write)."""
     url, data_dir = oidc_app
@@ -200,14 +201,21 @@ def test_a_stranger_sending_a_write_event_over_the_websocket_writes_nothing(brow
     page.route_web_socket("**/_stcore/stream", catch_ana)
     page.goto(data_page(url))
     wait_for_run(page)
-    page.get_by_text(t("data.retract_confirm", "en")).click()
+    page.get_by_role("combobox", name=t("steward.retract_pick", "en")).click()
+    page.get_by_role("option").first.click()   # the newest active snapshot
     wait_for_run(page)
+    page.get_by_text(t("steward.retract_confirm", "en")).first.click()
+    wait_for_run(page)
+    leaves_empty = page.get_by_text(re.compile("may have no data"))
+    if leaves_empty.count():
+        leaves_empty.first.click()
+        wait_for_run(page)
     def retracted() -> int:
         return sum(s.status == "retracted" for s in Store(data_dir).snapshots())
 
     retracted_before = retracted()
     hold["on"] = True
-    page.get_by_role("button", name=t("data.retract", "en")).click()
+    page.get_by_role("button", name=t("steward.retract_button", "en")).click()
     page.wait_for_timeout(1000)
     assert captured, "the click was sent as a websocket message"
     event = captured[0]
