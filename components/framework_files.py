@@ -9,6 +9,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from components import auth
 from components.data_views import problems_frame
 from components.slides import plain
 from i18n import format_number
@@ -61,7 +62,9 @@ def framework_import(store, ctx, admin: str) -> None:
     if not st.button(ctx.t("framework_files.save"), type="primary", key="framework_save"):
         return
     try:
-        plan = import_workbook(store.data_dir, uploaded.name, content, by=admin)
+        plan = import_workbook(store.data_dir, uploaded.name, content, by=auth.require("framework").name)
+    except auth.NotAllowed:   # signed out, or the role changed, since the page was drawn
+        st.error(ctx.t("auth.not_allowed"))
     except IngestRefused as refused:   # the folder changed since the preview and the check now fails
         st.error(ctx.t("framework_files.refused", count=len(refused.problems)))
         st.dataframe(problems_frame(refused.problems, ctx), hide_index=True, width="stretch")

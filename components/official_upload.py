@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import auth
 from components.data_views import problems_frame
 from store import IngestRefused
 from store.atomic import StoreBusy, StoreUnavailable
@@ -39,7 +40,10 @@ def official_upload(store, ctx, admin: str) -> None:
     uploaded = st.file_uploader(ctx.t("official.upload"), type=["csv", "xlsx"], key="official_file")
     if uploaded is not None and st.button(ctx.t("official.import"), key="official_import"):
         try:
-            version = store.import_official(uploaded.name, uploaded.getvalue(), created_by=admin)
+            version = store.import_official(uploaded.name, uploaded.getvalue(),
+                                            created_by=auth.require("official").name)
+        except auth.NotAllowed:   # signed out, or the role changed, since the page was drawn
+            st.error(ctx.t("auth.not_allowed"))
         except IngestRefused as refused:   # file, row, column, value, expected; nothing written
             st.error(ctx.t("official.refused"))
             st.dataframe(problems_frame(refused.problems, ctx), hide_index=True, width="stretch")
@@ -51,7 +55,10 @@ def official_upload(store, ctx, admin: str) -> None:
             st.success(ctx.t("official.imported", id=version.id, imported=version.imported, rows=version.rows))
     if st.button(ctx.t("official.undo"), key="official_undo"):
         try:
-            undone = store.undo_official(created_by=admin)
+            undone = store.undo_official(created_by=auth.require("official").name)
+        except auth.NotAllowed:
+            st.error(ctx.t("auth.not_allowed"))
+            return
         except IngestRefused as refused:   # the only version: the table would be empty
             st.warning(" ".join(problem.message(ctx.lang) for problem in refused.problems))
             return

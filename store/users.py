@@ -34,7 +34,8 @@ USERS_FILE = "users.json"
 ADMIN, STEWARD, SECRETARY, VIEWER = "admin", "steward", "secretary", "viewer"
 ROLES = (ADMIN, STEWARD, SECRETARY, VIEWER)
 # What each role may write. "upload" is further limited to the account's regions for a steward.
-ACTIONS = ("upload", "retract", "targets", "programmes", "calendar", "notes", "scenarios", "users")
+ACTIONS = ("upload", "retract", "targets", "programmes", "calendar", "official", "framework", "notes", "scenarios",
+           "users")
 ROLE_ACTIONS = {
     ADMIN: frozenset(ACTIONS),
     STEWARD: frozenset({"upload"}),
