@@ -48,7 +48,7 @@ def region_metrics(ctx, framework, ranking: pd.DataFrame, region: str, columns) 
     right.caption(ctx.t("region.group_ranks", province_rank=int(row["province_rank"]),
                         province_total=int(row["province_regions"]), province=row["province_name"],
                         kind_rank=int(row["kind_rank"]), kind_total=int(row["kind_regions"]),
-                        kind=ctx.t(f"word.{row['kind']}")))
+                        kind=ctx.t(f"word.{row['kind']}").lower()))  # a common noun after a count
 
 
 def region_radar(ctx, framework, region: str, regions: pd.DataFrame, all_dimensions: pd.DataFrame,

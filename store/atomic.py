@@ -24,19 +24,19 @@ LOCK_TIMEOUT_SECONDS = 10.0  # how long a writer waits for another one before St
 UNAVAILABLE = {
     "busy": ("Perubahan lain sedang ditulis; coba lagi sebentar lagi.",
              "another change is being written; try again"),
-    "disk_full": ("Disk penuh: perubahan tidak ditulis dan data tetap seperti semula ({detail}).",
+    "disk_full": ("Disk penuh: perubahan tidak disimpan dan data tetap seperti semula ({detail}).",
                   "The disk is full: nothing was written and the data is as it was ({detail})."),
-    "not_writable": ("Folder data tidak dapat ditulis: perubahan tidak ditulis dan data tetap seperti semula "
+    "not_writable": ("Folder data tidak dapat ditulis: perubahan tidak disimpan dan data tetap seperti semula "
                      "({detail}).",
                      "The data folder cannot be written: nothing was written and the data is as it was ({detail})."),
-    "write_failed": ("Gagal menulis: perubahan tidak ditulis dan data tetap seperti semula ({detail}).",
+    "write_failed": ("Gagal menyimpan: perubahan tidak disimpan dan data tetap seperti semula ({detail}).",
                      "Writing failed: nothing was written and the data is as it was ({detail})."),
     "manifest_damaged": ("Daftar versi data (manifest.json) rusak ({detail}). Pulihkan manifest.json dari "
-                         "cadangan; tidak ada yang ditulis.",
+                         "cadangan; tidak ada yang disimpan.",
                          "The snapshot manifest is damaged ({detail}). Restore manifest.json from a backup; "
                          "nothing was written."),
     "snapshot_missing": ("Berkas versi data aktif hilang atau rusak ({detail}). Pulihkan berkas itu atau tarik "
-                         "versi data tersebut; tidak ada yang ditulis.",
+                         "versi data tersebut; tidak ada yang disimpan.",
                          "A file of an active snapshot is missing ({detail}). Restore it or retract that "
                          "snapshot; nothing was written."),
 }

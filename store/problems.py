@@ -28,11 +28,11 @@ TEMPLATES = {
     "cell_too_large": ("Sel berisi {value} karakter; batasnya {expected} (setelan MATRA_MAX_CELL_CHARS).",
                        "The cell holds {value} characters; the limit is {expected} (setting "
                        "MATRA_MAX_CELL_CHARS)."),
-    "too_many_programmes": ("Register memuat {value} program; batasnya {expected} per wilayah (setelan "
-                            "MATRA_MAX_PROGRAMMES). Tidak ada yang ditulis.",
+    "too_many_programmes": ("Register memuat {value} program; batasnya {expected} per daerah (setelan "
+                            "MATRA_MAX_PROGRAMMES). Tidak ada yang disimpan.",
                             "The register holds {value} programmes; the limit is {expected} per region (setting "
                             "MATRA_MAX_PROGRAMMES). Nothing was written."),
-    "parse_timeout": ("Membaca berkas melewati batas waktu {expected} detik (setelan MATRA_PARSE_SECONDS).",
+    "parse_timeout": ("Membaca berkas lebih lama dari batas {expected} detik (setelan MATRA_PARSE_SECONDS).",
                       "Reading the file took longer than {expected} seconds (setting MATRA_PARSE_SECONDS)."),
     "parse_memory": ("Membaca berkas melewati batas memori {expected} MB (setelan MATRA_PARSE_MEMORY_MB).",
                      "Reading the file needed more than {expected} MB of memory (setting "
@@ -47,7 +47,7 @@ TEMPLATES = {
                    "The file cannot be read: {value}. Expected {expected}."),
     "missing_column": ("Kolom wajib '{column}' tidak ada. Kolom yang ditemukan: {value}.",
                        "Required column '{column}' is missing. Columns found: {value}."),
-    "unknown_region": ("Wilayah '{value}' tidak dikenal; diharapkan kode Kemendagri (mis. 35.09) "
+    "unknown_region": ("Daerah '{value}' tidak dikenal; diharapkan kode Kemendagri (mis. 35.09) "
                        "atau nama persis.",
                        "Unknown region '{value}'; expected a Kemendagri code (e.g. 35.09) or an "
                        "exact name."),
@@ -55,13 +55,13 @@ TEMPLATES = {
                           "Indicator '{value}' is not in framework {expected}."),
     "bad_level": ("Nilai '{value}' bukan level yang sah; diharapkan bilangan bulat 0 sampai 5.",
                   "'{value}' is not a valid level; expected a whole number from 0 to 5."),
-    "bad_evidence": ("Bukti '{value}' tidak dikenal; diharapkan {expected}.",
+    "bad_evidence": ("Status bukti dukung '{value}' tidak dikenal; diharapkan {expected}.",
                      "Unknown evidence value '{value}'; expected {expected}."),
-    "duplicate_row": ("Baris ganda untuk wilayah dan indikator yang sama ({value}); juga di baris "
+    "duplicate_row": ("Baris ganda untuk daerah dan indikator yang sama ({value}); juga di baris "
                       "{expected}.",
                       "Duplicate row for the same region and indicator ({value}); also on row "
                       "{expected}."),
-    "conflicting_row": ("Baris bertentangan untuk wilayah dan indikator yang sama ({value}); "
+    "conflicting_row": ("Baris bertentangan untuk daerah dan indikator yang sama ({value}); "
                         "nilainya berbeda dari baris {expected}.",
                         "Conflicting rows for the same region and indicator ({value}); the values "
                         "differ from row {expected}."),
@@ -87,16 +87,16 @@ TEMPLATES = {
                  "Year '{value}' is not valid or not covered by any framework; expected {expected}."),
     "check_mismatch": ("Berkas diperiksa untuk {value}, bukan {expected}; periksa ulang sebelum memuat.",
                        "The file was checked for {value}, not {expected}; check it again before loading."),
-    "same_file_loaded": ("Berkas yang sama sudah dimuat sebagai snapshot {value} ({expected}); "
+    "same_file_loaded": ("Berkas yang sama sudah dimuat sebagai versi data {value} ({expected}); "
                          "periksa tahun dan tahap yang dipilih.",
                          "The same file is already loaded as snapshot {value} ({expected}); check the "
                          "chosen year and stage."),
     # official (published) results, store/official_import.py
-    "official_unknown_region": ("Wilayah '{value}' tidak dikenal; diharapkan kode Kemendagri (mis. 35.71) atau nama "
+    "official_unknown_region": ("Daerah '{value}' tidak dikenal; diharapkan kode Kemendagri (mis. 35.71) atau nama "
                                 "seperti 'Kota Kediri' / 'Kab. Kediri'. Nama terdekat: {expected}.",
                                 "Unknown region '{value}'; expected a Kemendagri code (e.g. 35.71) or a name such "
                                 "as 'Kota Kediri' / 'Kab. Kediri'. Closest names: {expected}."),
-    "ambiguous_region": ("Nama '{value}' cocok dengan lebih dari satu wilayah: {expected}. Tulis kodenya atau "
+    "ambiguous_region": ("Nama '{value}' cocok dengan lebih dari satu daerah: {expected}. Tulis kodenya atau "
                          "awali dengan 'Kota' / 'Kabupaten'.",
                          "The name '{value}' fits more than one region: {expected}. Write its code or start it "
                          "with 'Kota' / 'Kabupaten'."),
@@ -120,7 +120,7 @@ TEMPLATES = {
                           "'{value}' is not a valid date; expected YYYY-MM-DD (e.g. 2024-11-25)."),
     "official_too_long": ("Teks berisi {value} karakter; batasnya {expected}.",
                           "The text holds {value} characters; the limit is {expected}."),
-    "official_duplicate": ("Baris ganda untuk wilayah dan tahun yang sama ({value}); juga di baris {expected}.",
+    "official_duplicate": ("Baris ganda untuk daerah dan tahun yang sama ({value}); juga di baris {expected}.",
                            "Duplicate row for the same region and year ({value}); also on row {expected}."),
     # a framework workbook (store/framework_import.py)
     "missing_sheet": ("Lembar '{value}' tidak ada. Lembar yang ditemukan: {expected}.",
@@ -143,11 +143,11 @@ TEMPLATES = {
                     "confirm once more (CLI: --allow-empty)."),
     "unknown_snapshot": ("Tidak ada versi data dengan id {value}.", "There is no snapshot with id {value}."),
     "template_mismatch": ("Berkas ini templat untuk tahun dan tahap {value}, bukan {expected} yang dipilih; pilih "
-                          "{value} atau pakai templat {expected}. Tidak ada yang ditulis.",
+                          "{value} atau pakai templat {expected}. Tidak ada yang disimpan.",
                           "This file is the template for year and stage {value}, not the chosen {expected}; choose "
                           "{value} or use the {expected} template. Nothing was written."),
     # warnings: the file loads, but these are worth a look
-    "missing_indicators": ("Wilayah {value} tidak punya baris untuk {expected} indikator; indikator itu "
+    "missing_indicators": ("Daerah {value} tidak punya baris untuk {expected} indikator; indikator itu "
                            "dihitung 0.",
                            "Region {value} has no row for {expected} indicator(s); they count as 0."),
     "claimed_below_level": ("Level klaim {value} lebih rendah dari level terverifikasi {expected}.",

@@ -78,7 +78,7 @@ TEMPLATES.update({  # the problems only a programme register can have
                    "Unknown status '{value}'; expected {expected}."),
     "bad_progress": ("Progres '{value}' tidak sah; diharapkan angka 0 sampai 100.",
                      "'{value}' is not a valid progress; expected a number from 0 to 100."),
-    "bad_quick_win": ("Quick win '{value}' tidak dikenal; diharapkan ya atau tidak.",
+    "bad_quick_win": ("Quick Win '{value}' tidak dikenal; diharapkan ya atau tidak.",
                       "Unknown quick-win value '{value}'; expected yes or no."),
     "bad_programme_year": ("Tahun '{value}' tidak sah; diharapkan tahun 2000 sampai 2100.",
                            "'{value}' is not a valid year; expected a year from 2000 to 2100."),

@@ -2,7 +2,7 @@
 `store.cli_common.say`. Problem texts of refused files come from store/problems.py (Problem.describe)."""
 
 MESSAGES = {
-    "cli.refused": ("ditolak: {count} masalah; tidak ada yang ditulis",
+    "cli.refused": ("ditolak: {count} masalah; tidak ada yang disimpan",
                     "refused: {count} problem(s); nothing was written"),
     "cli.warning": ("peringatan", "warning"),
     "cli.unchanged": ("tidak berubah: berkas ini sudah menjadi versi data aktif {id}",
@@ -10,11 +10,11 @@ MESSAGES = {
     "cli.no_framework": ("tidak ada kerangka untuk tahun {year}", "no framework covers year {year}"),
     "cli.retracted": ("ditarik {id}", "retracted {id}"),
     "cli.restored": ("dipulihkan {id}", "restored {id}"),
-    "cli.now_active": ("{year} tahap {stage}: aktif sekarang {id}", "{year} stage {stage}: now active {id}"),
-    "cli.now_empty": ("{year} tahap {stage}: tidak ada data lagi", "{year} stage {stage}: no data any more"),
-    "cli.merged": ("digabung per wilayah: {replaced} wilayah dari berkas ini, {kept} wilayah lain tetap",
+    "cli.now_active": ("{year} Tahap {stage}: aktif sekarang {id}", "{year} stage {stage}: now active {id}"),
+    "cli.now_empty": ("{year} Tahap {stage}: tidak ada data lagi", "{year} stage {stage}: no data any more"),
+    "cli.merged": ("digabung per daerah: {replaced} daerah dari berkas ini, {kept} daerah lain tetap",
                    "merged by region: {replaced} region(s) from this file, {kept} other region(s) kept"),
-    "cli.replaced": ("berkas ini menjadi seluruh {year} tahap {stage}: {removed} wilayah tidak lagi tampil "
+    "cli.replaced": ("berkas ini menjadi seluruh {year} Tahap {stage}: {removed} daerah tidak lagi tampil "
                      "(tetap di versi data yang digantikan)",
                      "this file is now the whole of {year} stage {stage}: {removed} region(s) no longer show "
                      "(they stay in the superseded snapshot)"),
@@ -23,10 +23,10 @@ MESSAGES = {
                          "years {years}"),
     "cli.framework_problems": ("{path}: {count} masalah", "{path}: {count} problem(s)"),
     "cli.cannot_read": ("tidak dapat membaca {file}: {reason}", "cannot read {file}: {reason}"),
-    "cli.no_data": ("tidak ada data {year} tahap {stage}", "no data for {year} stage {stage}"),
-    "cli.not_assessed": ("{region} tidak dinilai pada {year} tahap {stage}",
+    "cli.no_data": ("tidak ada data {year} Tahap {stage}", "no data for {year} stage {stage}"),
+    "cli.not_assessed": ("{region} tidak dinilai pada {year} Tahap {stage}",
                          "{region} was not assessed in {year} stage {stage}"),
-    "cli.no_previous": ("{region} tidak dinilai pada {year} tahap {stage}, jadi tidak ada perubahan",
+    "cli.no_previous": ("{region} tidak dinilai pada {year} Tahap {stage}, jadi tidak ada perubahan",
                         "{region} was not assessed in {year} stage {stage}, so there is no change"),
     "cli.bad_scope": ("cakupan '{scope}' tidak dikenal; pilih {choices}", "unknown scope '{scope}'; choose {choices}"),
     "cli.scenario.bad_name": ("nama skenario harus 1-60 huruf", "a scenario name must be 1-60 characters"),
@@ -40,7 +40,7 @@ MESSAGES = {
                                         "{region} already has {value} saved scenarios, the most allowed (setting "
                                         "MATRA_MAX_SCENARIOS); delete one first"),
     "cli.internal_error": ("galat internal: {kind}: {error}", "internal error: {kind}: {error}"),
-    "cli.official.imported": ("versi {id}: {imported} baris diterbitkan digabung per (wilayah, tahun); tabel kini "
+    "cli.official.imported": ("versi {id}: {imported} baris diterbitkan digabung per (daerah, tahun); tabel kini "
                               "{rows} baris",
                               "version {id}: {imported} published row(s) merged by (region, year); the table now "
                               "has {rows}"),

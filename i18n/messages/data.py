@@ -5,7 +5,7 @@ MESSAGES = {
     "data.title": ("Kelola data penilaian", "Manage assessment data"),
     "data.templates": ("Templat unggahan", "Upload templates"),
     "data.templates_hint": (
-        "Isi satu baris per wilayah × indikator (bentuk panjang) atau satu baris per wilayah dengan kolom per "
+        "Isi satu baris per daerah × indikator (bentuk panjang) atau satu baris per daerah dengan kolom per "
         "kode indikator (bentuk lebar).",
         "Fill one row per region × indicator (long form) or one row per region with a column per indicator "
         "code (wide form).",
@@ -33,10 +33,10 @@ MESSAGES = {
     "data.upload_title": ("Unggah hasil penilaian", "Upload assessment results"),
     "data.upload_file": ("Berkas CSV atau XLSX", "CSV or XLSX file"),
     "data.report_title": ("Laporan validasi", "Validation report"),
-    "data.report_ok": ("Berkas valid: {rows} baris, {regions} wilayah.",
+    "data.report_ok": ("Berkas valid: {rows} baris, {regions} daerah.",
                        "File is valid: {rows} rows, {regions} regions."),
     "data.report_errors": ("{count} masalah: berkas tidak dapat dimuat. Perbaiki lalu unggah lagi; tidak ada yang "
-                           "ditulis.",
+                           "disimpan.",
                            "{count} problem(s): the file cannot be loaded. Fix them and upload again; nothing was "
                            "written."),
     "data.report_warnings": ("{count} peringatan (tetap dapat dimuat):", "{count} warning(s) (still loadable):"),
@@ -44,7 +44,7 @@ MESSAGES = {
     "data.col_problem": ("Masalah", "Problem"),
     "data.preview_title": ("Pratinjau dampak", "Preview of the effect"),
     "data.preview_counts": (
-        "Wilayah baru: {added} · berubah: {changed} · tetap: {unchanged} · perubahan indikator: {indicators}",
+        "Daerah baru: {added} · berubah: {changed} · tetap: {unchanged} · perubahan indikator: {indicators}",
         "Regions added: {added} · changed: {changed} · unchanged: {unchanged} · indicator changes: {indicators}",
     ),
     "data.col_current": ("Indeks sekarang", "Current index"),
@@ -52,25 +52,25 @@ MESSAGES = {
     "data.duplicate": ("Berkas yang sama sudah menjadi versi data aktif {id}: tidak ada yang perlu dimuat.",
                        "This same file is already the active snapshot {id}: nothing to load."),
     "data.regions_removed": (
-        "{count} wilayah dalam versi data aktif {year} tahap {stage} tidak ada di berkas ini: setelah dimuat, wilayah "
-        "tersebut tidak lagi tampil untuk {year} tahap {stage} (tetap tersimpan di versi data yang digantikan).",
+        "{count} daerah dalam versi data aktif {year} Tahap {stage} tidak ada di berkas ini: setelah dimuat, daerah "
+        "tersebut tidak lagi tampil untuk {year} Tahap {stage} (tetap tersimpan di versi data yang digantikan).",
         "{count} regions of the active {year} stage {stage} snapshot are not in this file: after loading they no "
         "longer show for {year} stage {stage} (they stay in the superseded snapshot).",
     ),
     "data.merge_note": (
-        "Berkas ini mengganti data {regions} wilayah untuk {year} tahap {stage}; {kept} wilayah lain dalam versi "
+        "Berkas ini mengganti data {regions} daerah untuk {year} Tahap {stage}; {kept} daerah lain dalam versi "
         "data aktif tetap seperti semula.",
         "This file replaces the data of {regions} region(s) for {year} stage {stage}; the {kept} other region(s) "
         "of the active snapshot stay as they are.",
     ),
     "data.replace_all": (
-        "Ganti seluruh {year} tahap {stage} dengan berkas ini ({count} wilayah akan tidak tampil lagi)",
+        "Ganti seluruh {year} Tahap {stage} dengan berkas ini ({count} daerah akan tidak tampil lagi)",
         "Replace the whole of {year} stage {stage} with this file ({count} region(s) would no longer show)",
     ),
     "data.step_lock": ("Menunggu giliran menulis", "Waiting for the write lock"),
     "data.step_score": ("Menghitung skor", "Computing scores"),
     "data.step_write": ("Menulis versi data", "Writing the snapshot"),
-    "data.step_manifest": ("Mencatat di manifest", "Recording in the manifest"),
+    "data.step_manifest": ("Mencatat di daftar versi data", "Recording in the manifest"),
     "data.step_done": ("Selesai", "Done"),
     "data.commit": ("Muat sebagai versi data baru", "Load as a new snapshot"),
     "data.committed": ("Versi data {id} dimuat dan aktif. Versi sebelumnya menjadi 'digantikan' (tidak dihapus).",
@@ -87,7 +87,8 @@ MESSAGES = {
     "data.status_active": ("aktif", "active"),
     "data.status_superseded": ("digantikan", "superseded"),
     "data.status_retracted": ("ditarik", "retracted"),
-    "data.targets_title": ("Target per dimensi (RPJMD/masterplan)", "Targets per dimension (RPJMD/masterplan)"),
+    "data.targets_title": ("Target per dimensi (RPJMD/Masterplan Smart City)", "Targets per dimension "
+                                                                               "(RPJMD/masterplan)"),
     "data.targets_year": ("Tahun target", "Target year"),
     "data.targets_hint": ("Kosongkan sel untuk memakai minimum nasional.", "Leave a cell empty to use the national "
                           "minimum."),
@@ -97,6 +98,6 @@ MESSAGES = {
     "data.targets_imported": ("{count} target diimpor.", "{count} targets imported."),
     "data.targets_export_csv": ("Ekspor target (CSV)", "Export targets (CSV)"),
     "data.targets_export_xlsx": ("Ekspor target (XLSX)", "Export targets (XLSX)"),
-    "data.targets_unavailable": ("Pengelolaan target belum tersedia di versi store ini.",
+    "data.targets_unavailable": ("Pengelolaan target belum tersedia di versi Matra ini.",
                                  "Target management is not available in this store version."),
 }

@@ -4,7 +4,7 @@ MESSAGES = {
     "framework_files.title": ("Kerangka penilaian sebagai buku kerja", "The framework as a workbook"),
     "framework_files.hint": (
         "Unduh kerangka suatu tahun sebagai buku kerja XLSX (pengaturan, bobot rantai hasil, predikat, dimensi, "
-        "elemen, indikator dengan uraian setiap level, bukti dukung dan OPD pengampu). Bapperida yang memegang "
+        "elemen, indikator dengan uraian setiap level, bukti dukung dan OPD pengampu). Bappeda/Bapperida yang memegang "
         "kuesioner resmi dapat mengisinya di sini dan administrator memuatnya sebagai versi baru.",
         "Download a year's framework as an XLSX workbook (settings, results-chain weights, bands, dimensions, "
         "elements, indicators with every level's description, evidence and owner OPD). A Bapperida that holds "
@@ -13,14 +13,14 @@ MESSAGES = {
     "framework_files.download": ("Unduh kerangka {id} (XLSX)", "Download framework {id} (XLSX)"),
     "framework_files.import_title": ("Muat kerangka dari buku kerja", "Load a framework from a workbook"),
     "framework_files.import_hint": (
-        "Berkas diperiksa seperti unggahan; tidak ada yang ditulis sebelum Anda menekan tombol simpan. Versi "
+        "Berkas diperiksa seperti unggahan; tidak ada yang disimpan sebelum Anda menekan tombol simpan. Versi "
         "baru berlaku untuk tahun yang disebut di lembar pengaturan dan menggantikan versi lama untuk tahun itu.",
         "The file is checked like an upload; nothing is written until you press save. The new version applies "
         "to the years named on its settings sheet and replaces the old version for those years."),
     "framework_files.upload": ("Buku kerja kerangka (XLSX)", "Framework workbook (XLSX)"),
-    "framework_files.refused": ("Buku kerja ditolak: {count} masalah. Tidak ada yang ditulis.",
+    "framework_files.refused": ("Buku kerja ditolak: {count} masalah. Tidak ada yang disimpan.",
                                 "The workbook is refused: {count} problem(s). Nothing was written."),
-    "framework_files.unchanged": ("Versi ini sudah ada ({file}); tidak ada yang perlu ditulis.",
+    "framework_files.unchanged": ("Versi ini sudah ada ({file}); tidak ada yang perlu disimpan.",
                                   "This version is already there ({file}); there is nothing to write."),
     "framework_files.preview": ("Yang akan berubah", "What will change"),
     "framework_files.will_write": ("Versi baru {id} ({file}) untuk tahun {years}.",
@@ -67,7 +67,7 @@ MESSAGES = {
         "pengaturan: id versi (beri id baru untuk versi baru; bila id sudah dipakai dengan isi lain, "
         "Matra memberi id -v2, -v3 ...), nama, tahun yang dicakup (mis. 2025, 2026 atau 2025-2026), "
         "max_level (level berjalan 0 sampai nilai ini), illustrative (TRUE bila bukan kuesioner "
-        "resmi), kebijakan bukti dan catatan.",
+        "resmi), kebijakan bukti dukung dan catatan.",
         "pengaturan (settings): the version id (give a new version a new id; an id already used with "
         "other content gets -v2, -v3 ...), names, the years covered (e.g. 2025, 2026 or 2025-2026), "
         "max_level (levels run from 0 to it), illustrative (TRUE unless this is the official "
@@ -100,7 +100,7 @@ MESSAGES = {
         "daftar (lists): the choices of the drop-downs. A new OPD may be typed in."),
     "framework_files.guide_09": (
         "Saat dimuat, berkas diperiksa seperti unggahan: setiap masalah disebut dengan lembar, baris,"
-        " kolom, nilai dan yang diharapkan, dan tidak ada yang ditulis. Bila lolos, Matra menunjukkan"
+        " kolom, nilai dan yang diharapkan, dan tidak ada yang disimpan. Bila lolos, Matra menunjukkan"
         " perubahannya lalu menulis versi baru untuk tahun-tahunnya; versi lama untuk tahun itu "
         "digantikan (tetap disimpan untuk data yang sudah dimuat dengannya).",
         "On loading the file is checked like an upload: every problem is named with sheet, row, "
@@ -114,7 +114,7 @@ MESSAGES = {
         "score it with the new version."),
     # what `python -m store framework import` says (store/cli_framework.py, store.cli_common.say)
     "cli.framework_unchanged": (
-        "tidak berubah: {file} sudah berisi versi ini ({id}); tidak ada yang ditulis",
+        "tidak berubah: {file} sudah berisi versi ini ({id}); tidak ada yang disimpan",
         "unchanged: {file} already holds this version ({id}); nothing was written"),
     "cli.framework_wrote": (
         "ditulis: {file} (id {id}) untuk tahun {years}",
@@ -154,9 +154,9 @@ MESSAGES = {
     "framework_files.setting_minimum_target_band": ("predikat minimum nasional (nomor tingkat)",
         "national minimum band (band level)"),
     "framework_files.setting_evidence_policy_unverified_counts_as": (
-        "level tanpa bukti terverifikasi dihitung: zero = 0, claimed = seperti diklaim",
+        "level tanpa bukti dukung terverifikasi dihitung: zero = 0, claimed = seperti diklaim",
         "a level without verified evidence counts as: zero = 0, claimed = as claimed"),
-    "framework_files.setting_stage": ("kebijakan bukti untuk satu tahap (zero | claimed)",
+    "framework_files.setting_stage": ("kebijakan bukti dukung untuk satu tahap (zero | claimed)",
                                       "the evidence policy of one stage (zero | claimed)"),
     "framework_files.setting_note": ("catatan yang ditampilkan Matra (_id: Indonesia, _en: Inggris)",
                                      "a note Matra shows (_id: Indonesian, _en: English)"),

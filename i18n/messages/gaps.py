@@ -3,9 +3,10 @@
 MESSAGES = {
     "gaps.title": ("Kesenjangan {name} terhadap target", "Gaps to target: {name}"),
     "gaps.dimension_title": ("Skor dimensi dan target", "Dimension scores and targets"),
-    "gaps.target_note_own": ("Target dari RPJMD/masterplan wilayah.", "Targets from the region's RPJMD/masterplan."),
+    "gaps.target_note_own": ("Target dari RPJMD/Masterplan Smart City daerah.", "Targets from the region's "
+                                                                                "RPJMD/masterplan."),
     "gaps.target_note_national": (
-        "Belum ada target wilayah: dipakai minimum nasional {value} (tingkat {band}).",
+        "Belum ada target daerah: dipakai minimum nasional {value} (tingkat {band}).",
         "No regional target set: the national minimum {value} (band {band}) applies.",
     ),
     "gaps.target": ("Target", "Target"),
@@ -16,8 +17,9 @@ MESSAGES = {
     "gaps.priority_title": ("Indikator prioritas: kenaikan indeks per aksi berikutnya",
                             "Priority indicators: index gain of each one's next action"),
     "gaps.priority_intro": (
-        "Satu aksi = verifikasi bukti dari level yang tercatat (berapa pun level yang dibukanya) atau naik satu "
-        "level dengan bukti terverifikasi. Diurutkan menurut kenaikan indeks per aksi, termasuk indikator yang "
+        "Satu aksi = verifikasi bukti dukung dari level yang tercatat (berapa pun level yang dicapainya) atau "
+        "naik satu "
+        "level dengan bukti dukung terverifikasi. Diurutkan menurut kenaikan indeks per aksi, termasuk indikator yang "
         "sudah di level 3 ke atas.",
         "One action = getting the recorded level's evidence verified (however many levels it unlocks) or raising "
         "one level with verified evidence. Ranked by index gain per action, including indicators already at "
@@ -33,7 +35,7 @@ MESSAGES = {
     "gaps.col_verify_gain": ("Kenaikan dari verifikasi saja", "Gain from verification alone"),
     "gaps.col_indicators": ("Indikator", "Indicators"),
     "gaps.col_below": ("Di bawah target", "Below target"),
-    "gaps.col_missing_evidence": ("Bukti belum terverifikasi", "Evidence not verified"),
+    "gaps.col_missing_evidence": ("Bukti dukung belum terverifikasi", "Evidence not verified"),
     "gaps.col_over_claims": ("Klaim ditolak (terverifikasi lebih rendah)", "Rejected claims (verified lower)"),
     "gaps.path_title": ("Jumlah kenaikan level paling sedikit agar naik satu tingkat",
                         "The fewest level rises to move up one band"),
@@ -61,7 +63,7 @@ MESSAGES = {
     "gaps.download_csv": ("Unduh daftar aksi (CSV)", "Download the action list (CSV)"),
     "gaps.col_action": ("Aksi", "Action"),
     "gaps.col_scope": ("Untuk", "For"),
-    "gaps.action_verify": ("Verifikasi bukti level {level} yang sudah tercatat",
+    "gaps.action_verify": ("Verifikasi bukti dukung level {level} yang sudah tercatat",
                            "Get the recorded level {level} evidence verified"),
     "gaps.action_raise": ("Naikkan ke level {level} ({requirement})", "Raise to level {level} ({requirement})"),
 }

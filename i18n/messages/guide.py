@@ -7,9 +7,9 @@ MESSAGES = {
         "(dua desimal).\n"
         "- Pilih **Provinsi** untuk memperbesar peta ke provinsi itu; peringkat di tabel tetap nasional, dengan "
         "peringkat provinsi dan per jenis di kolomnya.\n"
-        "- **≈** berarti selisih dengan tetangga lebih kecil dari satu indikator naik satu level: urutannya bisa "
-        "tertukar oleh satu verifikasi.\n"
-        "- Klik titik di peta atau baris di tabel untuk membuka profil wilayah.",
+        "- **≈** berarti selisih indeks dengan daerah di atas atau di bawahnya lebih kecil daripada kenaikan satu "
+        "indikator satu level: satu verifikasi saja dapat menukar urutannya.\n"
+        "- Klik titik di peta atau baris di tabel untuk membuka profil daerah.",
         "- The **Smart City Index** (0–5) combines six dimensions; the **band** 1–5 follows the shown value (two "
         "decimals).\n"
         "- Choose a **Province** to zoom the map to it; the table's ranks stay national, with the rank within the "
@@ -18,11 +18,11 @@ MESSAGES = {
         "verification can swap them.\n"
         "- Click a dot on the map or a row of the table to open the region's profile."),
     "guide.region": (
-        "- Angka di atas: indeks, tingkat, dan peringkat nasional, provinsi dan per jenis wilayah.\n"
-        "- **Radar**: enam dimensi wilayah ini dibanding median nasional dan targetnya.\n"
+        "- Angka di atas: indeks, tingkat, dan peringkat nasional, provinsi dan per jenis daerah.\n"
+        "- **Radar**: enam dimensi daerah ini dibanding median nasional dan targetnya.\n"
         "- **Mengapa berubah**: bagian perubahan indeks dari tiap dimensi dan indikator; perubahan metode "
         "(kerangka baru) dipisahkan.\n"
-        "- **Tabel indikator**: level tercatat, level yang dihitung (hanya dengan bukti terverifikasi) dan OPD "
+        "- **Tabel indikator**: level tercatat, level yang dihitung (hanya dengan bukti dukung terverifikasi) dan OPD "
         "pengampu.",
         "- The figures on top: index, band, and the national, province and same-kind rank.\n"
         "- **Radar**: this region's six dimensions against the national median and its targets.\n"
@@ -30,9 +30,9 @@ MESSAGES = {
         "(a new framework) is shown apart.\n"
         "- **Indicator table**: recorded level, counted level (only with verified evidence) and the owner OPD."),
     "guide.compare": (
-        "- Bandingkan hingga delapan wilayah: **sebanding** (provinsi, jenis, angkatan, profil) atau **pilih "
-        "sendiri**; wilayah Anda selalu ikut.\n"
-        "- **Peta panas**: skor tiap dimensi; **dumbbell**: wilayah pertama dibanding median kelompok.\n"
+        "- Bandingkan hingga delapan daerah: **sebanding** (provinsi, jenis, angkatan, profil) atau **pilih "
+        "sendiri**; daerah Anda selalu ikut.\n"
+        "- **Peta panas**: skor tiap dimensi; **grafik selisih**: daerah pertama dibanding median kelompok.\n"
         "- Tabel: skor dan selisih dari median kelompok; skenario tersimpan ditampilkan di samping angka "
         "sebenarnya.",
         "- Compare up to eight regions: **peers** (province, kind, cohort, profile) or **picked by hand**; your "
@@ -42,15 +42,15 @@ MESSAGES = {
         "figures."),
     "guide.gaps": (
         "- **Kesenjangan**: jarak tiap dimensi ke targetnya (atau ke batas tingkat berikutnya).\n"
-        "- **Jalan ke tingkat berikutnya**: jumlah langkah paling sedikit — memverifikasi level tercatat atau "
-        "menaikkan level — beserta OPD yang memilikinya.\n"
+        "- **Jalan ke tingkat berikutnya**: jumlah aksi paling sedikit — memverifikasi level tercatat atau "
+        "menaikkan level — beserta OPD pengampunya.\n"
         "- **Simulasi**: pilih indikator dan level untuk melihat indeks, tingkat dan peringkat berpindah.",
         "- **Gaps**: how far each dimension is from its target (or from the next band's threshold).\n"
         "- **Path to the next band**: the fewest steps — verifying a recorded level or raising a level — with "
         "the OPD that owns each.\n"
         "- **What if**: choose indicators and levels to see the index, band and ranks move."),
     "guide.plan": (
-        "- Program dan quick win masterplan wilayah, dengan indikator yang diangkat tiap program.\n"
+        "- Program dan Quick Win Masterplan Smart City daerah, dengan indikator yang diangkat tiap program.\n"
         "- **Indeks bila selesai**: indeks bila program selesai sesuai rencana (mesin yang sama dengan jalan ke "
         "tingkat berikutnya).\n"
         "- **Kesenjangan tanpa program**: indikator dengan tambahan besar yang belum ditangani program mana pun.",
@@ -59,19 +59,19 @@ MESSAGES = {
         "next band).\n"
         "- **Gaps no programme addresses**: indicators with large gains that no programme covers."),
     "guide.readiness": (
-        "- Per OPD: indikator yang dimilikinya, status bukti, dan yang dibutuhkan level berikutnya.\n"
-        "- **Kesiapan** = bagian indikator OPD dengan bukti terverifikasi; **sisa hari** menuju jendela "
+        "- Per OPD: indikator yang diampunya, status bukti dukung, dan yang dibutuhkan level berikutnya.\n"
+        "- **Kesiapan** = bagian indikator OPD dengan bukti dukung terverifikasi; **sisa hari** menuju jadwal "
         "evaluasi berikutnya.\n"
-        "- Unduh daftar bukti dukung per OPD untuk dikirim Bapperida.",
+        "- Unduh daftar bukti dukung per OPD untuk dikirim ke Bappeda/Bapperida.",
         "- Per OPD: the indicators it owns, their evidence status and what the next level needs.\n"
         "- **Readiness** = share of the OPD's indicators with verified evidence; **days left** to the next "
         "evaluation window.\n"
         "- Download the evidence list per OPD for the Bapperida to send out."),
     "guide.trends": (
-        "- Garis: indeks atau satu dimensi per tahun untuk wilayah pilihan dan median nasional.\n"
+        "- Garis: indeks atau satu dimensi per tahun untuk daerah pilihan dan median nasional.\n"
         "- Garis putus-putus menandai **perubahan metode** (kerangka baru): perbandingan melewatinya tidak "
         "sepenuhnya setara.\n"
-        "- **Naik / turun**: wilayah dengan perubahan terbesar antara dua tahun pilihan.",
+        "- **Naik / turun**: daerah dengan perubahan terbesar antara dua tahun pilihan.",
         "- Lines: the index or one dimension per year for the chosen regions and the national median.\n"
         "- A dashed line marks a **change of method** (a new framework): comparisons across it are not fully "
         "like for like.\n"

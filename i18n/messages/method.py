@@ -51,7 +51,7 @@ MESSAGES = {
     "method.evidence_expected": ("Bukti dukung yang diharapkan", "Evidence expected"),
     "method.sources_title": ("Sumber data dan lisensi", "Data sources and licences"),
     "method.sources": (
-        "- Kode dan nama wilayah: paket npm `idn-area-data@4.0.1` (ODbL 1.0). Titik pusat wilayah: rata-rata "
+        "- Kode dan nama daerah: paket npm `idn-area-data@4.0.1` (ODbL 1.0). Titik pusat daerah: rata-rata "
         "koordinat desa dari paket npm `geografis` (MIT). Lihat NOTICE.\n"
         "- Tingkat kematangan diadaptasi dari tingkat kapabilitas SPBE (PermenPANRB 59/2020; "
         "predikat indeks SPBE sendiri bernama "
@@ -69,18 +69,19 @@ MESSAGES = {
     "method.col_created": ("Dibuat", "Created"),
     "method.col_source": ("Sumber", "Source"),
     "method.col_rows": ("Baris", "Rows"),
-    "method.col_regions": ("Wilayah", "Regions"),
+    "method.col_regions": ("Daerah", "Regions"),
     "method.demo_title": ("Tentang data demo", "About the demo data"),
     "method.demo_notes": (
         "Data bawaan **sintetis**, dibentuk mengikuti program Gerakan Menuju 100 Smart City, tahun 2017–2025.\n\n"
-        "- **Mengikuti fakta publik:** angkatan 25 wilayah (2017), 75 pada 2018, 100 pada 2019, dan 241 pada 2023; "
-        "pada 2024 tahap I mencakup 241 wilayah angkatan 2017–2023 dan tahap II memverifikasi 191 wilayah angkatan "
-        "2017–2022; wilayah tahap II selalu bagian dari wilayah tahap I tahun yang sama; bobot rantai hasil berubah "
+        "- **Mengikuti fakta publik:** daerah peserta berjumlah 25 pada 2017, hingga 2018 berjumlah 75, hingga "
+        "2019 berjumlah 100, dan hingga 2023 berjumlah 241; "
+        "pada 2024 Tahap I mencakup 241 daerah angkatan 2017–2023 dan Tahap II memverifikasi 191 daerah angkatan "
+        "2017–2022; daerah Tahap II selalu bagian dari daerah Tahap I tahun yang sama; bobot rantai hasil berubah "
         "pada 2022.\n"
-        "- **Rekaan:** pembagian angkatan 2020–2022, angkatan 2025, cakupan tahap II tahun lain, urutan wilayah "
-        "bergabung, serta setiap level, status bukti, tingkat penolakan klaim, dan catatan.\n"
-        "- Tahap I berisi klaim (bukti diajukan atau tidak ada); tahap II memverifikasi klaim yang sama (tidak "
-        "pernah di atas klaim). Indikator tindak lanjut evaluasi sebelumnya bernilai 0 pada tahun pertama wilayah.",
+        "- **Rekaan:** pembagian angkatan 2020–2022, angkatan 2025, cakupan Tahap II tahun lain, urutan daerah "
+        "bergabung, serta setiap level, status bukti dukung, tingkat penolakan klaim, dan catatan.\n"
+        "- Tahap I berisi klaim (bukti dukung diajukan atau tidak ada); Tahap II memverifikasi klaim yang sama (tidak "
+        "pernah di atas klaim). Indikator tindak lanjut evaluasi sebelumnya bernilai 0 pada tahun pertama daerah.",
         "The bundled data is **synthetic**, shaped like the Gerakan Menuju 100 Smart City programme, years "
         "2017–2025.\n\n"
         "- **Follows public facts:** cohorts of 25 regions (2017), 75 by 2018, 100 by 2019 and 241 by 2023; in 2024 "

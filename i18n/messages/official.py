@@ -36,15 +36,17 @@ MESSAGES = {
     "official.sources": ("Sumber hasil resmi", "Sources of the official results"),
     "official.source_line": ("{year}: {source}", "{year}: {source}"),
     "official.no_address": ("(alamat lengkap tidak ditemukan)", "(full address not found)"),
-    "official.count": ("{count} wilayah punya hasil resmi {year} yang tercatat.",
+    "official.count": ("{count} daerah punya hasil resmi {year} yang tercatat.",
                        "{count} region(s) have a recorded official result for {year}."),
     "official.count_none": ("Belum ada hasil resmi {year} yang tercatat.",
                             "No official result for {year} is recorded."),
-    "official.rank_expander": ("Peringkat hasil resmi {year} di antara wilayah yang tercatat (nyata, bersumber)",
+    "official.rank_expander": ("Peringkat hasil resmi {year} di antara daerah yang tercatat (nyata, bersumber)",
                                "Official results of {year} ranked among the recorded regions (real, cited)"),
     "official.rank_note": (
-        "Hanya wilayah yang hasil resminya tercatat di Matra, diurutkan menurut indeks yang diterbitkan (nilai sama "
-        "berbagi peringkat); peringkat yang diterbitkan tetap di kolomnya sendiri. Perubahan = selisih nilai yang "
+        "Hanya daerah yang hasil resminya tercatat di Matra, diurutkan menurut indeks yang diterbitkan (nilai "
+        "yang sama "
+        "mendapat peringkat yang sama); peringkat yang diterbitkan tetap di kolomnya sendiri. Perubahan = "
+        "selisih nilai yang "
         "diterbitkan dengan tahun sebelumnya.",
         "Only regions whose official result is recorded in Matra, ordered by the published index (equal values share "
         "a rank); the rank as published stays in its own column. Change = the difference of the published values "
@@ -57,9 +59,9 @@ MESSAGES = {
         "index, exactly as published; its sources below."),
     "official.trend_index_only": ("Hasil resmi hanya berupa indeks; pilih ukuran Indeks untuk melihatnya.",
                                   "Official results are an index only; choose the Index measure to see them."),
-    "official.compare_title": ("Hasil resmi {year} wilayah yang dibandingkan",
+    "official.compare_title": ("Hasil resmi {year} daerah yang dibandingkan",
                                "Official results {year} of the compared regions"),
-    "official.compare_none": ("Tidak ada wilayah yang dibandingkan dengan hasil resmi {year} yang tercatat.",
+    "official.compare_none": ("Tidak ada daerah yang dibandingkan dengan hasil resmi {year} yang tercatat.",
                               "None of the compared regions has a recorded official result for {year}."),
     "official.slide_line": ("Indeks resmi {year} (diterbitkan): {index}{rank} — sumber: {source}",
                             "Official index {year} (published): {index}{rank} — source: {source}"),
@@ -69,9 +71,9 @@ MESSAGES = {
     # Data page (administrator)
     "official.data_title": ("Hasil resmi (diterbitkan)", "Official results (published)"),
     "official.data_intro": (
-        "Impor hasil evaluasi Tahap II yang diterbitkan (indeks per wilayah dan tahun, komponen, peringkat, sumber). "
-        "Wilayah boleh ditulis dengan kode Kemendagri atau nama seperti di surat/berita ('Kota Kediri', "
-        "'Kab. Kediri'). Impor digabung per (wilayah, tahun) dan dapat dibatalkan.",
+        "Impor hasil evaluasi Tahap II yang diterbitkan (indeks per daerah dan tahun, komponen, peringkat, sumber). "
+        "Daerah boleh ditulis dengan kode Kemendagri atau nama seperti di surat/berita ('Kota Kediri', "
+        "'Kab. Kediri'). Impor digabung per (daerah, tahun) dan dapat dibatalkan.",
         "Import published Tahap II results (index per region and year, components, rank, source). A region may be "
         "written as its Kemendagri code or its name as a letter or newspaper writes it ('Kota Kediri', "
         "'Kab. Kediri'). An import is merged by (region, year) and can be undone."),
@@ -79,7 +81,7 @@ MESSAGES = {
     "official.import": ("Impor hasil resmi", "Import official results"),
     "official.imported": ("Versi {id}: {imported} baris digabung; tabel kini {rows} baris.",
                           "Version {id}: {imported} row(s) merged; the table now has {rows}."),
-    "official.refused": ("Berkas ditolak; tidak ada yang ditulis:", "The file was refused; nothing was written:"),
+    "official.refused": ("Berkas ditolak; tidak ada yang disimpan:", "The file was refused; nothing was written:"),
     "official.undo": ("Batalkan impor terakhir", "Undo the last import"),
     "official.undone": ("Versi {id} ditarik.", "Version {id} retracted."),
     "official.nothing_to_undo": ("Tidak ada impor yang dapat dibatalkan.", "There is no import to undo."),

@@ -3,12 +3,12 @@
 MESSAGES = {
     "nav.plan": ("Rencana aksi", "Action plan"),
     "plan.title": ("Rencana aksi {name}", "Action plan: {name}"),
-    "plan.none": ("Belum ada daftar program untuk wilayah ini. Administrator dapat mengunggahnya di halaman Data.",
+    "plan.none": ("Belum ada daftar program untuk daerah ini. Administrator dapat mengunggahnya di halaman Data.",
                   "No programme register for this region yet. An administrator can upload one on the Data page."),
-    "plan.synthetic": ("Daftar program ini sintetis (data demo), bukan masterplan sungguhan.",
+    "plan.synthetic": ("Daftar program ini sintetis (data demo), bukan Masterplan Smart City yang sebenarnya.",
                        "This programme register is synthetic (demo data), not a real masterplan."),
     "plan.summary_programmes": ("Program", "Programmes"),
-    "plan.summary_budget": ("Anggaran (miliar Rp)", "Budget (billion Rp)"),
+    "plan.summary_budget": ("Anggaran (Rp miliar)", "Budget (billion Rp)"),
     "plan.summary_all_done": ("Indeks bila semua selesai", "Index if all finish"),
     "plan.by_status": ("Program per dimensi dan status", "Programmes by dimension and status"),
     "plan.effects_title": ("Dampak tiap program bila selesai sesuai rencana",
@@ -22,7 +22,7 @@ MESSAGES = {
     "plan.col_budget": ("Anggaran (Rp)", "Budget (Rp)"),
     "plan.col_source": ("Sumber", "Source"),
     "plan.col_years": ("Tahun", "Years"),
-    "plan.col_quick_win": ("Quick win", "Quick win"),
+    "plan.col_quick_win": ("Quick Win", "Quick win"),
     "plan.col_indicators": ("Indikator → level", "Indicators → level"),
     "plan.col_index_after": ("Indeks setelahnya", "Index after"),
     "plan.col_gain": ("Kenaikan indeks", "Index gain"),
@@ -42,9 +42,9 @@ MESSAGES = {
     "plan.issue_not_started": ("belum mulai: tahun mulai sudah lewat", "not started: its start year has passed"),
     "plan.issue_behind": ("tersendat: progres jauh di bawah jadwal", "stalled: progress well behind schedule"),
     "plan.budget_title": ("Anggaran per dimensi dan kesenjangannya", "Budget per dimension against its gap"),
-    "plan.budget_units": ("miliar Rp (tanpa program dihentikan); teks: anggaran · kesenjangan terhadap target",
+    "plan.budget_units": ("Rp miliar (tanpa program dihentikan); teks: anggaran · kesenjangan terhadap target",
                           "billion Rp (stopped programmes left out); text: budget · gap to target"),
-    "plan.budget_axis": ("Anggaran (miliar Rp)", "Budget (billion Rp)"),
+    "plan.budget_axis": ("Anggaran (Rp miliar)", "Budget (billion Rp)"),
     "plan.gap_text": ("kesenjangan {gap}", "gap {gap}"),
     "plan.gap_met": ("target tercapai", "target met"),
     "plan.timeline_title": ("Lini masa program", "Programme timeline"),
@@ -56,7 +56,7 @@ MESSAGES = {
     "plan.status_stopped": ("dihentikan", "stopped"),
     "plan.download": ("Unduh rencana aksi (XLSX)", "Download the action plan (XLSX)"),
     "whatif.title": ("Simulasi: bagaimana jika…", "What if…"),
-    "whatif.intro": ("Pilih program yang selesai dan/atau indikator dengan level baru (bukti terverifikasi).",
+    "whatif.intro": ("Pilih program yang selesai dan/atau indikator dengan level baru (bukti dukung terverifikasi).",
                      "Choose programmes that finish and/or indicators at a new level (verified evidence)."),
     "whatif.programmes": ("Program yang selesai", "Programmes that finish"),
     "whatif.indicators": ("Indikator yang diubah", "Indicators to change"),
@@ -73,8 +73,9 @@ MESSAGES = {
                      "Scenario '{name}' saved; this page's link opens it."),
     "whatif.saved_pick": ("Skenario tersimpan", "Saved scenario"),
     "whatif.none": ("(tidak ada: pilih sendiri)", "(none: choose below)"),
-    "whatif.loaded": ("Skenario '{name}', disimpan oleh {by}, {date}. Mengubah pilihan di bawah meninggalkan "
-                      "skenario ini.", "Scenario '{name}', saved by {by}, {date}. Changing a choice below leaves "
+    "whatif.loaded": ("Skenario '{name}', disimpan oleh {by}, {date}. Bila pilihan di bawah diubah, hasilnya "
+                      "tidak lagi sesuai skenario ini.", "Scenario '{name}', saved by {by}, {date}. Changing a "
+                                                         "choice below leaves "
                       "this scenario."),
     "whatif.signin_to_save": ("Untuk menyimpan skenario ini dengan nama, masuk sebagai notulis (halaman Presentasi) "
                               "atau administrator (halaman Data).",
@@ -82,29 +83,29 @@ MESSAGES = {
                               "administrator (Data page)."),
     "whatif.refused_bad_name": ("Beri nama skenario (1–60 huruf).", "Give the scenario a name (1–60 characters)."),
     "whatif.refused_empty_scenario": ("Pilih dulu program atau indikator.", "Choose a programme or indicator first."),
-    "whatif.refused_not_assessed": ("Wilayah ini tidak dinilai pada tahun dan tahap ini.",
+    "whatif.refused_not_assessed": ("Daerah ini tidak dinilai pada tahun dan tahap ini.",
                                     "This region was not assessed in this year and stage."),
     "whatif.refused_bad_stage": ("Tahap tidak dikenal.", "Unknown stage."),
-    "whatif.refused_too_many_scenarios": ("Wilayah ini sudah memiliki {value} skenario tersimpan, batas terbanyak "
+    "whatif.refused_too_many_scenarios": ("Daerah ini sudah memiliki {value} skenario tersimpan, batas terbanyak "
                                           "(setelan MATRA_MAX_SCENARIOS). Hapus satu dahulu.",
                                           "This region already has {value} saved scenarios, the most allowed "
                                           "(setting MATRA_MAX_SCENARIOS). Delete one first."),
     "whatif.refused_unknown_scenario": ("Skenario tidak ditemukan.", "Scenario not found."),
 }
 MESSAGES.update({
-    "programmes.title": ("Daftar program masterplan", "Masterplan programme register"),
-    "programmes.hint": ("Satu berkas per wilayah (CSV/XLSX, kolom Indonesia atau Inggris); mengunggah mengganti "
-                        "seluruh daftar program wilayah itu. Semua masalah ditampilkan dan tidak ada yang ditulis "
-                        "sampai berkas bersih.",
+    "programmes.title": ("Daftar program Masterplan Smart City", "Masterplan programme register"),
+    "programmes.hint": ("Satu berkas per daerah (CSV/XLSX, kolom Indonesia atau Inggris); mengunggah mengganti "
+                        "seluruh daftar program daerah itu. Semua masalah ditampilkan dan tidak ada yang disimpan "
+                        "sebelum berkas bebas masalah.",
                         "One file per region (CSV/XLSX, Indonesian or English headers); an upload replaces the "
                         "region's whole register. Every problem is listed and nothing is written until the file "
                         "is clean."),
     "programmes.template_xlsx": ("Unduh templat program (XLSX)", "Download the programme template (XLSX)"),
     "programmes.template_csv": ("Unduh templat program (CSV)", "Download the programme template (CSV)"),
-    "programmes.region": ("Wilayah", "Region"),
+    "programmes.region": ("Daerah", "Region"),
     "programmes.upload": ("Berkas daftar program", "Programme register file"),
     "programmes.import": ("Periksa dan simpan daftar program", "Check and save the register"),
-    "programmes.refused": ("Ditolak: {count} masalah; tidak ada yang ditulis.",
+    "programmes.refused": ("Ditolak: {count} masalah; tidak ada yang disimpan.",
                            "Refused: {count} problem(s); nothing was written."),
     "programmes.imported": ("Daftar program tersimpan (versi {count}).", "Register saved (version {count})."),
     "programmes.current": ("Daftar saat ini: {count} program.", "Current register: {count} programme(s)."),
@@ -117,12 +118,12 @@ MESSAGES.update({
     "calendar.imported": ("Kalender tersimpan: {count} jadwal.", "Calendar saved: {count} window(s)."),
     "scenario.title": ("Skenario tersimpan di samping angka sebenarnya",
                        "Saved scenarios beside the actual figures"),
-    "scenario.hint": ("Skenario simulasi yang disimpan untuk wilayah yang dibandingkan ({year} tahap {stage}), "
+    "scenario.hint": ("Skenario simulasi yang disimpan untuk daerah yang dibandingkan ({year} Tahap {stage}), "
                       "dihitung ulang dari data saat ini. Buka tautan untuk melihat pilihannya.",
                       "What-if scenarios saved for the compared regions ({year} stage {stage}), computed again "
                       "from the data as it is now. Open the link to see their choices."),
-    "scenario.none": ("Belum ada skenario tersimpan untuk wilayah ini pada {year} tahap {stage}. Simpan skenario "
-                      "dari panel simulasi di halaman wilayah atau kesenjangan.",
+    "scenario.none": ("Belum ada skenario tersimpan untuk daerah ini pada {year} Tahap {stage}. Simpan skenario "
+                      "dari panel simulasi di halaman daerah atau kesenjangan.",
                       "No saved scenario for these regions in {year} stage {stage}. Save one from the what-if "
                       "panel of the region or gaps page."),
     "scenario.col_name": ("Skenario", "Scenario"),
@@ -144,25 +145,25 @@ MESSAGES.update({
     "scenario.download_csv": ("Unduh skenario (CSV)", "Download the scenarios (CSV)"),
     "scenario.download_xlsx": ("Unduh skenario (XLSX)", "Download the scenarios (XLSX)"),
     "scenario.sheet": ("Skenario", "Scenarios"),
-    "present.view_plan": ("Rencana aksi wilayah", "Region action plan"),
+    "present.view_plan": ("Rencana aksi daerah", "Region action plan"),
     "present.view_scenario": ("Skenario simulasi", "What-if scenario"),
-    "present.need_plan": ("Pilih minimal satu wilayah.", "Pick at least one region."),
-    "present.need_scenario": ("Pilih wilayah dan minimal satu skenario tersimpannya pada tahun dan tahap ini.",
+    "present.need_plan": ("Pilih minimal satu daerah.", "Pick at least one region."),
+    "present.need_scenario": ("Pilih daerah dan minimal satu skenario tersimpannya pada tahun dan tahap ini.",
                               "Pick a region and at least one of its saved scenarios of this year and stage."),
     "present.title_plan": ("{name}: rencana aksi", "{name}: action plan"),
     "present.title_scenario": ("{name}: skenario simulasi", "{name}: what-if scenario"),
-    "present.plan_chart": ("Tambahan indeks bila program selesai sesuai rencana",
+    "present.plan_chart": ("Kenaikan indeks bila program selesai sesuai rencana",
                            "Index added if a programme finishes as planned"),
-    "present.plan_issues": ("{count} program terlambat atau macet tahun ini",
+    "present.plan_issues": ("{count} program terlambat atau tersendat tahun ini",
                             "{count} programmes late or stalled this year"),
     "present.plan_bands": ("Tingkat: {now} sekarang → {after} bila semua program selesai.",
                            "Band: {now} now → {after} if every programme finishes."),
-    "present.scenario_region": ("Wilayah skenario", "Region of the scenario"),
+    "present.scenario_region": ("Daerah skenario", "Region of the scenario"),
     "present.scenario_pick": ("Skenario tersimpan", "Saved scenarios"),
     "present.scenario_gone": ("Skenario ini tidak ada lagi atau tidak berlaku untuk data agenda ini.",
                               "This scenario no longer exists or does not apply to this agenda's data."),
     "present.scenario_changes": ("Perubahan dalam skenario '{name}'", "Changes in scenario '{name}'"),
-    "present.scenario_level": ("{code} {name}: level {now} → {after} (bukti terverifikasi)",
+    "present.scenario_level": ("{code} {name}: level {now} → {after} (bukti dukung terverifikasi)",
                                "{code} {name}: level {now} → {after} (verified evidence)"),
     "present.scenario_verify": ("{code} {name}: level tercatat {after} diverifikasi (dihitung {now} sekarang)",
                                 "{code} {name}: recorded level {after} verified (counted {now} now)"),

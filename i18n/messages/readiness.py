@@ -4,10 +4,10 @@ The XLSX ("daftar bukti dukung") is always written in Indonesian: the Bapperida 
 """
 
 MESSAGES = {
-    "nav.readiness": ("Kesiapan bukti", "Evidence readiness"),
+    "nav.readiness": ("Kesiapan bukti dukung", "Evidence readiness"),
     "readiness.title": ("Kesiapan bukti dukung {name}", "Evidence readiness: {name}"),
     "readiness.intro": (
-        "Per OPD pengampu: indikator yang dimilikinya, status bukti dukung, bukti yang diharapkan kerangka "
+        "Per OPD pengampu: indikator yang diampunya, status bukti dukung, bukti dukung yang diharapkan kerangka "
         "dan yang dibutuhkan untuk naik level, menuju jadwal evaluasi berikutnya.",
         "Per owner OPD: the indicators it owns, their evidence status, the evidence the framework expects and "
         "what the next level needs, ahead of the next evaluation."),
@@ -29,13 +29,13 @@ MESSAGES = {
     # summary
     "readiness.summary_opds": ("OPD pengampu", "Owner OPDs"),
     "readiness.summary_verified": ("Indikator terverifikasi", "Indicators verified"),
-    "readiness.summary_ready": ("OPD dengan bukti lengkap", "OPDs with complete evidence"),
+    "readiness.summary_ready": ("OPD dengan bukti dukung lengkap", "OPDs with complete evidence"),
     "readiness.of": ("{part} dari {whole}", "{part} of {whole}"),
     # per OPD
-    "readiness.progress_title": ("Kesiapan bukti per OPD", "Evidence readiness per OPD"),
-    "readiness.progress_units": ("% indikator dengan bukti terverifikasi; teks: terverifikasi / indikator",
+    "readiness.progress_title": ("Kesiapan bukti dukung per OPD", "Evidence readiness per OPD"),
+    "readiness.progress_units": ("% indikator dengan bukti dukung terverifikasi; teks: terverifikasi / indikator",
                                  "% of indicators with verified evidence; text: verified / indicators"),
-    "readiness.progress_axis": ("Bukti terverifikasi (%)", "Verified evidence (%)"),
+    "readiness.progress_axis": ("Bukti dukung terverifikasi (%)", "Verified evidence (%)"),
     "readiness.col_opd": ("OPD pengampu", "Owner OPD"),
     "readiness.col_indicators": ("Indikator", "Indicators"),
     "readiness.col_verified": ("Terverifikasi", "Verified"),
@@ -51,12 +51,12 @@ MESSAGES = {
     "readiness.col_dimension": ("Dimensi", "Dimension"),
     "readiness.col_level": ("Level tercatat", "Recorded level"),
     "readiness.col_claimed": ("Level klaim", "Claimed level"),
-    "readiness.col_evidence": ("Status bukti", "Evidence status"),
+    "readiness.col_evidence": ("Status bukti dukung", "Evidence status"),
     "readiness.col_counts": ("Level yang dihitung", "Level that counts"),
     "readiness.col_expected": ("Bukti dukung yang diharapkan", "Evidence expected"),
-    "readiness.col_next_step": ("Langkah berikutnya", "Next step"),
+    "readiness.col_next_step": ("Tindak lanjut berikutnya", "Next step"),
     "readiness.col_next_needs": ("Yang dibutuhkan", "What it needs"),
-    "readiness.step_verify": ("Lengkapi bukti untuk level {level}", "Complete the evidence for level {level}"),
+    "readiness.step_verify": ("Lengkapi bukti dukung untuk level {level}", "Complete the evidence for level {level}"),
     "readiness.step_raise": ("Naik ke level {level}", "Raise to level {level}"),
     "readiness.step_top": ("Level tertinggi", "Top level"),
     "readiness.evidence_verified": ("terverifikasi", "verified"),
@@ -74,13 +74,13 @@ MESSAGES = {
     "readiness.scope_all": ("Nasional", "National"),
     "readiness.scope_province": ("Provinsi {province}", "Province {province}"),
     "readiness.rollup_intro": (
-        "Semua wilayah yang dinilai pada {year} tahap {stage}: bagian indikator dengan bukti terverifikasi "
+        "Semua daerah yang dinilai pada {year} Tahap {stage}: bagian indikator dengan bukti dukung terverifikasi "
         "(indikator tanpa baris dihitung tidak terverifikasi).",
         "Every region assessed in {year} stage {stage}: the share of indicators with verified evidence "
         "(an indicator without a row counts as not verified)."),
-    "readiness.rollup_units": ("% indikator terverifikasi, {regions} wilayah",
+    "readiness.rollup_units": ("% indikator terverifikasi, {regions} daerah",
                                "% of indicators verified, {regions} regions"),
-    "readiness.col_expected_rows": ("Indikator × wilayah", "Indicators × regions"),
+    "readiness.col_expected_rows": ("Indikator × daerah", "Indicators × regions"),
     "readiness.col_below_half": ("Provinsi < 50%", "Provinces < 50%"),
     "readiness.col_behind": ("Provinsi tertinggal", "Provinces behind"),
     "readiness.behind_help": (
@@ -97,12 +97,12 @@ MESSAGES = {
     "readiness.x_sheet_summary": ("Ringkasan", "Summary"),
     "readiness.x_item": ("Butir", "Item"),
     "readiness.x_value": ("Nilai", "Value"),
-    "readiness.x_region": ("Wilayah", "Region"),
+    "readiness.x_region": ("Daerah", "Region"),
     "readiness.x_opd": ("OPD pengampu", "Owner OPD"),
     "readiness.x_data": ("Data", "Data"),
-    "readiness.x_data_value": ("{year} tahap {stage}", "{year} stage {stage}"),
+    "readiness.x_data_value": ("{year} Tahap {stage}", "{year} stage {stage}"),
     "readiness.x_indicators": ("Jumlah indikator", "Indicators"),
-    "readiness.x_verified": ("Bukti terverifikasi", "Verified evidence"),
+    "readiness.x_verified": ("Bukti dukung terverifikasi", "Verified evidence"),
     "readiness.x_progress": ("Kesiapan (%)", "Ready (%)"),
     "readiness.x_made": ("Dibuat pada", "Made on"),
     "readiness.x_synthetic": ("Catatan", "Note"),

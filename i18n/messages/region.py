@@ -1,9 +1,9 @@
 """Strings of the region profile page."""
 
 MESSAGES = {
-    "region.pick": ("Wilayah", "Region"),
+    "region.pick": ("Daerah", "Region"),
     "region.title": ("Profil {name}", "Profile of {name}"),
-    "region.not_assessed": ("{name} tidak dinilai pada {year} tahap {stage}.",
+    "region.not_assessed": ("{name} tidak dinilai pada {year} Tahap {stage}.",
                             "{name} was not assessed in {year} stage {stage}."),
     "region.metric_index": ("Indeks Smart City {year}", "Smart City Index {year}"),
     "region.metric_band": ("Tingkat kematangan", "Maturity band"),
@@ -24,9 +24,9 @@ MESSAGES = {
     "region.series_target": ("Target", "Target"),
     "region.target_national": ("Target: minimum nasional {value} kecuali ditetapkan sendiri.",
                                "Target: the national minimum {value} unless the region set its own."),
-    "region.trend_title": ("Tren indeks dan dimensi, tahap {stage}", "Index and dimensions over time, stage {stage}"),
+    "region.trend_title": ("Tren indeks dan dimensi, Tahap {stage}", "Index and dimensions over time, stage {stage}"),
     "region.why_title": ("Mengapa berubah sejak {year}?", "Why did it change since {year}?"),
-    "region.why_dimensions": ("Sumbangan tiap dimensi pada perubahan indeks",
+    "region.why_dimensions": ("Sumbangan tiap dimensi terhadap perubahan indeks",
                               "Each dimension's contribution to the index change"),
     "region.why_summary": (
         "Indeks {before} → {after} ({change}): perubahan metode {method}, perubahan level {levels}.",
@@ -43,7 +43,7 @@ MESSAGES = {
     "region.no_movers": ("Tidak ada indikator yang level terhitungnya berubah.",
                          "No indicator's counted level changed."),
     "region.why_indicators": ("Indikator yang paling menggerakkan indeks", "Indicators that moved the index most"),
-    "region.contribution": ("kontribusi terhadap perubahan indeks", "contribution to the index change"),
+    "region.contribution": ("sumbangan terhadap perubahan indeks", "contribution to the index change"),
     "region.change_units": ("selisih skor 0–5", "difference on the 0–5 scale"),
     "region.no_change_data": ("Tidak ada data tahun sebelumnya untuk dibandingkan.",
                               "No previous year to compare with."),
@@ -54,7 +54,7 @@ MESSAGES = {
     "region.col_element": ("Elemen", "Element"),
     "region.col_level": ("Level tercatat", "Recorded level"),
     "region.col_claimed": ("Level klaim", "Claimed level"),
-    "region.col_evidence": ("Bukti", "Evidence"),
+    "region.col_evidence": ("Bukti dukung", "Evidence"),
     "region.col_counts": ("Level dihitung", "Level counted"),
     "region.col_owner": ("OPD pengampu", "Owner OPD"),
     "region.col_next": ("Syarat level berikutnya", "What the next level requires"),

@@ -4,9 +4,9 @@ MESSAGES = {
     # Deck and PDF text
     "reports.deck_title": ("Kematangan Smart City {year} · Tahap {stage}",
                            "Smart City maturity {year} · Stage {stage}"),
-    "reports.region_subtitle": ("{province} · tahun {year} · tahap {stage}",
+    "reports.region_subtitle": ("{province} · tahun {year} · Tahap {stage}",
                                 "{province} · year {year} · stage {stage}"),
-    "reports.filters": ("Filter: tahun {year} · tahap {stage} · {scope}",
+    "reports.filters": ("Filter: tahun {year} · Tahap {stage} · {scope}",
                         "Filters: year {year} · stage {stage} · {scope}"),
     "reports.national_scope": ("nasional", "national"),
     "reports.synthetic_notice": (
@@ -50,7 +50,7 @@ MESSAGES = {
     "reports.bad_lang": ("Bahasa tidak dikenal: {code} (pilih id atau en).",
                          "Unknown language: {code} (use id or en)."),
     "reports.region_needed": ("Tabel {table} memerlukan --region.", "The {table} table needs --region."),
-    "reports.no_regions": ("Sebutkan setidaknya satu wilayah (--regions) atau --agenda.",
+    "reports.no_regions": ("Sebutkan setidaknya satu daerah (--regions) atau --agenda.",
                            "Name at least one region (--regions) or an --agenda."),
     "reports.bad_agenda": ("Agenda tidak sah: {problem}", "Not a valid agenda: {problem}"),
     "reports.item_missing": ("Butir agenda ini tidak dapat ditampilkan; butir lain tetap ada di salindia:",

@@ -2,18 +2,19 @@
 
 MESSAGES = {
     "trends.title": ("Tren dan pergerakan", "Trends and movers"),
-    "trends.regions": ("Wilayah (maks. 8)", "Regions (up to 8)"),
+    "trends.regions": ("Daerah (maks. 8)", "Regions (up to 8)"),
     "trends.measure": ("Ukuran", "Measure"),
-    "trends.lines_title": ("{measure} per tahun, tahap {stage}", "{measure} by year, stage {stage}"),
+    "trends.lines_title": ("{measure} per tahun, Tahap {stage}", "{measure} by year, stage {stage}"),
     "trends.national_median": ("Median nasional", "National median"),
     "trends.stages_title": ("Tahap I ke Tahap II, {year}", "Stage I to stage II, {year}"),
     "trends.stages_hint": (
-        "Tahap I adalah penilaian mandiri; Tahap II setelah verifikasi bukti. Penurunan = klaim yang tidak terbukti.",
+        "Tahap I adalah penilaian mandiri; Tahap II setelah verifikasi bukti dukung. Penurunan = klaim yang "
+        "tidak terbukti.",
         "Stage I is the self-assessment; stage II follows evidence verification. A drop = claims not borne out.",
     ),
     "trends.stage_pair_missing": ("Tahun {year} belum memiliki kedua tahap.", "{year} does not have both stages yet."),
     "trends.stage_median": ("Median perubahan Tahap I → II", "Median change stage I → II"),
-    "trends.stage_dropped": ("Wilayah yang turun setelah verifikasi", "Regions lower after verification"),
+    "trends.stage_dropped": ("Daerah yang turun setelah verifikasi", "Regions lower after verification"),
     "trends.stage_largest": ("Penurunan terbesar setelah verifikasi", "Largest drops after verification"),
     "trends.col_stage_one": ("Tahap I", "Stage I"),
     "trends.col_stage_two": ("Tahap II", "Stage II"),

@@ -16,7 +16,7 @@ def test_t_picks_the_language_and_fills_placeholders():
     assert t("sidebar.stage_option", "id", stage="II") == "Tahap II"
     assert t("sidebar.stage_option", "en", stage="II") == "Stage II"
     assert t("empty.no_year_stage", "en", year=2031, stage="I") == "No data for 2031 stage I."
-    assert t("empty.no_year_stage", "id", year=2031, stage="I") == "Tidak ada data untuk tahun 2031 tahap I."
+    assert t("empty.no_year_stage", "id", year=2031, stage="I") == "Tidak ada data untuk tahun 2031 Tahap I."
 
 
 def test_t_defaults_to_indonesian_and_unknown_languages_read_indonesian():

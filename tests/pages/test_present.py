@@ -319,9 +319,9 @@ def test_claims_slide_shows_the_same_figures_as_the_region_page(data_dir, store)
     assert not app.exception, [e.value for e in app.exception]
     total = claims_summary(store.claims(2025, ["35.09"]), "index").iloc[0]
     shown = {m.label: m.value for m in app.metric}
-    assert shown["Indeks diklaim (tahap I)"] == format_number(total["claimed_index"], "id")
-    assert shown["Indeks terverifikasi (tahap II)"] == format_number(total["verified_index"], "id")
-    assert any(h.value.replace("\\", "").startswith("Kabupaten Jember: klaim tahap I") for h in app.header)
+    assert shown["Indeks diklaim (Tahap I)"] == format_number(total["claimed_index"], "id")
+    assert shown["Indeks terverifikasi (Tahap II)"] == format_number(total["verified_index"], "id")
+    assert any(h.value.replace("\\", "").startswith("Kabupaten Jember: klaim Tahap I") for h in app.header)
     assert len(app.get("plotly_chart")) == 1
 
 
@@ -331,7 +331,7 @@ def test_slide_controls_name_their_keys_and_the_keys_are_listened_to(data_dir, s
     assert not app.exception, [e.value for e in app.exception]
     helps = {key: app.button(key=key).help for key in ("present_previous", "present_next", "present_leave")}
     assert "PageUp" in helps["present_previous"] and "PageDown" in helps["present_next"], helps
-    assert app.button(key="present_leave").label == "Keluar"
+    assert app.button(key="present_leave").label == "Tutup"
     scripts = [element.proto.body for element in app.get("html")]
     assert any("PageDown" in body and "present_next" in body for body in scripts), "the clicker script is drawn"
     desk = open_page("present", agenda=encode(agenda), lang="id")

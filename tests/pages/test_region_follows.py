@@ -37,7 +37,7 @@ def test_a_bad_link_says_so_in_the_users_language_and_shows_a_sensible_view(data
     app = open_page("region", region="99.99", year=2025, stage="II")
     assert not app.exception, [e.value for e in app.exception]
     warnings = [w.value for w in app.warning]
-    assert any(w.startswith("Wilayah") and "«99\\.99»" in w for w in warnings), warnings
+    assert any(w.startswith("Daerah") and "«99\\.99»" in w for w in warnings), warnings
     english = open_page("compare", regions="35.09,XX.YY", mode="manual", lang="en")
     assert any("«XX\\.YY» is not known" in w.value and "Kabupaten Jember" in w.value for w in english.warning)
     assert english.multiselect[0].value == ["35.09"]

@@ -33,14 +33,14 @@ def test_one_slide_per_item_then_notes(report_store):
     deck = Presentation(io.BytesIO(agenda_deck(report_store, agenda_for(report_store), NOTES)))
     titles = [slide.shapes.title.text for slide in deck.slides]
     assert titles == ["Rakor Smart City Jawa Timur", "Ikhtisar Jawa Timur 2024 · Tahap II", "Profil Kabupaten Jember",
-                      "Enam dimensi: 2 wilayah", "Kesenjangan Surabaya", "Smart Governance per tahun, tahap II",
+                      "Enam dimensi: 2 daerah", "Kesenjangan Surabaya", "Smart Governance per tahun, Tahap II",
                       "Catatan rapat dan tindak lanjut"]
     notes = slide_texts(deck.slides[-1])
-    assert "2. Profil wilayah" in notes and "=HYPERLINK(\"http://x\")" in notes
+    assert "2. Profil daerah" in notes and "=HYPERLINK(\"http://x\")" in notes
     assert "15 Des 2026" in notes and "Q1" in notes and "Bapperida" in notes
     for slide in list(deck.slides)[1:]:
         footer = next(s.text_frame.text for s in slide.shapes if s.name == FOOTER_NAME)
-        assert "Data per" in footer and "tahun 2024 · tahap II" in footer
+        assert "Data per" in footer and "tahun 2024 · Tahap II" in footer
 
 
 def test_item_charts_equal_the_store(report_store):

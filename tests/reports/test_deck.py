@@ -35,10 +35,10 @@ def expected_dimensions(store, region):
 def test_slide_titles_per_region(deck_id):
     titles = [slide.shapes.title.text for slide in deck_id.slides]
     per_region = ["Indeks, tingkat kematangan, dan perubahan",
-                  "Enam dimensi dibanding provinsi, nasional, dan target", "Tren indeks dan dimensi, tahap II",
+                  "Enam dimensi dibanding provinsi, nasional, dan target", "Tren indeks dan dimensi, Tahap II",
                   "Indikator prioritas: kenaikan indeks per aksi berikutnya",
                   "Kenaikan indeks per OPD pengampu (satu aksi per indikator)"]
-    claims = "{}: klaim tahap I dan verifikasi tahap II 2024"
+    claims = "{}: klaim Tahap I dan verifikasi Tahap II 2024"
     assert titles == ["Profil Kabupaten Jember", *per_region, claims.format("Kabupaten Jember"),
                       "Profil Kota Surabaya", *per_region, claims.format("Kota Surabaya")]
 
@@ -107,7 +107,7 @@ def test_every_content_slide_carries_source_date_and_filters(deck_id, report_sto
         footers = [shape.text_frame.text for shape in slide.shapes if shape.name == FOOTER_NAME]
         assert len(footers) == 1, slide.shapes.title.text
         assert "Sumber: data sintetis Matra" in footers[0] and f"Data per {as_of}" in footers[0]
-        assert "tahun 2024 · tahap II" in footers[0]
+        assert "tahun 2024 · Tahap II" in footers[0]
         assert "Kabupaten Jember (35.09)" in footers[0] or "Kota Surabaya (35.78)" in footers[0]
 
 
@@ -159,6 +159,6 @@ def test_claims_slide_shows_both_stages_per_dimension_and_the_failed_opds(deck_i
     assert list(verified.values) == pytest.approx(by_dimension.loc[codes, "verified_index"].tolist())
     total = claims_summary(outcomes, "index").iloc[0]
     texts = "\n".join(slide_texts(slide))
-    assert f"Indeks diklaim (tahap I): {format_number(total['claimed_index'], 'id')}" in texts
+    assert f"Indeks diklaim (Tahap I): {format_number(total['claimed_index'], 'id')}" in texts
     worst = claims_summary(outcomes, "owner_opd").iloc[0]
     assert worst["key"] in texts

@@ -39,10 +39,10 @@ def test_one_opd_workbook_holds_its_indicators_counts_and_deadlines(report_store
             source["effective_level"])
         assert row["Bukti dukung yang diharapkan"] == framework.indicator(code).evidence_id
         if source["evidence"] != "verified" and source["level"] > source["effective_level"]:
-            assert row["Langkah berikutnya"] == f"Lengkapi bukti untuk level {int(source['level'])}"
+            assert row["Tindak lanjut berikutnya"] == f"Lengkapi bukti dukung untuk level {int(source['level'])}"
     summary = dict(book["Ringkasan"][1:])
-    assert summary["OPD pengampu"] == "DLH" and summary["Wilayah"] == "Kabupaten Jember (35.09)"
-    assert (summary["Jumlah indikator"], summary["Bukti terverifikasi"]) == (len(dlh), len(verified))
+    assert summary["OPD pengampu"] == "DLH" and summary["Daerah"] == "Kabupaten Jember (35.09)"
+    assert (summary["Jumlah indikator"], summary["Bukti dukung terverifikasi"]) == (len(dlh), len(verified))
     assert summary["Kesiapan (%)"] == pytest.approx(round(100 * len(verified) / len(dlh), 2))
     assert summary["Dibuat pada"] == datetime.datetime(2026, 12, 2)   # a date cell (openpyxl: midnight)
     # the bundled (illustrative) calendar: 2027 stage I closes 30 April (149 days after 2 December 2026:

@@ -29,7 +29,7 @@ def test_a_register_over_the_bound_is_refused_whole_and_named(tiny_data_dir, mon
     [problem] = refused.value.problems
     assert (problem.code, problem.value, problem.expected) == ("too_many_programmes", "4", "3")
     assert "4 programmes; the limit is 3 per region (setting MATRA_MAX_PROGRAMMES)" in problem.describe("en")
-    assert "memuat 4 program; batasnya 3 per wilayah" in problem.describe("id")
+    assert "memuat 4 program; batasnya 3 per daerah" in problem.describe("id")
     assert tree_fingerprint(tiny_data_dir) == before
     big = tmp_path / "big.csv"
     big.write_bytes(csv_file(*programme_rows(5000)))

@@ -115,7 +115,7 @@ WRITES = {
     "retract": lambda store: store.retract(store.active_snapshot(2024, "II").id, created_by="tester"),
 }
 MESSAGES = {"not_writable": ("cannot be written", "tidak dapat ditulis"), "disk_full": ("disk is full", "Disk penuh"),
-            "write_failed": ("Writing failed", "Gagal menulis")}
+            "write_failed": ("Writing failed", "Gagal menyimpan")}
 
 
 @pytest.mark.parametrize("write", list(WRITES))
@@ -136,7 +136,7 @@ def test_a_failing_disk_leaves_the_store_as_it_was(stored, monkeypatch, fault, w
     assert isinstance(error, StoreUnavailable) and error.code == code
     english, indonesian = error.message("en"), error.message("id")
     assert MESSAGES[code][0] in english and MESSAGES[code][1] in indonesian
-    assert "nothing was written" in english and "tidak ditulis" in indonesian
+    assert "nothing was written" in english and "tidak disimpan" in indonesian
     assert "injected" in english  # the OS's own words, for whoever fixes the disk
     assert tree_state(stored) == before
     assert_same_answers(stored, expected)
@@ -180,7 +180,7 @@ def test_a_hand_corrupted_manifest_is_reported_and_nothing_is_written(stored, da
         assert damaged.value.code == "manifest_damaged"
         english, indonesian = damaged.value.message("en"), damaged.value.message("id")
         assert "manifest is damaged" in english and "manifest.json" in english and "nothing was written" in english
-        assert "rusak" in indonesian and "tidak ada yang ditulis" in indonesian
+        assert "rusak" in indonesian and "tidak ada yang disimpan" in indonesian
     assert tree_state(stored) == before
     path.write_bytes(good)  # restored from a backup: the old answers again
     assert_same_answers(stored, expected)
