@@ -22,7 +22,7 @@ MESSAGES = {
         "Not written: the account signed in may not (or no longer) make this change. Nothing was changed.",
     ),
     "auth.outside_scope": (
-        "Ditolak, tidak ada yang ditulis: berkas ini memuat {count} wilayah di luar cakupan akun Anda "
+        "Ditolak, tidak ada yang disimpan: berkas ini memuat {count} daerah di luar cakupan akun Anda "
         "({regions}). Cakupan akun: {scope}.",
         "Refused, nothing was written: this file holds {count} region(s) outside your account's scope "
         "({regions}). Account scope: {scope}.",

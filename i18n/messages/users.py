@@ -6,7 +6,7 @@ MESSAGES = {
     "cli.users.added": ("akun {name} ditambahkan ({role})", "account {name} added ({role})"),
     "cli.users.removed": ("akun {name} dihapus", "account {name} removed"),
     "cli.users.changed": ("kata sandi {name} diganti", "password of {name} changed"),
-    "cli.users.mismatch": ("kedua kata sandi tidak sama; tidak ada yang ditulis",
+    "cli.users.mismatch": ("kedua kata sandi tidak sama; tidak ada yang disimpan",
                            "the two passwords differ; nothing was written"),
     "cli.users.prompt": ("Kata sandi untuk {name}: ", "Password for {name}: "),
     "cli.users.again": ("Ulangi kata sandi: ", "Repeat the password: "),
@@ -22,6 +22,6 @@ MESSAGES = {
     "users.missing": ("Tidak ada akun {name!r}.", "There is no account {name!r}."),
     "users.short_password": ("Kata sandi terlalu pendek: paling sedikit {least} karakter.",
                              "The password is too short: at least {least} characters."),
-    "users.damaged": ("Berkas akun {path} rusak ({detail}); pulihkan dari cadangan. Tidak ada yang ditulis.",
+    "users.damaged": ("Berkas akun {path} rusak ({detail}); pulihkan dari cadangan. Tidak ada yang disimpan.",
                       "The accounts file {path} is damaged ({detail}); restore it from a backup. Nothing was written."),
 }
