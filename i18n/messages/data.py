@@ -64,7 +64,7 @@ MESSAGES = {
         "of the active snapshot stay as they are.",
     ),
     "data.replace_all": (
-        "Ganti seluruh {year} Tahap {stage} dengan berkas ini ({count} daerah akan tidak tampil lagi)",
+        "Ganti seluruh data {year} Tahap {stage} dengan berkas ini ({count} daerah tidak akan tampil lagi)",
         "Replace the whole of {year} stage {stage} with this file ({count} region(s) would no longer show)",
     ),
     "data.step_lock": ("Menunggu giliran menulis", "Waiting for the write lock"),

@@ -17,10 +17,9 @@ MESSAGES = {
     "gaps.priority_title": ("Indikator prioritas: kenaikan indeks per aksi berikutnya",
                             "Priority indicators: index gain of each one's next action"),
     "gaps.priority_intro": (
-        "Satu aksi = verifikasi bukti dukung dari level yang tercatat (berapa pun level yang dicapainya) atau "
-        "naik satu "
-        "level dengan bukti dukung terverifikasi. Diurutkan menurut kenaikan indeks per aksi, termasuk indikator yang "
-        "sudah di level 3 ke atas.",
+        "Satu aksi = memverifikasi bukti dukung level yang sudah tercatat (berapa pun level yang tercapai karenanya) "
+        "atau menaikkan satu level dengan bukti dukung terverifikasi. Diurutkan menurut kenaikan indeks per aksi, "
+        "termasuk indikator yang sudah berada di level 3 atau lebih.",
         "One action = getting the recorded level's evidence verified (however many levels it unlocks) or raising "
         "one level with verified evidence. Ranked by index gain per action, including indicators already at "
         "level 3 or more.",

@@ -3,10 +3,10 @@
 MESSAGES = {
     "guide.title": ("Cara membaca halaman ini", "How to read this page"),
     "guide.overview": (
-        "- **Indeks Smart City** (0–5) menggabungkan enam dimensi; **tingkat** 1–5 mengikuti nilai yang tampil "
-        "(dua desimal).\n"
-        "- Pilih **Provinsi** untuk memperbesar peta ke provinsi itu; peringkat di tabel tetap nasional, dengan "
-        "peringkat provinsi dan per jenis di kolomnya.\n"
+        "- **Indeks Smart City** (0–5) menggabungkan enam dimensi; **tingkat** 1–5 ditentukan dari nilai yang "
+        "ditampilkan (dua desimal).\n"
+        "- Pilih **Provinsi** untuk memperbesar peta ke provinsi itu; peringkat di tabel tetap peringkat nasional, "
+        "sedangkan peringkat provinsi dan per jenis daerah ada di kolom tersendiri.\n"
         "- **≈** berarti selisih indeks dengan daerah di atas atau di bawahnya lebih kecil daripada kenaikan satu "
         "indikator satu level: satu verifikasi saja dapat menukar urutannya.\n"
         "- Klik titik di peta atau baris di tabel untuk membuka profil daerah.",
@@ -31,10 +31,9 @@ MESSAGES = {
         "- **Indicator table**: recorded level, counted level (only with verified evidence) and the owner OPD."),
     "guide.compare": (
         "- Bandingkan hingga delapan daerah: **sebanding** (provinsi, jenis, angkatan, profil) atau **pilih "
-        "sendiri**; daerah Anda selalu ikut.\n"
+        "sendiri**; daerah Anda selalu disertakan.\n"
         "- **Peta panas**: skor tiap dimensi; **grafik selisih**: daerah pertama dibanding median kelompok.\n"
-        "- Tabel: skor dan selisih dari median kelompok; skenario tersimpan ditampilkan di samping angka "
-        "sebenarnya.",
+        "- Tabel: skor dan selisihnya dari median kelompok; skenario tersimpan ditampilkan di samping angka saat ini.",
         "- Compare up to eight regions: **peers** (province, kind, cohort, profile) or **picked by hand**; your "
         "region always comes along.\n"
         "- **Heatmap**: each dimension's score; **dumbbell**: the first region against the group's median.\n"
@@ -42,18 +41,20 @@ MESSAGES = {
         "figures."),
     "guide.gaps": (
         "- **Kesenjangan**: jarak tiap dimensi ke targetnya (atau ke batas tingkat berikutnya).\n"
-        "- **Jalan ke tingkat berikutnya**: jumlah aksi paling sedikit — memverifikasi level tercatat atau "
+        "- **Jalan ke tingkat berikutnya**: jumlah aksi paling sedikit — memverifikasi level yang tercatat atau "
         "menaikkan level — beserta OPD pengampunya.\n"
-        "- **Simulasi**: pilih indikator dan level untuk melihat indeks, tingkat dan peringkat berpindah.",
+        "- **Simulasi**: pilih indikator dan level untuk melihat perubahan indeks, tingkat dan peringkat.",
         "- **Gaps**: how far each dimension is from its target (or from the next band's threshold).\n"
         "- **Path to the next band**: the fewest steps — verifying a recorded level or raising a level — with "
         "the OPD that owns each.\n"
         "- **What if**: choose indicators and levels to see the index, band and ranks move."),
     "guide.plan": (
-        "- Program dan Quick Win Masterplan Smart City daerah, dengan indikator yang diangkat tiap program.\n"
-        "- **Indeks bila selesai**: indeks bila program selesai sesuai rencana (mesin yang sama dengan jalan ke "
-        "tingkat berikutnya).\n"
-        "- **Kesenjangan tanpa program**: indikator dengan tambahan besar yang belum ditangani program mana pun.",
+        "- Program dan Quick Win dalam Masterplan Smart City daerah, beserta indikator yang ditingkatkan tiap "
+        "program.\n"
+        "- **Indeks bila selesai**: indeks bila program selesai sesuai rencana (dihitung dengan cara yang sama "
+        "seperti jalan ke tingkat berikutnya).\n"
+        "- **Kesenjangan tanpa program**: indikator dengan potensi kenaikan indeks besar yang belum ditangani program"
+        " mana pun.",
         "- The region's masterplan programmes and quick wins, with the indicators each lifts.\n"
         "- **Index if done**: the index if a programme finishes as planned (the same engine as the path to the "
         "next band).\n"
@@ -69,9 +70,9 @@ MESSAGES = {
         "- Download the evidence list per OPD for the Bapperida to send out."),
     "guide.trends": (
         "- Garis: indeks atau satu dimensi per tahun untuk daerah pilihan dan median nasional.\n"
-        "- Garis putus-putus menandai **perubahan metode** (kerangka baru): perbandingan melewatinya tidak "
-        "sepenuhnya setara.\n"
-        "- **Naik / turun**: daerah dengan perubahan terbesar antara dua tahun pilihan.",
+        "- Garis putus-putus menandai **perubahan metode** (kerangka baru): angka sebelum dan sesudah garis itu tidak"
+        " sepenuhnya setara.\n"
+        "- **Naik / turun**: daerah dengan perubahan terbesar di antara dua tahun pilihan.",
         "- Lines: the index or one dimension per year for the chosen regions and the national median.\n"
         "- A dashed line marks a **change of method** (a new framework): comparisons across it are not fully "
         "like for like.\n"

@@ -28,11 +28,9 @@ MESSAGES = {
     "overview.ranking_title": ("Peringkat nasional", "National ranking"),
     "overview.ranking_hint": (
         "Pilih baris untuk membuka profil. Daerah dengan nilai tampil yang sama mendapat peringkat yang sama. ≈ "
-        "menandai indeks yang "
-        "selisihnya dengan daerah di atas atau di bawahnya kurang dari {close} (perubahan terkecil yang dibuat "
-        "satu indikator naik satu "
-        "level): satu verifikasi saja bisa menukar urutannya. Perubahan peringkat dihitung di antara daerah "
-        "yang dinilai pada kedua tahun.",
+        "menandai indeks yang selisihnya dengan daerah di atas atau di bawahnya kurang dari {close} (kenaikan indeks "
+        "terkecil bila satu indikator naik satu level): satu verifikasi saja dapat menukar urutannya. Perubahan "
+        "peringkat dihitung di antara daerah yang dinilai pada kedua tahun.",
         "Select a row to open the profile. Equal shown values share a rank. ≈ marks an index less than {close} "
         "from a neighbour (the smallest change one indicator moving one level makes): a single verification "
         "could swap them. Rank change is counted among regions assessed in both years.",

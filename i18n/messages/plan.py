@@ -69,7 +69,7 @@ MESSAGES = {
     "whatif.actual": ("sekarang {value}", "now {value}"),
     "whatif.save_name": ("Nama skenario", "Scenario name"),
     "whatif.save": ("Simpan skenario", "Save scenario"),
-    "whatif.saved": ("Skenario '{name}' tersimpan; tautan halaman ini membukanya.",
+    "whatif.saved": ("Skenario '{name}' tersimpan; skenario ini dapat dibuka lagi melalui tautan halaman ini.",
                      "Scenario '{name}' saved; this page's link opens it."),
     "whatif.saved_pick": ("Skenario tersimpan", "Saved scenario"),
     "whatif.none": ("(tidak ada: pilih sendiri)", "(none: choose below)"),
@@ -86,8 +86,8 @@ MESSAGES = {
     "whatif.refused_not_assessed": ("Daerah ini tidak dinilai pada tahun dan tahap ini.",
                                     "This region was not assessed in this year and stage."),
     "whatif.refused_bad_stage": ("Tahap tidak dikenal.", "Unknown stage."),
-    "whatif.refused_too_many_scenarios": ("Daerah ini sudah memiliki {value} skenario tersimpan, batas terbanyak "
-                                          "(setelan MATRA_MAX_SCENARIOS). Hapus satu dahulu.",
+    "whatif.refused_too_many_scenarios": ("Daerah ini sudah memiliki {value} skenario tersimpan, jumlah maksimum "
+                                          "(setelan MATRA_MAX_SCENARIOS). Hapus satu skenario dahulu.",
                                           "This region already has {value} saved scenarios, the most allowed "
                                           "(setting MATRA_MAX_SCENARIOS). Delete one first."),
     "whatif.refused_unknown_scenario": ("Skenario tidak ditemukan.", "Scenario not found."),

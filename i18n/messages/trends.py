@@ -8,8 +8,8 @@ MESSAGES = {
     "trends.national_median": ("Median nasional", "National median"),
     "trends.stages_title": ("Tahap I ke Tahap II, {year}", "Stage I to stage II, {year}"),
     "trends.stages_hint": (
-        "Tahap I adalah penilaian mandiri; Tahap II setelah verifikasi bukti dukung. Penurunan = klaim yang "
-        "tidak terbukti.",
+        "Tahap I adalah penilaian mandiri; Tahap II adalah hasil setelah verifikasi bukti dukung. Penurunan "
+        "menunjukkan klaim yang tidak terbukti.",
         "Stage I is the self-assessment; stage II follows evidence verification. A drop = claims not borne out.",
     ),
     "trends.stage_pair_missing": ("Tahun {year} belum memiliki kedua tahap.", "{year} does not have both stages yet."),

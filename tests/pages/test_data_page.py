@@ -90,7 +90,7 @@ def test_replacing_the_whole_year_and_stage_is_an_explicit_choice_that_names_the
     app = signed_in_with_jember_file(store, "id")
     merge_note = t("data.merge_note", "id", regions=1, kept=before - 1, year=2025, stage="II")
     assert any(merge_note in m.value for m in app.markdown), "the preview says what a merge keeps"
-    (replace_box,) = [c for c in app.checkbox if c.label.startswith("Ganti seluruh 2025 Tahap II")]
+    (replace_box,) = [c for c in app.checkbox if c.label.startswith("Ganti seluruh data 2025 Tahap II")]
     assert f"({before - 1} daerah" in replace_box.label and replace_box.value is False
     replace_box.check()
     app.run()
