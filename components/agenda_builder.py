@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import cached, url_state
+from components import cached, url_state, widgets
 from components.pickers import region_label
 from components.slides import plain, slide_title
 from reports.agenda import VIEWS, Agenda, AgendaItem, encode
@@ -58,52 +58,55 @@ def _view_selections(view: str, ctx, regions) -> list[dict[str, str]]:
     if view == "overview":
         provinces = dict(zip(regions["province_code"], regions["province_name"], strict=False))
         left, right = st.columns(2)
-        chosen = left.multiselect(ctx.t("overview.filter_province"), sorted(provinces), key="present_new_province",
-                                  format_func=provinces.get, placeholder=ctx.t("present.national"), **url_state.SEARCH)
-        kind = right.selectbox(ctx.t("overview.filter_kind"), ["", "kabupaten", "kota"], key="present_new_kind",
-                               format_func=lambda k: ctx.t(f"word.{k}") if k else ctx.t("overview.all"))
+        chosen = widgets.multiselect(left, ctx.t("overview.filter_province"), sorted(provinces),
+                                     key="present_new_province", format_func=provinces.get,
+                                     placeholder=ctx.t("present.national"), **url_state.SEARCH)
+        kind = widgets.selectbox(right, ctx.t("overview.filter_kind"), ["", "kabupaten", "kota"],
+                                 key="present_new_kind",
+                                 format_func=lambda k: ctx.t(f"word.{k}") if k else ctx.t("overview.all"))
         return [{key: value for key, value in (("province", ",".join(chosen)), ("kind", kind)) if value}]
     choose = ctx.t("widget.choose_options")
     if view == "scenario":
         return _scenario_selections(ctx, codes, labels)
     if view in ("region", "gaps", "claims", "plan"):
-        chosen = st.multiselect(ctx.t("present.regions_each"), codes, key=f"present_new_{view}_regions",
-                                format_func=labels.get, max_selections=MAX_REGIONS,
-                                placeholder=choose, **url_state.SEARCH)
+        chosen = widgets.multiselect(st, ctx.t("present.regions_each"), codes, key=f"present_new_{view}_regions",
+                                     format_func=labels.get, max_selections=MAX_REGIONS,
+                                     placeholder=choose, **url_state.SEARCH)
         return [{"region": code} for code in chosen]
     if view == "compare":
-        chosen = st.multiselect(ctx.t("compare.regions"), codes, key="present_new_compare_regions",
-                                format_func=labels.get, max_selections=MAX_REGIONS,
-                                placeholder=choose, **url_state.SEARCH)
+        chosen = widgets.multiselect(st, ctx.t("compare.regions"), codes, key="present_new_compare_regions",
+                                     format_func=labels.get, max_selections=MAX_REGIONS,
+                                     placeholder=choose, **url_state.SEARCH)
         return [{"regions": ",".join(chosen)}] if len(chosen) >= 2 else []
     framework = cached.framework_of(ctx.year, ctx.stage)
     dimension_names = framework.dimension_names(ctx.lang)
     left, right = st.columns([3, 1])
-    chosen = left.multiselect(ctx.t("trends.regions"), codes, key="present_new_trends_regions",
-                              format_func=labels.get, max_selections=MAX_REGIONS,
-                              placeholder=choose, **url_state.SEARCH)
-    measure = right.selectbox(ctx.t("trends.measure"), [INDEX_CODE, *dimension_names], key="present_new_measure",
-                              format_func=lambda c: ctx.t("word.index") if c == INDEX_CODE else dimension_names[c])
+    chosen = widgets.multiselect(left, ctx.t("trends.regions"), codes, key="present_new_trends_regions",
+                                 format_func=labels.get, max_selections=MAX_REGIONS,
+                                 placeholder=choose, **url_state.SEARCH)
+    measure = widgets.selectbox(right, ctx.t("trends.measure"), [INDEX_CODE, *dimension_names],
+                                key="present_new_measure",
+                                format_func=lambda c: ctx.t("word.index") if c == INDEX_CODE else dimension_names[c])
     return [{"regions": ",".join(chosen), "dimension": measure}] if chosen else []
 
 
 def _scenario_selections(ctx, codes: list[str], labels: dict[str, str]) -> list[dict[str, str]]:
     """A region, then some of its scenarios saved for the agenda's year and stage."""
     left, right = st.columns(2)
-    region = left.selectbox(ctx.t("present.scenario_region"), codes, key="present_new_scenario_region",
-                            format_func=labels.get, index=None, placeholder=ctx.t("widget.choose_option"))
+    region = widgets.selectbox(left, ctx.t("present.scenario_region"), codes, key="present_new_scenario_region",
+                               format_func=labels.get, index=None, placeholder=ctx.t("widget.choose_option"))
     saved = {s.id: s.name for s in cached.store().scenarios(region, ctx.year, ctx.stage)} if region else {}
-    chosen = right.multiselect(ctx.t("present.scenario_pick"), list(saved), key="present_new_scenarios",
-                               format_func=saved.get, placeholder=ctx.t("widget.choose_options"),
-                               disabled=not saved, **url_state.SEARCH)
+    chosen = widgets.multiselect(right, ctx.t("present.scenario_pick"), list(saved), key="present_new_scenarios",
+                                 format_func=saved.get, placeholder=ctx.t("widget.choose_options"),
+                                 disabled=not saved, **url_state.SEARCH)
     return [{"region": region, "scenario": scenario_id} for scenario_id in chosen if scenario_id in saved]
 
 
 def _add_form(ctx, regions) -> None:
     with st.container(border=True):
         st.markdown(f"**{plain(ctx.t('present.add_title'))}**")
-        view = st.selectbox(ctx.t("present.view"), VIEWS, key="present_new_view",
-                            format_func=lambda v: ctx.t(f"present.view_{v}"))
+        view = widgets.selectbox(st, ctx.t("present.view"), VIEWS, key="present_new_view",
+                                 format_func=lambda v: ctx.t(f"present.view_{v}"))
         selections = _view_selections(view, ctx, regions)
         title = st.text_input(ctx.t("present.item_title"), key="present_new_title", max_chars=120,
                               help=ctx.t("present.item_title_help"))

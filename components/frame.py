@@ -10,7 +10,7 @@ from functools import partial
 import streamlit as st
 
 from charts.theme import ChartText
-from components import cached, url_state
+from components import cached, url_state, widgets
 from components.routing import recover_bare_page
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, format_number, t
 from scoring import STAGES
@@ -40,8 +40,7 @@ class Context:
 
 def language() -> str:
     """The UI language from the session or the URL, before any widget is drawn."""
-    value = st.session_state.get("lang") or st.query_params.get("lang") or DEFAULT_LANGUAGE
-    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+    return widgets.ui_language()
 
 
 def shared_frame() -> Context:

@@ -9,7 +9,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from components import auth
+from components import auth, widgets
 from components.data_views import problems_frame
 from components.slides import plain
 from i18n import format_number
@@ -24,8 +24,8 @@ def framework_export(store, ctx, years: list[int]) -> None:
     """The download of a year's framework as a workbook, for everyone."""
     st.subheader(ctx.t("framework_files.title"))
     st.caption(ctx.t("framework_files.hint"))
-    year = st.selectbox(ctx.t("framework_files.year"), years, key="framework_year",
-                        index=years.index(ctx.year) if ctx.year in years else len(years) - 1)
+    year = widgets.selectbox(st, ctx.t("framework_files.year"), years, key="framework_year",
+                             index=years.index(ctx.year) if ctx.year in years else len(years) - 1)
     framework = store.framework_for(year)
     if framework is None:
         st.info(ctx.t("data.no_framework", year=year))

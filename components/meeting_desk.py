@@ -13,7 +13,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from components import auth, cached
+from components import auth, cached, widgets
 from components.agenda_data import DataStatus
 from components.slides import plain
 from i18n import format_date, t
@@ -164,13 +164,13 @@ def notes_form(agenda, ctx, titles: dict[int, str]) -> None:
         out.button(ctx.t("present.signout"), key="present_signout", on_click=_sign_out)
     with st.form("present_note_form", clear_on_submit=True, border=True):
         st.markdown(f"**{plain(ctx.t('present.add_note'))}**")
-        st.selectbox(ctx.t("present.note_item"), list(titles), key="present_note_item",
-                     format_func=lambda i: f"{i + 1}. {titles[i]}")
+        widgets.selectbox(st, ctx.t("present.note_item"), list(titles), key="present_note_item",
+                          format_func=lambda i: f"{i + 1}. {titles[i]}")
         st.text_area(ctx.t("present.note"), key="present_note_text", max_chars=4000)
         st.text_input(ctx.t("present.decision"), key="present_note_decision", max_chars=1000)
         left, right = st.columns(2)
-        left.selectbox(ctx.t("present.owner"), ["", *owner_options(agenda.year)], key="present_note_owner",
-                       format_func=lambda o: o or ctx.t("present.no_owner"))
+        widgets.selectbox(left, ctx.t("present.owner"), ["", *owner_options(agenda.year)], key="present_note_owner",
+                          format_func=lambda o: o or ctx.t("present.no_owner"))
         right.date_input(ctx.t("present.due"), value=None, key="present_note_due", format="DD/MM/YYYY",
                          help=ctx.t("present.due_help"))
         st.form_submit_button(ctx.t("present.save_note"), type="primary", on_click=_save_note, args=(agenda.id,))
@@ -187,9 +187,9 @@ def notes_table(agenda, ctx, notes: list[dict], titles: dict[int, str]) -> None:
         return
     by_id = {n["id"]: n for n in notes}
     left, right = st.columns([4, 1], vertical_alignment="bottom")
-    chosen = left.selectbox(ctx.t("present.remove_note"), list(by_id), key="present_note_remove",
-                            format_func=lambda i: f"{int(by_id[i]['item']) + 1}. "
-                                                  f"{(by_id[i]['decision'] or by_id[i]['note'])[:80]}")
+    chosen = widgets.selectbox(left, ctx.t("present.remove_note"), list(by_id), key="present_note_remove",
+                               format_func=lambda i: f"{int(by_id[i]['item']) + 1}. "
+                               f"{(by_id[i]['decision'] or by_id[i]['note'])[:80]}")
     right.button(ctx.t("present.remove"), key="present_note_remove_button", on_click=_delete_note,
                  args=(agenda.id,), disabled=chosen is None)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import auth
+from components import auth, widgets
 from components.data_views import problems_frame
 from components.pickers import region_label
 from store import IngestRefused
@@ -42,8 +42,8 @@ def programmes_upload(store, ctx, admin: str) -> None:
                         file_name="matra-programmes-template.csv", mime="text/csv", key="programmes_tpl_csv")
     labels = region_label(store.regions())
     codes = sorted(labels, key=labels.get)
-    region = st.selectbox(ctx.t("programmes.region"), codes, format_func=labels.get, key="programmes_region",
-                          index=codes.index("35.09") if "35.09" in codes else 0)
+    region = widgets.selectbox(st, ctx.t("programmes.region"), codes, format_func=labels.get, key="programmes_region",
+                               index=codes.index("35.09") if "35.09" in codes else 0)
     uploaded = st.file_uploader(ctx.t("programmes.upload"), type=["csv", "xlsx"], key="programmes_file")
     if uploaded is not None and st.button(ctx.t("programmes.import"), key="programmes_import"):
         _write(ctx, lambda: store.import_programmes(region, uploaded.name, uploaded.getvalue(),

@@ -15,7 +15,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from components import auth
+from components import auth, widgets
 from i18n import format_date, format_number
 from store.atomic import StoreUnavailable
 from store.problems import IngestRefused
@@ -110,8 +110,8 @@ def _panel(store, ctx, admin: str, action: str, candidates) -> None:
         return
     key = _list_key(f"{action}_pick", candidates)
     labels = {s.id: _label(s, ctx) for s in candidates}
-    chosen = st.selectbox(ctx.t(f"steward.{action}_pick"), list(labels), index=None, format_func=labels.get,
-                          placeholder=ctx.t("steward.choose"), key=key)
+    chosen = widgets.selectbox(st, ctx.t(f"steward.{action}_pick"), list(labels), index=None, format_func=labels.get,
+                               placeholder=ctx.t("steward.choose"), key=key)
     if chosen is None:
         return
     change = store.change_effect(chosen, action)

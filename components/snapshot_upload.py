@@ -9,7 +9,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from components import auth
+from components import auth, widgets
 from components.data_views import problems_frame
 from components.snapshot_stewardship import flash
 from i18n import format_number
@@ -21,8 +21,8 @@ def snapshot_upload(store, ctx, admin: str, years: list[int]) -> None:
     st.subheader(ctx.t("data.upload_title"))
     _start_year_stage(years, ctx)
     left, middle = st.columns(2)
-    year = left.selectbox(ctx.t("data.template_year"), years, key="upload_year")
-    stage = middle.selectbox(ctx.t("data.template_stage"), STAGES, key="upload_stage")
+    year = widgets.selectbox(left, ctx.t("data.template_year"), years, key="upload_year")
+    stage = widgets.selectbox(middle, ctx.t("data.template_stage"), STAGES, key="upload_stage")
     uploaded = st.file_uploader(ctx.t("data.upload_file"), type=["csv", "xlsx"], key="upload_file")
     if uploaded is None:
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import auth
+from components import auth, widgets
 from store import IngestRefused
 from store.atomic import StoreBusy, StoreUnavailable
 
@@ -33,7 +33,7 @@ def targets_editor(store, ctx, admin: str, years: list[int]) -> None:
     if not hasattr(store, "targets_table"):
         st.info(ctx.t("data.targets_unavailable"))
         return
-    year = st.selectbox(ctx.t("data.targets_year"), years, index=len(years) - 1, key="targets_year")
+    year = widgets.selectbox(st, ctx.t("data.targets_year"), years, index=len(years) - 1, key="targets_year")
     framework = store.framework_for(year)
     dimensions = [d.code for d in framework.dimensions]
     regions = store.regions()

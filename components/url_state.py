@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from components import widgets
+from i18n import t
 
 LIST_SEPARATOR = ","
 # Typing "Kota Malang" finds the options containing exactly that text (Streamlit's default fuzzy
@@ -30,9 +31,7 @@ def _shown(text: str) -> str:
 
 def explain_unknown(label: str, value: str, shown: str) -> None:
     """Say (in the UI language) that a link's value is not known and what is shown instead."""
-    lang = st.session_state.get("lang") or st.query_params.get("lang")
-    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-    st.warning(t("url.unknown_value", lang, label=label, value=_shown(value), shown=_shown(shown)))
+    st.warning(t("url.unknown_value", widgets.ui_language(), label=label, value=_shown(value), shown=_shown(shown)))
 
 
 def url_value(key: str) -> str | None:
@@ -68,7 +67,10 @@ def _single_choice(widget: str, label: str, options: Sequence, key: str, default
     _seed(key, _initial(key, options, default))
     if widget == "selectbox":
         kwargs.setdefault("filter_mode", FILTER_MODE)
-    value = getattr(container, widget)(label, options, key=key, format_func=format_func, **kwargs)
+    if widget == "selectbox":
+        value = widgets.selectbox(container, label, options, key=key, format_func=format_func, **kwargs)
+    else:
+        value = container.radio(label, options, key=key, format_func=format_func, **kwargs)
     _write(key, value, default)
     return value
 
@@ -102,8 +104,8 @@ def multiselect(label: str, options: Sequence, key: str, default: Sequence = (),
         st.session_state[key] = [v for v in st.session_state[key] if v in options]
     kwargs.setdefault("filter_mode", FILTER_MODE)
     kwargs.setdefault("select_all", False)   # no "Select N matches" entry (English only, and Enter would pick it)
-    value = container.multiselect(label, options, key=key, format_func=format_func,
-                                  max_selections=max_selections, **kwargs)
+    value = widgets.multiselect(container, label, options, key=key, format_func=format_func,
+                                max_selections=max_selections, **kwargs)
     text = LIST_SEPARATOR.join(str(v) for v in value)
     if text:
         st.query_params[key] = text

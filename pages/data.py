@@ -3,7 +3,7 @@ regions), retract, targets and programmes (administrators). Roles: components/au
 
 import streamlit as st
 
-from components import auth, cached, frame
+from components import auth, cached, frame, widgets
 from components.data_views import history_frame
 from components.framework_files import framework_export, framework_import
 from components.official_upload import official_downloads, official_upload
@@ -23,9 +23,11 @@ years = sorted({y for f in store.frameworks() for y in f.years})
 st.subheader(ctx.t("data.templates"))
 st.caption(ctx.t("data.templates_hint"))
 left, middle = st.columns(2)
-template_year = left.selectbox(ctx.t("data.template_year"), years, index=years.index(ctx.year) if ctx.year in years
-                               else len(years) - 1, key="template_year")
-template_stage = middle.selectbox(ctx.t("data.template_stage"), STAGES, index=len(STAGES) - 1, key="template_stage")
+template_year = widgets.selectbox(left, ctx.t("data.template_year"), years,
+                                  index=years.index(ctx.year) if ctx.year in years else len(years) - 1,
+                                  key="template_year")
+template_stage = widgets.selectbox(middle, ctx.t("data.template_stage"), STAGES, index=len(STAGES) - 1,
+                                   key="template_stage")
 framework = store.framework_for(template_year)
 if framework is None:
     st.info(ctx.t("data.no_framework", year=template_year))
