@@ -10,6 +10,15 @@ from components.url_state import link
 from i18n import format_number
 
 
+def show_table(frame: pd.DataFrame, empty_text: str, container=st, **kwargs) -> None:
+    """A table, or when it has no rows a sentence saying so (Streamlit draws an empty table with the
+    English word "empty"); `empty_text` is already in the UI language."""
+    if frame.empty:
+        container.caption(empty_text)
+    else:
+        container.dataframe(frame, **kwargs)
+
+
 def show_ranking(rows: pd.DataFrame, ctx, band_names: dict[int, str], key: str) -> str | None:
     """The ranking with rank change and close-call marker; returns the selected region code."""
     def change_text(value):

@@ -41,10 +41,13 @@ def targets_editor(store, ctx, admin: str, years: list[int]) -> None:
     wide = (current.pivot_table(index="region_code", columns="dimension", values="target", aggfunc="last")
             if not current.empty else pd.DataFrame(columns=dimensions))
     table = pd.DataFrame({"region_code": regions["code"], "name": regions["name"]}).set_index("region_code")
-    table = table.join(wide.reindex(columns=dimensions), how="left")
+    table = table.join(wide.reindex(columns=dimensions).astype(float), how="left")   # no target: a blank cell
     st.caption(ctx.t("data.targets_hint"))
-    config = {code: st.column_config.NumberColumn(code, min_value=0.0, max_value=5.0, step=0.01, format="%.2f")
+    names = framework.dimension_names(ctx.lang)
+    config = {code: st.column_config.NumberColumn(names[code], help=code, min_value=0.0, max_value=5.0, step=0.01,
+                                                  format="%.2f")
               for code in dimensions}
+    config["_index"] = st.column_config.TextColumn(ctx.t("reports.col_region_code"), disabled=True)
     config["name"] = st.column_config.TextColumn(ctx.t("word.region"), disabled=True)
     edited = st.data_editor(table, column_config=config, key="targets_editor", width="stretch", height=360)
     if st.button(ctx.t("data.targets_save"), key="targets_save"):

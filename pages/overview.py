@@ -7,7 +7,7 @@ from charts.maps import band_map
 from charts.theme import CHART_CONFIG
 from components import cached, figures, frame, official_view, url_state
 from components.downloads import ranking_downloads
-from components.tables import show_ranking
+from components.tables import show_ranking, show_table
 from i18n import format_number, format_percent
 from scoring import summaries
 from views.overview import KINDS, OverviewSelection, map_extent, scope_names, shown_ranking
@@ -104,14 +104,15 @@ if selected is not None:
 gains, losses = summaries.movers(shown)
 st.subheader(ctx.t("overview.movers_title", year=ctx.year - 1))
 gain_column, loss_column = st.columns(2)
-for column, rows, label in ((gain_column, gains, "overview.gains"), (loss_column, losses, "overview.losses")):
+for column, rows, label, none in ((gain_column, gains, "overview.gains", "overview.none_gains"),
+                                  (loss_column, losses, "overview.losses", "overview.none_losses")):
     column.markdown(f"**{ctx.t(label)}**")
-    column.dataframe(
+    show_table(
         rows.assign(change=rows["improvement"].map(lambda v: format_number(v, ctx.lang, signed=True)))[
             ["name", "province_name", "change"]].rename(columns={
                 "name": ctx.t("word.region"), "province_name": ctx.t("word.province"),
                 "change": ctx.t("word.change")}),
-        hide_index=True, width="stretch")
+        ctx.t(none), column, hide_index=True, width="stretch")
 
 st.subheader(ctx.t("overview.province_title"))
 levels = [b.level for b in framework.bands]

@@ -8,6 +8,7 @@ from charts.profiles import lines, slope
 from charts.theme import CHART_CONFIG
 from components import cached, figures, frame, official_view, url_state
 from components.pickers import LAST_REGION, region_label, start_from_view
+from components.tables import show_table
 from i18n import format_number
 from scoring import INDEX_CODE, summaries
 from views.compare import MAX_REGIONS
@@ -84,14 +85,15 @@ if crossed:   # the movers and the slope chart below compare across it
     st.warning(ctx.t("trends.method_note", first=first, last=last, years=", ".join(map(str, crossed))))
 gains, losses = summaries.movers(pair, "change")
 gain_column, loss_column = st.columns(2)
-for column, rows, label in ((gain_column, gains, "overview.gains"), (loss_column, losses, "overview.losses")):
+for column, rows, label, none in ((gain_column, gains, "overview.gains", "overview.none_gains"),
+                                  (loss_column, losses, "overview.losses", "overview.none_losses")):
     column.markdown(f"**{ctx.t(label)}**")
-    column.dataframe(pd.DataFrame({
+    show_table(pd.DataFrame({
         ctx.t("word.region"): rows["name"],
         str(first): rows["first_score"].map(lambda v: format_number(v, ctx.lang)),
         str(last): rows["second_score"].map(lambda v: format_number(v, ctx.lang)),
         ctx.t("word.change"): rows["change"].map(lambda v: format_number(v, ctx.lang, signed=True)),
-    }), hide_index=True, width="stretch")
+    }), ctx.t(none), column, hide_index=True, width="stretch")
 
 slope_rows = pair[pair["region_code"].isin(chosen)]
 slope_frame = pd.concat([

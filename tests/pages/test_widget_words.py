@@ -48,3 +48,23 @@ def test_whatif_multiselects_say_choose_in_the_ui_language(data_dir, page, lang)
     assert {m.proto.placeholder for m in whatif} == {t("widget.choose_options", lang)}
     for box in app.selectbox:
         assert box.proto.placeholder not in ("Choose an option", "") or lang == "en", box.key
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_an_empty_movers_table_says_so_in_words(data_dir, lang):
+    """A province and kind where no region fell (or none rose): the side with no rows is a sentence."""
+    from store import Store
+    store = Store(data_dir)
+    year = max(store.years("II"))
+    ranking = store.ranking(year, "II").dropna(subset=["improvement"])
+    groups = ranking.groupby(["province_code", "kind"])["improvement"]
+    one_sided = [(key, values) for key, values in groups if (values != 0).any() and
+                 ((values >= 0).all() or (values <= 0).all())]
+    assert one_sided, "the demo data has no province and kind where every region moved the same way"
+    (province, kind), values = one_sided[0]
+    app = open_page("overview", year=year, stage="II", lang=lang, province=province, kind=kind)
+    assert not app.exception
+    empty = "overview.none_losses" if (values >= 0).all() else "overview.none_gains"
+    captions = [c.value for c in app.caption]
+    assert t(empty, lang) in captions
+    assert not any(frame.value.empty for frame in app.dataframe)
