@@ -82,7 +82,7 @@ def scenario_slide(item, ctx, source, framework, regions) -> None:
     now = ctx.t("whatif.actual", value="{}")
     figures = [
         (ctx.t("whatif.index"), format_number(result.index_after, ctx.lang),
-         format_number(result.index_change, ctx.lang, signed=True),
+         format_number(result.index_change, ctx.lang, signed=True) if result.index_change else None,   # shown: 0 is 0
          format_number(result.index_before, ctx.lang)),
         (ctx.t("whatif.band"), bands[result.band_after], result.band_after - result.band_before or None,
          bands[result.band_before]),

@@ -15,7 +15,7 @@ from charts.bars import band_distribution
 from charts.profiles import dumbbell, heatmap, lines, radar
 from charts.theme import CHART_CONFIG, NEUTRAL
 from i18n import format_number
-from scoring import INDEX_CODE, band_for, summaries
+from scoring import INDEX_CODE, band_for, round_score, summaries
 from views.region import radar_series, region_benchmarks
 
 
@@ -29,6 +29,14 @@ def band_distribution_figure(ctx, framework, dimension_scores: pd.DataFrame, reg
     return band_distribution(counts, band_names,
                              ctx.chart_text(ctx.t("overview.bands_title"), ctx.t("overview.bands_units")),
                              ctx.t("overview.regions_word"))
+
+
+def change_metric(container, label: str, value: str, change: float, lang: str, digits: int = 2, **kwargs) -> None:
+    """A metric with a shown change (format_number, signed, `digits`); a change that shows as zero
+    is neutral: grey, no arrow (Streamlit draws a green up arrow on "0,00")."""
+    zero = round_score(float(change), digits) == 0
+    container.metric(label, value, delta=format_number(change, lang, digits=digits, signed=True),
+                     delta_color="off" if zero else "normal", delta_arrow="off" if zero else "auto", **kwargs)
 
 
 def region_metrics(ctx, framework, ranking: pd.DataFrame, region: str, columns) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import auth, cached, url_state
+from components.figures import change_metric
 from components.slides import plain
 from i18n import format_date, format_number
 from scoring.whatif import VERIFY, WhatIfError
@@ -135,9 +136,8 @@ def whatif_panel(ctx, region: str, framework, grid, register) -> None:
         return
     bands = framework.band_labels(ctx.lang)
     index, band, rank, province = st.columns(4)
-    index.metric(ctx.t("whatif.index"), format_number(result.index_after, ctx.lang),
-                 delta=format_number(result.index_change, ctx.lang, signed=True),
-                 help=ctx.t("whatif.actual", value=format_number(result.index_before, ctx.lang)))
+    change_metric(index, ctx.t("whatif.index"), format_number(result.index_after, ctx.lang), result.index_change,
+                  ctx.lang, help=ctx.t("whatif.actual", value=format_number(result.index_before, ctx.lang)))
     band.metric(ctx.t("whatif.band"), bands[result.band_after],
                 delta=result.band_after - result.band_before or None,
                 help=ctx.t("whatif.actual", value=bands[result.band_before]))

@@ -9,6 +9,7 @@ import streamlit as st
 from charts.programmes import budget_bars, timeline
 from charts.theme import CHART_CONFIG
 from components import cached, frame
+from components.figures import change_metric
 from components.pickers import region_view
 from components.whatif_panel import whatif_panel
 from i18n import format_number
@@ -40,8 +41,10 @@ summary = answers["summary"]
 left, middle, right = st.columns(3)
 left.metric(ctx.t("plan.summary_programmes"), summary.programmes)
 middle.metric(ctx.t("plan.summary_budget"), format_number(summary.budget / 1e9, ctx.lang))
-right.metric(ctx.t("plan.summary_all_done"), format_number(summary.index_all_done, ctx.lang),
-             delta=format_number(summary.index_change, ctx.lang, signed=True))
+change_metric(right, ctx.t("plan.summary_all_done"), format_number(summary.index_all_done, ctx.lang),
+              summary.index_change, ctx.lang)
+right.caption(ctx.t("plan.band_reaches" if summary.band_all_done > summary.band_now else "plan.band_stays",
+                    band=framework.band_labels(ctx.lang)[summary.band_all_done]))
 
 st.subheader(ctx.t("plan.effects_title"))
 effects = answers["effects"].set_index("programme_code")

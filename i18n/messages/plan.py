@@ -10,6 +10,8 @@ MESSAGES = {
     "plan.summary_programmes": ("Program", "Programmes"),
     "plan.summary_budget": ("Anggaran (Rp miliar)", "Budget (billion Rp)"),
     "plan.summary_all_done": ("Indeks bila semua selesai", "Index if all finish"),
+    "plan.band_stays": ("Tetap di tingkat {band}", "Stays in band {band}"),
+    "plan.band_reaches": ("Mencapai tingkat {band}", "Reaches band {band}"),
     "plan.by_status": ("Program per dimensi dan status", "Programmes by dimension and status"),
     "plan.effects_title": ("Dampak tiap program bila selesai sesuai rencana",
                            "What each programme lifts if it finishes as planned"),
