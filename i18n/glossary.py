@@ -31,7 +31,7 @@ ENTRIES = (
     # Terms of the programme and of Kemendagri
     Entry("daerah", ("wilayah",), (r"(?i)(?<!kode )\bwilayah\b",)),
     Entry("diampunya", ("dimilikinya", "memilikinya"), (r"(?i)\b(dimilikinya|memilikinya)\b",), scope="all"),
-    Entry("bukti dukung", ("bukti",), (r"(?i)(?<![-_`'\"])\bbukti\b(?![- ]dukung)(?![-_`'\"])",), concept=True),
+    Entry("bukti dukung", ("bukti",), (r"(?i)(?<![-_/`'\"])\bbukti\b(?![- ]dukung)(?![-_/)`'\"])",), concept=True),
     Entry("penilaian mandiri", ("self-assessment", "penilaian diri"),
           (r"(?i)\bself[- ]assessment\b", r"(?i)\bpenilaian diri\b"), scope="all", concept=True),
     Entry("Masterplan Smart City", ("masterplan",), (r"\b[Mm]asterplan\b(?! Smart City)", r"\bmasterplan Smart City"),

@@ -18,7 +18,7 @@ from store.templates import _drop_down, _put, _table
 
 ROWS = 300
 INSTRUCTIONS = [
-    ("Satu baris per program atau quick win dari masterplan Smart City.",
+    ("Satu baris per program atau Quick Win dari Masterplan Smart City.",
      "One row per programme or quick win of the Smart City masterplan."),
     ("indikator: KODE=LEVEL dipisah titik koma, mis. GOV.LP.01=3; GOV.LP.02=4 (level 0-5 yang harus dicapai).",
      "indicators: CODE=LEVEL separated by semicolons, e.g. GOV.LP.01=3; GOV.LP.02=4 (the level 0-5 to reach)."),
@@ -26,7 +26,7 @@ INSTRUCTIONS = [
      "budget in rupiah (a number, no formula); source: APBD, DPA or other."),
     ("status: direncanakan, berjalan, selesai, dihentikan; progres 0-100; quick_win ya/tidak.",
      "status: planned, running, done, stopped; progress 0-100; quick_win yes/no."),
-    ("Mengunggah berkas mengganti seluruh daftar program wilayah; versi sebelumnya tetap tersimpan.",
+    ("Mengunggah berkas mengganti seluruh daftar program daerah; versi sebelumnya tetap tersimpan.",
      "Uploading replaces the region's whole register; the earlier version is kept."),
 ]
 

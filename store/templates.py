@@ -23,7 +23,7 @@ EVIDENCE = '"verified,submitted,missing,terverifikasi,diajukan,tidak ada"'
 
 INSTRUCTIONS = [
     ("Petunjuk pengisian", "How to fill in"),
-    ("Isi lembar 'data': satu baris per wilayah x indikator. Jangan ubah judul kolom.",
+    ("Isi lembar 'data': satu baris per daerah x indikator. Jangan ubah judul kolom.",
      "Fill in the 'data' sheet: one row per region x indicator. Keep the column headers."),
     ("region_code (kode_wilayah): kode Kemendagri, mis. 35.09, atau nama persis dari lembar 'regions'.",
      "region_code (kode_wilayah): Kemendagri code, e.g. 35.09, or the exact name from the 'regions' sheet."),
@@ -33,15 +33,15 @@ INSTRUCTIONS = [
      "level: the verified level, a whole number from 0 to 5 (0 = not in place)."),
     ("claimed_level (level_klaim): level penilaian mandiri 0 sampai 5, boleh kosong.",
      "claimed_level (level_klaim): the self-assessed level 0 to 5, may be blank."),
-    ("evidence (bukti): verified/terverifikasi, submitted/diajukan atau missing/tidak ada. Level tanpa bukti "
-     "terverifikasi dihitung menurut kebijakan bukti kerangka (biasanya 0).",
+    ("evidence (bukti): verified/terverifikasi, submitted/diajukan atau missing/tidak ada. Level tanpa bukti dukung "
+     "terverifikasi dihitung menurut kebijakan bukti dukung dalam kerangka (biasanya 0).",
      "evidence (bukti): verified, submitted or missing (or terverifikasi, diajukan, tidak ada). A level "
      "without verified evidence counts as the framework's evidence policy says (usually 0)."),
     ("note (catatan): teks bebas, boleh kosong.", "note (catatan): free text, may be blank."),
-    ("Indikator yang tidak diisi untuk suatu wilayah dihitung 0 (berkas tetap dimuat dengan peringatan).",
+    ("Indikator yang tidak diisi untuk suatu daerah dihitung 0 (berkas tetap dimuat dengan peringatan).",
      "An indicator left out for a region counts as 0 (the file still loads, with a warning)."),
-    ("Bentuk lebar juga diterima: satu baris per wilayah, satu kolom per kode indikator berisi level. "
-     "Dalam bentuk lebar level_klaim kosong, dan bukti = terverifikasi kecuali ada kolom bukti/evidence "
+    ("Bentuk lebar juga diterima: satu baris per daerah, satu kolom per kode indikator berisi level. "
+     "Dalam bentuk lebar level_klaim kosong, dan bukti dukung = terverifikasi kecuali ada kolom bukti/evidence "
      "yang berlaku untuk seluruh baris (kolom catatan/note juga berlaku untuk seluruh baris). Sel kosong = "
      "indikator itu tidak diisi.",
      "Wide form is accepted too: one row per region, one column per indicator code holding the level. In "
@@ -57,7 +57,7 @@ INSTRUCTIONS = [
     ("Jangan biarkan rumus tanpa nilai: simpan berkas dari Excel setelah dihitung, atau tempel sebagai nilai.",
      "Do not leave formulas without values: save the file from Excel after it has calculated, or paste "
      "values."),
-    ("Memuat berkas membuat snapshot baru untuk tahun dan tahap itu; snapshot sebelumnya disimpan dan dapat "
+    ("Memuat berkas membuat versi data baru untuk tahun dan tahap itu; versi data sebelumnya disimpan dan dapat "
      "diaktifkan kembali dengan menarik (retract) yang baru.",
      "Loading makes a new snapshot for that year and stage; the previous one is kept and comes back if the "
      "new one is retracted."),

@@ -11,17 +11,21 @@ import pytest
 
 from i18n import catalogue
 from i18n.glossary import ENTRIES, NAV_PREFIX, NAV_VERB
-from store import atomic, bounded_json, problems
+from store import atomic, bounded_json, problems, programme_template, templates
 from tests.conftest import REPO
 
 
 def message_texts() -> dict[str, str]:
-    """Every Indonesian UI text by key: the catalogue, the upload problems' and the data folder's own messages."""
+    """Every Indonesian UI text by key: the catalogue, the upload problems', the templates' instructions and
+    the data folder's own messages."""
     texts = {key: pair[0] for key, pair in catalogue().items()}
     texts.update({f"problems.{key}": pair[0] for key, pair in problems.TEMPLATES.items()})
     texts.update({f"problems.unreadable.{key}": pair[0] for key, pair in problems.UNREADABLE_REASONS.items()})
     texts.update({f"atomic.{key}": pair[0] for key, pair in atomic.UNAVAILABLE.items()})
     texts.update({f"bounded_json.{key}": pair[0] for key, pair in bounded_json.WORDS.items()})
+    texts.update({f"templates.instructions[{n}]": pair[0] for n, pair in enumerate(templates.INSTRUCTIONS)})
+    texts.update({f"programme_template.instructions[{n}]": pair[0]
+                  for n, pair in enumerate(programme_template.INSTRUCTIONS)})
     return texts
 
 
