@@ -56,6 +56,6 @@ MESSAGES = {
     "overview.movers_title": ("Pergerakan terbesar sejak {year}", "Biggest moves since {year}"),
     "overview.gains": ("Naik", "Gains"),
     "overview.losses": ("Turun", "Losses"),
-    "overview.none_gains": ("Tidak ada wilayah yang indeksnya naik.", "No region's index went up."),
-    "overview.none_losses": ("Tidak ada wilayah yang indeksnya turun.", "No region's index went down."),
+    "overview.none_gains": ("Tidak ada daerah yang indeksnya naik.", "No region's index went up."),
+    "overview.none_losses": ("Tidak ada daerah yang indeksnya turun.", "No region's index went down."),
 }
