@@ -80,9 +80,11 @@ else:
     level_effect = breakdown.index_change - breakdown.method_effect
     st.caption(ctx.t("region.why_summary", before=format_number(breakdown.index_before, ctx.lang),
                      after=format_number(breakdown.index_after, ctx.lang),
-                     change=format_number(breakdown.index_change, ctx.lang, digits=GAIN_DIGITS, signed=True),
+                     change=format_number(breakdown.shown_change, ctx.lang, signed=True),
                      method=format_number(breakdown.method_effect, ctx.lang, digits=GAIN_DIGITS, signed=True),
-                     levels=format_number(level_effect, ctx.lang, digits=GAIN_DIGITS, signed=True)))
+                     levels=format_number(level_effect, ctx.lang, digits=GAIN_DIGITS, signed=True)),
+               help=ctx.t("region.why_exact",
+                          exact=format_number(breakdown.index_change, ctx.lang, digits=GAIN_DIGITS, signed=True)))
     parts = breakdown.by_dimension
     labels = [dimension_names[c] for c in parts["dimension"]]
     values = parts["contribution"].tolist()

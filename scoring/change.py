@@ -15,6 +15,7 @@ from fractions import Fraction
 
 import pandas as pd
 
+from scoring.bands import shown_difference
 from scoring.exact import as_fraction, exact_sum
 from scoring.framework import Framework
 from scoring.vocabulary import INDEX_SCOPE
@@ -36,6 +37,12 @@ class ChangeBreakdown:
     method_changed: bool
     by_dimension: pd.DataFrame
     by_indicator: pd.DataFrame
+
+    @property
+    def shown_change(self) -> float:
+        """The change as the region header shows it: shown index after minus shown index before
+        (scoring.bands.shown_difference, as the ranking's improvement)."""
+        return shown_difference(self.index_after, self.index_before)
 
 
 def _levels(grid: pd.DataFrame) -> dict[str, Fraction]:

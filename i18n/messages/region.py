@@ -32,6 +32,12 @@ MESSAGES = {
         "Indeks {before} → {after} ({change}): perubahan metode {method}, perubahan level {levels}.",
         "Index {before} → {after} ({change}): change of method {method}, level changes {levels}.",
     ),
+    "region.why_exact": (
+        "Selisih indeks yang tidak dibulatkan: {exact}. Perubahan di atas adalah selisih kedua indeks yang "
+        "tampil (dibulatkan dua desimal), sama seperti di kepala halaman.",
+        "The unrounded index difference: {exact}. The change above is the difference of the two indices as "
+        "shown (rounded to two decimals), as in the page header.",
+    ),
     "region.group_ranks": (
         "Peringkat {province_rank} dari {province_total} di {province}; {kind_rank} dari {kind_total} {kind}.",
         "Rank {province_rank} of {province_total} in {province}; {kind_rank} of {kind_total} of kind {kind}.",

@@ -45,3 +45,27 @@ def test_plan_says_the_band_if_all_finish_and_a_real_change_keeps_its_arrow(data
     assert shown.delta == format_number(all_done.index_change, lang, signed=True)
     moved = all_done.index_change != 0
     assert (shown.direction == Metric.MetricDirection.NONE) == (not moved)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_why_it_changed_shows_the_headers_change_with_the_exact_one_on_hover(data_dir, lang):
+    """The region where the exact change and the shown change read most differently (computed)."""
+    from scoring import round_score
+    from scoring.bands import GAIN_DIGITS
+    store = Store(data_dir)
+    year = max(store.years("II"))
+    ranking = store.ranking(year, "II").dropna(subset=["improvement"]).set_index("region_code")
+    breakdowns = {code: store.change(code, year, "II") for code in ranking.index[:40]}
+    code = max(breakdowns, key=lambda c: abs(round_score(breakdowns[c].index_change) - ranking.loc[c, "improvement"]))
+    breakdown = breakdowns[code]
+    shown = format_number(ranking.loc[code, "improvement"], lang, signed=True)
+    app = open_page("region", region=code, year=year, stage="II", lang=lang)
+    assert not app.exception
+    header = next(m for m in app.metric if m.label == t("region.metric_index", lang, year=year))
+    assert header.proto.delta == shown
+    why = next(c for c in app.caption if c.value.startswith(t("region.why_summary", lang, before="", after="",
+                                                                                 change="", method="",
+                                                                                 levels="")[:6]))
+    assert f"({shown})" in why.value
+    exact = format_number(breakdown.index_change, lang, digits=GAIN_DIGITS, signed=True)
+    assert why.proto.help == t("region.why_exact", lang, exact=exact)
