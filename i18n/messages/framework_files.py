@@ -73,8 +73,8 @@ MESSAGES = {
         "max_level (levels run from 0 to it), illustrative (TRUE unless this is the official "
         "questionnaire), the evidence policy and notes."),
     "framework_files.guide_04": (
-        "bobot_rantai: bobot Baseline, Output, Outcome, Impact dan Quick Win dalam desimal; jumlahnya"
-        " harus 1 (mis. 0.10, 0.20, 0.30, 0.20, 0.20).",
+        "bobot_rantai: bobot Baseline (kondisi awal), Output (keluaran), Outcome (hasil), Impact (dampak) dan Quick "
+        "Win (hasil cepat) dalam desimal; jumlahnya harus 1 (mis. 0.10, 0.20, 0.30, 0.20, 0.20).",
         "bobot_rantai (chain weights): the Baseline, Output, Outcome, Impact and Quick Win weights as"
         " decimals; they must sum to 1 (e.g. 0.10, 0.20, 0.30, 0.20, 0.20)."),
     "framework_files.guide_05": (
