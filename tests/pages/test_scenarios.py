@@ -10,11 +10,18 @@ import re
 import openpyxl
 import pytest
 
-from components.auth import SECRETARY_KEY
+from components.auth import SESSION_KEY
 from i18n import format_number, t
 from store import Store
 from store.scenarios import Scenario
+from store.users import SECRETARY, Identity
 from tests.pages.conftest import chart_specs, metric, open_page
+
+
+def sign_in_as_secretary(app, name: str, monkeypatch) -> None:
+    """A meeting secretary signed in with the shared secretary password (re-checked at every write)."""
+    monkeypatch.setenv("MATRA_SECRETARY_PASSWORD", "sekretariat-rahasia")
+    app.session_state[SESSION_KEY] = Identity(name, SECRETARY, (), "shared")
 
 IMG = "<img src=x onerror=alert(1)> **bold**"
 LEVELS = {"GOV.LP.01": 5, "GOV.KP.03": "verify"}
@@ -42,7 +49,7 @@ def test_a_scenario_link_opens_its_choices_and_figures(data_dir, lang):
     assert app.query_params.get("scenario") in (None, "", [""])
 
 
-def test_a_signed_in_note_taker_saves_a_scenario_and_its_link_reopens_it(data_dir):
+def test_a_signed_in_note_taker_saves_a_scenario_and_its_link_reopens_it(data_dir, monkeypatch):
     store = Store(data_dir)
     year = max(store.years("II"))
     params = {"whatif_indicators": ",".join(LEVELS), **{f"wl_{c}": v for c, v in LEVELS.items()}}
@@ -51,7 +58,7 @@ def test_a_signed_in_note_taker_saves_a_scenario_and_its_link_reopens_it(data_di
     assert t("whatif.signin_to_save", "en") in [c.value for c in viewer.caption]
     assert not [b for b in viewer.button if b.key == "whatif_save"]        # a viewer cannot write
     app = open_page("gaps", region="35.09", year=year, stage="II", lang="en", **params)
-    app.session_state[SECRETARY_KEY] = "Budi"
+    sign_in_as_secretary(app, "Budi", monkeypatch)
     app.run()
     app.text_input(key="whatif_save_name").input("Verifikasi GOV")
     app.button(key="whatif_save").click().run()
@@ -182,7 +189,7 @@ def test_the_web_what_if_save_on_a_refusing_disk_says_so_and_writes_nothing(data
     year = max(Store(data_dir).years("II"))
     params = {"whatif_indicators": ",".join(LEVELS), **{f"wl_{c}": v for c, v in LEVELS.items()}}
     app = open_page("gaps", region="35.09", year=year, stage="II", lang=lang, **params)
-    app.session_state[SECRETARY_KEY] = "Budi"
+    sign_in_as_secretary(app, "Budi", monkeypatch)
     app.run()
     before = {k: v for k, v in tree_fingerprint(data_dir).items() if k != ".matra.lock"}
     real_replace = os.replace
@@ -209,7 +216,7 @@ def test_the_web_what_if_save_past_the_scenario_bound_says_so(data_dir, monkeypa
     store.save_scenario(Scenario("35.09", "yang pertama", year, "II", {"GOV.LP.01": 4}), created_by="Ani")
     params = {"whatif_indicators": ",".join(LEVELS), **{f"wl_{c}": v for c, v in LEVELS.items()}}
     app = open_page("gaps", region="35.09", year=year, stage="II", lang="en", **params)
-    app.session_state[SECRETARY_KEY] = "Budi"
+    sign_in_as_secretary(app, "Budi", monkeypatch)
     app.run()
     app.text_input(key="whatif_save_name").input("Verifikasi GOV")
     app.button(key="whatif_save").click().run()
