@@ -34,6 +34,7 @@ bench-browser:  ## time pages in chromium beside a bare one-chart floor (make be
 
 demo-data:      ## regenerate the synthetic demo snapshots (seeded)
 	$(PYTHON) tools/make_demo_data.py --fresh
+	$(PYTHON) tools/make_demo_programmes.py --fresh
 
 reference:      ## rebuild data/reference/regions.csv from the npm packages
 	$(PYTHON) tools/build_reference.py

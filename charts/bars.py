@@ -7,6 +7,8 @@ import plotly.graph_objects as go
 
 from charts.theme import BAND_COLOURS, BAND_TEXT_COLOURS, ChartText, band_label, finish
 
+VALUE_ROOM = 1.18  # the score axis runs past the top level so a value printed outside its bar fits
+
 
 def band_distribution(counts: pd.DataFrame, band_names: dict[int, str], text: ChartText,
                       count_label: str) -> go.Figure:
@@ -34,8 +36,9 @@ def band_distribution(counts: pd.DataFrame, band_names: dict[int, str], text: Ch
 
 def score_bars(frame: pd.DataFrame, text: ChartText, score_label: str,
                band_names: dict[int, str], reference: float | None = None,
-               reference_label: str = "") -> go.Figure:
-    """Horizontal bars of `score` per `label`, coloured by `band`, value printed on each bar.
+               reference_label: str = "", *, top: float) -> go.Figure:
+    """Horizontal bars of `score` per `label`, coloured by `band`, value printed on each bar, on an
+    axis from 0 to `top` (the framework's top level) with room right of it for the printed values.
 
     `frame` has label, score, band and score_text. A dashed line marks `reference` (e.g. a target).
     """
@@ -51,6 +54,7 @@ def score_bars(frame: pd.DataFrame, text: ChartText, score_label: str,
     if reference is not None:
         figure.add_vline(x=reference, line=dict(color="#D55E00", dash="dash", width=2),
                          annotation_text=reference_label, annotation_position="top")
-    figure.update_xaxes(range=[0, 5.9], title=score_label, dtick=1)
+    figure.update_xaxes(range=[0, top * VALUE_ROOM], title=score_label, dtick=1,
+                        tickvals=list(range(int(top) + 1)))   # ticks end at top: the room is for text
     figure.update_layout(yaxis=dict(autorange="reversed"))
     return finish(figure, text, height=140 + 36 * len(frame))

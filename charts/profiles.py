@@ -1,4 +1,7 @@
-"""Radar, trend lines, heatmap, dumbbell, slope and change-breakdown charts."""
+"""Radar, trend lines, heatmap, dumbbell, slope and change-breakdown charts.
+
+Score axes run from 0 to `top`, the framework's top level (`Framework.max_level`, 4 on the published
+scale): a builder never assumes a scale of its own."""
 
 from __future__ import annotations
 
@@ -14,8 +17,8 @@ DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid",
 
 
 def radar(axes: list[str], series: list[tuple[str, list[float]]], text: ChartText,
-          colours: dict[str, str] | None = None) -> go.Figure:
-    """Scores on the 0-5 scale around the dimensions; one closed line per series (name, values).
+          colours: dict[str, str] | None = None, *, top: float) -> go.Figure:
+    """Scores on the 0-`top` scale around the dimensions; one closed line per series (name, values).
     The first series is filled; the rest are outlines with distinct dashes (readable in grey).
     `colours` (a page's region colours, by series name) keep a region's colour across the page's
     charts. Legend names are shortened (full names in the hover text); axis names wrap on two lines."""
@@ -35,7 +38,7 @@ def radar(axes: list[str], series: list[tuple[str, list[float]]], text: ChartTex
             hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>" + full_name(name) + "</extra>",
         ))
     # The radial ticks stand on the vertical between two dimensions, never on a dimension's name.
-    figure.update_layout(polar=dict(radialaxis=dict(range=[0, 5], dtick=1, gridcolor="#CBD2D9", angle=90,
+    figure.update_layout(polar=dict(radialaxis=dict(range=[0, top], dtick=1, gridcolor="#CBD2D9", angle=90,
                                                     tickangle=0, tickfont=dict(size=11)),
                                     angularaxis=dict(gridcolor="#E4E7EB", tickfont=dict(size=12))),
                          margin=dict(l=80, r=80))  # room for the axis names on narrow screens
@@ -44,7 +47,7 @@ def radar(axes: list[str], series: list[tuple[str, list[float]]], text: ChartTex
 
 def lines(frame: pd.DataFrame, text: ChartText, y_label: str, band_lowers: dict[int, float] | None = None,
           band_names: dict[int, str] | None = None, marked_years: dict[int, str] | None = None,
-          colours: dict[str, str] | None = None) -> go.Figure:
+          colours: dict[str, str] | None = None, *, top: float) -> go.Figure:
     """Lines of `score` over `year` per `series`; faint band boundaries labelled with band names;
     `marked_years` (year -> short label, e.g. a change of method) drawn as a dashed vertical line
     half a year before the year, labelled at the top. `frame` has year, series, score. `colours`
@@ -71,21 +74,22 @@ def lines(frame: pd.DataFrame, text: ChartText, y_label: str, band_lowers: dict[
                      for level, lower in bounds])
     for year, label in (marked_years or {}).items():
         figure.add_vline(x=year - 0.5, line=dict(color="#D55E00", width=2, dash="dash"))
-        figure.add_annotation(x=year - 0.5, y=5, yref="y", text=label, showarrow=False, xanchor="left",
+        figure.add_annotation(x=year - 0.5, y=top, yref="y", text=label, showarrow=False, xanchor="left",
                               yanchor="top", font=dict(size=11, color="#B24A00"), bgcolor="rgba(255,255,255,0.8)")
-    figure.update_yaxes(range=[0, 5], title=y_label, dtick=1)
+    figure.update_yaxes(range=[0, top], title=y_label, dtick=1)
     figure.update_xaxes(dtick=1, title="")
     return finish(figure, text, height=440)
 
 
-def heatmap(matrix: pd.DataFrame, cell_text: pd.DataFrame, text: ChartText, score_label: str) -> go.Figure:
-    """Rows x columns of scores (0-5) with the value printed in each cell; viridis scale. Row names
+def heatmap(matrix: pd.DataFrame, cell_text: pd.DataFrame, text: ChartText, score_label: str, *,
+            top: float) -> go.Figure:
+    """Rows x columns of scores (0-`top`) with the value printed in each cell; viridis scale. Row names
     (regions) are abbreviated, the hover text has the full row name. Column names stay on one line:
     plotly turns them when they do not fit side by side (it does not turn wrapped ones)."""
     scale = [[i / 4, colour] for i, colour in enumerate(BAND_COLOURS.values())]
     rows = list(matrix.index)
     figure = go.Figure(go.Heatmap(
-        z=matrix.to_numpy(), x=list(matrix.columns), y=rows, zmin=0, zmax=5,   # plotly turns long x names
+        z=matrix.to_numpy(), x=list(matrix.columns), y=rows, zmin=0, zmax=top,   # plotly turns long x names
         colorscale=scale, text=cell_text.to_numpy(), texttemplate="%{text}",
         customdata=[[full_name(row)] * len(matrix.columns) for row in rows],
         colorbar=dict(title=score_label), hovertemplate="%{customdata} · %{x}: %{text}<extra></extra>",
@@ -95,7 +99,7 @@ def heatmap(matrix: pd.DataFrame, cell_text: pd.DataFrame, text: ChartText, scor
 
 
 def dumbbell(frame: pd.DataFrame, text: ChartText, reference_name: str, score_label: str,
-             colour: str = SERIES_COLOURS[0]) -> go.Figure:
+             colour: str = SERIES_COLOURS[0], *, top: float) -> go.Figure:
     """Per row label: a region's score against a reference (e.g. the peer median), joined by a line.
     `frame` has label, score, reference; `colour` is the region's (its colour on the page)."""
     figure = go.Figure()
@@ -113,7 +117,7 @@ def dumbbell(frame: pd.DataFrame, text: ChartText, reference_name: str, score_la
                                 hovertemplate="%{y} · " + score_label + ": %{text}<extra>" + full_name(series_name)
                                 + "</extra>"))
     # No x-axis title: the units are in the subtitle, and on a phone the title sat on the legend row.
-    figure.update_xaxes(range=[0, 5], title=None, dtick=1)
+    figure.update_xaxes(range=[0, top], title=None, dtick=1)
     figure.update_yaxes(autorange="reversed")
     return finish(figure, text, height=160 + 40 * frame["label"].nunique())
 
@@ -122,7 +126,7 @@ SLOPE_HEIGHT, SLOPE_MARGIN_BOTTOM, LABEL_LINE_PX = 520, 50, 15
 
 
 def slope(frame: pd.DataFrame, first: int, last: int, text: ChartText, score_label: str,
-          colours: dict[str, str] | None = None) -> go.Figure:
+          colours: dict[str, str] | None = None, *, top: float) -> go.Figure:
     """Each series' score in `first` and `last` joined by a line (frame: series, year, score).
 
     The series are named by direct labels right of the last year, in their colour (`colours`, by
@@ -142,28 +146,29 @@ def slope(frame: pd.DataFrame, first: int, last: int, text: ChartText, score_lab
             ends.append((float(rows["score"].iloc[-1]), wrap(legend_name(name), 18), line_colours[number]))
     figure = finish(figure, text, height=SLOPE_HEIGHT)
     plot_px = figure.layout.height - figure.layout.margin.t - SLOPE_MARGIN_BOTTOM
-    for y, label, colour in _spread_labels(ends, plot_px / 5):
+    for y, label, colour in _spread_labels(ends, plot_px / top, top):
         figure.add_annotation(x=1, xref="paper", xanchor="left", xshift=6, y=y, yref="y", text=label,
                               showarrow=False, align="left", font=dict(size=12, color=colour))
     widest = max((len(line) for _, label, _ in ends for line in label.split("<br>")), default=0)
     figure.update_layout(margin=dict(r=int(16 + 7 * widest), b=SLOPE_MARGIN_BOTTOM))
     figure.update_xaxes(type="category", categoryorder="array", categoryarray=[str(first), str(last)],
                         range=[-0.08, 1.02])
-    figure.update_yaxes(range=[0, 5], title=score_label, dtick=1)
+    figure.update_yaxes(range=[0, top], title=score_label, dtick=1)
     return figure
 
 
-def _spread_labels(ends: list[tuple[float, str, str]], px_per_unit: float) -> list[tuple[float, str, str]]:
+def _spread_labels(ends: list[tuple[float, str, str]], px_per_unit: float, top: float
+                   ) -> list[tuple[float, str, str]]:
     """Direct labels (y, text, colour) moved apart just enough that no two overlap: each needs its
     lines' height (in score units at `px_per_unit`); they keep the order of their scores and stay
-    within the 0-5 plot (a label at the top is moved down rather than out)."""
+    within the 0-`top` plot (a label at the top is moved down rather than out)."""
     ordered = sorted(ends, key=lambda end: end[0])
     heights = [(label.count("<br>") + 1) * LABEL_LINE_PX / px_per_unit for _, label, _ in ordered]
     placed = [y for y, _, _ in ordered]
     for number in range(1, len(placed)):          # upwards: each clear of the one below
         placed[number] = max(placed[number], placed[number - 1] + (heights[number - 1] + heights[number]) / 2)
-    if placed and placed[-1] > 5:                 # the top one back to the top of the plot, then downwards
-        placed[-1] = 5.0
+    if placed and placed[-1] > top:               # the top one back to the top of the plot, then downwards
+        placed[-1] = float(top)
         for number in range(len(placed) - 2, -1, -1):
             placed[number] = min(placed[number], placed[number + 1] - (heights[number] + heights[number + 1]) / 2)
     return [(y, label, colour) for y, (_, label, colour) in zip(placed, ordered, strict=True)]

@@ -11,6 +11,7 @@ from charts.profiles import dumbbell
 from charts.theme import CHART_CONFIG
 from components import cached, url_state
 from components.downloads import MIME_TYPES, claims_file_bytes, csv_help
+from components.figures import score_units
 from i18n import format_number, format_percent
 from scoring.bands import GAIN_DIGITS
 from views.claims import ClaimsModel
@@ -60,8 +61,8 @@ def claims_figure(ctx, framework, model: ClaimsModel):
     series = model.dimensions(framework, ctx.lang)
     rows = pd.DataFrame({"label": series["label"], "score": series["verified"], "reference": series["claimed"]})
     rows.attrs["series_name"] = ctx.t("claims.series_verified")
-    return dumbbell(rows, ctx.chart_text(ctx.t("claims.chart_title"), ctx.t("chart.units_score")),
-                    ctx.t("claims.series_claimed"), ctx.t("word.score"))
+    return dumbbell(rows, ctx.chart_text(ctx.t("claims.chart_title"), score_units(ctx, framework)),
+                    ctx.t("claims.series_claimed"), ctx.t("word.score"), top=framework.max_level)
 
 
 def _dimension_chart(ctx, framework, model: ClaimsModel, scope: str) -> None:

@@ -19,6 +19,11 @@ from scoring import INDEX_CODE, band_for, round_score, summaries
 from views.region import radar_series, region_benchmarks
 
 
+def score_units(ctx, framework) -> str:
+    """The units line of a score chart: "skor 0–4", on the framework's scale (0..max_level)."""
+    return ctx.t("chart.units_score", top=framework.max_level)
+
+
 def band_distribution_figure(ctx, framework, dimension_scores: pd.DataFrame, region_codes) -> go.Figure:
     """Regions per band in each dimension, for the regions in `region_codes`."""
     band_names = framework.band_names(ctx.lang)
@@ -68,7 +73,8 @@ def region_radar(ctx, framework, region: str, regions: pd.DataFrame, all_dimensi
     dimension_names = framework.dimension_names(ctx.lang)
     series = radar_series(ctx, name, province, bench)
     figure = radar([dimension_names[c] for c in bench["dimension"]], series,
-                   ctx.chart_text(ctx.t("region.radar_title"), ctx.t("chart.units_score")))
+                   ctx.chart_text(ctx.t("region.radar_title"), score_units(ctx, framework)),
+                   top=framework.max_level)
     return figure, bench.set_index("dimension")
 
 
@@ -86,17 +92,20 @@ def compare_matrix(ctx, framework, names: dict[str, str], codes: list[str], inde
     return matrix
 
 
-def compare_radar(ctx, matrix: pd.DataFrame, colours: dict[str, str] | None = None) -> go.Figure:
+def compare_radar(ctx, framework, matrix: pd.DataFrame, colours: dict[str, str] | None = None) -> go.Figure:
     """The compared regions' dimensions; `colours` (charts.labels.region_colours) by region name."""
     series = [(name, row.iloc[1:].tolist()) for name, row in matrix.iterrows()]
     title = ctx.t("compare.radar_title", count=len(matrix))
-    return radar(list(matrix.columns[1:]), series, ctx.chart_text(title, ctx.t("chart.units_score")), colours)
+    return radar(list(matrix.columns[1:]), series, ctx.chart_text(title, score_units(ctx, framework)),
+                 colours,
+                 top=framework.max_level)
 
 
-def compare_heatmap(ctx, matrix: pd.DataFrame) -> go.Figure:
+def compare_heatmap(ctx, framework, matrix: pd.DataFrame) -> go.Figure:
     cell_text = matrix.map(lambda v: format_number(v, ctx.lang))
-    return heatmap(matrix, cell_text, ctx.chart_text(ctx.t("compare.heatmap_title"), ctx.t("chart.units_score")),
-                   ctx.t("word.score"))
+    return heatmap(matrix, cell_text,
+                   ctx.chart_text(ctx.t("compare.heatmap_title"), score_units(ctx, framework)),
+                   ctx.t("word.score"), top=framework.max_level)
 
 
 def gap_dumbbell(ctx, framework, name: str, gaps: pd.DataFrame) -> go.Figure:
@@ -104,8 +113,8 @@ def gap_dumbbell(ctx, framework, name: str, gaps: pd.DataFrame) -> go.Figure:
     rows = pd.DataFrame({"label": gaps["dimension"].map(dimension_names), "score": gaps["score"],
                          "reference": gaps["target"]})
     rows.attrs["series_name"] = name
-    return dumbbell(rows, ctx.chart_text(ctx.t("gaps.dimension_title"), ctx.t("chart.units_score")),
-                    ctx.t("gaps.target"), ctx.t("word.score"))
+    return dumbbell(rows, ctx.chart_text(ctx.t("gaps.dimension_title"), score_units(ctx, framework)),
+                    ctx.t("gaps.target"), ctx.t("word.score"), top=framework.max_level)
 
 
 def trend_lines(ctx, framework, trend: pd.DataFrame, medians: pd.DataFrame, measure: str,
@@ -123,9 +132,10 @@ def trend_lines(ctx, framework, trend: pd.DataFrame, medians: pd.DataFrame, meas
                       "score": medians["score"]}),
     ])
     title = ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage)
-    return lines(series, ctx.chart_text(title, ctx.t("chart.units_score")), ctx.t("word.score"),
+    return lines(series, ctx.chart_text(title, score_units(ctx, framework)), ctx.t("word.score"),
                  {b.level: b.lower for b in framework.bands}, framework.band_names(ctx.lang),
-                 method_marks(ctx, method_changes), {**(colours or {}), ctx.t("trends.national_median"): NEUTRAL})
+                 method_marks(ctx, method_changes), {**(colours or {}), ctx.t("trends.national_median"): NEUTRAL},
+                 top=framework.max_level)
 
 
 def method_marks(ctx, years) -> dict[int, str]:

@@ -77,9 +77,13 @@ def context() -> Context:
 
 
 def guide(ctx: Context, page: str) -> None:
-    """The page's short 'how to read this page' guide, folded (i18n key guide.<page>)."""
+    """The page's short 'how to read this page' guide, folded (i18n key guide.<page>); `{top}` in a
+    guide is the top level of the chosen year's framework (the scale the page's scores are on)."""
+    framework = cached.framework_of(ctx.year, ctx.stage) if ctx.year is not None else None
+    frameworks = [framework] if framework is not None else cached.store().frameworks()
+    top = max((f.max_level for f in frameworks), default="")
     with st.expander(ctx.t("guide.title"), icon=":material/help:"):
-        st.markdown(ctx.t(f"guide.{page}"))
+        st.markdown(ctx.t(f"guide.{page}", top=top))
 
 
 def has_data(ctx: Context) -> bool:

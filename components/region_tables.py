@@ -6,7 +6,6 @@ import pandas as pd
 import streamlit as st
 
 from components import url_state
-from scoring.framework import MAX_LEVEL
 
 
 def indicator_frame(grid: pd.DataFrame, framework, ctx) -> pd.DataFrame:
@@ -16,7 +15,7 @@ def indicator_frame(grid: pd.DataFrame, framework, ctx) -> pd.DataFrame:
 
     def next_level(row) -> str:
         level = int(row["effective_level"])
-        if level >= MAX_LEVEL:
+        if level >= framework.max_level:
             return ctx.t("region.top_level")
         return framework.indicator(row["indicator_code"]).level_text(level + 1, ctx.lang)
 

@@ -44,7 +44,8 @@ def targets_editor(store, ctx, admin: str, years: list[int]) -> None:
     table = table.join(wide.reindex(columns=dimensions).astype(float), how="left")   # no target: a blank cell
     st.caption(ctx.t("data.targets_hint"))
     names = framework.dimension_names(ctx.lang)
-    config = {code: st.column_config.NumberColumn(names[code], help=code, min_value=0.0, max_value=5.0, step=0.01,
+    top = float(framework.max_level)   # targets are on the framework's scale
+    config = {code: st.column_config.NumberColumn(names[code], help=code, min_value=0.0, max_value=top, step=0.01,
                                                   format="%.2f")
               for code in dimensions}
     config["_index"] = st.column_config.TextColumn(ctx.t("reports.col_region_code"), disabled=True)

@@ -18,7 +18,6 @@ from scoring.whatif import VERIFY, WhatIfError
 from store.atomic import StoreBusy, StoreUnavailable
 from store.scenarios import NAME_LIMIT, Scenario, ScenarioRefused
 
-LEVEL_OPTIONS = (0, 1, 2, 3, 4, 5, VERIFY)
 SCENARIO_KEY = "scenario"          # the URL parameter of a saved scenario
 APPLIED_KEY = "_whatif_scenario_applied"
 
@@ -122,9 +121,11 @@ def whatif_panel(ctx, region: str, framework, grid, register) -> None:
     current = dict(zip(grid["indicator_code"], grid["effective_level"].astype(int), strict=True))
     levels = {}
     columns = st.columns(4)
+    options = (*range(framework.max_level + 1), VERIFY)   # the framework's levels 0..max_level, or verify
     for position, code in enumerate(chosen_indicators):
         levels[code] = url_state.selectbox(
-            ctx.t("whatif.level", code=code), LEVEL_OPTIONS, key=f"wl_{code}", default=min(5, current[code] + 1),
+            ctx.t("whatif.level", code=code), options, key=f"wl_{code}",
+            default=min(framework.max_level, current[code] + 1),
             container=columns[position % 4], on_change=_leave_scenario,
             format_func=lambda v: ctx.t("whatif.verify") if v == VERIFY else str(v))
     try:

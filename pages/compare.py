@@ -53,9 +53,9 @@ matrix = figures.compare_matrix(ctx, framework, names, assessed, index_scores, d
 # view) always in the highlight colour.
 home = anchor if mode == "peers" else url_state.url_value("region") or st.session_state.get(LAST_REGION)
 colours = region_colours([names[code] for code in assessed], names.get(home) if home in assessed else None)
-st.plotly_chart(figures.compare_radar(ctx, matrix, colours), key="compare_radar", config=CHART_CONFIG,
+st.plotly_chart(figures.compare_radar(ctx, framework, matrix, colours), key="compare_radar", config=CHART_CONFIG,
                 alt=ctx.t("compare.radar_title", count=len(assessed)))
-st.plotly_chart(figures.compare_heatmap(ctx, matrix), key="compare_heatmap", config=CHART_CONFIG,
+st.plotly_chart(figures.compare_heatmap(ctx, framework, matrix), key="compare_heatmap", config=CHART_CONFIG,
                 alt=ctx.t("compare.heatmap_title"))
 
 first = assessed[0]
@@ -64,8 +64,9 @@ rows = pd.DataFrame({"label": matrix.columns, "score": matrix.iloc[0].to_numpy()
                      "reference": peer_median.to_numpy()})
 rows.attrs["series_name"] = names[first]
 st.plotly_chart(dumbbell(rows, ctx.chart_text(ctx.t("compare.dumbbell_title", name=names[first]),
-                                              ctx.t("chart.units_score")),
-                         ctx.t("compare.peer_median"), ctx.t("word.score"), colours[names[first]]),
+                                              figures.score_units(ctx, framework)),
+                         ctx.t("compare.peer_median"), ctx.t("word.score"), colours[names[first]],
+                         top=framework.max_level),
                 key="compare_dumbbell", config=CHART_CONFIG, alt=ctx.t("compare.dumbbell_title", name=names[first]))
 
 st.subheader(ctx.t("compare.table_title"))

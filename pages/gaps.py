@@ -67,7 +67,7 @@ opd_chart = pd.DataFrame({"label": lagging["owner_opd"], "score": lagging["index
                           "score_text": lagging["index_gain"].map(
                               lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS))})
 figure = score_bars(opd_chart, ctx.chart_text(ctx.t("gaps.opd_title"), ctx.t("gaps.opd_units")),
-                    ctx.t("gaps.col_gain"), band_names)
+                    ctx.t("gaps.col_gain"), band_names, top=framework.max_level)
 figure.update_xaxes(range=[0, max(0.05, float(opds["index_gain"].max()) * 1.3)], dtick=None)
 st.plotly_chart(figure, key="gaps_opd", config=CHART_CONFIG, alt=ctx.t("gaps.opd_title"))
 st.dataframe(pd.DataFrame({
@@ -92,7 +92,7 @@ for scope, plan in answers["plans"].items():
         target = format_number(plan.next_lower, ctx.lang)
         if not plan.reachable:
             st.write(ctx.t("gaps.path_unreachable", score=score, band=plan.band.name(ctx.lang), target=target,
-                           next_band=plan.next_band.name(ctx.lang)))
+                           next_band=plan.next_band.name(ctx.lang), top=framework.max_level))
             continue
         st.write(ctx.t("gaps.path_line", score=score, band=plan.band.name(ctx.lang), target=target,
                        next_band=plan.next_band.name(ctx.lang), steps=plan.action_count,

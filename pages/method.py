@@ -18,7 +18,7 @@ if framework.illustrative:
     st.info(ctx.t("method.illustrative"))
 
 st.subheader(ctx.t("method.formula_title"))
-st.write(ctx.t("method.formula"))
+st.write(ctx.t("method.formula", top=framework.max_level))
 st.subheader(ctx.t("method.rules_title"))
 st.markdown(ctx.t("method.rules", step=format_number(framework.smallest_step, ctx.lang, digits=4)))
 st.markdown(f"**{ctx.t('method.weights_title')}**")
@@ -36,7 +36,7 @@ st.dataframe(pd.DataFrame([
      ctx.t("method.col_lower"): format_number(band.lower, ctx.lang),
      ctx.t("method.col_range"): f"{format_number(band.lower, ctx.lang)} – "
                                 + (f"< {format_number(bands[i + 1].lower, ctx.lang)}" if i + 1 < len(bands)
-                                   else format_number(5, ctx.lang))}
+                                   else format_number(framework.max_level, ctx.lang))}
     for i, band in enumerate(bands)
 ]), hide_index=True, width="stretch")
 st.caption(framework.note("bands_source", ctx.lang))
@@ -63,7 +63,7 @@ for dimension in framework.dimensions:
             } for i in indicators]), hide_index=True, width="stretch")
 
 st.subheader(ctx.t("method.sources_title"))
-st.markdown(ctx.t("method.sources"))
+st.markdown(ctx.t("method.sources", top=framework.max_level))
 snapshots = store.active_snapshots()
 if any(s.synthetic for s in snapshots):
     st.subheader(ctx.t("method.demo_title"))

@@ -93,15 +93,15 @@ st.plotly_chart(budget_bars(money_chart, ctx.chart_text(ctx.t("plan.budget_title
                 key="plan_budget", config=CHART_CONFIG, alt=ctx.t("plan.budget_title"))
 
 st.subheader(ctx.t("plan.uncovered_title"))
-st.caption(ctx.t("plan.uncovered_intro"))
-uncovered = uncovered_gaps(grid, linked).head(15)
+st.caption(ctx.t("plan.uncovered_intro", top=framework.max_level))
+uncovered = uncovered_gaps(grid, linked, framework.max_level).head(15)
 st.dataframe(pd.DataFrame({
     ctx.t("plan.col_code"): uncovered["indicator_code"],
     ctx.t("plan.col_indicator"): uncovered["indicator_code"].map(lambda c: framework.indicator(c).name(ctx.lang)),
     ctx.t("plan.col_dimension"): uncovered["dimension"].map(dimension_names),
     ctx.t("plan.col_owner"): uncovered["owner_opd"],
     ctx.t("plan.col_level"): uncovered["effective_level"].astype(int),
-    ctx.t("plan.col_potential"): uncovered["gain"].map(
+    ctx.t("plan.col_potential", top=framework.max_level): uncovered["gain"].map(
         lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS, signed=True)),
 }), hide_index=True, width="stretch")
 

@@ -64,9 +64,9 @@ trend = pd.concat([trend_index.assign(series=ctx.t("word.index")),
                    trend_dimensions.assign(series=trend_dimensions["code"].map(dimension_names))])
 trend_figure = cached.shared_figure(("region_trend", ctx, region), lambda: lines(
     trend[["year", "series", "score"]],
-    ctx.chart_text(ctx.t("region.trend_title", stage=ctx.stage), ctx.t("chart.units_score")),
+    ctx.chart_text(ctx.t("region.trend_title", stage=ctx.stage), figures.score_units(ctx, framework)),
     ctx.t("word.score"), {b.level: b.lower for b in framework.bands}, band_names,
-    figures.method_marks(ctx, cached.method_changes(ctx.data_version, ctx.stage))))
+    figures.method_marks(ctx, cached.method_changes(ctx.data_version, ctx.stage)), top=framework.max_level))
 st.plotly_chart(trend_figure, key="region_trend", config=CHART_CONFIG, alt=ctx.t("region.trend_title", stage=ctx.stage))
 official_view.region_section(ctx, region, name)
 
@@ -97,7 +97,7 @@ else:
     left.plotly_chart(cached.shared_figure(("region_why_dimensions", ctx, region), lambda: change_bars(
                           dimension_change,
                           ctx.chart_text(ctx.t("region.why_dimensions"), ctx.t("region.contribution")),
-                          ctx.t("region.change_units"))),
+                          ctx.t("region.change_units", top=framework.max_level))),
                       key="region_why_dimensions", config=CHART_CONFIG, alt=ctx.t("region.why_dimensions"))
     left.dataframe(pd.DataFrame({
         ctx.t("word.dimension"): parts["dimension"].map(dimension_names),
@@ -120,7 +120,7 @@ else:
         right.plotly_chart(cached.shared_figure(("region_why_indicators", ctx, region), lambda: change_bars(
                                indicator_change, ctx.chart_text(ctx.t("region.why_indicators"),
                                                                 ctx.t("region.contribution")),
-                               ctx.t("region.change_units"))),
+                               ctx.t("region.change_units", top=framework.max_level))),
                            key="region_why_indicators", config=CHART_CONFIG, alt=ctx.t("region.why_indicators"))
 
 claims_section(ctx, framework, region, cached.regions().set_index("code"))

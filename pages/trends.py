@@ -101,8 +101,9 @@ slope_frame = pd.concat([
     pd.DataFrame({"series": slope_rows["name"], "year": last, "score": slope_rows["second_score"]}),
 ])
 slope_title = ctx.t("trends.slope_title", first=first, last=last)
-st.plotly_chart(slope(slope_frame, first, last, ctx.chart_text(slope_title, ctx.t("chart.units_score")),
-                      ctx.t("word.score"), colours), key="trends_slope", config=CHART_CONFIG, alt=slope_title)
+units = figures.score_units(ctx, framework)
+st.plotly_chart(slope(slope_frame, first, last, ctx.chart_text(slope_title, units), ctx.t("word.score"), colours,
+                      top=framework.max_level), key="trends_slope", config=CHART_CONFIG, alt=slope_title)
 
 cohorts = cached.cohort_medians(ctx.data_version, ctx.stage)
 cohort_series = pd.DataFrame({
@@ -110,6 +111,6 @@ cohort_series = pd.DataFrame({
     "series": cohorts["cohort"].map(lambda c: ctx.t("trends.cohort_series", cohort=c)),
 })
 cohort_title = ctx.t("trends.cohorts_title")
-st.plotly_chart(lines(cohort_series, ctx.chart_text(cohort_title, ctx.t("chart.units_score")), ctx.t("word.score"),
-                      band_lowers, band_names, figures.method_marks(ctx, method_changes)), key="trends_cohorts",
-                config=CHART_CONFIG, alt=cohort_title)
+st.plotly_chart(lines(cohort_series, ctx.chart_text(cohort_title, units), ctx.t("word.score"),
+                      band_lowers, band_names, figures.method_marks(ctx, method_changes), top=framework.max_level),
+                key="trends_cohorts", config=CHART_CONFIG, alt=cohort_title)

@@ -220,5 +220,5 @@ def chart_figure(options: dict) -> go.Figure:
     elif kind in ("column", "line") and value_range:
         figure.update_yaxes(range=list(value_range), dtick=1)
     elif kind == "radar":
-        figure.update_layout(polar=dict(radialaxis=dict(range=list(value_range or (0, 5)), dtick=1)))
+        figure.update_layout(polar=dict(radialaxis=dict(range=list(value_range), dtick=1) if value_range else dict()))
     return figure

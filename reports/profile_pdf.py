@@ -34,14 +34,17 @@ def profile_pdf(store, region: str, year: int, stage: str, lang: str) -> bytes:
     if reason:
         raise ExportUnavailable(reason)
     ctx = profile.context
+    units = ctx.t("chart.units_score", top=profile.framework.max_level)
     with browser_session():   # one chromium for both images, stopped before the PDF is laid out
         radar_png = figure_png(radar(profile.benchmarks["label"].tolist(), benchmark_series(profile),
-                                     ctx.chart_text(ctx.t("region.radar_title"), ctx.t("chart.units_score"))),
+                                     ctx.chart_text(ctx.t("region.radar_title"), units),
+                                     top=profile.framework.max_level),
                                width=IMAGE_WIDTH_PX)
         bands = profile.framework.bands
-        trend_text = ctx.chart_text(ctx.t("region.trend_title", stage=ctx.stage), ctx.t("chart.units_score"))
+        trend_text = ctx.chart_text(ctx.t("region.trend_title", stage=ctx.stage), units)
         trend_png = figure_png(lines(profile.trend[["year", "series", "score"]], trend_text, ctx.t("word.score"),
-                                     {b.level: b.lower for b in bands}, profile.framework.band_names(ctx.lang)),
+                                     {b.level: b.lower for b in bands}, profile.framework.band_names(ctx.lang),
+                                     top=profile.framework.max_level),
                                width=IMAGE_WIDTH_PX)
     pdf = fonts.ProfileDocument(footer_text=ctx.footer(profile.scope),
                                 page_text=lambda page: ctx.t("reports.page", page=page, pages="{nb}"))

@@ -30,7 +30,7 @@ def checklist_frame(framework, grid: pd.DataFrame, owner_opd: str, lang: str) ->
     """The OPD's indicators, unverified first: code, name, dimension, recorded and claimed level,
     evidence status, level that counts, the evidence the framework expects, the next step and what
     its level needs (the framework's level description)."""
-    rows = evidence_checklist(grid, owner_opd)
+    rows = evidence_checklist(grid, owner_opd, framework.max_level)
     dimension_names = framework.dimension_names(lang)
 
     def step(row) -> str:

@@ -54,7 +54,7 @@ def dimension_bars(slide, profile: RegionProfile, box: Box) -> None:
               for score, band in zip(table["score"], table["band"], strict=True)]
     slides.category_chart(slide, "bar", table["label"].tolist(), [(profile.name, table["score"].tolist())], box,
                           labels={0: labels}, point_colours={0: [band_fill(b)[0] for b in table["band"]]},
-                          legend=False)
+                          legend=False, value_range=(0, profile.framework.max_level))
 
 
 def index_slide(deck, profile: RegionProfile, title: str | None = None) -> None:
@@ -77,7 +77,8 @@ def radar_slide(deck, profile: RegionProfile, title: str | None = None) -> None:
     """Radar against province, nation and target (as the region page) beside the same numbers."""
     ctx, table = profile.context, profile.benchmarks
     slide = slides.content_slide(deck, title or ctx.t("region.radar_title"), ctx.footer(profile.scope))
-    slides.category_chart(slide, "radar", table["label"].tolist(), benchmark_series(profile), Box(0.5, 1.35, 6.3, 5.45))
+    slides.category_chart(slide, "radar", table["label"].tolist(), benchmark_series(profile), Box(0.5, 1.35, 6.3, 5.45),
+                          value_range=(0, profile.framework.max_level))
     header = [ctx.t("word.dimension"), profile.name, ctx.t("region.series_province", province=profile.province),
               ctx.t("region.series_national"), ctx.t("region.series_target")]
     rows = [[label, *(ctx.number(v) for v in values)] for label, *values in
@@ -103,7 +104,8 @@ def trend_slide(deck, profile: RegionProfile) -> None:
             by_year = rows.set_index("year")["score"]
             series.append((rows["series"].iloc[0], [by_year.get(y) for y in years]))
     labels = {0: [ctx.number(v) if v is not None else "" for v in series[0][1]]} if series else {}
-    slides.category_chart(slide, "line", [str(y) for y in years], series, FULL, labels=labels)
+    slides.category_chart(slide, "line", [str(y) for y in years], series, FULL, labels=labels,
+                          value_range=(0, profile.framework.max_level))
 
 
 def priority_rows(profile: RegionProfile, count: int) -> tuple[list[str], list[list[str]]]:
@@ -168,7 +170,7 @@ def gaps_slide(deck, profile: RegionProfile, title: str) -> None:
     labels = {number: [ctx.number(v) for v in values] for number, (_, values) in enumerate(series)}
     slides.category_chart(slide, "bar", table["label"].tolist(), series, Box(0.5, 1.35, 6.0, 5.45),
                           labels=labels, point_colours={0: [band_fill(b)[0] for b in table["band"]]},
-                          colours=[SERIES_COLOURS[0], "#D55E00"])
+                          colours=[SERIES_COLOURS[0], "#D55E00"], value_range=(0, profile.framework.max_level))
     header, rows = priority_rows(profile, 8)
     keep = [0, 1, 3, 6]   # code, indicator, OPD, gain: what fits beside the chart
     slides.add_table(slide, [header[i] for i in keep], [[row[i] for i in keep] for row in rows],
@@ -179,7 +181,8 @@ def region_summary_slide(deck, profile: RegionProfile, title: str) -> None:
     """One slide of the region view: the radar against benchmarks beside index, band and change."""
     ctx, table = profile.context, profile.benchmarks
     slide = slides.content_slide(deck, title, ctx.footer(profile.scope))
-    slides.category_chart(slide, "radar", table["label"].tolist(), benchmark_series(profile), LEFT)
+    slides.category_chart(slide, "radar", table["label"].tolist(), benchmark_series(profile), LEFT,
+                          value_range=(0, profile.framework.max_level))
     key_figures(slide, profile, Box(RIGHT.left, RIGHT.top, RIGHT.width, 4.6))
     line = official_line(profile)   # the published figure of the year, where one is recorded
     if line:

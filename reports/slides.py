@@ -135,14 +135,15 @@ def key_figure(slide, box: Box, label: str, value: str, fill: str | None = None,
 def category_chart(slide, kind: str, categories: Sequence[str], series: Sequence[tuple[str, Sequence]],
                    box: Box, *, colours: Sequence[str] | None = None, labels: dict[int, Sequence[str]] | None = None,
                    point_colours: dict[int, Sequence[str]] | None = None, legend: bool = True,
-                   value_range: tuple[float, float] | None = (0, 5), title: str = ""):
+                   value_range: tuple[float, float] | None, title: str = ""):
     """A native chart: kind is "bar" (horizontal bars), "stacked" (stacked horizontal bars), "column",
     "line" or "radar".
 
     series: (name, values) with None for a gap; colours: one per series (default the Okabe-Ito
     series colours of charts.theme); labels: series number -> one formatted text per point;
-    point_colours: series number -> one colour per point (band colours of bars); title: a chart
-    title inside the chart frame (none by default: the slide title names the chart).
+    point_colours: series number -> one colour per point (band colours of bars); value_range: the value
+    axis (0, framework.max_level) for scores, None for counts and gains (the chart's own range);
+    title: a chart title inside the chart frame (none by default: the slide title names the chart).
     """
     if recorded(slide):
         return slide.record("chart", box, kind=kind, categories=list(categories), series=list(series),

@@ -19,7 +19,6 @@ from reports.errors import ExportRefused
 from scoring import INDEX_SCOPE, band_labels, round_score
 from scoring.bands import GAIN_DIGITS
 from scoring.claims import claims_summary
-from scoring.framework import MAX_LEVEL
 from store.exports import csv_bytes, xlsx_bytes
 from views.region import plans
 
@@ -73,7 +72,7 @@ def indicator_table(store, region: str, year: int, stage: str, lang: str) -> pd.
 
     def next_level(row) -> str:
         level = int(row["effective_level"])
-        if level >= MAX_LEVEL:
+        if level >= framework.max_level:
             return t("region.top_level", lang)
         return framework.indicator(row["indicator_code"]).level_text(level + 1, lang)
 

@@ -77,7 +77,8 @@ def compare_slide(deck, store, ctx: ReportContext, params: dict[str, str], title
     wide = (dimensions[dimensions["region_code"].isin(assessed)]
             .pivot(index="region_code", columns="dimension", values="score").reindex(index=assessed, columns=codes))
     series = [(names[code], wide.loc[code].tolist()) for code in assessed]
-    slides.category_chart(slide, "radar", [d.name(ctx.lang) for d in framework.dimensions], series, LEFT)
+    slides.category_chart(slide, "radar", [d.name(ctx.lang) for d in framework.dimensions], series, LEFT,
+                          value_range=(0, framework.max_level))
     rows = [[names[code], ctx.number(index[code])] for code in assessed]
     slides.add_table(slide, [ctx.t("word.region"), ctx.t("word.index")], rows,
                      Box(RIGHT.left, RIGHT.top, RIGHT.width, 0.4 * (len(rows) + 1)), widths=[3.33, 1.4], size=12)
@@ -107,7 +108,7 @@ def trends_slide(deck, store, ctx: ReportContext, params: dict[str, str], title:
     series.append((ctx.t("trends.national_median"), [national.get(y) for y in years]))
     colours = [*SERIES_COLOURS[:len(chosen)], NEUTRAL]
     slides.category_chart(slide, "line", [str(y) for y in years], series, Box(0.5, 1.35, 12.33, 5.45),
-                          colours=colours)
+                          colours=colours, value_range=(0, framework.max_level))
 
 
 
@@ -129,7 +130,7 @@ def claims_slide(deck, store, ctx: ReportContext, params: dict[str, str], title:
               (ctx.t("claims.series_verified"), dimensions["verified"].tolist())]
     labels = {number: [ctx.number(v) for v in values] for number, (_, values) in enumerate(series)}
     slides.category_chart(slide, "bar", dimensions["label"].tolist(), series, LEFT, labels=labels,
-                          colours=[NEUTRAL, SERIES_COLOURS[0]])
+                          colours=[NEUTRAL, SERIES_COLOURS[0]], value_range=(0, framework.max_level))
     total = model.total
     slides.add_text(slide, Box(RIGHT.left, RIGHT.top, RIGHT.width, 1.3), [
         f"{ctx.t('claims.metric_claimed')}: {ctx.number(total['claimed_index'])}",

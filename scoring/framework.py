@@ -25,8 +25,6 @@ from scoring.vocabulary import INDEX_SCOPE
 CHAIN_TYPES = ("baseline", "output", "outcome", "impact", "quick_win")
 ASPECTS = ("struktur", "infrastruktur", "suprastruktur")
 EVIDENCE_POLICIES = ("zero", "claimed")
-LEVEL_COUNT = 6  # levels 0..5
-MAX_LEVEL = LEVEL_COUNT - 1
 
 
 class FrameworkError(ValueError):
@@ -84,8 +82,8 @@ class Indicator:
         return self.name_en if lang == "en" else self.name_id
 
     def level_text(self, level: int, lang: str) -> str:
-        """What `level` requires, in `lang`, without the "5: " the framework file writes before it
-        (a sentence such as "Naikkan ke level 5 (…)" names the level itself)."""
+        """What `level` requires, in `lang`, without the "4: " the framework file writes before it
+        (a sentence such as "Naikkan ke level 4 (…)" names the level itself)."""
         texts = self.levels_en if lang == "en" else self.levels_id
         text = texts[level] if 0 <= level < len(texts) else ""
         return re.sub(rf"^\s*{level}\s*[:.]\s*", "", text)
@@ -104,6 +102,7 @@ class Framework:
     indicators: tuple[Indicator, ...]
     chain_weights: dict[str, float]
     bands: tuple[Band, ...]
+    max_level: int = 4  # levels run 0..max_level; the file states it (the published index is on 0-4)
     unverified_counts_as: str = "zero"
     stage_policies: dict[str, str] = field(default_factory=dict)  # e.g. {"I": "claimed"}
     minimum_target_band: int = 3
@@ -239,7 +238,7 @@ def _read_with_parents(path: Path, seen: tuple[Path, ...] = ()) -> dict:
 def framework_problems(raw: dict) -> list[str]:
     """Every problem in a parsed (and merged) framework file, as plain English sentences."""
     problems: list[str] = []
-    for key in ("id", "name_id", "name_en", "years", "dimensions", "elements", "indicators",
+    for key in ("id", "name_id", "name_en", "years", "max_level", "dimensions", "elements", "indicators",
                 "chain_weights", "bands"):
         if key not in raw:
             problems.append(f"missing top-level key '{key}'")
@@ -250,8 +249,13 @@ def framework_problems(raw: dict) -> list[str]:
     retired = bool(raw.get("superseded_by"))
     if not isinstance(years, list) or not (years or retired) or not all(isinstance(y, int) for y in years):
         problems.append("'years' must be a non-empty list of whole years, e.g. [2022, 2023]")
+    max_level = raw["max_level"]
+    if not isinstance(max_level, int) or isinstance(max_level, bool) or max_level < 1:
+        return [*problems, f"'max_level' is {max_level!r}; expected a whole number of 1 or more (the top level, "
+                           "e.g. 4 for levels 0-4)"]
     problems += _weight_problems(raw["chain_weights"])
-    problems += _band_problems(raw["bands"])
+    problems += _band_problems(raw["bands"], max_level)
+    problems += _target_problems(raw, max_level)
     policy = raw.get("evidence_policy", {}).get("unverified_counts_as", "zero")
     if policy not in EVIDENCE_POLICIES:
         problems.append(f"evidence_policy.unverified_counts_as is '{policy}'; expected one of "
@@ -259,7 +263,7 @@ def framework_problems(raw: dict) -> list[str]:
     for key, value in raw.get("evidence_policy", {}).items():
         if key.startswith("stage_") and value not in EVIDENCE_POLICIES:
             problems.append(f"evidence_policy.{key} is '{value}'; expected one of {', '.join(EVIDENCE_POLICIES)}")
-    problems += _taxonomy_problems(raw["dimensions"], raw["elements"], raw["indicators"])
+    problems += _taxonomy_problems(raw["dimensions"], raw["elements"], raw["indicators"], max_level)
     return problems
 
 
@@ -286,7 +290,19 @@ def _is_number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _band_problems(bands: list) -> list[str]:
+def _target_problems(raw: dict, max_level: int) -> list[str]:
+    """The national minimum target is a band of this framework, so it lies on the same 0..max_level scale."""
+    band = raw.get("minimum_target_band", 3)
+    levels = [b.get("level") for b in raw["bands"]]
+    if band not in levels:
+        return [f"minimum_target_band is {band!r}; expected one of the band levels {levels}"]
+    lower = raw["bands"][levels.index(band)].get("lower")
+    if isinstance(lower, int | float) and not 0 <= lower <= max_level:
+        return [f"minimum_target_band {band} starts at {lower}, outside 0-{max_level}"]
+    return []
+
+
+def _band_problems(bands: list, max_level: int) -> list[str]:
     problems = []
     levels = [band.get("level") for band in bands]
     if levels != list(range(1, len(bands) + 1)) or not bands:
@@ -299,8 +315,9 @@ def _band_problems(bands: list) -> list[str]:
             problems.append(f"the first band must start at 0 (found {lowers[0]})")
         if any(b <= a for a, b in itertools.pairwise(lowers)):
             problems.append(f"band lower bounds must rise strictly; found {lowers}")
-        if any(lower > MAX_LEVEL for lower in lowers):
-            problems.append(f"band lower bounds must lie within 0-{MAX_LEVEL}")
+        outside = [lower for lower in lowers if not 0 <= lower <= max_level]
+        if outside:
+            problems.append(f"band lower bounds must lie within 0-{max_level} (max_level); found {outside}")
     for band in bands:
         for key in ("name_id", "name_en"):
             if not band.get(key):
@@ -308,7 +325,7 @@ def _band_problems(bands: list) -> list[str]:
     return problems
 
 
-def _taxonomy_problems(dimensions: list, elements: list, indicators: list) -> list[str]:
+def _taxonomy_problems(dimensions: list, elements: list, indicators: list, max_level: int) -> list[str]:
     problems = []
     dimension_codes = [d.get("code") for d in dimensions]
     element_codes = [e.get("code") for e in elements]
@@ -354,8 +371,14 @@ def _taxonomy_problems(dimensions: list, elements: list, indicators: list) -> li
         if not _is_number(weight) or weight <= 0:
             problems.append(f"{label} has weight {weight!r}; expected a number > 0")
         for key in ("levels_id", "levels_en"):
-            if not isinstance(indicator[key], list) or len(indicator[key]) != LEVEL_COUNT:
-                problems.append(f"{label} {key} must list {LEVEL_COUNT} descriptions (levels 0-5)")
+            if not isinstance(indicator[key], list) or len(indicator[key]) != max_level + 1:
+                problems.append(f"{label} {key} must list {max_level + 1} descriptions (levels 0-{max_level}, "
+                                f"max_level = {max_level}); found {_count(indicator[key])}")
+            else:
+                problems += [f"{label} {key} entry {number} is written for level {written}; expected level {number} "
+                             f"(levels run 0-{max_level})"
+                             for number, written in enumerate(_written_levels(indicator[key]))
+                             if written is not None and written != number]
     for element in element_codes:
         if element not in used_elements:
             problems.append(f"element {element} has no indicators")
@@ -370,6 +393,16 @@ def read_framework_file(path: str | Path) -> dict:
     """A framework file as tomllib reads it, its `extends` parents merged in (what load_framework
     validates); FrameworkError when it cannot be read."""
     return _read_with_parents(Path(path))
+
+
+def _count(value) -> str:
+    return str(len(value)) if isinstance(value, list) else repr(value)
+
+
+def _written_levels(texts: list) -> list[int | None]:
+    """The level number each description starts with ("3: ..." -> 3), None where it names none."""
+    return [int(match.group(1)) if (match := re.match(r"\s*(\d+)\s*[:.]", str(text))) else None
+            for text in texts]
 
 
 def load_framework(path: str | Path) -> Framework:
@@ -407,6 +440,7 @@ def load_framework(path: str | Path) -> Framework:
         chain_weights={chain: float(raw["chain_weights"][chain]) for chain in CHAIN_TYPES},
         bands=tuple(Band(b["level"], b["name_id"], b["name_en"], float(b["lower"]))
                     for b in raw["bands"]),
+        max_level=raw["max_level"],
         unverified_counts_as=policy.get("unverified_counts_as", "zero"),
         stage_policies={key.removeprefix("stage_"): value for key, value in policy.items()
                         if key.startswith("stage_")},

@@ -14,12 +14,12 @@ from fractions import Fraction
 import pandas as pd
 
 from scoring.bands import band_for, round_score
-from scoring.framework import MAX_LEVEL, Framework
+from scoring.framework import Framework
 from scoring.plan import VERIFY, action_priority, counted_and_verifiable
 
 
 def default_target(framework: Framework) -> float:
-    """The national minimum target: the lower bound of the framework's minimum band ("Baik", 2.6)."""
+    """The national minimum target: the lower bound of the framework's minimum band ("Baik", 2.5)."""
     level = framework.minimum_target_band
     return next(band.lower for band in framework.bands if band.level == level)
 
@@ -47,9 +47,9 @@ def gap_table(dimension_scores: pd.DataFrame, framework: Framework,
     return table.reset_index(drop=True)
 
 
-def target_level(target: float) -> int:
-    """The whole level an indicator needs for a dimension target: 2.6 -> 3, 3.0 -> 3."""
-    return min(MAX_LEVEL, math.ceil(Fraction(repr(float(target)))))
+def target_level(target: float, max_level: int) -> int:
+    """The whole level an indicator needs for a dimension target: 2.6 -> 3, 3.0 -> 3 (at most max_level)."""
+    return min(max_level, math.ceil(Fraction(repr(float(target)))))
 
 
 def indicator_priority(region_grid: pd.DataFrame, framework: Framework,
@@ -60,7 +60,8 @@ def indicator_priority(region_grid: pd.DataFrame, framework: Framework,
     targets = targets or {}
     fallback = default_target(framework)
     table = action_priority(region_grid, framework)
-    table["target_level"] = table["dimension"].map(lambda d: target_level(targets.get(d, fallback))).astype(int)
+    table["target_level"] = table["dimension"].map(
+        lambda d: target_level(targets.get(d, fallback), framework.max_level)).astype(int)
     table["below_target"] = table["effective_level"] < table["target_level"]
     return table
 

@@ -24,7 +24,7 @@ import pandas as pd
 
 from scoring.aggregate import exact_scope_score, scope_rows
 from scoring.bands import SHOWN_DIGITS, Band, band_for
-from scoring.framework import MAX_LEVEL, Framework
+from scoring.framework import Framework
 from scoring.vocabulary import INDEX_SCOPE
 
 VERIFY, RAISE = "verify", "raise"
@@ -96,7 +96,7 @@ def counted_and_verifiable(row) -> tuple[int, int | None]:
     return counted, None
 
 
-def _ladder(row, share: Fraction) -> list[_Step]:
+def _ladder(row, share: Fraction, max_level: int) -> list[_Step]:
     counted, verifiable = counted_and_verifiable(row)
     code = row["indicator_code"]
     steps = []
@@ -104,14 +104,15 @@ def _ladder(row, share: Fraction) -> list[_Step]:
     if verifiable is not None:
         steps.append(_Step(share * (verifiable - counted), code, VERIFY, counted, verifiable))
         base = verifiable
-    steps += [_Step(share, code, RAISE, level, level + 1) for level in range(base, MAX_LEVEL)]
+    steps += [_Step(share, code, RAISE, level, level + 1) for level in range(base, max_level)]
     return steps
 
 
 def all_steps(region_grid: pd.DataFrame, framework: Framework, scope: str = INDEX_SCOPE) -> list[_Step]:
     shares = framework.shares_of(scope)
     rows = scope_rows(region_grid, scope)
-    steps = [step for _, row in rows.iterrows() for step in _ladder(row, shares[row["indicator_code"]])]
+    steps = [step for _, row in rows.iterrows()
+             for step in _ladder(row, shares[row["indicator_code"]], framework.max_level)]
     return sorted(steps, key=lambda step: step.order)
 
 
@@ -156,13 +157,13 @@ def action_priority(region_grid: pd.DataFrame, framework: Framework) -> pd.DataF
     any level, including 3 and more, as long as an action is left).
 
     Output: the grid's columns plus next_action (verify | raise), from_level, to_level, index_gain and
-    dimension_gain of that one action; indicators already verified at 5 are left out."""
+    dimension_gain of that one action; indicators already verified at the top level are left out."""
     index_shares = framework.shares_of(INDEX_SCOPE)
     dimension_shares = framework.exact_shares["dimension_share"]
     rows = []
     for _, row in region_grid.iterrows():
         code = row["indicator_code"]
-        ladder = _ladder(row, Fraction(1))
+        ladder = _ladder(row, Fraction(1), framework.max_level)
         if not ladder:
             continue
         first = ladder[0]

@@ -5,8 +5,8 @@ and the money per dimension. Pure: frames and a `this_year` in (never the clock)
 - not started: still planned although its start year has passed (start_year < this_year).
 - behind: running, and its progress is more than BEHIND_POINTS below the share of its years gone
   by (this year counted as half gone): expected % = (this_year - start_year + 0.5) / years × 100.
-- an uncovered gap: an indicator no programme links whose index gain to level 5
-  (index_share × (5 - effective_level)) is at least `minimum_gain`.
+- an uncovered gap: an indicator no programme links whose index gain to the framework's top level
+  (index_share × (max_level - effective_level)) is at least `minimum_gain`.
 """
 
 from __future__ import annotations
@@ -43,12 +43,14 @@ def programme_issues(programmes: pd.DataFrame, this_year: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=REVIEW_COLUMNS)
 
 
-def uncovered_gaps(grid: pd.DataFrame, links: pd.DataFrame, minimum_gain: float = 0.0) -> pd.DataFrame:
-    """Indicators no programme links, largest index gain to level 5 first: indicator_code, dimension,
+def uncovered_gaps(grid: pd.DataFrame, links: pd.DataFrame, max_level: int, minimum_gain: float = 0.0
+                   ) -> pd.DataFrame:
+    """Indicators no programme links, largest index gain to the top level (max_level) first: indicator_code, dimension,
     owner_opd, effective_level, gain. Only gains above `minimum_gain` (and above 0)."""
     linked = set(links["indicator_code"])
     open_rows = grid[~grid["indicator_code"].isin(linked)].copy()
-    open_rows["gain"] = open_rows["index_share"].astype(float) * (5 - open_rows["effective_level"].astype(float))
+    levels_left = max_level - open_rows["effective_level"].astype(float)
+    open_rows["gain"] = open_rows["index_share"].astype(float) * levels_left
     open_rows = open_rows[(open_rows["gain"] > 0) & (open_rows["gain"] >= minimum_gain)]
     columns = ["indicator_code", "dimension", "owner_opd", "effective_level", "gain"]
     return open_rows.sort_values(["gain", "indicator_code"], ascending=[False, True])[columns].reset_index(drop=True)

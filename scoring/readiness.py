@@ -10,7 +10,7 @@ needs, and the days left to the next evaluation window. Pure: `today` is always 
   region has no row for counts as not verified (nothing was shown for it).
 - An indicator's next step: "verify" when its recorded level is above the level that counts (the
   evidence for the recorded level is what is missing), else "raise" to the level above the one that
-  counts, or "top" at level 5.
+  counts, or "top" at the framework's top level (max_level).
 """
 
 from __future__ import annotations
@@ -37,13 +37,14 @@ CHECKLIST_COLUMNS = ["indicator_code", "dimension", "level", "claimed_level", "e
                      "next_level", "next_step", "target_level"]
 
 
-def evidence_checklist(grid: pd.DataFrame, owner_opd: str) -> pd.DataFrame:
+def evidence_checklist(grid: pd.DataFrame, owner_opd: str, max_level: int) -> pd.DataFrame:
     """The OPD's indicators: indicator_code, dimension, level, claimed_level, evidence, effective_level,
-    next_level (the level above the one that counts, NA at 5), next_step (verify | raise | top) and
+    next_level (the level above the one that counts, NA at max_level), next_step (verify | raise | top) and
     target_level (the recorded level for verify, next_level for raise, NA at the top).
     Unverified first, then by code."""
     rows = grid[grid["owner_opd"] == owner_opd].copy()
-    rows["next_level"] = (rows["effective_level"].astype(int) + 1).where(rows["effective_level"] < 5).astype("Int64")
+    below_top = rows["effective_level"] < max_level
+    rows["next_level"] = (rows["effective_level"].astype(int) + 1).where(below_top).astype("Int64")
     verify = (rows["evidence"] != "verified") & (rows["level"] > rows["effective_level"])
     rows["next_step"] = ["verify" if v else ("top" if pd.isna(n) else "raise")
                          for v, n in zip(verify, rows["next_level"], strict=True)]

@@ -29,7 +29,7 @@ VERIFY = "verify"
 
 
 class WhatIfError(ValueError):
-    """A change names an indicator the grid does not have or a level outside 0-5."""
+    """A change names an indicator the grid does not have or a level outside 0..max_level."""
 
 
 @dataclass(frozen=True)
@@ -65,10 +65,10 @@ def programme_levels(programmes: pd.DataFrame, codes: list[str]) -> dict[str, in
 
 
 def apply_changes(grid: pd.DataFrame, levels: Mapping[str, int | str] | None = None,
-                  lifts: Mapping[str, int] | None = None) -> pd.DataFrame:
+                  lifts: Mapping[str, int] | None = None, *, max_level: int) -> pd.DataFrame:
     """The grid with `effective_level` changed: `levels` sets exactly (an int, or VERIFY for the
     recorded level), `lifts` raises to at least the given level. Raises WhatIfError for an
-    indicator not in the grid or a level outside 0-5."""
+    indicator not in the grid or a level outside 0..max_level (the framework's top level)."""
     levels, lifts = dict(levels or {}), dict(lifts or {})
     after = grid.copy()
     position = {code: i for i, code in enumerate(after["indicator_code"])}
@@ -76,8 +76,8 @@ def apply_changes(grid: pd.DataFrame, levels: Mapping[str, int | str] | None = N
     for code, level in [*levels.items(), *lifts.items()]:
         if code not in position:
             raise WhatIfError(f"unknown indicator {code}")
-        if level != VERIFY and (not isinstance(level, int) or isinstance(level, bool) or not 0 <= level <= 5):
-            raise WhatIfError(f"level {level!r} of {code} is not a whole number from 0 to 5")
+        if level != VERIFY and (not isinstance(level, int) or isinstance(level, bool) or not 0 <= level <= max_level):
+            raise WhatIfError(f"level {level!r} of {code} is not a whole number from 0 to {max_level}")
     for code, level in levels.items():
         row = position[code]
         effective[row] = float(after["level"].iloc[row]) if level == VERIFY else float(level)
@@ -103,7 +103,7 @@ def simulate(grid: pd.DataFrame, framework: Framework, index_table: pd.DataFrame
     """Index, band, national rank (and province rank when `province_codes` maps region -> province)
     before and after the changes. `index_table`: every region of the same year and stage."""
     before = scope_score(grid, framework)
-    after = scope_score(apply_changes(grid, levels, lifts), framework)
+    after = scope_score(apply_changes(grid, levels, lifts, max_level=framework.max_level), framework)
     province_before = province_after = None
     if province_codes is not None and region in province_codes:
         province = province_codes[region]
@@ -126,7 +126,8 @@ def programme_effects(grid: pd.DataFrame, framework: Framework, programmes: pd.D
         lifts_of.setdefault(str(code), {})[str(indicator)] = int(level)
     rows = []
     for code in dict.fromkeys(programmes["programme_code"]):
-        after = scope_score(apply_changes(grid, lifts=lifts_of.get(str(code), {})), framework)
+        finished = apply_changes(grid, lifts=lifts_of.get(str(code), {}), max_level=framework.max_level)
+        after = scope_score(finished, framework)
         linked = int((programmes["programme_code"] == code).sum())
         rows.append({"programme_code": code, "indicators": linked, "index_before": before, "index_after": after,
                      "gain": after - before, "band_before": band_for(before, framework).level,

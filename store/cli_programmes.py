@@ -46,19 +46,26 @@ def add_commands(commands) -> None:
     whatif.add_argument("--format", choices=("json",), default="json")
 
 
-def parse_sets(values: list[str], lang: str = "en") -> dict[str, int | str]:
-    """{code: level or VERIFY} from CODE=LEVEL texts; IngestRefused naming each bad one."""
+def parse_sets(values: list[str], max_level: int) -> dict[str, int | str]:
+    """{code: level or VERIFY} from CODE=LEVEL texts (levels 0..max_level); IngestRefused naming each bad one."""
     levels, problems = {}, []
     for text in values:
         code, _, level_text = text.partition("=")
-        level = VERIFY if level_text.strip().lower() == VERIFY else level_value(level_text.strip())
+        level = VERIFY if level_text.strip().lower() == VERIFY else level_value(level_text.strip(), max_level)
         if not code.strip() or level is None:
-            problems.append(Problem("bad_level", column="--set", value=text))
+            problems.append(Problem("bad_level", column="--set", value=text, expected=str(max_level)))
             continue
         levels[code.strip().upper()] = level
     if problems:
         raise IngestRefused(problems)
     return levels
+
+
+def top_level(store, year: int) -> int:
+    """The top level of the year's framework (levels of --set run 0..it); 0 when no framework covers the
+    year, so any level is refused."""
+    framework = store.framework_for(year)
+    return framework.max_level if framework is not None else 0
 
 
 def run(store, args) -> int:
@@ -79,7 +86,7 @@ def run(store, args) -> int:
 
 
 def _whatif(store, args) -> int:
-    levels = parse_sets(args.set, args.lang)
+    levels = parse_sets(args.set, top_level(store, args.year))
     try:
         result = store.whatif(args.region, args.year, args.stage, levels=levels, programme_codes=args.programme)
     except WhatIfError as error:

@@ -13,7 +13,7 @@ import sys
 from scoring import STAGES
 from scoring.whatif import WhatIfError
 from store.cli_common import EXIT_OK, EXIT_REFUSED, say
-from store.cli_programmes import parse_sets
+from store.cli_programmes import parse_sets, top_level
 from store.problems import IngestRefused, Problem
 from store.scenarios import Scenario, ScenarioRefused
 
@@ -47,7 +47,8 @@ def run(store, args) -> int:
     command = args.scenarios_command
     try:
         if command == "save":
-            scenario = Scenario(args.region, args.name, args.year, args.stage, parse_sets(args.set, args.lang),
+            levels = parse_sets(args.set, top_level(store, args.year))
+            scenario = Scenario(args.region, args.name, args.year, args.stage, levels,
                                 tuple(args.programme))
             print(store.save_scenario(scenario, created_by=args.by).id)
         elif command == "list":

@@ -53,8 +53,8 @@ TEMPLATES = {
                        "exact name."),
     "unknown_indicator": ("Indikator '{value}' tidak ada dalam kerangka {expected}.",
                           "Indicator '{value}' is not in framework {expected}."),
-    "bad_level": ("Nilai '{value}' bukan level yang sah; diharapkan bilangan bulat 0 sampai 5.",
-                  "'{value}' is not a valid level; expected a whole number from 0 to 5."),
+    "bad_level": ("Nilai '{value}' bukan level yang sah; diharapkan bilangan bulat 0 sampai {expected}.",
+                  "'{value}' is not a valid level; expected a whole number from 0 to {expected}."),
     "bad_evidence": ("Status bukti dukung '{value}' tidak dikenal; diharapkan {expected}.",
                      "Unknown evidence value '{value}'; expected {expected}."),
     "duplicate_row": ("Baris ganda untuk daerah dan indikator yang sama ({value}); juga di baris "
@@ -81,8 +81,9 @@ TEMPLATES = {
                        "Stage '{value}' in the file differs from the chosen stage ({expected})."),
     "unknown_dimension": ("Dimensi '{value}' tidak ada dalam kerangka tahun itu; diharapkan {expected}.",
                           "Dimension '{value}' is not in that year's framework; expected {expected}."),
-    "bad_target": ("Target '{value}' tidak sah; diharapkan angka 0 sampai 5.",
-                   "'{value}' is not a valid target; expected a number from 0 to 5."),
+    "bad_target": ("Target '{value}' tidak sah; diharapkan angka 0 sampai {expected} (skala kerangka tahun itu).",
+                   "'{value}' is not a valid target; expected a number from 0 to {expected} (that year's "
+                   "framework scale)."),
     "bad_year": ("Tahun '{value}' tidak sah atau tidak dicakup kerangka mana pun; diharapkan {expected}.",
                  "Year '{value}' is not valid or not covered by any framework; expected {expected}."),
     "check_mismatch": ("Berkas diperiksa untuk {value}, bukan {expected}; periksa ulang sebelum memuat.",

@@ -157,12 +157,12 @@ def _links(text: str, framework: Framework) -> tuple[str, list[tuple[str, str, s
         if len(parts) != 2 or parts[0].upper() in seen:
             problems.append(("bad_link", item, example))
             continue
-        code, level = parts[0].upper(), level_value(parts[1])
+        code, level = parts[0].upper(), level_value(parts[1], framework.max_level)
         seen.add(code)
         if code not in codes:
             problems.append(("unknown_indicator", parts[0], framework.id))
         if level is None:
-            problems.append(("bad_level", item, ""))
+            problems.append(("bad_level", item, framework.max_level))
         if code in codes and level is not None:
             items.append(f"{code}={level}")
     return "; ".join(items), problems

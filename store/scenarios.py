@@ -1,6 +1,6 @@
 """Saved what-if scenarios: a name, a region, the year and stage it starts from, the indicator levels
-it sets (a level 0-5 with verified evidence, or "verify" for the recorded level) and the programmes
-of the region's register it finishes.
+it sets (a level 0..max_level of the framework with verified evidence, or "verify" for the recorded
+level) and the programmes of the region's register it finishes.
 
 One JSON file per scenario, data/scenarios/<region>/<id>.json, written atomically under the writer
 lock. The id is a hash of what the scenario says (region, year, stage, name, levels, programmes), so

@@ -1,6 +1,6 @@
 """Dimension targets per (region, year, dimension), from the RPJMD or the Smart City masterplan.
 
-Stored in data/targets/targets.parquet (region_code, year, dimension, target 0-5, note,
+Stored in data/targets/targets.parquet (region_code, year, dimension, target 0..max_level of the year's framework, note,
 updated_at, updated_by), rewritten whole, atomically, under the writer lock. Saving replaces the
 rows of the keys given and keeps every other row. A blank target in a long-form row removes that
 key's target (so a cleared cell in an editor clears it); in a wide file a blank cell is ignored.
@@ -94,8 +94,9 @@ def validate_targets(records: list[Record], *, file: str, sheet: str, framework_
             problem("unknown_dimension", "dimension", values["dimension"], ", ".join(codes),
                     closest(dimension, codes))
         target = _number(values["target"]) if values["target"] else math.nan
-        if target is None or not (math.isnan(target) or 0 <= target <= 5):
-            problem("bad_target", "target", values["target"])
+        top = framework.max_level if framework is not None else None   # the target is on the year's scale
+        if target is None or not (math.isnan(target) or top is None or 0 <= target <= top):
+            problem("bad_target", "target", values["target"], top if top is not None else "0..max_level")
         row = {"region_code": region, "year": year, "dimension": dimension, "target": target,
                "note": values.get("note", "")}
         key = (region, year, dimension)

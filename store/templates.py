@@ -18,7 +18,6 @@ from store.template_stamp import stamp
 
 LONG_HEADERS = ["region_code", "indicator_code", "level", "claimed_level", "evidence", "note"]
 DATA_ROWS = 60_000   # drop-downs cover this many rows: 514 regions x ~100 indicators fit
-LEVELS = '"0,1,2,3,4,5"'
 EVIDENCE = '"verified,submitted,missing,terverifikasi,diajukan,tidak ada"'
 
 INSTRUCTIONS = [
@@ -29,10 +28,10 @@ INSTRUCTIONS = [
      "region_code (kode_wilayah): Kemendagri code, e.g. 35.09, or the exact name from the 'regions' sheet."),
     ("indicator_code (kode_indikator): kode dari lembar 'indicators'.",
      "indicator_code (kode_indikator): a code from the 'indicators' sheet."),
-    ("level: level terverifikasi, bilangan bulat 0 sampai 5 (0 = belum ada).",
-     "level: the verified level, a whole number from 0 to 5 (0 = not in place)."),
-    ("claimed_level (level_klaim): level penilaian mandiri 0 sampai 5, boleh kosong.",
-     "claimed_level (level_klaim): the self-assessed level 0 to 5, may be blank."),
+    ("level: level terverifikasi, bilangan bulat 0 sampai {top} (0 = belum ada).",
+     "level: the verified level, a whole number from 0 to {top} (0 = not in place)."),
+    ("claimed_level (level_klaim): level penilaian mandiri 0 sampai {top}, boleh kosong.",
+     "claimed_level (level_klaim): the self-assessed level 0 to {top}, may be blank."),
     ("evidence (bukti): verified/terverifikasi, submitted/diajukan atau missing/tidak ada. Level tanpa bukti dukung "
      "terverifikasi dihitung menurut kebijakan bukti dukung dalam kerangka (biasanya 0).",
      "evidence (bukti): verified, submitted or missing (or terverifikasi, diajukan, tidak ada). A level "
@@ -91,14 +90,19 @@ def _instructions(sheet, framework: Framework, year: int, stage: str) -> None:
     _put(sheet, 1, 2, "English")
     _put(sheet, 2, 1, f"Templat Matra: tahun {year}, tahap {stage}, kerangka {framework.id}")
     _put(sheet, 2, 2, f"Matra template: year {year}, stage {stage}, framework {framework.id}")
-    for row, (indonesian, english) in enumerate(INSTRUCTIONS, start=4):
-        _put(sheet, row, 1, indonesian)
-        _put(sheet, row, 2, english)
+    for row, (indonesian, english) in enumerate(INSTRUCTIONS, start=4):   # levels run 0..max_level
+        _put(sheet, row, 1, indonesian.replace("{top}", str(framework.max_level)))
+        _put(sheet, row, 2, english.replace("{top}", str(framework.max_level)))
     for cell in (*sheet[1], *sheet[2], *sheet[4]):
         cell.font = Font(bold=True)
     for row in sheet.iter_rows(min_row=5):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def level_list(framework: Framework) -> str:
+    """The drop-down list of levels 0..max_level, as a data validation formula ('"0,1,2,3,4"')."""
+    return '"' + ",".join(str(level) for level in range(framework.max_level + 1)) + '"'
 
 
 def _drop_down(sheet, formula: str, cells: str, strict: bool = True) -> None:
@@ -124,7 +128,7 @@ def xlsx_template(framework: Framework, regions: pd.DataFrame, *, year: int, sta
     last = DATA_ROWS + 1
     _drop_down(data, f"regions!$A$2:$A${len(regions) + 1}", f"A2:A{last}", strict=False)  # names allowed
     _drop_down(data, f"indicators!$A$2:$A${len(framework.indicators) + 1}", f"B2:B{last}")
-    _drop_down(data, LEVELS, f"C2:D{last}")
+    _drop_down(data, level_list(framework), f"C2:D{last}")
     _drop_down(data, EVIDENCE, f"E2:E{last}")
     indicator_headers = ["code", "name_id", "name_en", "dimension", "element", "chain", "aspect", "weight",
                          "owner_opd", *[f"level_{n}" for n in range(6)]]

@@ -33,8 +33,8 @@ def empty_rows() -> pd.DataFrame:
     return frame
 
 
-def level_value(text: str) -> int | None:
-    """A whole level 0-5 from text ("3", "3.0", "3,0"), else None. Only ASCII digits: float() would
+def level_value(text: str, max_level: int) -> int | None:
+    """A whole level 0..max_level from text ("3", "3.0", "3,0"), else None. Only ASCII digits: float() would
     also read full-width or other scripts' digits ("３"), which a spreadsheet does not treat as numbers."""
     if not text.isascii():
         return None
@@ -42,7 +42,7 @@ def level_value(text: str) -> int | None:
         number = float(text.replace(",", "."))
     except ValueError:
         return None
-    if not math.isfinite(number) or not number.is_integer() or not 0 <= number <= 5:
+    if not math.isfinite(number) or not number.is_integer() or not 0 <= number <= max_level:
         return None
     return int(number)
 
@@ -103,13 +103,13 @@ def validate_records(records: list[Record], *, file: str, sheet: str, framework:
         elif "indicator_code" not in skip:
             problem("unknown_indicator", "indicator_code", indicator, framework.id,
                     closest(indicator.upper(), indicator_codes))
-        level = level_value(values["level"])
+        level = level_value(values["level"], framework.max_level)
         if level is None and "level" not in skip:
-            problem("bad_level", "level", values["level"])
+            problem("bad_level", "level", values["level"], framework.max_level)
         claimed_text = values["claimed_level"]
-        claimed = level_value(claimed_text) if claimed_text else None
+        claimed = level_value(claimed_text, framework.max_level) if claimed_text else None
         if claimed_text and claimed is None and "claimed_level" not in skip:
-            problem("bad_level", "claimed_level", claimed_text)
+            problem("bad_level", "claimed_level", claimed_text, framework.max_level)
         evidence = EVIDENCE_VALUES.get(_name_key(values["evidence"]))
         if evidence is None and "evidence" not in skip:
             problem("bad_evidence", "evidence", values["evidence"], EVIDENCE_EXPECTED)

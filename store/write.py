@@ -165,7 +165,7 @@ class StoreWrites:
         """Set the targets of the (region_code, year, dimension) keys in `frame` (columns region_code,
         year, dimension, target, optional note); a blank target removes the key's target. Every other
         row is kept. Returns the number of keys set or removed. Raises IngestRefused listing every
-        problem (unknown region, dimension not in the year's framework, target outside 0-5)."""
+        problem (unknown region, dimension not in the year's framework, target outside 0..max_level)."""
         rows = targets.checked_targets(targets.records_from_frame(frame), [], file="", sheet="",
                                        framework_for=self.framework_for, regions=self.regions())
         return targets.save_targets(self.data_dir, rows, created_by=created_by) if len(rows) else 0

@@ -8,17 +8,22 @@ writes a complete new data folder DIR (framework, calendar and official results 
 every region cloned N times, snapshots) that `MATRA_DATA_DIR=DIR make run` serves; DIR must be
 empty or absent, and data/ is only read.
 
-SYNTHETIC data shaped like the public programme (Gerakan Menuju Smart City), years 2017-2025:
+SYNTHETIC data shaped like the public programme (Gerakan Menuju Smart City), years 2017-2025, on
+the published 0-4 scale (levels 0..max_level of the framework):
 
-- Public facts it follows: cohorts of 25 regions (2017), 75 by 2018, 100 by 2019 and 241 by 2023;
-  in 2024 stage I covers the 241 regions of the 2017-2023 cohorts and stage II verifies the 191
-  regions of the 2017-2022 cohorts. The chain weights change in 2022 (smartcity-2019.toml covers
-  2017-2021, smartcity-2022.toml 2022 on).
-- Invented: the split of 2020-2022 joiners (35/30/26), a 2025 cohort of 30, the stage II scope of
-  other years (lag of one year until 2020, two from 2021), which regions join when (by a readiness
-  score: kota, Java-Bali and the large metropolitan cities first; Kota Surabaya is forced into 2017
-  and Kabupaten Jember into 2018 so the pages' example regions have both stages in recent years),
-  every level, every evidence status and every note.
+- Public facts it follows: members (running totals) 25 (2017), 75 (2018), 100 (2019), 100 (2020),
+  141 (2021), 191 (2022), 241 (2023 onward); stage II verified 75 regions in 2020, 100 in 2021 and
+  141 in 2023 (the published result letters); from 2024 stage II covers all 241 in two evaluation
+  groups, each ranked apart: "reguler" (the 191 regions of 2017-2022) and the 50 of the 2023 cohort.
+  The published indices lie in 2.04-3.93 (the best cities near 3.8-3.95). The chain weights change
+  in 2022 (smartcity-2019.toml covers 2017-2021, smartcity-2022.toml 2022 on).
+- Written beside the snapshots: data/groups/groups.csv (year, region_code, group: every region of
+  each year's stage II and its evaluation group; one group "reguler" before 2024) and
+  data/groups/names.csv (group, name_id, name_en). The group is data, not a rule in the app.
+- Invented: the stage II scope of 2017-2019 and 2022 (a lag of one or two years), which regions join
+  when (by a readiness score: kota, Java-Bali and the large metropolitan cities first; Kota Surabaya
+  is forced into 2017 and Kabupaten Jember into 2018 so the pages' example regions have both stages
+  in recent years), every level, every evidence status and every note.
 
 Stage semantics: stage I rows are the region's claims (level = claimed_level; evidence submitted or
 missing; "verified" only where an earlier verification may be carried forward: a suprastruktur
@@ -48,10 +53,17 @@ from store import Store
 
 BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
 YEARS = range(2017, 2026)
-COHORT_SIZES = {2017: 25, 2018: 50, 2019: 25, 2020: 35, 2021: 30, 2022: 26, 2023: 50, 2025: 30}
-# Stage II of year Y verifies the cohorts up to Y - lag (2024: up to 2022, the public figure).
-STAGE_II_LAG = {2017: 0, 2018: 1, 2019: 1, 2020: 1}
+# New members per year: running totals 25, 75, 100, 100, 141, 191, 241 (no new member in 2020 or after 2023).
+COHORT_SIZES = {2017: 25, 2018: 50, 2019: 25, 2021: 41, 2022: 50, 2023: 50}
+# Stage II of year Y verifies the cohorts up to Y - lag: 2020 the 75 of 2017-2018, 2021 the 100 of
+# 2017-2019, 2023 the 141 of 2017-2021 (published counts); from 2024 every member, in two groups.
+STAGE_II_LAG = {2017: 0, 2018: 1, 2019: 1}
 DEFAULT_STAGE_II_LAG = 2
+EVERY_MEMBER_FROM = 2024
+# Evaluation groups (from EVERY_MEMBER_FROM the newest cohort is ranked apart, as in the 2024 letters).
+GROUP_NAMES = {"reguler": ("Reguler (angkatan 2017-2022)", "Regular (2017-2022 cohorts)"),
+               "angkatan-2023": ("Angkatan 2023", "2023 cohort")}
+REGULAR_GROUP, NEWEST_GROUP, NEWEST_COHORT = "reguler", "angkatan-2023", 2023
 FORCED_COHORTS = {"35.78": 2017, "35.09": 2018}  # Kota Surabaya, Kabupaten Jember (example regions)
 JAVA_BALI_PROVINCES = {"31", "32", "33", "34", "35", "36", "51"}
 METRO_CITIES = {"Kota Surabaya", "Kota Bandung", "Kota Semarang", "Kota Medan", "Kota Makassar",
@@ -59,6 +71,9 @@ METRO_CITIES = {"Kota Surabaya", "Kota Bandung", "Kota Semarang", "Kota Medan", 
                 "Kota Bekasi", "Kota Depok", "Kota Bogor", "Kota Batam", "Kota Pekanbaru",
                 "Kota Balikpapan", "Kota Manado", "Kota Padang", "Kota Samarinda", "Kota Banjarmasin"}
 CARRY_FORWARD_ASPECT = "suprastruktur"
+# The shape of the national picture (tuned so verified stage II indices look like the published ones).
+BASE, READINESS_WEIGHT, GROWTH = 2.0, 0.3, (0.12, 0.35)
+REJECTION, PRACTICE_PER_YEAR, PRACTICE_READINESS, SETBACK_SHARE = 0.10, 0.012, 0.02, 0.08
 # How often a claim's evidence fails verification, by owner OPD and dimension (added to a base rate).
 OPD_REJECTION = {"Diskominfo": -0.04, "Disdukcapil": -0.03, "DPMPTSP": -0.02, "Inspektorat": -0.02,
                  "Bapperida": 0.02, "Dinas Pariwisata": 0.08, "Disperindag": 0.06,
@@ -75,7 +90,21 @@ NOTES_REJECTED = ["Bukti dukung tidak ditemukan saat verifikasi", "Tautan bukti 
 
 
 def stage_two_cohort_limit(year: int) -> int:
+    if year >= EVERY_MEMBER_FROM:
+        return year
     return year - STAGE_II_LAG.get(year, DEFAULT_STAGE_II_LAG)
+
+
+def evaluation_groups(profiles: pd.DataFrame) -> pd.DataFrame:
+    """year, region_code, group: every region of each year's stage II and the group it is ranked in."""
+    frames = []
+    for year in YEARS:
+        cohort = profiles["cohort"]
+        verified = profiles[(cohort > 0) & (cohort <= stage_two_cohort_limit(year))]
+        newest = (verified["cohort"] == NEWEST_COHORT) & (year >= EVERY_MEMBER_FROM)
+        frames.append(pd.DataFrame({"year": year, "region_code": verified["region_code"],
+                                    "group": np.where(newest, NEWEST_GROUP, REGULAR_GROUP)}))
+    return pd.concat(frames, ignore_index=True).sort_values(["year", "region_code"], ignore_index=True)
 
 
 def region_profiles(regions: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
@@ -99,8 +128,8 @@ def region_profiles(regions: pd.DataFrame, rng: np.random.Generator) -> pd.DataF
         position += count
     return pd.DataFrame({
         "region_code": codes, "readiness": readiness, "cohort": cohorts,
-        "growth": rng.uniform(0.12, 0.35, len(regions)),
-        "base": 0.9 + 0.35 * readiness + rng.normal(0, 0.3, len(regions)),
+        "growth": rng.uniform(GROWTH[0], GROWTH[1], len(regions)),
+        "base": BASE + READINESS_WEIGHT * readiness + rng.normal(0, 0.3, len(regions)),
         "overclaim": rng.uniform(0.15, 0.45, len(regions)),  # tendency to claim above the evidence
     })
 
@@ -109,8 +138,8 @@ class Programme:
     """Draws the years one after the other, remembering last year's verification (carry-forward)."""
 
     def __init__(self, profiles: pd.DataFrame, indicators: pd.DataFrame, follow_up: np.ndarray,
-                 rng: np.random.Generator):
-        self.profiles, self.indicators, self.rng = profiles, indicators, rng
+                 rng: np.random.Generator, top: int):
+        self.profiles, self.indicators, self.rng, self.top = profiles, indicators, rng, top
         shape = (len(profiles), len(indicators))
         self.shape = shape
         self.latent = (profiles["base"].to_numpy()[:, None] + rng.normal(0, 0.5, shape[1])[None, :]
@@ -119,7 +148,7 @@ class Programme:
         opd = indicators["owner_opd"].map(OPD_REJECTION).fillna(0).to_numpy()
         dim = indicators["dimension"].map(DIMENSION_REJECTION).fillna(0).to_numpy()
         chain = indicators["chain"].map(CHAIN_REJECTION).fillna(0).to_numpy()
-        self.rejection = (0.10 + opd + dim + chain)[None, :]
+        self.rejection = (REJECTION + opd + dim + chain)[None, :]
         self.overclaim_extra = indicators["owner_opd"].map(OPD_OVERCLAIM).fillna(0).to_numpy()[None, :]
         self.carry_aspect = (indicators["aspect"] == CARRY_FORWARD_ASPECT).to_numpy()[None, :]
         self.last_verified = np.full(shape, -1)  # level verified in the previous year's stage II, -1 none
@@ -130,22 +159,24 @@ class Programme:
         in_stage_one = (cohort > 0) & (cohort <= year)
         in_stage_two = (cohort > 0) & (cohort <= stage_two_cohort_limit(year))
         years_in = np.clip(year - cohort, 0, None)[:, None]
-        setback = np.where(rng.random(shape[0]) < 0.12, -0.7, 0.0) + rng.normal(0, 0.2, shape[0])
+        setback = np.where(rng.random(shape[0]) < SETBACK_SHARE, -0.6, 0.0) + rng.normal(0, 0.12, shape[0])
         maturity = (self.latent + profiles["growth"].to_numpy()[:, None] * years_in + setback[:, None]
                     + rng.normal(0, 0.3, shape))
         first_year = (years_in == 0) & self.follow_up
-        true_level = np.where(first_year, 0, np.clip(np.rint(maturity), 0, 5)).astype(int)
+        true_level = np.where(first_year, 0, np.clip(np.rint(maturity), 0, self.top)).astype(int)
         overclaim_p = np.clip(profiles["overclaim"].to_numpy()[:, None] - 0.02 * years_in
                               + self.overclaim_extra, 0.02, 0.8)
         over = (rng.random(shape) < overclaim_p) * rng.choice([1, 1, 1, 2], shape)
-        claim = np.where(first_year, 0, np.clip(true_level + over, 0, 5))
+        claim = np.where(first_year, 0, np.clip(true_level + over, 0, self.top))
+        # practice: evidence gets better with the years in the programme and with readiness
+        practice = (years_in * PRACTICE_PER_YEAR + profiles["readiness"].to_numpy()[:, None] * PRACTICE_READINESS)
 
-        missing_one = (rng.random(shape) < 0.06) | (claim == 0)
+        missing_one = (rng.random(shape) < np.clip(0.06 - practice / 2, 0.005, 0.2)) | (claim == 0)
         carried = (self.carry_aspect & (self.last_verified >= claim) & (claim > 0) & ~missing_one)
         evidence_one = np.where(carried, "verified", np.where(missing_one, "missing", "submitted"))
         rejected = ~carried & (claim > 0) & (
             (missing_one & (rng.random(shape) < 0.85))
-            | (rng.random(shape) < np.clip(self.rejection - 0.01 * years_in, 0.01, 0.5)))
+            | (rng.random(shape) < np.clip(self.rejection - practice, 0.01, 0.5)))
         verified_level = np.where(carried, claim, np.minimum(true_level, claim))
         evidence_two = np.where(rejected | (claim == 0), "missing", "verified")
         notes_one = rng.choice(NOTES_I, shape)
@@ -187,7 +218,7 @@ def generate(data_dir: Path, seed: int, scale: int = 1, quiet: bool = False) -> 
     framework = store.framework_for(max(YEARS))  # every version has the same indicators
     follow_up = np.array([framework.indicator(code).follows_up_previous
                           for code in framework.indicator_table["indicator_code"]])
-    programme = Programme(profiles, framework.indicator_table, follow_up, rng)
+    programme = Programme(profiles, framework.indicator_table, follow_up, rng, framework.max_level)
     ids = []
     for year in YEARS:
         for stage, rows in zip(STAGES, programme.year(year), strict=True):
@@ -199,7 +230,20 @@ def generate(data_dir: Path, seed: int, scale: int = 1, quiet: bool = False) -> 
             ids.append(snapshot.id)
             if not quiet:
                 print(f"{snapshot.id}: {snapshot.rows} rows, {snapshot.regions} regions")
+    write_groups(data_dir, evaluation_groups(profiles))
     return ids
+
+
+def write_groups(data_dir: Path, groups: pd.DataFrame) -> None:
+    """data/groups/groups.csv and names.csv, each written to a temporary file and renamed into place."""
+    folder = data_dir / "groups"
+    folder.mkdir(parents=True, exist_ok=True)
+    names = pd.DataFrame([(code, *names) for code, names in GROUP_NAMES.items()],
+                         columns=["group", "name_id", "name_en"])
+    for frame, name in ((groups, "groups.csv"), (names, "names.csv")):
+        temporary = folder / f".{name}.tmp"
+        frame.to_csv(temporary, index=False)
+        temporary.replace(folder / name)
 
 
 def make_data_folder(out: Path, scale: int, seed: int = 2017, quiet: bool = False,

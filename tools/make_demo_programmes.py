@@ -45,15 +45,19 @@ def pick_regions(store: Store, count: int, rng: random.Random, year: int) -> lis
     return [*ALWAYS, *sorted(rng.sample(others, max(0, count - len(ALWAYS))))]
 
 
-def programme_rows(grid: pd.DataFrame, place: str, rng: random.Random, this_year: int) -> list[dict]:
-    rows = []
+def programme_rows(grid: pd.DataFrame, place: str, rng: random.Random, this_year: int, top: int) -> list[dict]:
+    """Programmes of one region, each with a name of its own (no two alike), linked to indicators below
+    the framework's top level `top` with targets one or two levels up (at most `top`)."""
+    open_dimensions = set(grid.loc[grid["effective_level"] < top, "dimension"])
+    rows, unused = [], {d: list(names) for d, names in NAMES.items() if d in open_dimensions}
     for number in range(1, rng.randint(6, 12) + 1):
-        dimension = rng.choice(sorted(NAMES))
-        candidates = grid[(grid["dimension"] == dimension) & (grid["effective_level"] < 5)]
-        if candidates.empty:
-            continue
+        if not any(unused.values()):
+            break
+        dimension = rng.choice(sorted(d for d, names in unused.items() if names))
+        candidates = grid[(grid["dimension"] == dimension) & (grid["effective_level"] < top)]
+        name = unused[dimension].pop(rng.randrange(len(unused[dimension])))
         chosen = candidates.sample(n=min(len(candidates), rng.randint(1, 3)), random_state=rng.randint(0, 10**6))
-        links = "; ".join(f"{c}={min(5, int(level) + rng.randint(1, 2))}"
+        links = "; ".join(f"{c}={min(top, int(level) + rng.randint(1, 2))}"
                           for c, level in zip(chosen["indicator_code"], chosen["effective_level"], strict=True))
         quick_win = rng.random() < 0.3
         start = rng.randint(this_year - 3, this_year + 1)
@@ -69,8 +73,8 @@ def programme_rows(grid: pd.DataFrame, place: str, rng: random.Random, this_year
         else:
             gone = (this_year - start + 0.5) / (end - start + 1) * 100
             status, progress = "running", max(5, min(95, round(gone + rng.randint(-40, 15))))
-        rows.append({"programme_code": f"{dimension}-{number:02d}", "name": rng.choice(NAMES[dimension]).format(
-            place=place), "dimension": dimension, "indicators": links, "owner_opd": chosen["owner_opd"].iloc[0],
+        rows.append({"programme_code": f"{dimension}-{number:02d}", "name": name.format(place=place),
+            "dimension": dimension, "indicators": links, "owner_opd": chosen["owner_opd"].iloc[0],
             "budget": budget, "budget_source": rng.choices(["APBD", "DPA", "other"], weights=[60, 25, 15])[0],
             "start_year": start, "end_year": end, "status": status, "progress": progress,
             "quick_win": "yes" if quick_win else "no", "rpjmd_ref": f"Misi {rng.randint(1, 5)}"})
@@ -83,18 +87,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2035)
     parser.add_argument("--this-year", type=int, default=2026, help="the year statuses are made for")
     parser.add_argument("--data-dir", help="data folder (default: MATRA_DATA_DIR or data/)")
-    parser.add_argument("--fresh", action="store_true", help="drop the chosen regions' earlier versions first")
+    parser.add_argument("--fresh", action="store_true",
+                        help="drop every region's programme register first (demo data only!)")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     store = Store(args.data_dir)
     year = max(store.years("II"))
     names = store.regions().set_index("code")["name"]
+    if args.fresh:
+        shutil.rmtree(store.data_dir / "programmes", ignore_errors=True)
     for region in pick_regions(store, args.regions, rng, year):
         grid = store.region_indicators(region, year, "II")
-        if args.fresh:
-            shutil.rmtree(store.data_dir / "programmes" / region, ignore_errors=True)
         place = names[region].replace("Kabupaten ", "").replace("Kota ", "")
-        rows = pd.DataFrame(programme_rows(grid, place, rng, args.this_year), columns=COLUMNS)
+        top = store.framework_of(year, "II").max_level
+        rows = pd.DataFrame(programme_rows(grid, place, rng, args.this_year, top), columns=COLUMNS)
         rows["programme_code"] = [f"{c[:3]}-{i:02d}" for i, c in enumerate(rows["programme_code"], start=1)]
         buffer = io.StringIO()
         rows.to_csv(buffer, index=False)

@@ -41,8 +41,8 @@ def plan_summary(grid: pd.DataFrame, framework: Framework, register: pd.DataFram
     already (the plan page needs both; computing them twice doubled its cost)."""
     linked = links(register)
     now = scope_score(grid, framework)
-    all_done = scope_score(apply_changes(grid, lifts=programme_levels(linked, list(register["programme_code"]))),
-                           framework)
+    all_done = scope_score(apply_changes(grid, lifts=programme_levels(linked, list(register["programme_code"])),
+                                         max_level=framework.max_level), framework)
     effects = programme_effects(grid, framework, linked) if effects is None else effects
     names = dict(zip(register["programme_code"], register["name"], strict=True))
     top = (effects.assign(name=effects["programme_code"].map(names))

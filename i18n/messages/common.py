@@ -46,5 +46,5 @@ MESSAGES = {
     "chart.source": ("Sumber: {source}. Data per {date}.", "Source: {source}. Data as of {date}."),
     "chart.source_synthetic": ("data sintetis Matra", "Matra synthetic data"),
     "chart.source_official": ("versi data penilaian Matra", "Matra assessment snapshots"),
-    "chart.units_score": ("skor 0–5", "score 0–5"),
+    "chart.units_score": ("skor 0–{top}", "score 0–{top}"),
 }

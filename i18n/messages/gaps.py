@@ -48,8 +48,8 @@ MESSAGES = {
     "gaps.path_line": ("{score} ({band}) → {target} ({next_band}): {steps} aksi, sesudahnya {after}",
                        "{score} ({band}) → {target} ({next_band}): {steps} actions, then {after}"),
     "gaps.path_unreachable": (
-        "{score} ({band}): tingkat {next_band} ({target}) tidak dapat dicapai walau semua indikator di level 5.",
-        "{score} ({band}): band {next_band} ({target}) cannot be reached even with every indicator at level 5.",
+        "{score} ({band}): tingkat {next_band} ({target}) tidak dapat dicapai walau semua indikator di level {top}.",
+        "{score} ({band}): band {next_band} ({target}) cannot be reached even with every indicator at level {top}.",
     ),
     "gaps.path_top": ("Sudah di tingkat tertinggi.", "Already in the top band."),
     "gaps.path_step": ("{code} {name} ({owner}): {what} · +{gain} · {count} aksi",

@@ -3,15 +3,15 @@
 MESSAGES = {
     "guide.title": ("Cara membaca halaman ini", "How to read this page"),
     "guide.overview": (
-        "- **Indeks Smart City** (0–5) menggabungkan enam dimensi; **tingkat** 1–5 ditentukan dari nilai yang "
-        "ditampilkan (dua desimal).\n"
+        "- **Indeks Smart City** (skala 0–{top}) menggabungkan enam dimensi; **tingkat** kematangan ditentukan "
+        "dari nilai yang ditampilkan (dua desimal).\n"
         "- Pilih **Provinsi** untuk memperbesar peta ke provinsi itu; peringkat di tabel tetap peringkat nasional, "
         "sedangkan peringkat provinsi dan per jenis daerah ada di kolom tersendiri.\n"
         "- **≈** berarti selisih indeks dengan daerah di atas atau di bawahnya lebih kecil daripada kenaikan satu "
         "indikator satu level: satu verifikasi saja dapat menukar urutannya.\n"
         "- Klik titik di peta atau baris di tabel untuk membuka profil daerah.",
-        "- The **Smart City Index** (0–5) combines six dimensions; the **band** 1–5 follows the shown value (two "
-        "decimals).\n"
+        "- The **Smart City Index** (on a 0–{top} scale) combines six dimensions; the maturity **band** follows "
+        "the shown value (two decimals).\n"
         "- Choose a **Province** to zoom the map to it; the table's ranks stay national, with the rank within the "
         "province and among the same kind in their columns.\n"
         "- **≈** means the gap to a neighbour is smaller than one indicator moving one level: a single "

@@ -50,7 +50,7 @@ MESSAGES = {
                          "No indicator's counted level changed."),
     "region.why_indicators": ("Indikator yang paling menggerakkan indeks", "Indicators that moved the index most"),
     "region.contribution": ("sumbangan terhadap perubahan indeks", "contribution to the index change"),
-    "region.change_units": ("selisih skor 0–5", "difference on the 0–5 scale"),
+    "region.change_units": ("selisih skor 0–{top}", "difference on the 0–{top} scale"),
     "region.no_change_data": ("Tidak ada data tahun sebelumnya untuk dibandingkan.",
                               "No previous year to compare with."),
     "region.indicators_title": ("Indikator", "Indicators"),

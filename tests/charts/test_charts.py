@@ -97,14 +97,15 @@ def test_band_distribution_stacks_one_trace_per_band():
 def test_score_bars_colour_each_bar_by_its_band():
     frame = pd.DataFrame({"label": ["Kota A", "Kab B", "Kab C"], "score": [3.48, 1.2, None],
                           "band": pd.array([3, 1, None], dtype="Int64"), "score_text": ["3,48", "1,20", "–"]})
-    figure = bars.score_bars(frame, TEXT, "Indeks", NAMES, reference=3.5, reference_label="Target")
+    figure = bars.score_bars(frame, TEXT, "Indeks", NAMES, reference=3.5, reference_label="Target", top=4)
     assert_house_style(figure, 140 + 36 * 3)
     (trace,) = figure.data
     assert list(trace.marker.color) == [BAND_COLOURS[3], BAND_COLOURS[1], GREY]
     assert list(trace.text) == ["3,48 (3 · Terdefinisi)", "1,20 (1 · Rintisan)", "–"]
     assert list(trace.y) == ["Kota A", "Kab B", "Kab C"]
-    assert tuple(figure.layout.xaxis.range) == (0, 5.9)
-    assert figure.layout.xaxis.dtick == 1 and figure.layout.xaxis.title.text == "Indeks"
+    assert tuple(figure.layout.xaxis.range) == pytest.approx((0, 4 * bars.VALUE_ROOM))  # room for the values
+    assert list(figure.layout.xaxis.tickvals) == [0, 1, 2, 3, 4]   # the ticks end at the top level
+    assert figure.layout.xaxis.title.text == "Indeks"
     (line,) = figure.layout.shapes
     assert line.x0 == line.x1 == 3.5 and line.line.dash == "dash"
     assert figure.layout.annotations[0].text == "Target"
@@ -112,7 +113,7 @@ def test_score_bars_colour_each_bar_by_its_band():
 
 def test_score_bars_without_a_reference_draw_no_line():
     frame = pd.DataFrame({"label": ["A"], "score": [2.0], "band": [2], "score_text": ["2,00"]})
-    figure = bars.score_bars(frame, TEXT, "Indeks", NAMES)
+    figure = bars.score_bars(frame, TEXT, "Indeks", NAMES, top=4)
     assert figure.layout.shapes == ()
     assert list(figure.data[0].marker.color) == [BAND_COLOURS[2]]
 
@@ -150,20 +151,20 @@ def test_band_map_with_every_region_assessed_has_no_grey_trace():
 
 def test_radar_closes_each_line_and_fills_only_the_first():
     axes = ["GOV", "ECO", "ENV"]
-    figure = profiles.radar(axes, [("Jember", [3.0, 2.5, 1.0]), ("Median", [2.0, 2.0, 2.0])], TEXT)
+    figure = profiles.radar(axes, [("Jember", [3.0, 2.5, 1.0]), ("Median", [2.0, 2.0, 2.0])], TEXT, top=4)
     assert_house_style(figure, 520)
     first, second = figure.data
     assert list(first.theta) == ["GOV", "ECO", "ENV", "GOV"] and list(first.r) == [3.0, 2.5, 1.0, 3.0]
     assert first.fill == "toself" and second.fill is None
     assert first.line.color == SERIES_COLOURS[0] and second.line.color == SERIES_COLOURS[1]
     assert first.line.dash == "solid" and second.line.dash == "dash"
-    assert tuple(figure.layout.polar.radialaxis.range) == (0, 5)
+    assert tuple(figure.layout.polar.radialaxis.range) == (0, 4)
 
 
 def test_lines_draw_one_trace_per_series_and_band_boundaries():
     frame = pd.DataFrame({"year": [2022, 2023, 2024, 2022, 2023, 2024], "series": ["A"] * 3 + ["B"] * 3,
                           "score": [1.0, 2.0, 3.0, 2.0, 2.5, 2.7]})
-    figure = profiles.lines(frame, TEXT, "Indeks", band_lowers={1: 0.0, 2: 1.5, 3: 2.5}, band_names=NAMES)
+    figure = profiles.lines(frame, TEXT, "Indeks", band_lowers={1: 0.0, 2: 1.5, 3: 2.5}, band_names=NAMES, top=4)
     assert_house_style(figure, 440)
     assert [trace.name for trace in figure.data] == ["A", "B"]
     assert list(figure.data[1].y) == [2.0, 2.5, 2.7]
@@ -173,16 +174,16 @@ def test_lines_draw_one_trace_per_series_and_band_boundaries():
     # inside the plot, above the line's right end: "right" put them past the plot edge, cut off
     assert all(note.xanchor == "right" and note.x == 1 and note.yanchor == "bottom"
                for note in figure.layout.annotations)
-    assert tuple(figure.layout.yaxis.range) == (0, 5)
+    assert tuple(figure.layout.yaxis.range) == (0, 4)
 
 
-def test_heatmap_spans_zero_to_five_on_the_band_colours():
+def test_heatmap_spans_zero_to_the_top_level_on_the_band_colours():
     matrix = pd.DataFrame([[1.0, 4.5], [2.25, None]], index=["Jember", "Surabaya"], columns=["GOV", "ENV"])
     cells = pd.DataFrame([["1,00", "4,50"], ["2,25", "–"]], index=matrix.index, columns=matrix.columns)
-    figure = profiles.heatmap(matrix, cells, TEXT, "Skor")
+    figure = profiles.heatmap(matrix, cells, TEXT, "Skor", top=4)
     assert_house_style(figure, 160 + 48 * 2)
     (trace,) = figure.data
-    assert (trace.zmin, trace.zmax) == (0, 5)
+    assert (trace.zmin, trace.zmax) == (0, 4)
     assert [tuple(step) for step in trace.colorscale] == [
         (0.0, "#FDE725"), (0.25, "#5EC962"), (0.5, "#21918C"), (0.75, "#3B528B"), (1.0, "#440154")]
     assert list(trace.x) == ["GOV", "ENV"] and list(trace.y) == ["Jember", "Surabaya"]
@@ -192,25 +193,25 @@ def test_heatmap_spans_zero_to_five_on_the_band_colours():
 def test_dumbbell_joins_score_and_reference_per_row():
     frame = pd.DataFrame({"label": ["GOV", "ENV"], "score": [3.0, 1.0], "reference": [2.0, 2.5]})
     frame.attrs["series_name"] = "Jember"
-    figure = profiles.dumbbell(frame, TEXT, "Median peers", "Skor")
+    figure = profiles.dumbbell(frame, TEXT, "Median peers", "Skor", top=4)
     assert_house_style(figure, 160 + 40 * 2)
     assert len(figure.data) == 2 + 2   # one connector per row, then the reference and the score markers
     assert list(figure.data[0].x) == [2.0, 3.0] and list(figure.data[1].x) == [2.5, 1.0]
     assert figure.data[2].name == "Median peers" and list(figure.data[2].x) == [2.0, 2.5]
     assert figure.data[3].name == "Jember" and list(figure.data[3].x) == [3.0, 1.0]
-    assert tuple(figure.layout.xaxis.range) == (0, 5)
+    assert tuple(figure.layout.xaxis.range) == (0, 4)
     assert figure.layout.xaxis.title.text is None   # units in the subtitle; a title collided with the legend
 
 
 def test_slope_puts_first_and_last_year_as_categories():
     frame = pd.DataFrame({"series": ["A", "A", "B", "B"], "year": [2024, 2020, 2020, 2024],
                           "score": [3.0, 1.0, 2.0, 2.5]})
-    figure = profiles.slope(frame, 2020, 2024, TEXT, "Indeks")
+    figure = profiles.slope(frame, 2020, 2024, TEXT, "Indeks", top=4)
     assert_house_style(figure, 520)
     a, b = figure.data
     assert list(a.x) == ["2020", "2024"] and list(a.y) == [1.0, 3.0]   # sorted by year
     assert list(figure.layout.xaxis.categoryarray) == ["2020", "2024"]
-    assert tuple(figure.layout.yaxis.range) == (0, 5)
+    assert tuple(figure.layout.yaxis.range) == (0, 4)
     # direct labels in the right margin at the last score, in the line's colour; no legend
     assert not a.showlegend and not b.showlegend
     labels = {note.text: note for note in figure.layout.annotations}
@@ -222,7 +223,7 @@ def test_slope_moves_close_labels_apart_and_keeps_long_names_whole_in_the_hover(
     long_name = "Kabupaten Administrasi Kepulauan Seribu"
     frame = pd.DataFrame({"series": [long_name, long_name, "Kota Medan", "Kota Medan"], "year": [2020, 2024] * 2,
                           "score": [1.0, 4.18, 1.2, 4.17]})
-    figure = profiles.slope(frame, 2020, 2024, TEXT, "Indeks")
+    figure = profiles.slope(frame, 2020, 2024, TEXT, "Indeks", top=4)
     low, high = sorted(figure.layout.annotations, key=lambda note: note.y)
     assert low.text == "Kota Medan" and high.text == "Kab. Adm. Kep.<br>Seribu"
     plot_px = figure.layout.height - figure.layout.margin.t - figure.layout.margin.b

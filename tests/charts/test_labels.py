@@ -78,18 +78,18 @@ def test_every_region_name_stays_unique_once_abbreviated():
 
 def test_legends_are_short_and_the_hover_has_the_full_name():
     long_name = "Kabupaten Administrasi Kepulauan Seribu"
-    radar = profiles.radar(["Smart Governance", "Smart Economy"], [(long_name, [2.0, 3.0])], TEXT)
+    radar = profiles.radar(["Smart Governance", "Smart Economy"], [(long_name, [2.0, 3.0])], TEXT, top=4)
     assert radar.data[0].name == "Kab. Adm. Kep. Seribu"
     assert long_name in radar.data[0].hovertemplate
     assert list(radar.data[0].theta) == ["Smart<br>Governance", "Smart<br>Economy", "Smart<br>Governance"]
-    wide = profiles.radar(["Smart Environment", "Smart Living"], [("A", [1.0, 2.0])], TEXT)
+    wide = profiles.radar(["Smart Environment", "Smart Living"], [("A", [1.0, 2.0])], TEXT, top=4)
     assert list(wide.data[0].theta)[:2] == ["Smart<br>Environment", "Smart Living"]   # no word cut
     assert [name for name, _ in radar.data[0].customdata] == ["Smart Governance", "Smart Economy", "Smart Governance"]
     frame = pd.DataFrame({"year": [2023, 2024], "series": [long_name] * 2, "score": [2.0, 2.5]})
-    trend = profiles.lines(frame, TEXT, "Skor")
+    trend = profiles.lines(frame, TEXT, "Skor", top=4)
     assert trend.data[0].name == "Kab. Adm. Kep. Seribu" and long_name in trend.data[0].hovertemplate
     matrix = pd.DataFrame({"Indeks": [2.0]}, index=[long_name])
-    heat = profiles.heatmap(matrix, matrix.map(str), TEXT, "Skor")
+    heat = profiles.heatmap(matrix, matrix.map(str), TEXT, "Skor", top=4)
     assert list(heat.data[0].y) == [long_name] and heat.data[0].customdata[0][0] == long_name
     assert list(heat.layout.yaxis.ticktext) == ["Kab. Adm. Kep. Seribu"]   # what the axis shows
 
@@ -174,7 +174,7 @@ def test_the_trends_page_gives_a_region_one_colour_in_both_charts(ctx, framework
     lines = figures.trend_lines(ctx, framework, trend, medians, "ISC", [], colours)
     pairs = pd.DataFrame({"series": ["Kabupaten Administrasi Kepulauan Seribu", "Kota Medan", "Kota Samarinda"] * 2,
                           "year": [2017] * 3 + [2025] * 3, "score": [1.0, 1.2, 1.4, 3.0, 3.2, 3.4]})
-    slope = profiles.slope(pairs, 2017, 2025, TEXT, "Skor", colours)
+    slope = profiles.slope(pairs, 2017, 2025, TEXT, "Skor", colours, top=framework.max_level)
     in_lines, in_slope = _line_colours(lines), _line_colours(slope)
     for name in chosen:
         assert in_lines[legend_name(name)] == in_slope[legend_name(name)] == colours[name], name
@@ -184,19 +184,19 @@ def test_the_trends_page_gives_a_region_one_colour_in_both_charts(ctx, framework
     assert labels_by_text["Kota Medan"] == colours["Kota Medan"]   # the direct label in the line's colour
 
 
-def test_the_compare_page_gives_a_region_one_colour_in_radar_and_dumbbell(ctx):
+def test_the_compare_page_gives_a_region_one_colour_in_radar_and_dumbbell(ctx, framework):
     """pages/compare.py: the radar's series and the dumbbell's region dot share the page's colours."""
     matrix = pd.DataFrame({"Indeks": [2.0, 3.0, 2.5], "Smart Governance": [2.0, 3.0, 2.5],
                            "Smart Economy": [1.0, 2.0, 4.0]},
                           index=["Kota Bitung", "Kota Manado", "Kabupaten Minahasa"])
     colours = region_colours(list(matrix.index), highlight="Kabupaten Minahasa")
-    radar = figures.compare_radar(ctx, matrix, colours)
+    radar = figures.compare_radar(ctx, framework, matrix, colours)
     in_radar = _line_colours(radar)
     assert in_radar["Kab. Minahasa"] == SERIES_COLOURS[0]
     assert [in_radar[legend_name(name)] for name in matrix.index] == [colours[name] for name in matrix.index]
     rows = pd.DataFrame({"label": matrix.columns, "score": matrix.iloc[0].to_numpy(),
                          "reference": matrix.median().to_numpy()})
     rows.attrs["series_name"] = "Kota Bitung"
-    dumbbell = profiles.dumbbell(rows, TEXT, "Median", "Skor", colours["Kota Bitung"])
+    dumbbell = profiles.dumbbell(rows, TEXT, "Median", "Skor", colours["Kota Bitung"], top=4)
     dot = next(trace for trace in dumbbell.to_plotly_json()["data"] if trace.get("name") == "Kota Bitung")
     assert dot["marker"]["color"] == in_radar["Kota Bitung"] == SERIES_COLOURS[1]

@@ -46,10 +46,10 @@ def test_whatif_panel_from_the_link_matches_the_store(data_dir):
     year = max(store.years("II"))
     register = store.programmes("35.09")
     chosen = list(register["programme_code"][:2])
-    expected = store.whatif("35.09", year, "II", levels={"GOV.LP.01": 5}, programme_codes=chosen)
+    expected = store.whatif("35.09", year, "II", levels={"GOV.LP.01": 4}, programme_codes=chosen)
     assert expected.index_after > expected.index_before
     app = open_page("plan", region="35.09", lang="en", year=year, stage="II",
-                    whatif_programmes=",".join(chosen), whatif_indicators="GOV.LP.01", **{"wl_GOV.LP.01": 5})
+                    whatif_programmes=",".join(chosen), whatif_indicators="GOV.LP.01", **{"wl_GOV.LP.01": 4})
     assert not app.exception
     assert metric(app, t("whatif.index", "en")) == format_number(expected.index_after, "en")
     assert metric(app, t("whatif.rank", "en")) == f"{expected.rank_after} / {expected.regions}"

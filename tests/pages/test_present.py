@@ -295,7 +295,7 @@ def test_a_link_holding_two_versions_of_one_year_and_stage_is_explained_not_draw
     old_ids = store.current_snapshot_ids()
     rows = store.region_indicators("35.09", 2025, "II")   # a new version of 2025 II: the old one is superseded
     upload = "region_code,indicator_code,level,claimed_level,evidence,note\n" + "".join(
-        f"35.09,{code},5,5,verified,\n" for code in rows["indicator_code"])
+        f"35.09,{code},4,4,verified,\n" for code in rows["indicator_code"])
     store.ingest_bytes("jember.csv", upload.encode(), year=2025, stage="II")
     superseded = next(i for i in old_ids if i.startswith("2025-II-"))
     crafted = Agenda("x", 2025, "II", "en", (*store.current_snapshot_ids(), superseded),

@@ -34,10 +34,11 @@ def test_readiness_page_counts_per_opd_and_days_left(data_dir, store, on, lang):
     app = open_page("readiness", region=JEMBER, year=YEAR, stage=STAGE, lang=lang)
     assert not app.exception
     assert [x.value for x in app.title] == [t("readiness.title", lang, name="Kabupaten Jember")]
-    # the bundled calendar, counted from 2 December 2026: 2027 stage I closes 30 April 2027
-    # (29 + 31 + 28 + 31 + 30 = 149 days), stage II 27 August 2027 (149 + 31 + 30 + 31 + 27 = 268)
-    assert metric(app, t("readiness.window_I", lang)) == t("readiness.days_left", lang, days=149)
-    assert metric(app, t("readiness.window_II", lang)) == t("readiness.days_left", lang, days=268)
+    # the bundled calendar, counted from 2 December 2026: 2027 stage I closes 25 June 2027
+    # (29 + 31 + 28 + 31 + 30 + 31 + 25 = 205 days), stage II 19 November 2027
+    # (205 + 5 + 31 + 31 + 30 + 31 + 19 = 352)
+    assert metric(app, t("readiness.window_I", lang)) == t("readiness.days_left", lang, days=205)
+    assert metric(app, t("readiness.window_II", lang)) == t("readiness.days_left", lang, days=352)
     # readiness per OPD, counted here from the grid
     verified = grid["evidence"] == "verified"
     assert metric(app, t("readiness.summary_verified", lang)) == t(
@@ -74,11 +75,11 @@ def test_the_checklist_of_the_opd_in_the_link(data_dir, store, on):
 
 
 def test_days_left_when_stage_one_has_closed_and_when_no_window_is_left(data_dir, on):
-    on(D(2026, 7, 2))   # stage I 2026 closed on 30 April; stage II open until 28 August: 29 + 28 = 57
+    on(D(2026, 11, 2))   # stage I 2026 closed on 26 June; stage II open until 20 November: 28 - 10 = 18
     app = open_page("readiness", region=JEMBER, year=YEAR, stage=STAGE, lang="id")
     assert not app.exception
     assert metric(app, "Tahap I: kuesioner") == "sudah ditutup"
-    assert metric(app, "Tahap II: verifikasi") == "57 hari lagi"
+    assert metric(app, "Tahap II: verifikasi") == "18 hari lagi"
     on(D(2028, 1, 1))
     app = open_page("readiness", region=JEMBER, year=YEAR, stage=STAGE, lang="en")
     assert not app.exception

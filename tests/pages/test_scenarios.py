@@ -24,7 +24,7 @@ def sign_in_as_secretary(app, name: str, monkeypatch) -> None:
     app.session_state[SESSION_KEY] = Identity(name, SECRETARY, (), "shared")
 
 IMG = "<img src=x onerror=alert(1)> **bold**"
-LEVELS = {"GOV.LP.01": 5, "GOV.KP.03": "verify"}
+LEVELS = {"GOV.LP.01": 4, "GOV.KP.03": "verify"}
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -14,8 +14,15 @@ STREAMLIT_DEFAULTS = {"Choose options", "Choose an option", "Select options", "S
 def test_agreed_indonesian_wording():
     assert t("gaps.path_title", "id") == "Jumlah kenaikan level paling sedikit agar naik satu tingkat"
     assert t("compare.peers_distance", "id") == "Terdekat secara geografis"
-    sources = t("method.sources", "id")
-    assert "tingkat kapabilitas SPBE" in sources and "Kurang" in sources and "Memuaskan" in sources
+    sources = t("method.sources", "id", top=4)
+    assert "predikat indeks SPBE" in sources and "Kurang" in sources and "Memuaskan" in sources
+    for lang in ("id", "en"):   # the 4.0 scale with its three sources, every address whole (no cut "…")
+        sources = t("method.sources", lang, top=4)
+        assert "skala 4,0" in sources and "0–4" in sources and "…" not in sources
+        assert all(address in sources for address in (
+            "https://tvtabalong.com/nilai-smart-city-tabalong-2024-kembali-meningkat",
+            "https://diskominfo.semarangkab.go.id/?p=3605",
+            "https://eranesia.id/news/berita/regional/10155/makassar-naikkan-nilai-smart-city-364-berkat-"))
 
 
 def test_setda_offices_are_named_as_bagian():

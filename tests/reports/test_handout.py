@@ -60,5 +60,5 @@ def test_chart_pictures_keep_the_series_of_the_native_chart():
     assert [trace.name for trace in figure.data] == ["1", "2"]
     assert list(figure.data[0].x) == [3, 4] and list(figure.data[1].x) == [5, None]
     assert figure.layout.barmode == "stack" and figure.layout.yaxis.autorange == "reversed"
-    radar = chart_figure({**options, "kind": "radar", "value_range": (0, 5)})
-    assert list(radar.data[0].r) == [3, 4, 3] and list(radar.layout.polar.radialaxis.range) == [0, 5]
+    radar = chart_figure({**options, "kind": "radar", "value_range": (0, 4)})
+    assert list(radar.data[0].r) == [3, 4, 3] and list(radar.layout.polar.radialaxis.range) == [0, 4]

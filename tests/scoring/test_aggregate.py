@@ -24,20 +24,20 @@ def by(frame, key, column="score"):
 def test_element_and_dimension_scores_by_hand(tiny):
     rows = assessment_rows({"35.09": TINY_LEVELS})
     elements = by(element_scores(rows, tiny), "element")
-    # GOV.A = (2x3 + 1x0) / 3; GOV.B = 4; ENV.A = (2 + 5 + 3x1) / 5
-    assert elements == pytest.approx({"GOV.A": 2.0, "GOV.B": 4.0, "ENV.A": 2.0})
+    # GOV.A = (2x3 + 1x0) / 3; GOV.B = 4; ENV.A = (4 + 4 + 3x1) / 5
+    assert elements == pytest.approx({"GOV.A": 2.0, "GOV.B": 4.0, "ENV.A": 2.2})
     dimensions = dimension_scores(rows, tiny)
-    assert by(dimensions, "dimension") == pytest.approx({"GOV": 3.0, "ENV": 2.0})
+    assert by(dimensions, "dimension") == pytest.approx({"GOV": 3.0, "ENV": 2.2})
     assert by(dimensions, "dimension", "band") == {"GOV": 3, "ENV": 2}
 
 
 def test_chain_scores_and_index_by_hand(tiny):
     rows = assessment_rows({"35.09": TINY_LEVELS})
     chains = by(chain_scores(rows, tiny), "chain")
-    assert chains == pytest.approx({"baseline": 2, "output": 3, "outcome": 0.75, "impact": 4,
-                                    "quick_win": 5})
+    assert chains == pytest.approx({"baseline": 4, "output": 3, "outcome": 0.75, "impact": 4,
+                                    "quick_win": 4})
     index = index_scores(rows, tiny)
-    # 0.1x2 + 0.2x3 + 0.3x0.75 + 0.2x4 + 0.2x5
+    # 0.1x4 + 0.2x3 + 0.3x0.75 + 0.2x4 + 0.2x4
     assert index["index"].iloc[0] == pytest.approx(2.825)
     assert index["band"].iloc[0] == 3
 
@@ -69,11 +69,11 @@ def test_missing_indicator_counts_as_zero(tiny):
 
 
 def test_region_scores_long_table_agrees_with_parts(tiny):
-    rows = assessment_rows({"35.09": TINY_LEVELS, "35.78": {k: 5 for k in TINY_LEVELS}})
+    rows = assessment_rows({"35.09": TINY_LEVELS, "35.78": {k: tiny.max_level for k in TINY_LEVELS}})
     table = region_scores(rows, tiny)
     assert set(table["kind"]) == {"index", "dimension", "chain", "element"}
     top = table[(table["region_code"] == "35.78")]
-    assert top["score"].tolist() == pytest.approx([5.0] * len(top))
+    assert top["score"].tolist() == pytest.approx([4.0] * len(top))  # every level at the top: every score 4
     index = table[(table["kind"] == "index") & (table["region_code"] == "35.09")]
     assert math.isclose(index["score"].iloc[0], 2.825)
     assert len(table) == 2 * (1 + 2 + 5 + 3)

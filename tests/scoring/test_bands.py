@@ -5,7 +5,7 @@ from scoring import band_for, round_score
 
 @pytest.mark.parametrize(("score", "level"), [
     (0.0, 1), (1.79, 1), (1.8, 2), (2.5999999999999996, 3), (2.6, 3), (3.49, 3), (3.5, 4),
-    (4.19, 4), (4.2, 5), (5.0, 5),
+    (3.79, 4), (3.8, 5), (4.0, 5),
 ])
 def test_band_for_reaches_lower_bounds(tiny, score, level):
     assert band_for(score, tiny).level == level

@@ -17,14 +17,16 @@ def old():
 
 
 def test_method_effect_and_level_effects_add_up(tiny, old):
-    before = effective_levels(assessment_rows({"r": TINY_LEVELS}), old)
-    now_levels = dict(TINY_LEVELS, **{"ENV.A.03": 3, "GOV.A.02": 1})
+    last_year = dict(TINY_LEVELS, **{"ENV.A.02": 3})
+    before = effective_levels(assessment_rows({"r": last_year}), old)
+    now_levels = dict(last_year, **{"ENV.A.03": 3, "GOV.A.02": 1})
     after = effective_levels(assessment_rows({"r": now_levels}), tiny)
     result = change_breakdown(after, tiny, before, old)
-    # before under 2019: 0.6 + 0 + 1.2 + 0.2 + 0.5 + 0.225 = 2.725; under 2022: 2.825 -> method +0.1
-    assert result.index_before == pytest.approx(2.725) and result.method_effect == pytest.approx(0.1)
-    # levels: ENV.A.03 1 -> 3 (+0.45), GOV.A.02 0 -> 1 (+0.075); after = 3.35
-    assert result.index_after == pytest.approx(3.35) and result.index_change == pytest.approx(0.625)
+    # before under 2019: 0.6 + 0 + 1.2 + 0.4 + 0.3 + 0.225 = 2.725; under 2022: 0.6 + 0.8 + 0.4 + 0.6 + 0.225
+    # = 2.625 -> method -0.1
+    assert result.index_before == pytest.approx(2.725) and result.method_effect == pytest.approx(-0.1)
+    # levels: ENV.A.03 1 -> 3 (+0.45), GOV.A.02 0 -> 1 (+0.075); after = 2.625 + 0.525 = 3.15
+    assert result.index_after == pytest.approx(3.15) and result.index_change == pytest.approx(0.425)
     movers = result.by_indicator.set_index("indicator_code")
     assert sorted(movers.index) == ["ENV.A.03", "GOV.A.02"]  # GOV.B.01's share moved, its level did not
     assert movers.loc["ENV.A.03", "contribution"] == pytest.approx(0.45)
@@ -39,8 +41,8 @@ def test_method_effect_and_level_effects_add_up(tiny, old):
 
 
 def test_same_method_has_no_method_effect(tiny):
-    before = effective_levels(assessment_rows({"r": TINY_LEVELS}), tiny)
-    after = effective_levels(assessment_rows({"r": dict(TINY_LEVELS, **{"GOV.B.01": 5})}), tiny)
+    before = effective_levels(assessment_rows({"r": dict(TINY_LEVELS, **{"GOV.B.01": 3})}), tiny)
+    after = effective_levels(assessment_rows({"r": TINY_LEVELS}), tiny)  # GOV.B.01 3 -> 4
     result = change_breakdown(after, tiny, before, tiny)
     assert result.method_effect == 0 and not result.method_changed
     assert result.by_indicator["indicator_code"].tolist() == ["GOV.B.01"]

@@ -35,7 +35,7 @@ def test_round_score_reads_the_float_as_a_spreadsheet_does():
 
 
 @pytest.mark.parametrize(("score", "level"), [
-    (1.7949, 1), (1.795, 2), (2.5949, 2), (2.595, 3), (2.6, 3), (3.4949, 3), (3.495, 4), (4.1949, 4), (4.195, 5),
+    (1.7949, 1), (1.795, 2), (2.5949, 2), (2.595, 3), (2.6, 3), (3.4949, 3), (3.495, 4), (3.7949, 4), (3.795, 5),
 ])
 def test_band_is_the_band_of_the_shown_value(tiny, score, level):
     assert band_for(score, tiny).level == level

@@ -94,6 +94,43 @@ def test_level_text_says_what_the_level_requires_without_repeating_its_number():
 
     framework = load_framework(REPO / "data" / "framework" / "smartcity-2022.toml")
     for indicator in framework.indicators:
-        for level in range(6):
+        for level in range(framework.max_level + 1):
             written = (indicator.levels_id[level], indicator.level_text(level, "id"))
             assert not written[1].startswith(f"{level}:") and written[0].endswith(written[1])
+
+
+def test_the_scale_is_the_framework_s_and_nothing_lies_outside_it(tmp_path):
+    """max_level is stated in the file; levels, bands and the national minimum target lie in 0..max_level."""
+    text = (FIXTURES / "tiny.toml").read_text()
+    assert load_framework(FIXTURES / "tiny.toml").max_level == 4
+    missing = text.replace("max_level = 4  # levels 0-4, the published scale\n", "")
+    with pytest.raises(FrameworkError, match="missing top-level key 'max_level'"):
+        load_framework(_write(tmp_path, "no-max.toml", missing))
+    six_levels = text.replace('levels_id = ["0", "1", "2", "3", "4"]', 'levels_id = ["0", "1", "2", "3", "4", "5"]', 1)
+    band_above = text.replace("lower = 3.8", "lower = 4.2")
+    target = text.replace("max_level = 4  #", "minimum_target_band = 6\nmax_level = 4  #")
+    renumbered = text.replace('levels_en = ["0", "1", "2", "3", "4"]',
+                              'levels_en = ["0: a", "1: b", "3: c", "4: d", "5: e"]', 1)
+    for name, broken, expected in (
+            ("six.toml", six_levels,
+             "GOV.A.01 levels_id must list 5 descriptions (levels 0-4, max_level = 4); found 6"),
+            ("band.toml", band_above, "band lower bounds must lie within 0-4 (max_level); found [4.2]"),
+            ("target.toml", target, "minimum_target_band is 6; expected one of the band levels [1, 2, 3, 4, 5]"),
+            ("numbers.toml", renumbered, "GOV.A.01 levels_en entry 2 is written for level 3; expected level 2")):
+        with pytest.raises(FrameworkError) as error:
+            load_framework(_write(tmp_path, name, broken))
+        assert expected in " | ".join(error.value.problems), name
+    # a five-level framework (0-5) is fine when it says so
+    five = text.replace("max_level = 4", "max_level = 5").replace('"3", "4"]', '"3", "4", "5"]')
+    assert load_framework(_write(tmp_path, "five.toml", five)).max_level == 5
+
+
+def test_the_shipped_frameworks_are_on_the_published_0_to_4_scale():
+    from tests.conftest import REPO
+
+    for name in ("smartcity-2019.toml", "smartcity-2022.toml"):
+        framework = load_framework(REPO / "data" / "framework" / name)
+        assert framework.max_level == 4, name
+        assert all(0 <= band.lower <= 4 for band in framework.bands)
+        assert [band.name_id for band in framework.bands] == ["Kurang", "Cukup", "Baik", "Sangat Baik", "Memuaskan"]
+        assert all(len(i.levels_id) == len(i.levels_en) == 5 for i in framework.indicators)

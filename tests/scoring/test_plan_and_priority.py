@@ -23,14 +23,14 @@ def _tiny():
     return load_framework(FIXTURES / "tiny.toml")
 
 
-def test_one_verification_unlocking_five_levels_is_one_action(tiny):
-    # ENV.A.02 recorded 5 but only submitted: counts 0. Index 2.825 - 1.0 = 1.825 (band 2).
+def test_one_verification_unlocking_four_levels_is_one_action(tiny):
+    # ENV.A.02 recorded 4 but only submitted: counts 0. Index 2.825 - 0.8 = 2.025 (band 2).
     grid = grid_of(TINY_LEVELS, evidence={"ENV.A.02": "submitted"})
     plan = plan_next_band(grid, tiny)
-    assert plan.score == pytest.approx(1.825) and plan.band.level == 2 and plan.next_lower == 2.6
-    # verifying gives +1.0 in one action: 2.825 >= 2.595
+    assert plan.score == pytest.approx(2.025) and plan.band.level == 2 and plan.next_lower == 2.6
+    # verifying gives +0.8 in one action: 2.825 >= 2.595
     assert [(a.indicator_code, a.kind, a.from_level, a.to_level) for a in plan.actions] == [
-        ("ENV.A.02", "verify", 0, 5)]
+        ("ENV.A.02", "verify", 0, 4)]
     assert plan.action_count == 1 and plan.score_after == pytest.approx(2.825)
     assert plan.actions[0].owner_opd == tiny.indicator("ENV.A.02").owner_opd
 
@@ -71,31 +71,36 @@ def test_priority_ranks_by_gain_per_action_including_levels_of_3_and_more(tiny):
     grid = grid_of(TINY_LEVELS, evidence={"ENV.A.02": "missing"})
     priority = indicator_priority(grid, tiny)
     first = priority.iloc[0]
-    assert (first["indicator_code"], first["next_action"], first["index_gain"]) == ("ENV.A.02", "verify", 1.0)
+    assert (first["indicator_code"], first["next_action"]) == ("ENV.A.02", "verify")
+    assert first["index_gain"] == pytest.approx(0.8)  # 4 levels x 0.2
     gains = priority.set_index("indicator_code")["index_gain"]
-    assert gains["GOV.B.01"] == pytest.approx(0.2)   # at level 4: still one level to gain
+    assert "GOV.B.01" not in gains and "ENV.A.01" not in gains  # verified at the top level 4: nothing left
     assert gains["GOV.A.01"] == pytest.approx(0.2)   # at level 3
     assert gains["ENV.A.03"] == pytest.approx(0.225)
     assert list(priority["index_gain"]) == sorted(priority["index_gain"], reverse=True)
 
 
 def test_top_band_and_unreachable(tiny):
-    top = plan_next_band(grid_of({k: 5 for k in TINY_LEVELS}), tiny)
+    top = plan_next_band(grid_of({k: tiny.max_level for k in TINY_LEVELS}), tiny)
+    assert top.score == pytest.approx(4.0) and top.band.level == 5
     assert top.next_band is None and not top.reachable and top.actions == ()
-    # tiny ENV dimension needs 4.195 for band 5; from ENV all 4 is 4.0 (band 4): reachable by raising.
-    env = plan_next_band(grid_of(dict(TINY_LEVELS, **{"ENV.A.01": 4, "ENV.A.02": 4, "ENV.A.03": 4})), tiny, "ENV")
+    # tiny ENV dimension (shares 0.2, 0.2, 0.6) needs 3.795 for band 5; 0.2x2 + 0.2x4 + 0.6x4 = 3.6 (band 4):
+    # one raise of ENV.A.01 (+0.2) reaches 3.8.
+    env = plan_next_band(grid_of(dict(TINY_LEVELS, **{"ENV.A.01": 2, "ENV.A.02": 4, "ENV.A.03": 4})), tiny, "ENV")
     assert env.band.level == 4 and env.reachable
+    assert [(a.indicator_code, a.from_level, a.to_level) for a in env.actions] == [("ENV.A.01", 2, 3)]
 
 
 def test_opd_summary_counts(tiny):
     grid = grid_of(TINY_LEVELS, evidence={"ENV.A.02": "submitted", "GOV.A.01": "missing"})
     summary = opd_summary(grid, tiny).set_index("owner_opd")
     # Diskominfo owns GOV.A.01 (recorded 3, missing: verify +0.6) and GOV.B.01; DLH owns ENV.A.01 and
-    # ENV.A.02 (recorded 5, submitted: verify +1.0)
+    # ENV.A.02 (recorded 4, submitted: verify +0.8)
     assert summary.loc["Diskominfo", ["indicators", "missing_evidence", "verifications"]].tolist() == [2, 1, 1]
     assert summary.loc["Diskominfo", "verify_gain"] == pytest.approx(0.6)
-    assert summary.loc["DLH", "verify_gain"] == pytest.approx(1.0)
-    # next actions: Diskominfo verify GOV.A.01 0.6 + raise GOV.B.01 0.2; DLH verify 1.0 + raise ENV.A.01 0.1
-    assert summary.loc["Diskominfo", "index_gain"] == pytest.approx(0.8)
-    assert summary.loc["DLH", "index_gain"] == pytest.approx(1.1)
+    assert summary.loc["DLH", "verify_gain"] == pytest.approx(0.8)
+    # next actions: Diskominfo verify GOV.A.01 0.6 (GOV.B.01 is at the top level 4); DLH verify 0.8
+    # (ENV.A.01 at 4 too)
+    assert summary.loc["Diskominfo", "index_gain"] == pytest.approx(0.6)
+    assert summary.loc["DLH", "index_gain"] == pytest.approx(0.8)
     assert list(summary.index[:2]) == ["DLH", "Diskominfo"]

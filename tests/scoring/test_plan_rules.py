@@ -20,7 +20,7 @@ import pytest
 
 from scoring import band_for, effective_levels, plan_next_band
 from scoring.aggregate import exact_scope_score
-from scoring.framework import MAX_LEVEL, load_framework
+from scoring.framework import load_framework
 from scoring.plan import _ladder
 from tests.conftest import FIXTURES, TINY_LEVELS, assessment_rows
 
@@ -51,7 +51,8 @@ def fewest_actions(grid, framework, scope):
     """The fewest actions that put `scope` in the next band as shown, or None (knapsack over ladders)."""
     shares = framework.shares_of(scope)
     rows = grid if scope == "index" else grid[grid["dimension"] == scope]
-    ladders = [[step.gain for step in _ladder(row, shares[row["indicator_code"]])] for _, row in rows.iterrows()]
+    ladders = [[step.gain for step in _ladder(row, shares[row["indicator_code"]], framework.max_level)]
+               for _, row in rows.iterrows()]
     best = {0: Fraction(0)}   # actions -> the largest gain that many actions can give
     for ladder in ladders:
         prefix = [sum(ladder[:n], Fraction(0)) for n in range(len(ladder) + 1)]
@@ -93,7 +94,7 @@ def test_every_plan_has_the_fewest_actions_and_reaches_the_band(framework_name, 
     window = 0
     # tiny_half's dimension scores move in sixths, never into the window: its index is what reaches it
     scopes = ["index"] if framework_name == "tiny_half" else ["index", "GOV", "ENV"]
-    top = getattr(framework, "max_level", MAX_LEVEL)   # the framework's scale
+    top = framework.max_level   # the framework's scale
     for levels, evidence, scope in random_cases(2026, CASES, scopes, top):
         grid = grid_of(framework, levels, evidence)
         plan = plan_next_band(grid, framework, scope)

@@ -36,11 +36,11 @@ def test_budget_per_dimension_leaves_out_stopped_programmes():
     assert money.values.tolist() == [["GOV", 155.0, 3], ["ENV", 50.0, 2], ["LIV", 0.0, 0]]
 
 
-def test_uncovered_gaps_rank_unlinked_indicators_by_gain_to_level_5(tiny):
-    grid = effective_levels(assessment_rows({"35.09": TINY_LEVELS}), tiny)
+def test_uncovered_gaps_rank_unlinked_indicators_by_gain_to_the_top_level(tiny):
+    grid = effective_levels(assessment_rows({"35.09": dict(TINY_LEVELS, **{"ENV.A.01": 2})}), tiny)
     linked = pd.DataFrame({"programme_code": ["P"], "indicator_code": ["ENV.A.03"], "target_level": [3]})
-    gaps = uncovered_gaps(grid, linked)
-    # GOV.A.02 0.075*5 = 0.375; ENV.A.01 0.1*3 = 0.3; GOV.A.01 0.2*2 = 0.4; GOV.B.01 0.2*1 = 0.2; ENV.A.02 at 5: none
-    assert gaps["indicator_code"].tolist() == ["GOV.A.01", "GOV.A.02", "ENV.A.01", "GOV.B.01"]
-    assert gaps["gain"].tolist() == pytest.approx([0.4, 0.375, 0.3, 0.2])
-    assert uncovered_gaps(grid, linked, minimum_gain=0.35)["indicator_code"].tolist() == ["GOV.A.01", "GOV.A.02"]
+    gaps = uncovered_gaps(grid, linked, tiny.max_level)
+    # to level 4: GOV.A.02 0.075*4 = 0.3; ENV.A.01 0.1*2 = 0.2; GOV.A.01 0.2*1 = 0.2; GOV.B.01 and ENV.A.02 at 4: none
+    assert gaps["indicator_code"].tolist() == ["GOV.A.02", "ENV.A.01", "GOV.A.01"]
+    assert gaps["gain"].tolist() == pytest.approx([0.3, 0.2, 0.2])
+    assert uncovered_gaps(grid, linked, tiny.max_level, minimum_gain=0.25)["indicator_code"].tolist() == ["GOV.A.02"]

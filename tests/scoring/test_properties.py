@@ -4,12 +4,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring import band_for, effective_levels, region_scores
-from scoring.framework import MAX_LEVEL
-from tests.conftest import TINY_LEVELS, assessment_rows
+from scoring import band_for, effective_levels, load_framework, region_scores
+from tests.conftest import FIXTURES, TINY_LEVELS, assessment_rows
 
 CODES = list(TINY_LEVELS)
-levels_strategy = st.fixed_dictionaries({code: st.integers(0, 5) for code in CODES})
+TOP = load_framework(FIXTURES / "tiny.toml").max_level  # 4: levels and scores run 0-4
+levels_strategy = st.fixed_dictionaries({code: st.integers(0, TOP) for code in CODES})
 
 
 def _scores(tiny, levels):
@@ -21,18 +21,21 @@ def _scores(tiny, levels):
 @given(levels=levels_strategy, raised=st.sampled_from(CODES))
 def test_raising_one_indicator_never_lowers_any_score(tiny, levels, raised):
     before = _scores(tiny, levels)
-    higher = dict(levels, **{raised: min(MAX_LEVEL, levels[raised] + 1)})
+    higher = dict(levels, **{raised: min(TOP, levels[raised] + 1)})
     after = _scores(tiny, higher)
     assert all(after[key] >= before[key] - 1e-12 for key in before)
 
 
 @settings(max_examples=60, deadline=None)
 @given(levels=levels_strategy)
-def test_scores_stay_within_0_and_5(tiny, levels):
-    assert all(-1e-12 <= value <= 5 + 1e-12 for value in _scores(tiny, levels).values())
+def test_scores_stay_within_0_and_the_top_level(tiny, levels):
+    scores = _scores(tiny, levels)
+    assert all(-1e-12 <= value <= TOP + 1e-12 for value in scores.values())
+    if all(level == TOP for level in levels.values()):
+        assert all(value == pytest.approx(TOP) for value in scores.values())
 
 
-@given(a=st.floats(0, 5), b=st.floats(0, 5))
+@given(a=st.floats(0, TOP), b=st.floats(0, TOP))
 def test_bands_are_monotone(tiny, a, b):
     low, high = sorted((a, b))
     assert band_for(low, tiny).level <= band_for(high, tiny).level

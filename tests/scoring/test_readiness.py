@@ -40,14 +40,16 @@ def test_readiness_counts_per_opd(tiny):
 
 
 def test_checklist_puts_unverified_first_with_the_next_level(tiny):
-    checklist = evidence_checklist(grid(tiny), "Diskominfo")
+    checklist = evidence_checklist(grid(tiny), "Diskominfo", tiny.max_level)
     assert checklist["indicator_code"].tolist() == ["GOV.B.01", "GOV.A.01"]
     # GOV.B.01 level 4 submitted counts 0: the next level that would count is 1; GOV.A.01 verified 3: next 4
     assert checklist["next_level"].tolist() == [1, 4]
-    dlh = evidence_checklist(grid(tiny), "DLH").set_index("indicator_code")["next_level"]
-    assert dlh.to_dict() == {"ENV.A.02": 1, "ENV.A.01": 3}  # level 5 with missing evidence counts 0
+    dlh = evidence_checklist(grid(tiny), "DLH", tiny.max_level).set_index("indicator_code")["next_level"]
+    # level 4 with missing evidence counts 0 (next 1); ENV.A.01 verified at the top level 4: no next level
+    assert dlh["ENV.A.02"] == 1 and dlh["ENV.A.01"] is pd.NA
     verified = effective_levels(assessment_rows({"35.09": TINY_LEVELS}), tiny)
-    assert evidence_checklist(verified, "DLH").set_index("indicator_code").loc["ENV.A.02", "next_level"] is pd.NA
+    top = evidence_checklist(verified, "DLH", tiny.max_level).set_index("indicator_code")
+    assert top.loc["ENV.A.02", "next_level"] is pd.NA
 
 
 CALENDAR = pd.DataFrame({"year": [2026, 2026, 2027], "stage": ["I", "II", "I"],
@@ -80,19 +82,19 @@ def test_rollup_counts_missing_rows_as_not_verified():
 
 
 def test_next_step_is_verify_when_the_recorded_level_does_not_count(tiny):
-    steps = evidence_checklist(grid(tiny), "Diskominfo").set_index("indicator_code")
+    steps = evidence_checklist(grid(tiny), "Diskominfo", tiny.max_level).set_index("indicator_code")
     # GOV.B.01 recorded 4, submitted: counts 0 -> verify its evidence for level 4; GOV.A.01 verified 3 -> raise to 4
     assert steps.loc["GOV.B.01", ["next_step", "target_level"]].tolist() == ["verify", 4]
     assert steps.loc["GOV.A.01", ["next_step", "target_level"]].tolist() == ["raise", 4]
-    dlh = evidence_checklist(grid(tiny), "DLH").set_index("indicator_code")
-    assert dlh.loc["ENV.A.02", ["next_step", "target_level"]].tolist() == ["verify", 5]   # level 5, missing
+    dlh = evidence_checklist(grid(tiny), "DLH", tiny.max_level).set_index("indicator_code")
+    assert dlh.loc["ENV.A.02", ["next_step", "target_level"]].tolist() == ["verify", 4]   # level 4, missing
     verified = effective_levels(assessment_rows({"35.09": TINY_LEVELS}), tiny)
-    top = evidence_checklist(verified, "DLH").set_index("indicator_code").loc["ENV.A.02"]
+    top = evidence_checklist(verified, "DLH", tiny.max_level).set_index("indicator_code").loc["ENV.A.02"]
     assert top["next_step"] == "top" and top["target_level"] is pd.NA
-    # stage I scores the claim: a submitted level 4 already counts 4, so the next step is to raise it
+    # stage I scores the claim: a submitted level 3 already counts 3, so the next step is to raise it
     claimed = effective_levels(assessment_rows({"35.09": TINY_LEVELS}, evidence="submitted"), tiny, "claimed")
-    assert evidence_checklist(claimed, "Diskominfo").set_index("indicator_code").loc[
-        "GOV.B.01", ["next_step", "target_level"]].tolist() == ["raise", 5]
+    assert evidence_checklist(claimed, "Diskominfo", tiny.max_level).set_index("indicator_code").loc[
+        "GOV.A.01", ["next_step", "target_level"]].tolist() == ["raise", 4]
 
 
 def test_next_evaluation_shows_both_windows_of_its_year_on_fixed_dates():

@@ -17,7 +17,7 @@ BUSY_EXIT = 3
 
 def upload(seed: int, step: int) -> bytes:
     """A valid upload whose content differs for every (seed, step)."""
-    levels = {code: (seed + step + offset) % 6 for offset, code in enumerate(TINY_LEVELS)}
+    levels = {code: (seed + step + offset) % 5 for offset, code in enumerate(TINY_LEVELS)}  # levels 0-4
     text = long_csv({"35.09": levels, "35.78": TINY_LEVELS, "11.01": levels})
     return text.replace(",verified,\n", f",verified,run {seed} step {step}\n", 1).encode()
 

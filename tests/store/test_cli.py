@@ -29,7 +29,7 @@ def test_ingest_then_scores_match_hand_calculation(tiny_data_dir, tmp_path):
     assert index == [{"region_code": "35.09", "index": "2.825", "band": "3"}]
     dims = json.loads(run(tiny_data_dir, "scores", "--year", "2024", "--stage", "II", "--by",
                           "dimension", "--format", "json").stdout)
-    assert {d["dimension"]: d["score"] for d in dims} == pytest.approx({"GOV": 3.0, "ENV": 2.0})
+    assert {d["dimension"]: d["score"] for d in dims} == pytest.approx({"GOV": 3.0, "ENV": 2.2})
     chain = run(tiny_data_dir, "scores", "--year", "2024", "--stage", "II", "--by", "chain").stdout
     assert chain.splitlines()[0] == "region_code,chain,score"
     element = run(tiny_data_dir, "scores", "--year", "2024", "--stage", "II", "--by",
@@ -104,7 +104,7 @@ def test_template_then_filled_template_ingests_and_retract_records_who(tiny_data
     first = run(tiny_data_dir, "ingest", str(xlsx), "--year", "2024", "--stage", "II", "--by", "Ani")
     assert first.returncode == 0, first.stderr
     wide = tmp_path / "wide.csv"
-    wide.write_text("kode_wilayah;GOV.A.01;GOV.A.02\n35.09;5;5\n")
+    wide.write_text("kode_wilayah;GOV.A.01;GOV.A.02\n35.09;4;4\n")
     second = run(tiny_data_dir, "--lang", "id", "ingest", str(wide), "--year", "2024", "--stage", "II")
     assert second.returncode == 0 and "peringatan" in second.stderr and "4 indikator" in second.stderr
     snapshot_id = second.stdout.strip()
@@ -130,7 +130,7 @@ def test_targets_import_export_and_refusal(tiny_data_dir, tmp_path):
     assert run(tiny_data_dir, "targets", "export", "--format", "xlsx", "--out", str(out)).returncode == 0
     assert out.read_bytes()[:2] == b"PK"
     bad = tmp_path / "bad.csv"
-    bad.write_text("region_code,year,dimension,target\n35.09,2024,GOV,6\n99.99,2024,XXX,1\n")
+    bad.write_text("region_code,year,dimension,target\n35.09,2024,GOV,4.5\n99.99,2024,XXX,1\n")
     before = tree_fingerprint(tiny_data_dir)
     refused = run(tiny_data_dir, "targets", "import", str(bad))
     assert refused.returncode == 2 and refused.stdout == ""
@@ -144,18 +144,18 @@ def test_a_partial_file_merges_by_region_unless_replace_all_is_asked(tiny_data_d
     both.write_text(long_csv({"35.09": TINY_LEVELS, "35.78": TINY_LEVELS}))
     assert run(tiny_data_dir, "ingest", str(both), "--year", "2024", "--stage", "II").returncode == 0
     one = tmp_path / "jember.csv"
-    one.write_text(long_csv({"35.09": {code: 5 for code in TINY_LEVELS}}))
+    one.write_text(long_csv({"35.09": {code: 4 for code in TINY_LEVELS}}))  # every indicator at the top level
     merged = run(tiny_data_dir, "ingest", str(one), "--year", "2024", "--stage", "II")
     assert merged.returncode == 0, merged.stderr
     assert "merged by region: 1 region(s) from this file, 1 other region(s) kept" in merged.stderr
     index = {row["region_code"]: row["index"] for row in csv.DictReader(io.StringIO(
         run(tiny_data_dir, "scores", "--year", "2024", "--stage", "II").stdout))}
-    assert index == {"35.09": "5.0", "35.78": "2.825"}
+    assert index == {"35.09": "4.0", "35.78": "2.825"}
     replaced = run(tiny_data_dir, "ingest", str(one), "--year", "2024", "--stage", "II", "--replace-all")
     assert replaced.returncode == 0, replaced.stderr
     assert "1 region(s) no longer show" in replaced.stderr
     index = run(tiny_data_dir, "scores", "--year", "2024", "--stage", "II").stdout.splitlines()
-    assert index == ["region_code,index,band", "35.09,5.0,5"]
+    assert index == ["region_code,index,band", "35.09,4.0,5"]
 
 
 def test_a_closed_pipe_ends_quietly():

@@ -18,7 +18,7 @@ from tests.conftest import TINY_LEVELS
 from tests.store.helpers import long_csv, tree_fingerprint
 
 LOW = {code: 1 for code in TINY_LEVELS}
-HIGH = {code: 5 for code in TINY_LEVELS}
+HIGH = {code: 4 for code in TINY_LEVELS}   # every indicator at the top level
 PARTIAL = long_csv({"35.78": LOW}).encode()          # a partial upload: one region, merged
 NEW_YEAR = long_csv({"11.01": HIGH}).encode()         # for a (year, stage) with no folder yet
 

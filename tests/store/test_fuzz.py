@@ -11,10 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from scoring import load_framework
 from store import IngestRefused, Store
 from store.reading import read_grid
 from store.validate import EVIDENCE_VALUES
 from tests.conftest import FIXTURES, REPO, TINY_LEVELS
+
+TOP = load_framework(FIXTURES / "tiny.toml").max_level   # levels and targets run 0..TOP (4)
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                         HealthCheck.too_slow])
@@ -57,7 +60,7 @@ def assert_check_is_sound(check):
     """An ok check holds only valid rows; a refused one says why and holds none."""
     if check.ok:
         assert not check.errors
-        assert check.rows["level"].between(0, 5).all()
+        assert check.rows["level"].between(0, TOP).all()
         assert set(check.rows["evidence"]) <= set(EVIDENCE_VALUES.values())
         assert not check.rows.duplicated(["region_code", "indicator_code"]).any()
     else:
@@ -107,14 +110,14 @@ def test_random_target_files_never_escape(store, rows, wide, delimiter):
     else:
         assert count >= 0
         table = store.targets_table()
-        assert table["target"].between(0, 5).all()
+        assert table["target"].between(0, TOP).all()
 
 
 VALID_ROWS = st.lists(st.tuples(st.sampled_from(["35.09", "35.78", "Kabupaten Aceh Selatan"]),
-                                st.sampled_from(list(TINY_LEVELS)), st.integers(0, 5),
-                                st.sampled_from(["", "0", "5"]), st.sampled_from(sorted(EVIDENCE_VALUES))),
+                                st.sampled_from(list(TINY_LEVELS)), st.integers(0, TOP),
+                                st.sampled_from(["", "0", str(TOP)]), st.sampled_from(sorted(EVIDENCE_VALUES))),
                       min_size=1, max_size=12, unique_by=lambda r: (r[0], r[1]))
-CORRUPTIONS = {"level": ["7", "2.5", "x", ""], "evidence": ["ya", ""], "region_code": ["35.99", "Jember"],
+CORRUPTIONS = {"level": [str(TOP + 1), "7", "2.5", "x", ""], "evidence": ["ya", ""], "region_code": ["35.99", "Jember"],
                "indicator_code": ["GOV.A.09", ""]}
 
 

@@ -42,12 +42,12 @@ def test_same_file_twice_does_nothing(tiny_data_dir, tmp_path):
 def test_new_snapshot_supersedes_and_retract_revives(tiny_data_dir, tmp_path):
     store = Store(tiny_data_dir)
     first, _ = store.ingest_file(write(tmp_path, "a.csv", long_csv()), year=2024, stage="II")
-    higher = {k: 5 for k in TINY_LEVELS}
+    higher = {k: 4 for k in TINY_LEVELS}   # every indicator at the top level
     second, _ = store.ingest_file(write(tmp_path, "b.csv", long_csv({"35.09": higher})),
                                   year=2024, stage="II")
     statuses = {s.id: s.status for s in store.snapshots()}
     assert statuses == {first.id: "superseded", second.id: "active"}
-    assert store.scores(2024, "II", "index")["index"].iloc[0] == pytest.approx(5.0)
+    assert store.scores(2024, "II", "index")["index"].iloc[0] == pytest.approx(4.0)
     store.retract(second.id)
     statuses = {s.id: s.status for s in store.snapshots()}
     assert statuses == {first.id: "active", second.id: "retracted"}

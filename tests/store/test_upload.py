@@ -17,7 +17,7 @@ CODES = list(TINY_LEVELS)
 # The content every shape below spells: region -> (name, evidence, note, levels); 11.01 lacks ENV.A.03.
 CONTENT = {
     "35.09": ("Kabupaten Jember", "verified", "catatan é", TINY_LEVELS),
-    "35.78": ("Kota Surabaya", "submitted", "", {c: 5 - v for c, v in TINY_LEVELS.items()}),
+    "35.78": ("Kota Surabaya", "submitted", "", {c: 4 - v for c, v in TINY_LEVELS.items()}),  # 0-4
     "11.01": ("Kabupaten Aceh Selatan", "verified", "x;y, \"z\"", {c: 2 for c in CODES[:-1]}),
 }
 EVIDENCE_ID = {"verified": "terverifikasi", "submitted": "diajukan"}
@@ -205,7 +205,7 @@ def test_commit_upload_progress_duplicates_and_refusals(tiny_data_dir):
 def test_retract_records_who_and_when_and_old_manifests_load(tiny_data_dir):
     store = Store(tiny_data_dir)
     first, _ = store.ingest_bytes("a.csv", long_csv().encode(), year=2024, stage="II")
-    second, _ = store.ingest_bytes("b.csv", long_csv({"35.09": {c: 5 for c in CODES}}).encode(),
+    second, _ = store.ingest_bytes("b.csv", long_csv({"35.09": {c: 4 for c in CODES}}).encode(),
                                    year=2024, stage="II")
     retracted = store.retract(second.id, created_by="Budi")
     assert retracted.retracted_by == "Budi" and retracted.retracted_at.startswith("20")

@@ -1,8 +1,10 @@
 """The committed demo data (data/, read through the store) behaves like the programme.
 
-Public facts it must follow: 25 regions in 2017, 75 by 2018, 100 by 2019, 241 by 2023; in 2024
-stage I covers 241 regions and stage II verifies the 191 of the 2017-2022 cohorts. Everything else
-is checked as a rule (subset, claims never exceeded, follow-up indicators, change of method).
+Public facts it must follow: members (running totals) 25 (2017), 75 (2018), 100 (2019), 100 (2020),
+141 (2021), 191 (2022), 241 (2023 onward); stage II verified 75 regions in 2020, 100 in 2021, 141 in
+2023; from 2024 stage II covers all 241 in two evaluation groups (191 "reguler" and the 50 of the 2023
+cohort); the index is on the 0-4 scale with published values in 2.04-3.93. Everything else is checked
+as a rule (subset, claims never exceeded, follow-up indicators, change of method).
 """
 
 from __future__ import annotations
@@ -34,20 +36,72 @@ def regions_of(rows: pd.DataFrame) -> set[str]:
     return set(rows["region_code"])
 
 
-def test_programme_cohorts_and_the_public_2024_counts(stages):
-    in_programme = [len(regions_of(stages[year][0])) for year in YEARS]
-    assert in_programme[:3] == [25, 75, 100]
-    assert in_programme[YEARS.index(2023)] == 241
-    assert len(regions_of(stages[2024][0])) == 241
-    assert len(regions_of(stages[2024][1])) == 191
-    first_year = {}
+def first_years(stages) -> dict[str, int]:
+    first_year: dict[str, int] = {}
     for year in YEARS:
         for region in regions_of(stages[year][0]):
             first_year.setdefault(region, year)
-    cohorts = pd.Series(first_year).value_counts()
-    assert (cohorts[2017], cohorts[2018], cohorts[2019]) == (25, 50, 25)
-    verified_2024 = regions_of(stages[2024][1])
-    assert verified_2024 == {region for region, year in first_year.items() if year <= 2022}
+    return first_year
+
+
+def test_programme_cohorts_and_the_public_counts(stages):
+    in_programme = {year: len(regions_of(stages[year][0])) for year in YEARS}
+    assert in_programme == {2017: 25, 2018: 75, 2019: 100, 2020: 100, 2021: 141, 2022: 191, 2023: 241,
+                            2024: 241, 2025: 241}
+    verified = {year: len(regions_of(stages[year][1])) for year in (2020, 2021, 2023, 2024, 2025)}
+    assert verified == {2020: 75, 2021: 100, 2023: 141, 2024: 241, 2025: 241}
+    cohorts = pd.Series(first_years(stages)).value_counts()
+    assert cohorts.sort_index().to_dict() == {2017: 25, 2018: 50, 2019: 25, 2021: 41, 2022: 50, 2023: 50}
+
+
+def test_from_2024_stage_two_ranks_two_evaluation_groups(store, stages):
+    """The group of a region and year is data (data/groups/groups.csv), written by the generator."""
+    groups = pd.read_csv(DATA / "groups" / "groups.csv", dtype={"region_code": str})
+    first_year = first_years(stages)
+    for year in YEARS:
+        of_year = groups[groups["year"] == year]
+        assert set(of_year["region_code"]) == regions_of(stages[year][1]), year  # every verified region, once
+        assert of_year["region_code"].is_unique
+        sizes = of_year["group"].value_counts().to_dict()
+        if year >= 2024:
+            assert sizes == {"reguler": 191, "angkatan-2023": 50}, year
+            newest = set(of_year.loc[of_year["group"] == "angkatan-2023", "region_code"])
+            assert newest == {region for region, joined in first_year.items() if joined == 2023}
+        else:
+            assert set(sizes) == {"reguler"}, year
+    names = pd.read_csv(DATA / "groups" / "names.csv")
+    assert set(names["group"]) == set(groups["group"]) and names[["name_id", "name_en"]].notna().all().all()
+
+
+def test_the_national_picture_looks_like_the_published_one(store, stages):
+    """Verified stage II indices on the 0-4 scale: established regions (2017-2022 cohorts) mostly in
+    2.0-3.95 (at least 85 % in 2024), the best near 3.8-3.95, the 2023 cohort lower (median at least
+    0.5 below), and most regions improving by a few tenths a year (2023 -> 2024: at least 55 % of the
+    regions in both years rise by 0.05-0.6, the median change 0.1-0.4)."""
+    first_year = first_years(stages)
+    ranking = store.ranking(2024, "II").set_index("region_code")["index"]
+    assert ranking.between(0, 4).all()
+    established = ranking[[first_year[r] <= 2022 for r in ranking.index]]
+    newest = ranking[[first_year[r] == 2023 for r in ranking.index]]
+    assert (len(established), len(newest)) == (191, 50)
+    assert established.between(2.0, 3.95).mean() >= 0.85
+    assert 3.8 <= established.max() <= 3.95
+    assert newest.median() <= established.median() - 0.5
+    before = store.ranking(2023, "II").set_index("region_code")["index"]
+    change = (ranking - before).dropna()
+    assert len(change) == 141
+    assert change.between(0.05, 0.6).mean() >= 0.55
+    assert 0.1 <= change.median() <= 0.4
+
+
+def test_no_stored_score_exceeds_the_framework_s_top_level(store):
+    for year in YEARS:
+        for stage in ("I", "II"):
+            top = store.framework_of(year, stage).max_level
+            scores = store.scores(year, stage, "dimension")
+            assert scores["score"].between(0, top).all(), (year, stage)
+            rows = store.claims_rows(year)[0 if stage == "I" else 1]
+            assert rows["level"].between(0, top).all() and rows["claimed_level"].dropna().between(0, top).all()
 
 
 def test_a_region_stays_in_the_programme_once_joined(stages):
