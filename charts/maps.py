@@ -15,7 +15,7 @@ LAT_RANGE = (-11.5, 6.5)
 def band_map(regions: pd.DataFrame, band_names: dict[int, str], text: ChartText,
              hover_label: str, extent: tuple[tuple[float, float], tuple[float, float]] | None = None,
              highlight: tuple[str, str] | None = None) -> go.Figure:
-    """Regions as dots coloured by band; one legend entry per band ("3 · Terdefinisi").
+    """Regions as dots coloured by band; one legend entry per band ("3 · Baik").
 
     `regions` has code, name, longitude, latitude, band (Int, NA when not assessed) and
     index_text (the formatted index). Unassessed regions are grey. customdata holds the code.

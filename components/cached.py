@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from scoring import Framework
-from store import Store, catalog, shared_store
+from store import Store, catalog, groups, shared_store
 from store.calendar import CALENDAR_FILE
 from store.official import OFFICIAL_MANIFEST
 from store.settings import data_dir
@@ -37,12 +37,13 @@ def _file_stamp(path) -> tuple:
 
 def data_version() -> tuple:
     """Changes whenever the set of active snapshots, the targets, the evaluation calendar, the
-    official results or a framework file change (the calendar is a sheet of the cached evidence
+    official results, the evaluation groups or a framework file change (the calendar is a sheet of the cached evidence
     workbooks, components/readiness_view.py)."""
     folder = store().data_dir
     stamps = (_file_stamp(folder / TARGETS_FILE), _file_stamp(folder / CALENDAR_FILE),
               _file_stamp(folder / OFFICIAL_MANIFEST),
-              catalog.stamp(store().framework_dir))   # an imported framework version
+              catalog.stamp(store().framework_dir),   # an imported framework version
+              groups.stamp(folder))                    # the evaluation groups
     return (*((s.id, s.status) for s in store().snapshots()), stamps)
 
 
@@ -111,6 +112,11 @@ def method_changes(data_version: tuple, stage: str) -> list[int]:
 
     ids = {year: store().framework_of(year, stage).id for year in store().years(stage)}
     return method_change_years(ids)
+
+
+def group_names(lang: str) -> dict[str, str]:
+    """Evaluation group code -> its name in `lang` (data/groups/names.csv; read per run, a small file)."""
+    return store().group_names(lang)
 
 
 def framework_of(year: int, stage: str) -> Framework | None:

@@ -14,6 +14,7 @@ import streamlit as st
 from charts.bars import band_distribution
 from charts.profiles import dumbbell, heatmap, lines, radar
 from charts.theme import CHART_CONFIG, NEUTRAL
+from components import cached
 from i18n import format_number
 from scoring import INDEX_CODE, band_for, round_score, summaries
 from views.region import radar_series, region_benchmarks
@@ -62,6 +63,9 @@ def region_metrics(ctx, framework, ranking: pd.DataFrame, region: str, columns) 
                         province_total=int(row["province_regions"]), province=row["province_name"],
                         kind_rank=int(row["kind_rank"]), kind_total=int(row["kind_regions"]),
                         kind=ctx.t(f"word.{row['kind']}").lower()))  # a common noun after a count
+    if pd.notna(row.get("group")):   # the evaluation group the region is ranked in this year (data/groups/)
+        right.caption(ctx.t("region.group_rank", rank=int(row["group_rank"]), total=int(row["group_regions"]),
+                            group=cached.group_names(ctx.lang).get(row["group"], row["group"])))
 
 
 def region_radar(ctx, framework, region: str, regions: pd.DataFrame, all_dimensions: pd.DataFrame,

@@ -47,7 +47,7 @@ def key_figures(slide, profile: RegionProfile, box: Box) -> None:
 
 
 def dimension_bars(slide, profile: RegionProfile, box: Box) -> None:
-    """Dimension scores as horizontal bars coloured by band, labelled "1,69 (1 · Rintisan)"."""
+    """Dimension scores as horizontal bars coloured by band, labelled "1,69 (2 · Cukup)"."""
     ctx, table = profile.context, profile.benchmarks
     band_labels = profile.framework.band_labels(ctx.lang)
     labels = [f"{ctx.number(score)} ({band_labels[int(band)]})" if pd.notna(band) else ctx.number(score)

@@ -27,7 +27,7 @@ class Band:
         return self.name_en if lang == "en" else self.name_id
 
     def label(self, lang: str) -> str:
-        """'3 · Terdefinisi': the one way a band is written on screen, in slides and in tables."""
+        """'3 · Baik': the one way a band is written on screen, in slides and in tables."""
         return f"{self.level} · {self.name(lang)}"
 
 
@@ -76,7 +76,7 @@ def band_levels(scores, framework: Framework):
 
 
 def band_labels(framework: Framework, lang: str) -> dict[int, str]:
-    """Band level -> '3 · Terdefinisi' for every band of the framework."""
+    """Band level -> '3 · Baik' for every band of the framework."""
     return framework.band_labels(lang)
 
 

@@ -131,11 +131,11 @@ class Framework:
         return {dimension.code: dimension.name(lang) for dimension in self.dimensions}
 
     def band_names(self, lang: str) -> dict[int, str]:
-        """Band level -> its name in `lang` ("Terdefinisi")."""
+        """Band level -> its name in `lang` ("Baik")."""
         return {band.level: band.name(lang) for band in self.bands}
 
     def band_labels(self, lang: str) -> dict[int, str]:
-        """Band level -> its label in `lang` ("3 · Terdefinisi"), as Band.label writes it."""
+        """Band level -> its label in `lang` ("3 · Baik"), as Band.label writes it."""
         return {band.level: band.label(lang) for band in self.bands}
 
     def element_names(self, lang: str) -> dict[str, str]:

@@ -16,7 +16,8 @@ import pandas as pd
 from scoring.bands import band_levels, round_score, shown_difference
 
 RANKING_COLUMNS = ["rank", "region_code", "name", "province_code", "province_name", "kind", "index", "shown",
-                   "band", "province_rank", "province_regions", "kind_rank", "kind_regions", "previous_index",
+                   "band", "province_rank", "province_regions", "kind_rank", "kind_regions", "group", "group_rank",
+                   "group_regions", "previous_index",
                    "previous_shown", "previous_rank", "rank_change", "improvement", "new", "method_changed",
                    "too_close_to_call"]
 
@@ -70,11 +71,14 @@ def group_ranks(table: pd.DataFrame, column: str) -> pd.Series:
     return table.groupby(column)["shown"].rank(method="min", ascending=False).astype("Int64")
 
 
-def national_ranking(current: pd.DataFrame, previous: pd.DataFrame, framework, regions: pd.DataFrame) -> pd.DataFrame:
+def national_ranking(current: pd.DataFrame, previous: pd.DataFrame, framework, regions: pd.DataFrame,
+                     groups: pd.DataFrame | None = None) -> pd.DataFrame:
     """A year and stage's ranking (`ranking_table`) with region names, the band of the shown value,
-    and the rank within the province and among regions of the same kind (shared ranks of the shown
-    index). current / previous as for ranking_table; `framework` the year's; `regions` the region
-    list (code, name, province_code, province_name, kind). Columns: RANKING_COLUMNS, best first."""
+    and the rank within the province, among regions of the same kind and within the evaluation group
+    (shared ranks of the shown index). current / previous as for ranking_table; `framework` the year's;
+    `regions` the region list (code, name, province_code, province_name, kind); `groups` (region_code,
+    group) the year's evaluation groups, data read from data/groups/ (a region not in it has no group
+    rank). Columns: RANKING_COLUMNS, best first."""
     if current.empty:
         return pd.DataFrame(columns=RANKING_COLUMNS)
     table = ranking_table(current, previous, smallest_step=framework.smallest_step)
@@ -82,7 +86,9 @@ def national_ranking(current: pd.DataFrame, previous: pd.DataFrame, framework, r
     names = regions.rename(columns={"code": "region_code"})[["region_code", "name", "province_code", "province_name",
                                                               "kind"]]
     table = table.merge(names, on="region_code", how="left")
-    for column, prefix in (("province_code", "province"), ("kind", "kind")):
+    groups = groups if groups is not None else pd.DataFrame(columns=["region_code", "group"])
+    table["group"] = table["region_code"].map(dict(zip(groups["region_code"], groups["group"], strict=True)))
+    for column, prefix in (("province_code", "province"), ("kind", "kind"), ("group", "group")):
         table[f"{prefix}_rank"] = group_ranks(table, column)
         table[f"{prefix}_regions"] = table.groupby(column)["region_code"].transform("size").astype("Int64")
     return table[RANKING_COLUMNS]

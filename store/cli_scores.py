@@ -17,7 +17,7 @@ from store.cli_common import EXIT_OK, EXIT_REFUSED, say
 
 COMMANDS = ("ranking", "change", "plan")
 RANKING_CLI_COLUMNS = ["region_code", "index", "shown", "band", "rank", "rank_change", "change", "close_call",
-                       "province_rank", "kind_rank", "new"]
+                       "province_rank", "kind_rank", "group", "group_rank", "new"]
 
 
 def add_commands(commands) -> None:
@@ -39,7 +39,8 @@ def add_commands(commands) -> None:
 def ranking_rows(store, year: int, stage: str) -> pd.DataFrame:
     """The CLI's ranking: region_code, index (unrounded), shown ("3.48"), band (of shown), rank,
     rank_change (among regions in both years; empty when new), change (shown - previous shown as
-    text; empty when new), close_call, province_rank, kind_rank, new."""
+    text; empty when new), close_call, province_rank, kind_rank, group (the evaluation group of the year,
+    data/groups/groups.csv; empty when the region has none), group_rank (shared, within the group), new."""
     table = store.ranking(year, stage)
     return pd.DataFrame({
         "region_code": table["region_code"],
@@ -52,6 +53,8 @@ def ranking_rows(store, year: int, stage: str) -> pd.DataFrame:
         "close_call": table["too_close_to_call"].astype(bool),
         "province_rank": table["province_rank"].astype("Int64"),
         "kind_rank": table["kind_rank"].astype("Int64"),
+        "group": table["group"],
+        "group_rank": table["group_rank"].astype("Int64"),
         "new": table["new"].astype(bool),
     })[RANKING_CLI_COLUMNS]
 

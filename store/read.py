@@ -115,12 +115,14 @@ class StoreReads:
     def ranking(self, year: int, stage: str) -> pd.DataFrame:
         """National ranking of a year and stage, best first (scoring.ranking.RANKING_COLUMNS): shared
         ranks of the shown index, band of the shown value, province and kind ranks, change of the
-        shown values, rank change among regions assessed in both years, method change, close calls."""
+        shown values, rank change among regions assessed in both years, method change, close calls, and
+        the rank within the year's evaluation group (data/groups/groups.csv)."""
         current = self.database.query("index_rows", year=year, stage=stage)
         if current.empty:
             return national_ranking(current, current, None, self.regions())
         previous = self.database.query("index_rows", year=year - 1, stage=stage)
-        return national_ranking(current, previous, self.framework_of(year, stage), self.regions())
+        return national_ranking(current, previous, self.framework_of(year, stage), self.regions(),
+                                self.evaluation_groups(year))
 
     def change(self, region: str, year: int, stage: str) -> ChangeBreakdown | None:
         """Why the region's index moved since the year before: method effect + level effects."""

@@ -12,7 +12,7 @@ import pandas as pd
 
 from scoring import Framework
 from scoring.whatif import WhatIf, WhatIfError, programme_levels, simulate
-from store import calendar, exports, programmes, scenarios, targets
+from store import calendar, exports, groups, programmes, scenarios, targets
 from store.scenarios import Scenario
 
 
@@ -128,6 +128,17 @@ class RegisterReads:
         return pd.DataFrame(rows, columns=columns)
 
     # evidence readiness (store/calendar.py, scoring/readiness.py) -------------------------------
+    def evaluation_groups(self, year: int | None = None) -> pd.DataFrame:
+        """year, region_code, group: the evaluation group each region is ranked in (of `year` when given),
+        from data/groups/groups.csv; empty when there is none."""
+        table = groups.read_groups(self.data_dir)
+        return table if year is None else table[table["year"] == year].reset_index(drop=True)
+
+    def group_names(self, lang: str) -> dict[str, str]:
+        """Evaluation group code -> its name in `lang` (data/groups/names.csv)."""
+        names = groups.group_names(self.data_dir)
+        return {code: english if lang == "en" else indonesian for code, (indonesian, english) in names.items()}
+
     def calendar(self) -> pd.DataFrame:
         """Evaluation windows: year, stage, opens, closes (dates), note; empty when none is set."""
         return calendar.read_calendar(self.data_dir)

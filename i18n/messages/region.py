@@ -42,6 +42,8 @@ MESSAGES = {
         "Peringkat {province_rank} dari {province_total} di {province}; {kind_rank} dari {kind_total} {kind}.",
         "Rank {province_rank} of {province_total} in {province}; {kind_rank} of {kind_total} of kind {kind}.",
     ),
+    "region.group_rank": ("Peringkat {rank} dari {total} dalam kelompok evaluasi {group}.",
+                          "Rank {rank} of {total} in the evaluation group {group}."),
     "region.method_bar": ("Perubahan metode", "Change of method"),
     "region.col_score_before": ("Skor {year}", "Score {year}"),
     "region.col_score_after": ("Skor {year}", "Score {year}"),

@@ -65,7 +65,7 @@ def hostile_server(tmp_path_factory):
     top = store.ranking(year, "II")["region_code"].iloc[0]
     code = store.region_indicators(top, year, "II")["indicator_code"].iloc[0]
     header = "programme_code,name,dimension,indicators,owner_opd,budget,budget_source,start_year,end_year,status"
-    register = (f'{header}\nH1,"{IMG}",GOV,{code}=5,Diskominfo,1000,APBD,{year},{year + 1},running\n'
+    register = (f'{header}\nH1,"{IMG}",GOV,{code}=4,Diskominfo,1000,APBD,{year},{year + 1},running\n'
                 f'H2,"{SCRIPT}",GOV,{code}=4,Diskominfo,2000,APBD,{year},{year + 2},planned\n')
     store.import_programmes(top, "hostile.csv", register.encode())
     store.save_scenario(Scenario(top, f"{SCRIPT} {IMG}", year, "II", {code: 5}, ("H1",)), created_by=IMG)

@@ -31,7 +31,7 @@ def test_hostile_names_stay_text_in_tables_and_charts(data_dir):
     store = Store(data_dir)
     header = "programme_code,name,dimension,indicators,owner_opd,budget,budget_source,start_year,end_year,status"
     code = store.region_indicators("35.09", max(store.years("II")), "II")["indicator_code"].iloc[0]
-    csv = f'{header}\nX1,"{HOSTILE}",GOV,{code}=5,Diskominfo,1000,APBD,2024,2026,running\n'
+    csv = f'{header}\nX1,"{HOSTILE}",GOV,{code}=4,Diskominfo,1000,APBD,2024,2026,running\n'
     store.import_programmes("35.09", "p.csv", csv.encode())
     app = open_page("plan", region="35.09", lang="en")
     assert not app.exception

@@ -37,7 +37,7 @@ def test_plan_figures_match_the_store_in_both_languages(data_dir, lang):
 def test_hostile_programme_names_show_as_text(data_dir, lang):
     store = Store(data_dir)
     code = store.region_indicators("35.09", max(store.years("II")), "II")["indicator_code"].iloc[0]
-    csv = (f"{HEADER}\nX1,\"{IMG}\",GOV,{code}=5,Diskominfo,1000,APBD,2024,2026,running\n"
+    csv = (f"{HEADER}\nX1,\"{IMG}\",GOV,{code}=4,Diskominfo,1000,APBD,2024,2026,running\n"
            f"X2,\"{LINK}\",GOV,{code}=4,Diskominfo,2000,APBD,2025,2027,planned\n")
     store.import_programmes("35.09", "p.csv", csv.encode())
     app = open_page("plan", region="35.09", lang=lang, whatif_programmes="X1,X2")

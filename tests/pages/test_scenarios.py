@@ -168,7 +168,7 @@ def test_the_plan_slide_draws_hostile_programme_names_as_text(data_dir):
     code = store.region_indicators("35.09", year, "II")["indicator_code"].iloc[0]
     header = "programme_code,name,dimension,indicators,owner_opd,budget,budget_source,start_year,end_year,status"
     store.import_programmes("35.09", "p.csv", (f'{header}\nX1,"<a href=""javascript:alert(1)"">klik</a>",GOV,'
-                                               f'{code}=5,Diskominfo,1000,APBD,{year},{year + 1},running\n').encode())
+                                               f'{code}=4,Diskominfo,1000,APBD,{year},{year + 1},running\n').encode())
     agenda = Agenda("Rakor", year, "II", "en", store.current_snapshot_ids(), (AgendaItem("plan", {"region": "35.09"}),))
     app = open_page("present", agenda=encode(agenda), mode="slides", slide=2, lang="en")
     assert not app.exception

@@ -26,7 +26,7 @@ def test_ingest_writes_snapshot_scores_and_manifest(tiny_data_dir, tmp_path):
     assert index.loc[0, "region_code"] == "35.09"
     assert index.loc[0, "index"] == pytest.approx(2.825) and index.loc[0, "band"] == 3
     dimensions = store.scores(2024, "II", "dimension").set_index("dimension")["score"]
-    assert dimensions.to_dict() == pytest.approx({"ENV": 2.0, "GOV": 3.0})
+    assert dimensions.to_dict() == pytest.approx({"ENV": 2.2, "GOV": 3.0})
 
 
 def test_same_file_twice_does_nothing(tiny_data_dir, tmp_path):

@@ -32,11 +32,12 @@ def test_each_template_words_the_facts_in_both_languages(code):
 
 
 @pytest.mark.parametrize(("text", "level"), [("3", 3), ("3.0", 3), ("3,0", 3), ("５", None), ("٣", None),
-                                             ("3.5", None), ("6", None), ("-0", 0), ("nan", None)])
-def test_levels_are_ascii_whole_numbers_0_to_5(text, level):
+                                             ("3.5", None), ("4", 4), ("5", None), ("6", None), ("-0", 0),
+                                             ("nan", None)])
+def test_levels_are_ascii_whole_numbers_0_to_the_top_level(text, level):
     from store.validate import level_value
 
-    assert level_value(text) == level
+    assert level_value(text, 4) == level   # a framework with max_level 4: levels 0-4
 
 
 def test_indonesian_excel_csv_keeps_numbers_and_guards_formulas():

@@ -20,7 +20,7 @@ HEADER_ID = ("kode_program;nama_program;dimensi;indikator;opd_pengampu;anggaran;
              "tahun_selesai;status;progres;quick_win;rujukan_rpjmd")
 GOOD = [
     "P1,Satu Data Jember,GOV,GOV.A.02=4; ENV.A.03=2,Diskominfo,1500000000,APBD,2023,2025,running,40,no,Misi 2",
-    "P2,Bank sampah digital,ENV,ENV.A.02=5,DLH,250000000,DPA,2024,2024,done,100,yes,",
+    "P2,Bank sampah digital,ENV,ENV.A.02=4,DLH,250000000,DPA,2024,2024,done,100,yes,",
 ]
 
 
@@ -43,8 +43,8 @@ def test_import_reads_every_field_and_each_import_is_a_new_version(tiny_data_dir
     assert bool(register.loc["P2", "quick_win"]) and register.loc["P2", "budget_source"] == "DPA"
     assert register.loc["P1", "updated_by"] == "Ani"
     assert links(store.programmes("35.09")).values.tolist() == [["P1", "GOV.A.02", 4], ["P1", "ENV.A.03", 2],
-                                                                 ["P2", "ENV.A.02", 5]]
-    indonesian = csv_file("P9;Jaringan desa;gov;GOV.A.01=5;diskominfo;Rp 1.250.000;lainnya;2024;2026;berjalan;"
+                                                                 ["P2", "ENV.A.02", 4]]
+    indonesian = csv_file("P9;Jaringan desa;gov;GOV.A.01=4;diskominfo;Rp 1.250.000;lainnya;2024;2026;berjalan;"
                           "10%;ya;", header=HEADER_ID)
     assert store.import_programmes("35.09", "p.csv", indonesian) == 2
     register = store.programmes("35.09")
@@ -57,7 +57,7 @@ def test_import_reads_every_field_and_each_import_is_a_new_version(tiny_data_dir
 CORPUS = {  # name: (row, expected problem code, column)
     "unknown_indicator": ("P1,A,GOV,GOV.Z.09=3,Diskominfo,1,APBD,2024,2025,planned,0,no,", "unknown_indicator",
                           "indicators"),
-    "level_out_of_range": ("P1,A,GOV,GOV.A.01=7,Diskominfo,1,APBD,2024,2025,planned,0,no,", "bad_level",
+    "level_out_of_range": ("P1,A,GOV,GOV.A.01=5,Diskominfo,1,APBD,2024,2025,planned,0,no,", "bad_level",
                            "indicators"),
     "end_before_start": ("P1,A,GOV,GOV.A.01=3,Diskominfo,1,APBD,2025,2023,planned,0,no,", "end_before_start",
                          "end_year"),
@@ -128,14 +128,14 @@ def test_export_neutralises_formulas_and_imports_back(tiny_data_dir):
     assert store.import_programmes("35.09", "back.xlsx", store.export_programmes("35.09", "xlsx", "id")) == 2
     again = store.programmes("35.09")
     assert again[["programme_code", "indicators", "budget"]].values.tolist() == \
-        [["P1", "GOV.A.02=4; ENV.A.03=2", 1.5e9], ["P2", "ENV.A.02=5", 2.5e8]]
+        [["P1", "GOV.A.02=4; ENV.A.03=2", 1.5e9], ["P2", "ENV.A.02=4", 2.5e8]]
 
 
 def scored_store(tiny_data_dir):
     store = Store(tiny_data_dir)
-    all_at = {level: {code: level for code in TINY_LEVELS} for level in (2, 3, 4, 5)}
+    all_at = {level: {code: level for code in TINY_LEVELS} for level in (2, 3, 4)}
     rows = assessment_rows({"35.09": TINY_LEVELS, "35.78": all_at[3], "35.10": all_at[4], "35.11": all_at[2],
-                            "31.71": all_at[5]})
+                            "31.71": all_at[4]})   # indices 2.825, 3.0, 4.0, 2.0, 4.0
     store.ingest_rows(rows, year=2024, stage="II", source="test")
     return store
 
@@ -147,7 +147,8 @@ def test_whatif_cli_prints_hand_computed_index_band_and_rank(tiny_data_dir, caps
     assert main([*base, "--set", "GOV.A.02=4", "--set", "ENV.A.03=4", "--format", "json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["index_before"] == pytest.approx(2.825) and result["index_after"] == pytest.approx(3.8)
-    assert (result["band_before"], result["band_after"], result["rank_before"], result["rank_after"]) == (3, 4, 4, 3)
+    # 4.0, 4.0, 3.0, [2.825], 2.0 -> 4th; 3.8 is band 5 (from 3.8) and 3rd behind the two 4.0
+    assert (result["band_before"], result["band_after"], result["rank_before"], result["rank_after"]) == (3, 5, 4, 3)
     # programme P1: GOV.A.02 -> 4 (+0.3), ENV.A.03 -> 2 (+0.225): 3.35, above 3.0: 3rd
     assert main([*base, "--programme", "P1"]) == 0
     result = json.loads(capsys.readouterr().out)

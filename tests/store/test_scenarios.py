@@ -23,13 +23,13 @@ def test_saved_scenario_reads_back_with_hand_computed_figures(tiny_data_dir):
     assert again.id == saved.id and again.created_by == "Ani"          # the same choices: one file
     assert [s.id for s in store.scenarios("35.09")] == [saved.id]
     assert store.scenario("35.09", saved.id) == saved
-    # 35.09: 2.825 now; GOV.A.02 0->4 and ENV.A.03 1->4 give 3.8 (band 3 -> 4, 4th -> 3rd of 5)
+    # 35.09: 2.825 now; GOV.A.02 0->4 and ENV.A.03 1->4 give 3.8 (band 3 -> 5 from 3.8, 4th -> 3rd of 5)
     table = store.scenario_table(["35.09", "35.78"], 2024, "II")
     assert len(table) == 1
     row = table.iloc[0]
     assert (row["region_code"], row["name"], row["changes"]) == ("35.09", "Dua indikator naik", 2)
     assert row["index_before"] == pytest.approx(2.825) and row["index_after"] == pytest.approx(3.8)
-    assert (row["band_before"], row["band_after"], row["rank_before"], row["rank_after"]) == (3, 4, 4, 3)
+    assert (row["band_before"], row["band_after"], row["rank_before"], row["rank_after"]) == (3, 5, 4, 3)
     assert store.scenario_table(["35.09"], 2025, "II").empty       # it starts from 2024 II only
 
 

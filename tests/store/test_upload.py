@@ -100,7 +100,7 @@ def test_every_accepted_shape_loads_to_the_same_snapshot_content(tiny_data_dir, 
 
 def test_wide_form_rules_and_warnings(tiny_data_dir):
     store = Store(tiny_data_dir)
-    text = delimited(["region_code", *CODES], [["35.09", "3", "", "4", "2", "5", "1"]])
+    text = delimited(["region_code", *CODES], [["35.09", "3", "", "4", "2", "4", "1"]])
     check = store.check_upload("w.csv", text.encode(), year=2024, stage="II")
     assert check.ok and check.form == "wide"
     assert set(check.rows["evidence"]) == {"verified"} and check.rows["claimed_level"].isna().all()
@@ -135,7 +135,7 @@ def test_filled_in_templates_load(tiny_data_dir, tiny):
     assert [row[0] for row in book["indicators"].iter_rows(min_row=2, values_only=True)] == CODES
     assert book["regions"].max_row == len(store.regions()) + 1
     lists = {str(v.sqref).split(":")[0]: v.formula1 for v in book["data"].data_validations.dataValidation}
-    assert lists["C2"] == '"0,1,2,3,4,5"' and "tidak ada" in lists["E2"] and lists["A2"].startswith("regions!")
+    assert lists["C2"] == '"0,1,2,3,4"' and "tidak ada" in lists["E2"] and lists["A2"].startswith("regions!")
     for code, level in TINY_LEVELS.items():
         book["data"].append(["Kabupaten Jember", code, level, level, "terverifikasi", None])
     filled = io.BytesIO()

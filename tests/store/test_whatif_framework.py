@@ -30,9 +30,9 @@ def test_whatif_uses_the_framework_recorded_with_the_snapshot(tiny_data_dir, cap
     # 35.09 stands at 2.825: band 3 (from 2.6) in the recorded tiny-2022, band 2 (3 starts at 2.9) in the new file
     result = store.whatif("35.09", 2024, "II", levels={"ENV.A.03": 1})
     assert result.index_before == pytest.approx(2.825) and (result.band_before, result.band_after) == (3, 3)
-    # GOV.A.02 0 -> 4 and ENV.A.03 1 -> 4: 3.8 (hand figure of the what-if CLI test); band 4 from 3.5 in both
+    # GOV.A.02 0 -> 4 and ENV.A.03 1 -> 4: 3.8 (hand figure of the what-if CLI test); band 5 from 3.8 in both
     raised = store.whatif("35.09", 2024, "II", levels={"GOV.A.02": 4, "ENV.A.03": 4})
-    assert raised.index_after == pytest.approx(3.8) and (raised.band_before, raised.band_after) == (3, 4)
+    assert raised.index_after == pytest.approx(3.8) and (raised.band_before, raised.band_after) == (3, 5)
     assert main(["--data-dir", str(tiny_data_dir), "whatif", "--region", "35.09", "--year", "2024", "--stage", "II",
                  "--programme", "P1"]) == 0
     printed = json.loads(capsys.readouterr().out)
