@@ -139,7 +139,7 @@ def test_plan_and_scenario_slides_of_an_agenda(data_dir):
     assert metric(scenario, t("whatif.index", "en")) == format_number(expected.index_after, "en")
     assert metric(scenario, t("whatif.rank", "en")) == str(expected.rank_after)
     assert f"now \\#{expected.rank_before}" in [c.value for c in scenario.caption]   # markdown shows "now #N"
-    assert any("GOV.LP.01" in m.value.replace("\\", "") and "→ 5" in m.value for m in scenario.markdown)
+    assert any("GOV.LP.01" in m.value.replace("\\", "") and "→ 4" in m.value for m in scenario.markdown)
     store.delete_scenario("35.09", saved.id)
     gone = open_page("present", agenda=encode(agenda), mode="slides", slide=3, lang="en")
     assert t("present.scenario_gone", "en") in [i.value for i in gone.info]

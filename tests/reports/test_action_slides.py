@@ -40,7 +40,7 @@ def test_plan_slide_lists_the_programmes_that_add_most(writable_store):
 
 def test_scenario_slide_sets_the_scenario_beside_the_actual_figures(writable_store):
     store = writable_store
-    levels = {"GOV.LP.01": 5, "GOV.KP.03": "verify"}
+    levels = {"GOV.LP.01": 4, "GOV.KP.03": "verify"}   # 4: the framework's top level
     saved = store.save_scenario(Scenario(JEMBER, "=cmd|' /C calc'!A0", YEAR, STAGE, levels), created_by="Ani")
     expected = store.whatif(JEMBER, YEAR, STAGE, levels=levels)
     deck = deck_of(store, AgendaItem("scenario", {"region": JEMBER, "scenario": saved.id}), lang="id")
@@ -59,7 +59,7 @@ def test_scenario_slide_sets_the_scenario_beside_the_actual_figures(writable_sto
     assert any(line.startswith("GOV.KP.03") and
                line.endswith(f"level tercatat {recorded} diverifikasi (dihitung {counted} sekarang)") for line in lines)
     assert any(line.startswith("GOV.LP.01") and
-               f"level {int(grid.loc['GOV.LP.01', 'effective_level'])} → 5" in line for line in lines)
+               f"level {int(grid.loc['GOV.LP.01', 'effective_level'])} → 4" in line for line in lines)
 
 
 def test_a_deleted_scenario_region_or_year_becomes_a_slide_saying_so_and_the_deck_is_made(writable_store):

@@ -73,7 +73,7 @@ def test_radar_equals_region_province_and_national_scores(deck_id, report_store)
     assert list(series[0].values) == pytest.approx(own)
     assert list(series[1].values) == pytest.approx(province)
     assert list(series[2].values) == pytest.approx(national)
-    assert list(series[3].values) == pytest.approx([2.6] * 6)   # no own target: the national minimum
+    assert list(series[3].values) == pytest.approx([2.5] * 6)   # no own target: the national minimum (Baik)
 
 
 def test_trend_line_equals_store_trend(deck_id, report_store):

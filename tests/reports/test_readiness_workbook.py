@@ -45,11 +45,11 @@ def test_one_opd_workbook_holds_its_indicators_counts_and_deadlines(report_store
     assert (summary["Jumlah indikator"], summary["Bukti dukung terverifikasi"]) == (len(dlh), len(verified))
     assert summary["Kesiapan (%)"] == pytest.approx(round(100 * len(verified) / len(dlh), 2))
     assert summary["Dibuat pada"] == datetime.datetime(2026, 12, 2)   # a date cell (openpyxl: midnight)
-    # the bundled (illustrative) calendar: 2027 stage I closes 30 April (149 days after 2 December 2026:
-    # 29 + 31 + 28 + 31 + 30), stage II closes 27 August (149 + 31 + 30 + 31 + 27 = 268)
+    # the bundled calendar: 2027 stage I closes 25 June (205 days after 2 December 2026:
+    # 29 + 31 + 28 + 31 + 30 + 31 + 25), stage II closes 19 November (205 + 5 + 31 + 31 + 30 + 31 + 19 = 352)
     day = datetime.datetime
-    assert book["Jadwal evaluasi"][1:] == [("I", "Tahap I: kuesioner", day(2027, 3, 1), day(2027, 4, 30), 149),
-                                           ("II", "Tahap II: verifikasi", day(2027, 6, 1), day(2027, 8, 27), 268)]
+    assert book["Jadwal evaluasi"][1:] == [("I", "Tahap I: kuesioner", day(2027, 6, 7), day(2027, 6, 25), 205),
+                                           ("II", "Tahap II: verifikasi", day(2027, 10, 25), day(2027, 11, 19), 352)]
 
 
 def test_the_zip_has_one_workbook_per_opd(report_store):
