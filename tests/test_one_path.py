@@ -89,9 +89,10 @@ def test_every_door_gives_the_same_index_rank_and_change(store, ranking, regions
         assert cli_whatif["index_before"] == index and cli_whatif["rank_before"] == row["rank"]
         code = random.Random(region).choice(list(store.region_indicators(region, YEAR, STAGE)["indicator_code"]))
         moved = json.loads(cli(store, capsys, "whatif", "--region", region, "--year", str(YEAR), "--stage", STAGE,
-                               "--set", f"{code}=5"))
+                               "--set", f"{code}={store.framework_of(YEAR, STAGE).max_level}"))
         assert moved["index_change"] == shown_difference(moved["index_after"], index)
-        assert moved["index_change"] == store.whatif(region, YEAR, STAGE, levels={code: 5}).index_change
+        top = store.framework_of(YEAR, STAGE).max_level
+        assert moved["index_change"] == store.whatif(region, YEAR, STAGE, levels={code: top}).index_change
         assert cli_ranking[region]["shown"] == f"{round_score(index):.2f}"
         assert export.loc[region, "Smart City Index"] == round_score(index)
         assert export.loc[region, "Rank"] == row["rank"]
@@ -131,11 +132,11 @@ def test_a_share_on_the_half_is_rounded_up_in_the_export_as_on_the_page(store, m
 def test_hover_text_is_the_page_s_formatted_number(store):
     """2.675 is shown 2,68 on the page; a d3 format in the hover would say 2,67."""
     text = ReportContext.of(store, YEAR, STAGE, "id").chart_text("t", "u")
-    polar = radar(["GOV", "ENV"], [("A", [2.675, 1.0])], text)
+    polar = radar(["GOV", "ENV"], [("A", [2.675, 1.0])], text, top=4)
     assert [value for _, value in polar.data[0].customdata] == ["2,68", "1,00", "2,68"]
-    trend = lines(pd.DataFrame({"year": [2024], "series": ["A"], "score": [2.675]}), text, "skor")
+    trend = lines(pd.DataFrame({"year": [2024], "series": ["A"], "score": [2.675]}), text, "skor", top=4)
     assert list(trend.data[0].text) == ["2,68"] and "%{text}" in trend.data[0].hovertemplate
-    pair = dumbbell(pd.DataFrame({"label": ["GOV"], "score": [2.675], "reference": [3.005]}), text, "r", "s")
+    pair = dumbbell(pd.DataFrame({"label": ["GOV"], "score": [2.675], "reference": [3.005]}), text, "r", "s", top=4)
     assert [list(trace.text) for trace in pair.data[1:]] == [["3,01"], ["2,68"]]
 
 
