@@ -20,7 +20,7 @@ GROUPS_FILE = Path("groups") / "groups.csv"
 NAMES_FILE = Path("groups") / "names.csv"
 GROUP_COLUMNS = ["year", "region_code", "group"]
 TEMPLATES.update({
-    "duplicate_group": ("Wilayah dan tahun {value} tercantum dua kali; satu wilayah masuk satu kelompok evaluasi "
+    "duplicate_group": ("Daerah dan tahun {value} tercantum dua kali; satu daerah masuk satu kelompok evaluasi "
                         "per tahun.",
                         "Region and year {value} are listed twice; a region is in one evaluation group a year."),
 })
