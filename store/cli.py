@@ -120,8 +120,8 @@ def framework_part(framework, part: str) -> pd.DataFrame:
         return pd.DataFrame([{"dimension": e.dimension, "element": e.code, "weight": e.weight}
                              for e in framework.elements])
     if part == "bands":
-        return pd.DataFrame([asdict(b) for b in framework.bands])[["level", "name_id", "name_en",
-                                                                    "lower"]]
+        bands = pd.DataFrame([asdict(b) for b in framework.bands])[["level", "name_id", "name_en", "lower"]]
+        return bands.assign(max_level=framework.max_level)   # the scale the bands lie on (0..max_level)
     columns = ["code", "name_id", "name_en", "dimension", "element", "chain", "aspect", "weight",
                "owner_opd"]
     return pd.DataFrame([{c: getattr(i, c) for c in columns} for i in framework.indicators])

@@ -62,7 +62,7 @@ def test_framework_parts_have_documented_columns(tiny_data_dir):
         "indicators": "code,name_id,name_en,dimension,element,chain,aspect,weight,owner_opd",
         "chains": "chain,weight",
         "elements": "dimension,element,weight",
-        "bands": "level,name_id,name_en,lower",
+        "bands": "level,name_id,name_en,lower,max_level",
     }
     for part, header in expected.items():
         result = run(tiny_data_dir, "framework", "--year", "2024", "--part", part)

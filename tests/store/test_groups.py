@@ -75,3 +75,15 @@ def test_the_demo_data_ranks_2024_in_two_groups_of_191_and_50():
         expected = rows["shown"].rank(method="min", ascending=False).astype(int)
         assert rows["group_rank"].astype(int).tolist() == expected.tolist()
         assert rows["group_rank"].min() == 1
+
+
+def test_the_framework_bands_lie_on_the_0_to_4_scale_and_say_so():
+    from tests.conftest import REPO
+
+    out = run(REPO / "data", "framework", "--year", "2025", "--part", "bands", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    import json
+
+    bands = json.loads(out.stdout)
+    assert {band["max_level"] for band in bands} == {4}
+    assert all(0 <= band["lower"] <= 4 for band in bands) and bands[-1]["name_id"] == "Memuaskan"
