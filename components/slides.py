@@ -19,6 +19,7 @@ from charts.theme import CHART_CONFIG
 from components import action_slides, cached, figures, official_view
 from components.claims_view import claims_figure, failed_label
 from components.slide_assets import CLICKER_SCRIPT, PROJECTOR_CSS
+from components.tables import standing_frame
 from i18n import format_date, format_number, format_percent
 from scoring import INDEX_CODE, STAGES, summaries
 from scoring.bands import GAIN_DIGITS
@@ -178,6 +179,8 @@ def compare_slide(item, ctx, source, framework, regions) -> None:
     matrix = figures.compare_matrix(ctx, framework, names, assessed, index_scores,
                                   source.scores(ctx.year, ctx.stage, "dimension"))
     draw(figures.compare_heatmap(ctx, matrix), "slide_heatmap")
+    st.dataframe(standing_frame(source.ranking(ctx.year, ctx.stage), assessed, ctx, framework.band_names(ctx.lang)),
+                 hide_index=True, width="stretch", key="slide_standing")
 
 
 def gaps_slide(item, ctx, source, framework, regions) -> None:

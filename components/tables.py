@@ -49,3 +49,22 @@ def show_ranking(rows: pd.DataFrame, ctx, band_names: dict[int, str], key: str) 
     if selected_rows:
         return rows["region_code"].iloc[selected_rows[0]]
     return None
+
+
+def standing_frame(ranking: pd.DataFrame, codes: list[str], ctx, band_names: dict[int, str]) -> pd.DataFrame:
+    """Index, band and ranks (national, province, kind: "3 of 38") of `codes`, in that order, from the
+    store's ranking (scoring.ranking, ranks by shared_ranks; nothing is ranked again here)."""
+    rows = ranking.set_index("region_code").loc[[c for c in codes if c in set(ranking["region_code"])]]
+    total = len(ranking)
+    return pd.DataFrame({
+        ctx.t("word.region"): rows["name"],
+        ctx.t("word.index"): rows["index"].map(lambda v: format_number(v, ctx.lang)),
+        ctx.t("word.band"): rows["band"].map(lambda b: band_label(int(b), band_names)),
+        ctx.t("compare.col_rank"): [ctx.t("region.rank_of", rank=int(r), total=total) for r in rows["rank"]],
+        ctx.t("compare.col_province_rank"): [
+            ctx.t("compare.rank_in", rank=int(r), total=int(n), place=p)
+            for r, n, p in zip(rows["province_rank"], rows["province_regions"], rows["province_name"], strict=True)],
+        ctx.t("compare.col_kind_rank"): [
+            ctx.t("compare.rank_in", rank=int(r), total=int(n), place=ctx.t(f"word.{k}"))
+            for r, n, k in zip(rows["kind_rank"], rows["kind_regions"], rows["kind"], strict=True)],
+    })

@@ -7,8 +7,10 @@ from charts.labels import region_colours
 from charts.profiles import dumbbell
 from charts.theme import CHART_CONFIG
 from components import cached, figures, frame, official_view, url_state
+from components.downloads import ranking_downloads
 from components.pickers import LAST_REGION, region_label, region_picker, start_from_view
 from components.scenario_view import scenario_section
+from components.tables import standing_frame
 from i18n import format_number
 from scoring.peers import PEER_METHODS
 from views.compare import DEFAULT_PEERS, MAX_REGIONS, peers_of
@@ -68,6 +70,11 @@ st.plotly_chart(dumbbell(rows, ctx.chart_text(ctx.t("compare.dumbbell_title", na
                          ctx.t("compare.peer_median"), ctx.t("word.score"), colours[names[first]],
                          top=framework.max_level),
                 key="compare_dumbbell", config=CHART_CONFIG, alt=ctx.t("compare.dumbbell_title", name=names[first]))
+
+st.subheader(ctx.t("compare.standing_title"))
+st.dataframe(standing_frame(cached.ranking(ctx.data_version, ctx.year, ctx.stage), assessed, ctx,
+                            framework.band_names(ctx.lang)), hide_index=True, width="stretch", key="compare_standing")
+ranking_downloads(ctx, tuple(assessed), key="compare_ranking")
 
 st.subheader(ctx.t("compare.table_title"))
 st.caption(ctx.t("compare.table_hint"))

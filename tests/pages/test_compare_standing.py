@@ -1,0 +1,33 @@
+"""The compare page gives each compared region its band and its ranks (national, province, kind)
+as the store's ranking has them, in both languages."""
+
+import pytest
+
+from charts.theme import band_label
+from i18n import format_number, t
+from store import Store
+from tests.pages.conftest import open_page
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_compare_shows_band_and_ranks_of_every_compared_region(data_dir, lang):
+    store = Store(data_dir)
+    year = max(store.years("II"))
+    ranking = store.ranking(year, "II")
+    codes = [ranking["region_code"].iloc[5], ranking["region_code"].iloc[-1], ranking["region_code"].iloc[0]]
+    app = open_page("compare", year=year, stage="II", lang=lang, mode="manual", regions=",".join(codes))
+    assert not app.exception
+    table = next(d.value for d in app.dataframe if t("compare.col_rank", lang) in d.value.columns)
+    names = store.framework_of(year, "II").band_names(lang)
+    rows = ranking.set_index("region_code")
+    shown = sorted(codes, key=lambda c: list(table[t("word.region", lang)]).index(rows.loc[c, "name"]))
+    assert len(table) == 3
+    for position, code in enumerate(shown):
+        row, line = rows.loc[code], table.iloc[position]
+        assert line[t("word.index", lang)] == format_number(row["index"], lang)
+        assert line[t("word.band", lang)] == band_label(int(row["band"]), names)
+        assert line[t("compare.col_rank", lang)] == t("region.rank_of", lang, rank=int(row["rank"]),
+                                                      total=len(ranking))
+        assert line[t("compare.col_province_rank", lang)] == t(
+            "compare.rank_in", lang, rank=int(row["province_rank"]), total=int(row["province_regions"]),
+            place=row["province_name"])
