@@ -178,7 +178,7 @@ def compare_slide(item, ctx, source, framework, regions) -> None:
         return
     matrix = figures.compare_matrix(ctx, framework, names, assessed, index_scores,
                                   source.scores(ctx.year, ctx.stage, "dimension"))
-    draw(figures.compare_heatmap(ctx, matrix), "slide_heatmap")
+    draw(figures.compare_heatmap(ctx, framework, matrix), "slide_heatmap")
     st.dataframe(standing_frame(source.ranking(ctx.year, ctx.stage), assessed, ctx, framework.band_names(ctx.lang)),
                  hide_index=True, width="stretch", key="slide_standing")
 
