@@ -179,8 +179,8 @@ def compare_slide(item, ctx, source, framework, regions) -> None:
     matrix = figures.compare_matrix(ctx, framework, names, assessed, index_scores,
                                   source.scores(ctx.year, ctx.stage, "dimension"))
     draw(figures.compare_heatmap(ctx, framework, matrix), "slide_heatmap")
-    st.dataframe(standing_frame(source.ranking(ctx.year, ctx.stage), assessed, ctx, framework.band_names(ctx.lang)),
-                 hide_index=True, width="stretch", key="slide_standing")
+    st.dataframe(standing_frame(source.ranking(ctx.year, ctx.stage), assessed, ctx, framework.band_names(ctx.lang),
+                                cached.group_names(ctx.lang)), hide_index=True, width="stretch", key="slide_standing")
 
 
 def gaps_slide(item, ctx, source, framework, regions) -> None:

@@ -51,12 +51,14 @@ def show_ranking(rows: pd.DataFrame, ctx, band_names: dict[int, str], key: str) 
     return None
 
 
-def standing_frame(ranking: pd.DataFrame, codes: list[str], ctx, band_names: dict[int, str]) -> pd.DataFrame:
-    """Index, band and ranks (national, province, kind: "3 of 38") of `codes`, in that order, from the
-    store's ranking (scoring.ranking, ranks by shared_ranks; nothing is ranked again here)."""
+def standing_frame(ranking: pd.DataFrame, codes: list[str], ctx, band_names: dict[int, str],
+                   group_names: dict[str, str] | None = None) -> pd.DataFrame:
+    """Index, band and ranks (national, province, kind: "3 of 38"; evaluation group when a compared
+    region has one, named by `group_names`) of `codes`, in that order, from the store's ranking
+    (scoring.ranking, ranks by shared_ranks; nothing is ranked again here)."""
     rows = ranking.set_index("region_code").loc[[c for c in codes if c in set(ranking["region_code"])]]
     total = len(ranking)
-    return pd.DataFrame({
+    table = pd.DataFrame({
         ctx.t("word.region"): rows["name"],
         ctx.t("word.index"): rows["index"].map(lambda v: format_number(v, ctx.lang)),
         ctx.t("word.band"): rows["band"].map(lambda b: band_label(int(b), band_names)),
@@ -68,3 +70,9 @@ def standing_frame(ranking: pd.DataFrame, codes: list[str], ctx, band_names: dic
             ctx.t("compare.rank_in", rank=int(r), total=int(n), place=ctx.t(f"word.{k}"))
             for r, n, k in zip(rows["kind_rank"], rows["kind_regions"], rows["kind"], strict=True)],
     })
+    if "group" in rows and rows["group"].notna().any():
+        names = group_names or {}
+        table[ctx.t("compare.col_group_rank")] = [
+            "–" if pd.isna(g) else ctx.t("compare.rank_in", rank=int(r), total=int(n), place=names.get(g, g))
+            for r, n, g in zip(rows["group_rank"], rows["group_regions"], rows["group"], strict=True)]
+    return table

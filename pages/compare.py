@@ -73,7 +73,8 @@ st.plotly_chart(dumbbell(rows, ctx.chart_text(ctx.t("compare.dumbbell_title", na
 
 st.subheader(ctx.t("compare.standing_title"))
 st.dataframe(standing_frame(cached.ranking(ctx.data_version, ctx.year, ctx.stage), assessed, ctx,
-                            framework.band_names(ctx.lang)), hide_index=True, width="stretch", key="compare_standing")
+                            framework.band_names(ctx.lang), cached.group_names(ctx.lang)),
+             hide_index=True, width="stretch", key="compare_standing")
 ranking_downloads(ctx, tuple(assessed), key="compare_ranking")
 
 st.subheader(ctx.t("compare.table_title"))

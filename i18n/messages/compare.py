@@ -25,6 +25,7 @@ MESSAGES = {
     "compare.col_rank": ("Peringkat nasional", "National rank"),
     "compare.col_province_rank": ("Peringkat provinsi", "Province rank"),
     "compare.col_kind_rank": ("Peringkat sejenis", "Rank among its kind"),
+    "compare.col_group_rank": ("Peringkat kelompok evaluasi", "Evaluation group rank"),
     "compare.rank_in": ("{rank} dari {total} ({place})", "{rank} of {total} ({place})"),
     "compare.table_title": ("Selisih terhadap median kelompok", "Difference from the group median"),
     "compare.table_hint": ("Skor (selisih terhadap median kelompok dalam kurung).",

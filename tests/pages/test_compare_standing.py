@@ -1,6 +1,7 @@
-"""The compare page gives each compared region its band and its ranks (national, province, kind)
-as the store's ranking has them, in both languages."""
+"""The compare page gives each compared region its band and its ranks (national, province, kind,
+evaluation group when the data has one) as the store's ranking has them, in both languages."""
 
+import pandas as pd
 import pytest
 
 from charts.theme import band_label
@@ -19,6 +20,7 @@ def test_compare_shows_band_and_ranks_of_every_compared_region(data_dir, lang):
     assert not app.exception
     table = next(d.value for d in app.dataframe if t("compare.col_rank", lang) in d.value.columns)
     names = store.framework_of(year, "II").band_names(lang)
+    groups = store.group_names(lang)
     rows = ranking.set_index("region_code")
     shown = sorted(codes, key=lambda c: list(table[t("word.region", lang)]).index(rows.loc[c, "name"]))
     assert len(table) == 3
@@ -31,3 +33,10 @@ def test_compare_shows_band_and_ranks_of_every_compared_region(data_dir, lang):
         assert line[t("compare.col_province_rank", lang)] == t(
             "compare.rank_in", lang, rank=int(row["province_rank"]), total=int(row["province_regions"]),
             place=row["province_name"])
+        group = t("compare.col_group_rank", lang)
+        if pd.notna(row["group"]):
+            assert line[group] == t("compare.rank_in", lang, rank=int(row["group_rank"]),
+                                    total=int(row["group_regions"]), place=groups.get(row["group"], row["group"]))
+        elif group in table:
+            assert line[group] == "–"
+    assert (t("compare.col_group_rank", lang) in table) == bool(rows.loc[codes, "group"].notna().any())
