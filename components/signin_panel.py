@@ -3,6 +3,8 @@ password checked through the service-wide limits) and sign-out. Roles and checks
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 from components import auth
@@ -32,7 +34,7 @@ def _password_form(ctx) -> None:
     if result.ok:
         st.rerun()
     elif result.wait_seconds:
-        st.error(ctx.t("present.signin_wait", seconds=max(1, round(result.wait_seconds))))
+        st.error(ctx.t("present.signin_wait", seconds=max(1, math.ceil(result.wait_seconds))))
     else:
         st.error(ctx.t("data.wrong_password"))
 
