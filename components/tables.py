@@ -8,6 +8,7 @@ import streamlit as st
 from charts.theme import band_label
 from components.url_state import link
 from i18n import format_number
+from views.overview import group_columns
 
 
 def show_table(frame: pd.DataFrame, empty_text: str, container=st, **kwargs) -> None:
@@ -19,8 +20,10 @@ def show_table(frame: pd.DataFrame, empty_text: str, container=st, **kwargs) -> 
         container.dataframe(frame, **kwargs)
 
 
-def show_ranking(rows: pd.DataFrame, ctx, band_names: dict[int, str], key: str) -> str | None:
-    """The ranking with rank change and close-call marker; returns the selected region code."""
+def show_ranking(rows: pd.DataFrame, ctx, band_names: dict[int, str], key: str,
+                 group_names: dict[str, str] | None = None) -> str | None:
+    """The ranking with rank change and close-call marker, and the evaluation group and the rank within
+    it when the rows have groups (`group_names`: group code -> name); returns the selected region code."""
     def change_text(value):
         if pd.isna(value):
             return "–"
@@ -37,6 +40,7 @@ def show_ranking(rows: pd.DataFrame, ctx, band_names: dict[int, str], key: str) 
         ctx.t("word.band"): rows["band"].map(lambda b: band_label(int(b), band_names)),
         ctx.t("word.change"): rows["improvement"].map(lambda v: format_number(v, ctx.lang, signed=True)),
         ctx.t("word.rank_change"): rows["rank_change"].map(change_text),
+        **group_columns(rows, ctx.t, group_names or {}),
         ctx.t("overview.col_profile"): [link("region", region=code, year=ctx.year, stage=ctx.stage, lang=ctx.lang)
                                         for code in rows["region_code"]],
     })

@@ -26,7 +26,10 @@ regions = cached.regions()
 names = dict(zip(regions["code"], regions["name"], strict=True))
 cohorts = cached.cohorts(ctx.data_version)
 
-left, middle, right = st.columns(3)
+year_groups = sorted(cached.ranking(ctx.data_version, ctx.year, ctx.stage)["group"].dropna().unique().tolist())
+group_names = cached.group_names(ctx.lang)
+filter_columns = st.columns(4 if year_groups else 3)
+left, middle, right = filter_columns[:3]
 provinces = dict(zip(regions["province_code"], regions["province_name"], strict=False))
 chosen_provinces = url_state.multiselect(ctx.t("overview.filter_province"), sorted(provinces), key="province",
                                          container=left, format_func=provinces.get, placeholder=ctx.t("overview.all"))
@@ -37,7 +40,12 @@ cohort_years = sorted(cohorts["cohort"].unique().tolist())
 cohort = url_state.selectbox(ctx.t("overview.filter_cohort"), ["", *map(str, cohort_years)], key="cohort",
                              default="", container=right,
                              format_func=lambda c: c if c else ctx.t("overview.all"))
-selection = OverviewSelection(tuple(chosen_provinces), kind, int(cohort) if cohort else None)
+group = ""
+if year_groups:  # only a year and stage whose regions are ranked in evaluation groups offers the filter
+    group = url_state.selectbox(ctx.t("overview.filter_group"), ["", *year_groups], key="group", default="",
+                                container=filter_columns[3],
+                                format_func=lambda g: group_names.get(g, g) if g else ctx.t("overview.all"))
+selection = OverviewSelection(tuple(chosen_provinces), kind, int(cohort) if cohort else None, group)
 scope = scope_names(selection, provinces)
 if scope:
     heading.title(ctx.t("overview.title_scope", scope=", ".join(scope), year=ctx.year, stage=ctx.stage))
@@ -95,7 +103,7 @@ if new_regions:
     st.caption(ctx.t("overview.new_regions", count=new_regions))
 if shown["method_changed"].any():
     st.caption("⚠️ " + ctx.t("overview.method_note"))
-selected = show_ranking(shown, ctx, band_names, key="overview_ranking")
+selected = show_ranking(shown, ctx, band_names, key="overview_ranking", group_names=group_names)
 official_view.year_summary(ctx, ctx.year)
 if selected is not None:
     st.switch_page("pages/region.py", query_params={"region": selected, "year": ctx.year, "stage": ctx.stage,

@@ -20,6 +20,7 @@ from scoring import INDEX_SCOPE, band_labels, round_score
 from scoring.bands import GAIN_DIGITS
 from scoring.claims import claims_summary
 from store.exports import csv_bytes, xlsx_bytes
+from views.overview import group_columns
 from views.region import plans
 
 TABLES = ("ranking", "indicators", "actions", "claims")
@@ -38,7 +39,8 @@ def _percent(shares: pd.Series) -> pd.Series:
 
 def ranking_table(store, year: int, stage: str, lang: str, codes: Collection[str] | None = None) -> pd.DataFrame:
     """The national ranking of the overview page, one row per assessed region (only `codes` when
-    given, e.g. the regions the page's filters show; ranks stay national, as on screen)."""
+    given, e.g. the regions the page's filters show; ranks stay national, as on screen), with the
+    evaluation group and the rank within it when the year and stage have groups."""
     check_year_stage(store, year, stage)
     rows = store.ranking(year, stage)
     if codes is not None:
@@ -56,6 +58,7 @@ def ranking_table(store, year: int, stage: str, lang: str, codes: Collection[str
         t("word.band", lang): rows["band"].map(lambda b: labels[int(b)]),
         t("reports.col_province_rank", lang): rows["province_rank"].astype("Int64"),
         t("reports.col_kind_rank", lang): rows["kind_rank"].astype("Int64"),
+        **group_columns(rows, lambda key: t(key, lang), store.group_names(lang)),
         t("word.change", lang): _rounded(rows["improvement"]),
         t("word.rank_change", lang): rows["rank_change"].astype("Int64"),
         t("word.too_close", lang): rows["too_close_to_call"].map({True: yes, False: ""}),

@@ -1,4 +1,4 @@
-"""What an overview's selections (province, kind, cohort) mean: the regions of a ranking it keeps."""
+"""What an overview's selections (province, kind, cohort, evaluation group) mean: the regions of a ranking it keeps."""
 
 from __future__ import annotations
 
@@ -15,26 +15,29 @@ LIST_SEPARATOR = ","
 
 @dataclass(frozen=True)
 class OverviewSelection:
-    """Provinces (codes; none = the nation), kind (kabupaten | kota | "" for both) and cohort (the
-    first year in the programme; None for every cohort)."""
+    """Provinces (codes; none = the nation), kind (kabupaten | kota | "" for both), cohort (the
+    first year in the programme; None for every cohort) and evaluation group (the ranking's `group`,
+    data/groups/groups.csv; "" for every group)."""
 
     provinces: tuple[str, ...] = ()
     kind: str = ""
     cohort: int | None = None
+    group: str = ""
 
     @classmethod
     def from_params(cls, params: Mapping[str, str], province_codes: Collection[str]) -> OverviewSelection:
-        """The selection URL/agenda parameters name (province=35,36&kind=kota&cohort=2018); values
-        that name nothing known are dropped."""
+        """The selection URL/agenda parameters name (province=35,36&kind=kota&cohort=2018&group=reguler);
+        values that name nothing known are dropped (a group naming none of the year's keeps no region)."""
         known = set(province_codes)
         provinces = tuple(p for p in params.get("province", "").split(LIST_SEPARATOR) if p in known)
         kind = params.get("kind", "")
         cohort = params.get("cohort", "")
-        return cls(provinces, kind if kind in KINDS else "", int(cohort) if cohort.isdigit() else None)
+        return cls(provinces, kind if kind in KINDS else "", int(cohort) if cohort.isdigit() else None,
+                   params.get("group", ""))
 
     @property
     def filtered(self) -> bool:
-        return bool(self.provinces or self.kind or self.cohort is not None)
+        return bool(self.provinces or self.kind or self.cohort is not None or self.group)
 
 
 def shown_ranking(source, year: int, stage: str, selection: OverviewSelection) -> pd.DataFrame:
@@ -44,7 +47,17 @@ def shown_ranking(source, year: int, stage: str, selection: OverviewSelection) -
     if selection.cohort is not None:
         cohorts = source.cohorts()
         cohort_codes = set(cohorts.loc[cohorts["cohort"] == selection.cohort, "region_code"])
-    return summaries.filter_regions(ranking, selection.provinces, selection.kind or None, cohort_codes)
+    rows = summaries.filter_regions(ranking, selection.provinces, selection.kind or None, cohort_codes)
+    return rows[rows["group"] == selection.group] if selection.group else rows
+
+
+def group_columns(rows: pd.DataFrame, t, group_names: dict[str, str]) -> dict[str, pd.Series]:
+    """The evaluation group (by name) and the rank within it, keyed by their translated headers (`t`:
+    message id -> text); none when no row has a group (a year or stage without evaluation groups)."""
+    if not rows["group"].notna().any():
+        return {}
+    return {t("word.group"): rows["group"].map(lambda g: group_names.get(g, g) if isinstance(g, str) else ""),
+            t("word.group_rank"): rows["group_rank"].astype("Int64")}
 
 
 def scope_names(selection: OverviewSelection, province_names: Mapping[str, str]) -> list[str]:

@@ -32,6 +32,8 @@ MESSAGES = {
     "word.index": ("Indeks Smart City", "Smart City Index"),
     "word.band": ("Tingkat kematangan", "Maturity band"),
     "word.rank": ("Peringkat", "Rank"),
+    "word.group": ("Kelompok evaluasi", "Evaluation group"),
+    "word.group_rank": ("Peringkat dalam kelompok", "Rank in group"),
     "word.region": ("Daerah", "Region"),
     "word.province": ("Provinsi", "Province"),
     "word.kind": ("Jenis", "Kind"),

@@ -10,6 +10,7 @@ MESSAGES = {
     "overview.filter_province": ("Provinsi", "Province"),
     "overview.filter_kind": ("Jenis daerah", "Kind of region"),
     "overview.filter_cohort": ("Angkatan (tahun pertama dinilai)", "Cohort (first year assessed)"),
+    "overview.filter_group": ("Kelompok evaluasi", "Evaluation group"),
     "overview.all": ("Semua", "All"),
     "overview.no_match": ("Tidak ada daerah yang cocok dengan filter ini.", "No region matches these filters."),
     "overview.metric_regions": ("Daerah dinilai", "Regions assessed"),
