@@ -15,6 +15,7 @@ from store.audit import logged
 from store.limits import read_within_limit, refuse_oversize
 from store.official import OfficialVersion
 from store.official_import import check_official
+from store.parse_worker import run_in_worker
 
 
 class OfficialResults:
@@ -43,7 +44,7 @@ class OfficialResults:
         StoreWriteFailed or StoreDamaged (nothing written)."""
         with logged(self.data_dir, "official_import", who=created_by, detail=name) as entry:
             refuse_oversize(data, name)
-            rows = check_official(name, data, self.regions())
+            rows = run_in_worker(name, check_official, name, data, self.regions())   # bounded memory and time
             version = official.commit_official(self.data_dir, rows, source=name,
                                                sha256=official.file_sha256(data), created_by=created_by)
             entry["ids"], entry["counts"] = [version.id], {"rows": version.imported, "table": version.rows}
