@@ -97,9 +97,11 @@ def test_commit_then_retract_and_restore_in_the_same_session(data_dir, store, mo
 def test_retracting_a_snapshot_with_an_earlier_version_names_it(data_dir, store, monkeypatch):
     monkeypatch.setenv("MATRA_ADMIN_PASSWORD", PASSWORD)
     older = store.active_snapshot(2025, "II")
+    framework = store.framework_for(2025)
+    top = framework.max_level   # every indicator at the framework's top level
     store.ingest_bytes("jember.csv", "\n".join(
         ["region_code,indicator_code,level,claimed_level,evidence,note"]
-        + [f"35.09,{i.code},5,5,verified," for i in store.framework_for(2025).indicators]).encode(),
+        + [f"35.09,{i.code},{top},{top},verified," for i in framework.indicators]).encode(),
         year=2025, stage="II", created_by="Pak Data")
     newer = store.active_snapshot(2025, "II")
     app = signed_in()
