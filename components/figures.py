@@ -17,7 +17,7 @@ from charts.theme import CHART_CONFIG, NEUTRAL
 from components import cached
 from i18n import format_number
 from scoring import INDEX_CODE, band_for, round_score, summaries
-from views.region import radar_series, region_benchmarks
+from views.region import radar_series, rank_lines, region_benchmarks
 
 
 def score_units(ctx, framework) -> str:
@@ -59,13 +59,8 @@ def region_metrics(ctx, framework, ranking: pd.DataFrame, region: str, columns) 
     rank_delta = None if pd.isna(row["rank_change"]) else int(row["rank_change"])
     right.metric(ctx.t("region.metric_rank"), ctx.t("region.rank_of", rank=int(row["rank"]), total=len(ranking)),
                  rank_delta)
-    right.caption(ctx.t("region.group_ranks", province_rank=int(row["province_rank"]),
-                        province_total=int(row["province_regions"]), province=row["province_name"],
-                        kind_rank=int(row["kind_rank"]), kind_total=int(row["kind_regions"]),
-                        kind=ctx.t(f"word.{row['kind']}").lower()))  # a common noun after a count
-    if pd.notna(row.get("group")):   # the evaluation group the region is ranked in this year (data/groups/)
-        right.caption(ctx.t("region.group_rank", rank=int(row["group_rank"]), total=int(row["group_regions"]),
-                            group=cached.group_names(ctx.lang).get(row["group"], row["group"])))
+    for line in rank_lines(row, ctx.t, cached.group_names(ctx.lang)):
+        right.caption(line)
 
 
 def region_radar(ctx, framework, region: str, regions: pd.DataFrame, all_dimensions: pd.DataFrame,

@@ -11,7 +11,7 @@ from reports.context import ReportContext, check_regions, check_year_stage
 from reports.errors import ExportRefused
 from scoring import Band, Framework, band_for, opd_summary
 from scoring.official import beside_computed
-from views.region import region_benchmarks, top_priorities
+from views.region import rank_lines, region_benchmarks, top_priorities
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class RegionProfile:
     priority: pd.DataFrame
     opds: pd.DataFrame
     official: pd.DataFrame = field(default_factory=pd.DataFrame)   # published results beside Matra's
+    ranks: tuple[str, ...] = ()   # province/kind and evaluation group ranks, worded (views.region.rank_lines)
 
     @property
     def scope(self) -> str:
@@ -81,6 +82,7 @@ def region_profile(store, region: str, year: int, stage: str, lang: str) -> Regi
         priority=top_priorities(grid, framework, targets),
         opds=opd_summary(grid, framework, targets),
         official=beside_computed(store.official_table(region=region), store.trend([region], stage, "index")),
+        ranks=tuple(rank_lines(row, context.t, store.group_names(lang))),
     )
 
 

@@ -121,7 +121,10 @@ def _key_figures(pdf, profile: RegionProfile) -> None:
         pdf.set_font(pdf.family_name, "B", 14 if len(value) < 12 else 10)
         pdf.multi_cell(width - 6, 6, value)
     pdf.set_text_color(31, 41, 51)
-    pdf.set_xy(pdf.l_margin, top + 28)
+    pdf.set_xy(pdf.l_margin, top + 26)
+    pdf.set_font(pdf.family_name, "", 9)
+    pdf.multi_cell(CONTENT_WIDTH_MM, 4.5, "\n".join(profile.ranks))   # the other ranks, as the region page
+    pdf.ln(2)
 
 
 def _dimension_table(pdf, profile: RegionProfile) -> None:

@@ -60,7 +60,8 @@ def dimension_bars(slide, profile: RegionProfile, box: Box) -> None:
 def index_slide(deck, profile: RegionProfile, title: str | None = None) -> None:
     ctx = profile.context
     slide = slides.content_slide(deck, title or ctx.t("reports.index_title"), ctx.footer(profile.scope))
-    key_figures(slide, profile, Box(0.5, 1.35, 5.6, 4.6))
+    key_figures(slide, profile, Box(0.5, 1.35, 5.6, 3.95))
+    slides.add_text(slide, Box(0.5, 5.35, 5.6, 0.7), list(profile.ranks), size=11)
     dimension_bars(slide, profile, Box(6.3, 1.35, 6.53, 5.45))
     if profile.method_changed and profile.previous_framework is not None:
         text = ctx.t("region.method_changed", year=ctx.year, current=profile.framework.name(ctx.lang),

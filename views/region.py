@@ -63,3 +63,18 @@ def plan_scopes(framework: Framework) -> list[str]:
 def plans(grid: pd.DataFrame, framework: Framework) -> dict[str, Plan]:
     """The fewest-actions plan to the next band of every scope (plan_scopes), by scope."""
     return {scope: plan_next_band(grid, framework, scope=scope) for scope in plan_scopes(framework)}
+
+
+def rank_lines(row, t, group_names: dict[str, str]) -> list[str]:
+    """The region's ranks beside the national one, as the region page, its slide and the profile word them:
+    within the province and among the same kind, then within its evaluation group when it has one that
+    year. `row` is the region's row of Store.ranking (no rank is computed here), `t` message id -> text in
+    the reader's language (with the message's values), `group_names` group code -> name."""
+    lines = [t("region.group_ranks", province_rank=int(row["province_rank"]),
+               province_total=int(row["province_regions"]), province=row["province_name"],
+               kind_rank=int(row["kind_rank"]), kind_total=int(row["kind_regions"]),
+               kind=t(f"word.{row['kind']}").lower())]   # a common noun after a count
+    if pd.notna(row.get("group")):   # the evaluation group the region is ranked in this year (data/groups/)
+        lines.append(t("region.group_rank", rank=int(row["group_rank"]), total=int(row["group_regions"]),
+                       group=group_names.get(row["group"], row["group"])))
+    return lines
