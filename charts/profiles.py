@@ -119,6 +119,9 @@ def dumbbell(frame: pd.DataFrame, text: ChartText, reference_name: str, score_la
     # No x-axis title: the units are in the subtitle, and on a phone the title sat on the legend row.
     figure.update_xaxes(range=[0, top], title=None, dtick=1)
     figure.update_yaxes(autorange="reversed")
+    # A right margin for the last tick label (the top level) to centre on the axis's end: with none
+    # (Streamlit's theme sets 0) plotly hides the label that would overflow, and the scale ended at "3".
+    figure.update_layout(margin=dict(r=16))
     return finish(figure, text, height=160 + 40 * frame["label"].nunique())
 
 

@@ -7,7 +7,8 @@ radial range is exactly [0, max_level].
 What is read is what chromium drew: the tick texts of the charts' SVG (as test_legibility reads
 chart text), parsed as numbers in the page's language. A score axis is a linear axis whose traces'
 values all lie at or below max_level (a year or budget axis carries larger values and is left out);
-a colour bar colours scores; a radar's radial axis holds scores.
+a colour bar colours scores; a radar's radial axis holds scores. A score axis drawn to max_level
+shows that top tick (plotly hides a label that would overflow the chart: the scale then ended at 3).
 """
 
 from __future__ import annotations
@@ -28,13 +29,15 @@ SLIDES = (AgendaItem("region", {"region": "35.09"}), AgendaItem("compare", {"reg
 # it), each radar's radial range and drawn ticks, and each colour bar's drawn ticks.
 _SCALES = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')].map(gd => {
   const layout = gd._fullLayout;
-  const texts = selector => [...gd.querySelectorAll(selector)].map(t => t.textContent.trim()).filter(Boolean);
+  const texts = selector => [...gd.querySelectorAll(selector)].filter(t => t.checkVisibility())   // plotly hides
+    .map(t => t.textContent.trim()).filter(Boolean);                                             // an overflowing one
   const numbers = values => [...(values || [])].flat(2).filter(v => typeof v === 'number' && isFinite(v));
   const axes = Object.keys(layout).filter(k => /^[xy]axis\\d*$/.test(k) && layout[k].type === 'linear').map(k => {
     const axis = layout[k], letter = axis._id[0];
     const values = gd._fullData.filter(t => t.visible === true && t[letter + 'axis'] === axis._id)
       .flatMap(t => numbers(t[letter]).concat(numbers(t.base)));
-    return {id: axis._id, ticks: texts(`.cartesianlayer g.${axis._id}tick text`), top: Math.max(...values)};
+    return {id: axis._id, ticks: texts(`.cartesianlayer g.${axis._id}tick text`), top: Math.max(...values),
+            end: axis.range[1]};
   });
   const radars = Object.keys(layout).filter(k => /^polar\\d*$/.test(k))   // the radial ticks are its g.xtick
     .map(k => ({range: layout[k].radialaxis.range, ticks: texts('.polarlayer g.xtick text')}));
@@ -64,6 +67,8 @@ def scale_problems(charts: list[dict], top: int, lang: str) -> tuple[list[str], 
         for axis in chart["axes"]:
             if axis["top"] is not None and axis["top"] <= top:   # a score axis (not years or budgets)
                 check(f"{chart['name']!r} axis {axis['id']}", axis["ticks"])
+                if axis.get("end") == top and axis["ticks"] and max(number(t, lang) for t in axis["ticks"]) != top:
+                    problems.append(f"{chart['name']!r} axis {axis['id']} ends at {top} with no {top} shown")
         for radar in chart["radars"]:
             if radar["range"] != [0, top]:
                 problems.append(f"{chart['name']!r} radar range {radar['range']} is not [0, {top}]")
@@ -124,5 +129,8 @@ def test_the_check_sees_a_five_and_a_radar_past_the_top():
     assert scale_problems(clean, 4, "id") == ([], 11)
     five = [{"name": "b", "axes": [{"id": "y", "ticks": ["4", "5"], "top": 3.9}], "radars": [], "colorbars": ["4,5"]}]
     assert scale_problems(five, 4, "id")[0] == ["'b' axis y: tick '5' above 4", "'b' colour bar: tick '4,5' above 4"]
+    hidden_top = [{"name": "d", "axes": [{"id": "x", "ticks": ["0", "1", "2", "3"], "top": 3.4, "end": 4}],
+                   "radars": [], "colorbars": []}]
+    assert scale_problems(hidden_top, 4, "en")[0] == ["'d' axis x ends at 4 with no 4 shown"]
     radar = [{"name": "c", "axes": [], "radars": [{"range": [0, 5], "ticks": ["0", "5"]}], "colorbars": []}]
     assert len(scale_problems(radar, 4, "en")[0]) == 3
