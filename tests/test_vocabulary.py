@@ -16,9 +16,9 @@ RULES = [
     ("the compare limit", re.compile(r"MAX_REGIONS\s*=\s*\d"), {"views/compare.py"}),
     ("the band label", re.compile(r"""\{[^{}]*(level|lv|\bb\b|band)[^{}]*\} · \{[^{}]*(name|band)"""),
      {"scoring/bands.py", "charts/theme.py"}),
-    ("a dimension name map", re.compile(r"\{d\.code: d\.name\("), {"scoring/framework.py"}),
-    ("an element name map", re.compile(r"\{e\.code: e\.name\("), {"scoring/framework.py"}),
-    ("a band name map", re.compile(r"\{b(and)?\.level: b(and)?\.name\("), {"scoring/framework.py"}),
+    ("a dimension name map", re.compile(r"\{d\.code: d\.name\("), {"scoring/framework_model.py"}),
+    ("an element name map", re.compile(r"\{e\.code: e\.name\("), {"scoring/framework_model.py"}),
+    ("a band name map", re.compile(r"\{b(and)?\.level: b(and)?\.name\("), {"scoring/framework_model.py"}),
 ]
 
 
