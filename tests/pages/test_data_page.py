@@ -18,8 +18,10 @@ def write_controls(app) -> dict:
     }
 
 
-def jember_upload(store, level: int = 5) -> bytes:
+def jember_upload(store, level: int | None = None) -> bytes:
+    """Jember's 2025 rows, every indicator at `level` (default: the framework's top level)."""
     framework = store.framework_for(2025)
+    level = framework.max_level if level is None else level
     lines = ["region_code,indicator_code,level,claimed_level,evidence,note"]
     lines += [f"35.09,{i.code},{level},{level},verified,uji" for i in framework.indicators]
     return ("\n".join(lines) + "\n").encode("utf-8")
@@ -77,7 +79,7 @@ def test_admin_upload_commits_and_the_overview_reflects_it(data_dir, store, monk
     newest = store.snapshots()[-1]
     assert newest.created_by == "Ibu Planner" and newest.source == "jember.csv"
     profile = open_page("region", lang="en", region="35.09", year=2025, stage="II")
-    assert metric(profile, "Smart City Index 2025") == format_number(5.0, "en")
+    assert metric(profile, "Smart City Index 2025") == format_number(float(store.framework_for(2025).max_level), "en")   # every indicator at the top
     # one region's file merges by region: every other region of 2025 stage II is still there
     assert len(store.ranking(2025, "II")) == before
     assert newest.mode == "merge" and newest.regions == before
