@@ -55,7 +55,8 @@ def test_hostile_programme_names_show_as_text(data_dir, lang):
 def test_whatif_on_the_gaps_and_region_pages_moves_index_band_and_ranks(data_dir, page):
     store = Store(data_dir)
     year = max(store.years("II"))
-    levels = {"GOV.LP.01": 5, "GOV.KP.03": "verify", "GOV.TKB.01": "verify"}
+    top = store.framework_for(year).max_level
+    levels = {"GOV.LP.01": top, "GOV.KP.03": "verify", "GOV.TKB.01": "verify"}
     expected = store.whatif("35.09", year, "II", levels=levels)
     assert expected.index_after > expected.index_before and expected.rank_after < expected.rank_before
     params = {"whatif_indicators": ",".join(levels), **{f"wl_{c}": v for c, v in levels.items()}}
