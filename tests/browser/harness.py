@@ -431,7 +431,8 @@ def axe_violations(page: Page, impacts=("serious", "critical")) -> list[dict]:
 # --- an administrator's upload ------------------------------------------------------------------------
 def raised_region_upload(data_dir: Path, tmp_path: Path) -> tuple[str, int, pd.Series]:
     """The latest stage II snapshot with its lowest-ranked region that has a previous year raised to
-    level 5 everywhere, as the CSV an administrator would upload: (file, year, the region's ranking row).
+    the framework's top level everywhere, as the CSV an administrator would upload: (file, year, the
+    region's ranking row).
     That region becomes the top riser once the file is committed."""
     from store import Store
 
@@ -440,8 +441,9 @@ def raised_region_upload(data_dir: Path, tmp_path: Path) -> tuple[str, int, pd.S
     rows = pd.read_parquet(store.snapshots_dir / store.active_snapshot(year, "II").path)
     ranking = store.ranking(year, "II")
     region = ranking[ranking["improvement"].notna()].iloc[-1]
+    top = store.framework_for(year).max_level
     rows.loc[rows["region_code"] == region["region_code"], ["level", "claimed_level", "evidence"]] = \
-        [5, 5, "verified"]
+        [top, top, "verified"]
     path = tmp_path / f"hasil-{year}-II.csv"
     rows.to_csv(path, index=False)
     return str(path), year, region

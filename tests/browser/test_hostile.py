@@ -68,7 +68,8 @@ def hostile_server(tmp_path_factory):
     register = (f'{header}\nH1,"{IMG}",GOV,{code}=4,Diskominfo,1000,APBD,{year},{year + 1},running\n'
                 f'H2,"{SCRIPT}",GOV,{code}=4,Diskominfo,2000,APBD,{year},{year + 2},planned\n')
     store.import_programmes(top, "hostile.csv", register.encode())
-    store.save_scenario(Scenario(top, f"{SCRIPT} {IMG}", year, "II", {code: 5}, ("H1",)), created_by=IMG)
+    top_level = store.framework_for(year).max_level
+    store.save_scenario(Scenario(top, f"{SCRIPT} {IMG}", year, "II", {code: top_level}, ("H1",)), created_by=IMG)
     with streamlit_server(data_dir, "hostile") as server:
         yield server
 

@@ -130,7 +130,9 @@ def upload(page, path: Path) -> None:
 def region_file(data_dir: Path, tmp_path: Path, regions: list[str]) -> Path:
     store = Store(data_dir)
     lines = ["region_code,indicator_code,level,claimed_level,evidence,note"]
-    lines += [f"{region},{i.code},5,5,verified,uji" for region in regions for i in store.framework_for(2025).indicators]
+    framework = store.framework_for(2025)
+    top = framework.max_level   # every indicator at the framework's top level
+    lines += [f"{region},{i.code},{top},{top},verified,uji" for region in regions for i in framework.indicators]
     path = tmp_path / f"upload-{'-'.join(regions)}.csv"
     path.write_text("\n".join(lines) + "\n")
     return path

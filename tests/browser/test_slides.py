@@ -72,8 +72,9 @@ _CUT_LABELS = """(keys) => keys.map(key => {
 @pytest.fixture(scope="module")
 def agenda_link(demo_server):
     store = Store(demo_server.data_dir)
+    top = store.framework_for(2025).max_level
     scenario = store.save_scenario(Scenario("35.09", "Verifikasi dua indikator tata kelola", 2025, "II",
-                                            {"GOV.LP.01": 5, "GOV.KP.03": "verify"}, ("ENV-01",)))
+                                            {"GOV.LP.01": top, "GOV.KP.03": "verify"}, ("ENV-01",)))
     items = (*ITEMS[:-1], AgendaItem("scenario", {"region": "35.09", "scenario": scenario.id}))
     agenda = Agenda("Rakor Smart City Jawa Timur", 2025, "II", "id", tuple(store.current_snapshot_ids()), items)
     return lambda lang, slide=1: demo_server.link("present", agenda=encode(agenda), mode="slides", slide=slide,
