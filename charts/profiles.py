@@ -74,8 +74,10 @@ def lines(frame: pd.DataFrame, text: ChartText, y_label: str, band_lowers: dict[
                      for level, lower in bounds])
     for year, label in (marked_years or {}).items():
         figure.add_vline(x=year - 0.5, line=dict(color="#D55E00", width=2, dash="dash"))
-        figure.add_annotation(x=year - 0.5, y=top, yref="y", text=label, showarrow=False, xanchor="left",
-                              yanchor="top", font=dict(size=11, color="#B24A00"), bgcolor="rgba(255,255,255,0.8)")
+        # At the foot of the line: the band labels sit at the top right, where on a 0-4 scale the top
+        # band's label met this one on a phone.
+        figure.add_annotation(x=year - 0.5, y=0, yref="y", text=label, showarrow=False, xanchor="left",
+                              yanchor="bottom", font=dict(size=11, color="#B24A00"), bgcolor="rgba(255,255,255,0.8)")
     figure.update_yaxes(range=[0, top], title=y_label, dtick=1)
     figure.update_xaxes(dtick=1, title="")
     return finish(figure, text, height=440)

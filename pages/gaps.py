@@ -68,7 +68,7 @@ opd_chart = pd.DataFrame({"label": lagging["owner_opd"], "score": lagging["index
                               lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS))})
 figure = score_bars(opd_chart, ctx.chart_text(ctx.t("gaps.opd_title"), ctx.t("gaps.opd_units")),
                     ctx.t("gaps.col_gain"), band_names, top=framework.max_level)
-figure.update_xaxes(range=[0, max(0.05, float(opds["index_gain"].max()) * 1.3)], dtick=None)
+figure.update_xaxes(range=[0, max(0.05, float(opds["index_gain"].max()) * 1.3)], dtick=None, tickvals=None)
 st.plotly_chart(figure, key="gaps_opd", config=CHART_CONFIG, alt=ctx.t("gaps.opd_title"))
 st.dataframe(pd.DataFrame({
     ctx.t("region.col_owner"): opds["owner_opd"],
