@@ -70,7 +70,7 @@ def test_commit_then_retract_then_restore_in_one_session(browser, steward_server
         page.get_by_label(t("data.name", "en")).fill("Ibu Planner")
         page.get_by_label(t("data.password", "en"), exact=True).fill(ADMIN_PASSWORD)
         page.get_by_role("button", name=t("data.signin", "en")).click()
-        page.get_by_text(t("data.signed_in_as", "en", name="Ibu Planner")).wait_for()
+        page.get_by_text(t("auth.signed_in_as", "en", name="Ibu Planner", role=t("auth.role_admin", "en"))).wait_for()
         wait_for_run(page)
         assert "2025" in shown(page.locator(".st-key-upload_year"))
         uploader = page.get_by_role("region", name=t("data.upload_file", "en"), exact=True)
