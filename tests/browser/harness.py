@@ -26,6 +26,8 @@ from urllib.parse import urlencode, urlsplit
 import pandas as pd
 from playwright.sync_api import BrowserContext, ConsoleMessage, Dialog, Page, Request, Route, WebSocket
 
+from tools import deploy_local
+
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
@@ -117,16 +119,8 @@ def stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
-def free_ports(count: int) -> list[int]:
-    """`count` distinct free local ports (held open together while chosen, so none repeats)."""
-    probes = [socket.socket() for _ in range(count)]
-    try:
-        for probe in probes:
-            probe.bind(("127.0.0.1", 0))
-        return [probe.getsockname()[1] for probe in probes]
-    finally:
-        for probe in probes:
-            probe.close()
+# `free_ports(count)`: distinct free local ports, the deployment's own helper (one copy).
+free_ports = deploy_local.free_ports
 
 
 def wait_until_healthy(url: str, process: subprocess.Popen, log: Path, seconds: float = 90) -> None:
