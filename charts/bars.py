@@ -16,22 +16,59 @@ def band_distribution(counts: pd.DataFrame, band_names: dict[int, str], text: Ch
 
     `counts` has label, band, regions. Each segment prints its count; the legend names the band.
     """
-    figure = go.Figure()
     labels = list(dict.fromkeys(counts["label"]))
-    for level in sorted(band_names):
+    levels = sorted(band_names)
+    series = []
+    for level in levels:
         rows = counts[counts["band"] == level].set_index("label").reindex(labels)
-        values = rows["regions"].fillna(0).astype(int)
+        series.append((band_label(level, band_names), rows["regions"].fillna(0).astype(int).tolist()))
+    return stacked_bars(labels, series, text, count_label, [BAND_COLOURS[level] for level in levels],
+                        [BAND_TEXT_COLOURS[level] for level in levels])
+
+
+def stacked_bars(categories: list[str], series: list[tuple[str, list]], text: ChartText, count_label: str,
+                 colours: list[str], text_colours: list[str] | None = None) -> go.Figure:
+    """Stacked horizontal bars of counts: per category (the first at the top), one segment per series
+    (name, counts) in `colours`; each segment prints its count (none for 0), the legend names the series."""
+    figure = go.Figure()
+    for number, (name, values) in enumerate(series):
+        values = [int(v or 0) for v in values]
         figure.add_trace(go.Bar(
-            y=labels, x=values, orientation="h", name=band_label(level, band_names),
-            marker=dict(color=BAND_COLOURS[level], line=dict(color="#1F2933", width=0.5)),
+            y=categories, x=values, orientation="h", name=name,
+            marker=dict(color=colours[number % len(colours)], line=dict(color="#1F2933", width=0.5)),
             text=[str(v) if v else "" for v in values], textposition="inside",
-            insidetextfont=dict(color=BAND_TEXT_COLOURS[level]),
-            hovertemplate="%{y}: %{x} " + count_label + "<extra>" + band_label(level, band_names) + "</extra>",
+            insidetextfont=dict(color=(text_colours or ["#000000"] * len(colours))[number % len(colours)]),
+            hovertemplate="%{y}: %{x} " + count_label + "<extra>" + name + "</extra>",
         ))
     # No x-axis title: the units are in the subtitle, and a title sat on the legend row below.
     figure.update_layout(barmode="stack", yaxis=dict(autorange="reversed"))
     figure.update_xaxes(title=None)
-    return finish(figure, text, height=120 + 45 * len(labels))
+    return finish(figure, text, height=120 + 45 * len(categories))
+
+
+def grouped_bars(categories: list[str], series: list[tuple[str, list]], text: ChartText, value_label: str,
+                 colours: list[str], *, top: float | None, point_colours: dict[int, list[str]] | None = None,
+                 value_texts: dict[int, list[str]] | None = None) -> go.Figure:
+    """Horizontal bars side by side: per category (the first at the top) one bar per series (name,
+    values). Each bar prints its value as the page shows it (`value_texts`: series number -> texts,
+    else text.shown); `point_colours` colour one series' bars one by one (band colours). The value
+    axis runs from 0 to `top` (a score scale, with room for the printed values) or its own range."""
+    figure = go.Figure()
+    for number, (name, values) in enumerate(series):
+        texts = list((value_texts or {}).get(number) or ["" if v is None else text.shown(v) for v in values])
+        colour = list((point_colours or {}).get(number) or []) or colours[number % len(colours)]
+        figure.add_trace(go.Bar(
+            y=categories, x=list(values), orientation="h", name=name, marker=dict(color=colour),
+            text=texts, textposition="outside", cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra>" + name + "</extra>",
+        ))
+    figure.update_layout(barmode="group", yaxis=dict(autorange="reversed"))
+    if top is not None:
+        figure.update_xaxes(range=[0, top * VALUE_ROOM], title=value_label, dtick=1,
+                            tickvals=list(range(int(top) + 1)))
+    else:
+        figure.update_xaxes(title=value_label)
+    return finish(figure, text, height=140 + 22 * len(categories) * max(len(series), 1))
 
 
 def score_bars(frame: pd.DataFrame, text: ChartText, score_label: str,

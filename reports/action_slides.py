@@ -11,10 +11,11 @@ from reports import slides
 from reports.context import ReportContext, check_regions, region_grid
 from reports.errors import ExportRefused
 from reports.slides import LEFT, RIGHT, Box
-from scoring import round_score
 from scoring.bands import GAIN_DIGITS
 from scoring.whatif import WhatIfError
 from views.action import plan_summary, scenario_changes
+
+PLAN_LABEL_CHARACTERS = 50   # a programme's "code · name" beside its bar
 
 
 def _name(store, region: str) -> str:
@@ -34,12 +35,11 @@ def plan_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: s
         slides.add_text(slide, LEFT, [ctx.t("plan.none")], size=20)
         return
     summary = plan_summary(grid, framework, register, datetime.date.today().year)
-    top = summary.top
-    labels = [f"{code} · {shorten(text, 50)}" for code, text in zip(top["programme_code"], top["name"], strict=True)]
-    gains = [round_score(float(v), GAIN_DIGITS) for v in top["gain"]]
-    slides.category_chart(slide, "bar", labels[::-1], [(ctx.t("plan.col_gain"), gains[::-1])], LEFT,
-                          labels={0: [ctx.number(v, digits=GAIN_DIGITS, signed=True) for v in gains[::-1]]},
-                          legend=False, value_range=None, title=ctx.t("present.plan_chart"))
+    chart = summary.chart(ctx.t("plan.col_gain"))
+    # the model's order, largest first (category_chart puts the first category at the top, as on screen)
+    slides.category_chart(slide, "bar", [shorten(label, PLAN_LABEL_CHARACTERS) for label in chart.categories],
+                          chart.series, LEFT, legend=False, value_range=None, title=ctx.t("present.plan_chart"),
+                          labels={0: [ctx.number(v, digits=GAIN_DIGITS, signed=True) for v in chart.series[0][1]]})
     bands = framework.band_labels(ctx.lang)
     added = ctx.number(summary.index_change, signed=True)
     figures = [(ctx.t("plan.summary_programmes"), str(summary.programmes)),

@@ -3,9 +3,10 @@
 The pages are the slides of the agenda's PowerPoint deck (reports.deck.agenda_slides): a recorder
 takes the calls reports.slides would turn into PowerPoint shapes (title, text, key figures, native
 charts, tables) and lays each out at the same place on the page, the 13.33 × 7.5 inch slide scaled
-to the page's width. Charts become pictures: plotly figures of the same series rendered by kaleido
-and chromium (reports.images). One browser serves every chart of the handout and is stopped before
-the PDF is laid out, also when an export fails halfway: no chromium stays behind.
+to the page's width. Charts become pictures: the same series drawn by the one plotly builder of
+their kind (charts.series, as the live slides draw them), rendered by kaleido and chromium
+(reports.images). One browser serves every chart of the handout and is stopped before the PDF is
+laid out, also when an export fails halfway: no chromium stays behind.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 import plotly.graph_objects as go
 
-from charts.theme import SERIES_COLOURS, TEMPLATE_NAME
-from i18n import t
+from charts.series import series_figure
+from charts.theme import ChartText
+from i18n import format_number, t
 from reports import fonts
 from reports.agenda import Agenda
 from reports.deck import agenda_slides
@@ -77,7 +80,7 @@ def agenda_handout(store, agenda: Agenda, notes: Sequence[dict] | None = None) -
     if reason:
         raise ExportUnavailable(reason)
     with browser_session():   # one chromium for every chart, stopped before the PDF is laid out
-        pictures = {id(options): chart_png(box, options) for page in deck.pages
+        pictures = {id(options): chart_png(box, options, agenda.lang) for page in deck.pages
                     for kind, box, options in page.items if kind == "chart"}
     pdf = fonts.ProfileDocument(footer_text="", page_text=lambda page: t("reports.page", agenda.lang, page=page,
                                                                           pages="{nb}"))
@@ -176,49 +179,23 @@ def _table(pdf, box: Box, options: dict) -> None:
         pdf.set_left_margin(left_margin)
 
 
-def chart_png(box: Box, options: dict) -> bytes:
-    """The native chart of a slide as a picture of the box's size."""
+def chart_png(box: Box, options: dict, lang: str) -> bytes:
+    """The native chart of a slide as a picture of the box's size, drawn by the one builder of its
+    kind (charts.series, as the live slide draws the view), with the slide's printed values."""
     width, height = round(box.width * CHART_PX_PER_INCH), round(box.height * CHART_PX_PER_INCH)
-    return figure_png(chart_figure(options), width=width, height=height)
+    return figure_png(chart_figure(options, lang), width=width, height=height)
 
 
-def chart_figure(options: dict) -> go.Figure:
-    """A plotly figure of what reports.slides.category_chart draws in PowerPoint: kind "bar",
-    "stacked" (horizontal bars, first category at the top), "column", "line" or "radar"."""
-    kind, categories, series = options["kind"], options["categories"], options["series"]
-    colours = options["colours"] or [SERIES_COLOURS[n % len(SERIES_COLOURS)] for n in range(len(series))]
-    labels, point_colours = options["labels"] or {}, options["point_colours"] or {}
-    figure = go.Figure()
-    for number, (name, values) in enumerate(series):
-        values = [None if v is None or v != v else float(v) for v in values]
-        text = list(labels.get(number, [])) or None
-        colour = list(point_colours.get(number, [])) or colours[number % len(colours)]
-        if kind in ("bar", "stacked", "column"):
-            horizontal = kind != "column"
-            figure.add_trace(go.Bar(x=values if horizontal else categories, y=categories if horizontal else values,
-                                    orientation="h" if horizontal else "v", name=name, marker_color=colour,
-                                    text=text, textposition="inside" if kind == "stacked" else "outside",
-                                    cliponaxis=False))
-        elif kind == "line":
-            figure.add_trace(go.Scatter(x=categories, y=values, name=name, mode="lines+markers+text" if text else
-                                        "lines+markers", text=text, textposition="top center",
-                                        line=dict(color=colours[number % len(colours)], width=3), connectgaps=False))
-        else:
-            figure.add_trace(go.Scatterpolar(r=[*values, values[0]], theta=[*categories, categories[0]], name=name,
-                                             mode="lines+markers", line=dict(color=colours[number % len(colours)]),
-                                             fill="toself" if number == 0 else None))
-    figure.update_layout(template=TEMPLATE_NAME, font=dict(size=CHART_FONT_PX), showlegend=options["legend"],
-                         barmode="stack" if kind == "stacked" else "group",
-                         legend=dict(orientation="h", x=0, y=-0.08, yanchor="top"),
-                         margin=dict(l=10, r=30, t=50 if options["title"] else 20, b=20),
-                         title=dict(text=options["title"] or None))
+def chart_figure(options: dict, lang: str) -> go.Figure:
+    """The plotly figure (charts.series.series_figure) of a chart reports.slides.category_chart recorded,
+    sized for a handout page: the legend under the plot, the title (if any) inside the picture."""
     value_range = options["value_range"]
-    if kind in ("bar", "stacked"):
-        figure.update_yaxes(autorange="reversed", automargin=True)
-        if value_range:
-            figure.update_xaxes(range=list(value_range), dtick=1)
-    elif kind in ("column", "line") and value_range:
-        figure.update_yaxes(range=list(value_range), dtick=1)
-    elif kind == "radar":
-        figure.update_layout(polar=dict(radialaxis=dict(range=list(value_range), dtick=1) if value_range else dict()))
+    text = ChartText(title=options["title"] or "", units="", source="", lang=lang, decimal="." if lang == "en" else ",",
+                     shown=partial(format_number, lang=lang))
+    figure = series_figure(options["kind"], options["categories"], options["series"], text,
+                           top=value_range[1] if value_range else None, colours=options["colours"],
+                           point_colours=options["point_colours"], value_texts=options["labels"])
+    figure.update_layout(font=dict(size=CHART_FONT_PX), showlegend=options["legend"], height=None,
+                         legend=dict(orientation="h", x=0, y=-0.08, yanchor="top"),
+                         margin=dict(l=10, r=30, t=50 if options["title"] else 20, b=20))
     return figure

@@ -12,11 +12,12 @@ from reports.profile import RegionProfile
 from reports.slides import FULL, LEFT, RIGHT, Box
 from scoring import INDEX_CODE
 from scoring.bands import GAIN_DIGITS
-from views.region import radar_series
+from views.region import SLIDE_PRIORITIES, gaps_chart, radar_series, region_chart
 
 DECK_PRIORITY_ROWS = 10
 DECK_OPD_ROWS = 12
 NO_BAND = "#CBD2D9"
+TARGET_COLOUR = "#D55E00"   # the target's bars, on every surface of the gaps view
 
 
 def band_fill(level) -> tuple[str, str]:
@@ -78,8 +79,8 @@ def radar_slide(deck, profile: RegionProfile, title: str | None = None) -> None:
     """Radar against province, nation and target (as the region page) beside the same numbers."""
     ctx, table = profile.context, profile.benchmarks
     slide = slides.content_slide(deck, title or ctx.t("region.radar_title"), ctx.footer(profile.scope))
-    slides.category_chart(slide, "radar", table["label"].tolist(), benchmark_series(profile), Box(0.5, 1.35, 6.3, 5.45),
-                          value_range=(0, profile.framework.max_level))
+    slides.model_chart(slide, region_chart(ctx, profile.framework, profile.name, profile.province, table),
+                       Box(0.5, 1.35, 6.3, 5.45))
     header = [ctx.t("word.dimension"), profile.name, ctx.t("region.series_province", province=profile.province),
               ctx.t("region.series_national"), ctx.t("region.series_target")]
     rows = [[label, *(ctx.number(v) for v in values)] for label, *values in
@@ -167,23 +168,22 @@ def gaps_slide(deck, profile: RegionProfile, title: str) -> None:
     """One slide of the gaps view: dimension score against target, and the top priorities."""
     ctx, table = profile.context, profile.benchmarks
     slide = slides.content_slide(deck, title, ctx.footer(profile.scope))
-    series = [(profile.name, table["score"].tolist()), (ctx.t("gaps.target"), table["target"].tolist())]
-    labels = {number: [ctx.number(v) for v in values] for number, (_, values) in enumerate(series)}
-    slides.category_chart(slide, "bar", table["label"].tolist(), series, Box(0.5, 1.35, 6.0, 5.45),
-                          labels=labels, point_colours={0: [band_fill(b)[0] for b in table["band"]]},
-                          colours=[SERIES_COLOURS[0], "#D55E00"], value_range=(0, profile.framework.max_level))
-    header, rows = priority_rows(profile, 8)
+    chart = gaps_chart(ctx, profile.framework, profile.name, table)
+    labels = {number: [ctx.number(v) for v in values] for number, (_, values) in enumerate(chart.series)}
+    slides.model_chart(slide, chart, Box(0.5, 1.35, 6.0, 5.45), labels=labels,
+                       point_colours={0: [band_fill(b)[0] for b in table["band"]]},
+                       colours=[SERIES_COLOURS[0], TARGET_COLOUR])
+    header, rows = priority_rows(profile, SLIDE_PRIORITIES)
     keep = [0, 1, 3, 6]   # code, indicator, OPD, gain: what fits beside the chart
     slides.add_table(slide, [header[i] for i in keep], [[row[i] for i in keep] for row in rows],
-                     Box(6.7, 1.35, 6.13, 0.42 * (len(rows) + 1)), widths=[1.0, 2.93, 1.4, 0.8], size=10)
+                     Box(6.7, 1.35, 6.13, 0.5 * (len(rows) + 1)), widths=[1.0, 2.93, 1.4, 0.8], size=12)
 
 
 def region_summary_slide(deck, profile: RegionProfile, title: str) -> None:
     """One slide of the region view: the radar against benchmarks beside index, band and change."""
     ctx, table = profile.context, profile.benchmarks
     slide = slides.content_slide(deck, title, ctx.footer(profile.scope))
-    slides.category_chart(slide, "radar", table["label"].tolist(), benchmark_series(profile), LEFT,
-                          value_range=(0, profile.framework.max_level))
+    slides.model_chart(slide, region_chart(ctx, profile.framework, profile.name, profile.province, table), LEFT)
     key_figures(slide, profile, Box(RIGHT.left, RIGHT.top, RIGHT.width, 4.6))
     line = official_line(profile)   # the published figure of the year, where one is recorded
     if line:

@@ -188,6 +188,13 @@ def category_chart(slide, kind: str, categories: Sequence[str], series: Sequence
     return chart
 
 
+def model_chart(slide, chart, box: Box, **options):
+    """A view's chart (views.chart.SeriesChart) as a native chart: its kind, categories and series,
+    the value axis from 0 to its top (none: the chart's own range). `options` as category_chart."""
+    return category_chart(slide, chart.kind, chart.categories, chart.series, box,
+                          value_range=None if chart.top is None else (0, chart.top), **options)
+
+
 def _label_position(kind: str):
     return {"bar": XL_LABEL_POSITION.OUTSIDE_END, "column": XL_LABEL_POSITION.OUTSIDE_END,
             "stacked": XL_LABEL_POSITION.CENTER, "line": XL_LABEL_POSITION.ABOVE}.get(kind)

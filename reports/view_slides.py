@@ -12,38 +12,30 @@ from i18n import format_percent
 from reports import slides
 from reports.context import ReportContext, check_regions
 from reports.slides import FULL, LEFT, RIGHT, Box
-from scoring import summaries
 from scoring.bands import GAIN_DIGITS
 from views.claims import claims_model
-from views.compare import MAX_REGIONS, listed
+from views.compare import MAX_REGIONS, compare_chart, listed
 from views.compare import compared_regions as compared_regions_of
-from views.overview import OverviewSelection, shown_ranking
-from views.trends import trend_measure, trend_regions
+from views.overview import OverviewSelection, overview_model
+from views.trends import trend_chart, trend_measure, trend_regions
 
 
 def overview_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: str) -> None:
-    """Band distribution per dimension (stacked bars in band colours) and the headline figures."""
+    """Band distribution per dimension (stacked bars in band colours) and the headline figures
+    (views.overview.overview_model, as the page and the live slide)."""
     framework = store.framework_of(ctx.year, ctx.stage)
     province_names = dict(zip(store.regions()["province_code"], store.regions()["province_name"], strict=False))
     selection = OverviewSelection.from_params(params, province_names)
-    shown = shown_ranking(store, ctx.year, ctx.stage, selection)
+    model = overview_model(store, ctx.year, ctx.stage, selection, framework, ctx.lang)
     scope = ", ".join(province_names[p] for p in selection.provinces)
     slide = slides.content_slide(deck, title, ctx.footer(scope))
-    if shown.empty:
+    if model.rows.empty:
         slides.add_text(slide, LEFT, [ctx.t("overview.no_match")], size=20)
         return
-    dimensions = store.scores(ctx.year, ctx.stage, "dimension")
-    counts = summaries.band_counts(dimensions[dimensions["region_code"].isin(shown["region_code"])])
-    labels = [d.name(ctx.lang) for d in framework.dimensions]
-    series, colours = [], []
-    for band in framework.bands:
-        rows = counts[counts["band"] == band.level].set_index("dimension")["regions"]
-        series.append((ctx.band_label(band), [int(rows.get(d.code, 0)) for d in framework.dimensions]))
-        colours.append(BAND_COLOURS[band.level])
-    counts_text = {n: [str(v) if v else "" for v in values] for n, (_, values) in enumerate(series)}
-    slides.category_chart(slide, "stacked", labels, series, LEFT, colours=colours, labels=counts_text,
-                          value_range=None, title=ctx.t("overview.bands_title"))
-    head = summaries.headline(shown, framework.minimum_target_band)
+    counts_text = {n: [str(int(v)) if v else "" for v in values] for n, (_, values) in enumerate(model.chart.series)}
+    slides.model_chart(slide, model.chart, LEFT, colours=[BAND_COLOURS[band.level] for band in framework.bands],
+                       labels=counts_text, title=ctx.t("overview.bands_title"))
+    head = model.headline
     height = (RIGHT.height - 0.4) / 3
     figures = [(ctx.t("overview.metric_regions"), str(head.regions_assessed)),
                (ctx.t("overview.metric_median"), ctx.number(head.median_index)),
@@ -61,7 +53,7 @@ def compared_regions(store, ctx: ReportContext, params: dict[str, str]) -> list[
 
 
 def compare_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: str | None) -> None:
-    """Radar of up to eight regions' dimensions beside their index (as the compare page)."""
+    """Radar of up to eight regions' dimensions (views.compare.compare_chart) beside their index."""
     framework = store.framework_of(ctx.year, ctx.stage)
     chosen = compared_regions(store, ctx, params)
     index = store.scores(ctx.year, ctx.stage, "index").set_index("region_code")["index"]
@@ -72,13 +64,8 @@ def compare_slide(deck, store, ctx: ReportContext, params: dict[str, str], title
     if len(assessed) < 2:
         slides.add_text(slide, LEFT, [ctx.t("compare.need_two")], size=20)
         return
-    codes = [d.code for d in framework.dimensions]
-    dimensions = store.scores(ctx.year, ctx.stage, "dimension")
-    wide = (dimensions[dimensions["region_code"].isin(assessed)]
-            .pivot(index="region_code", columns="dimension", values="score").reindex(index=assessed, columns=codes))
-    series = [(names[code], wide.loc[code].tolist()) for code in assessed]
-    slides.category_chart(slide, "radar", [d.name(ctx.lang) for d in framework.dimensions], series, LEFT,
-                          value_range=(0, framework.max_level))
+    chart = compare_chart(framework, names, assessed, store.scores(ctx.year, ctx.stage, "dimension"), ctx.lang)
+    slides.model_chart(slide, chart, LEFT)
     rows = [[names[code], ctx.number(index[code])] for code in assessed]
     slides.add_table(slide, [ctx.t("word.region"), ctx.t("word.index")], rows,
                      Box(RIGHT.left, RIGHT.top, RIGHT.width, 0.4 * (len(rows) + 1)), widths=[3.33, 1.4], size=12)
@@ -92,24 +79,12 @@ def trends_slide(deck, store, ctx: ReportContext, params: dict[str, str], title:
     chosen = trend_regions(params, ranked, set(store.regions()["code"]))
     measure = trend_measure(params.get("dimension"), framework)
     measure_name = measure.name(framework, ctx.lang, ctx.t("word.index"))
-    trend = store.trend(chosen, ctx.stage, measure.kind)
-    trend = trend[trend["code"] == measure.code]
-    medians = store.national_medians(ctx.stage, measure.kind)
-    medians = medians[medians["code"] == measure.code]
     names = store.regions().set_index("code")["name"]
+    chart = trend_chart(store.trend(chosen, ctx.stage, measure.kind), store.national_medians(ctx.stage, measure.kind),
+                        measure, chosen, names, ctx.t("trends.national_median"), framework.max_level)
     slide = slides.content_slide(deck, title or ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage),
                                  ctx.footer(", ".join(names[c] for c in chosen)))
-    years = sorted(set(trend["year"]) | set(medians["year"]))
-    series = []
-    for code in chosen:
-        by_year = trend[trend["region_code"] == code].set_index("year")["score"]
-        series.append((names[code], [by_year.get(y) for y in years]))
-    national = medians.set_index("year")["score"]
-    series.append((ctx.t("trends.national_median"), [national.get(y) for y in years]))
-    colours = [*SERIES_COLOURS[:len(chosen)], NEUTRAL]
-    slides.category_chart(slide, "line", [str(y) for y in years], series, Box(0.5, 1.35, 12.33, 5.45),
-                          colours=colours, value_range=(0, framework.max_level))
-
+    slides.model_chart(slide, chart, Box(0.5, 1.35, 12.33, 5.45), colours=[*SERIES_COLOURS[:len(chosen)], NEUTRAL])
 
 
 def claims_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: str | None) -> None:
@@ -125,12 +100,9 @@ def claims_slide(deck, store, ctx: ReportContext, params: dict[str, str], title:
     if model is None or framework is None:
         slides.add_text(slide, FULL, [ctx.t("claims.none", year=ctx.year)], size=20)
         return
-    dimensions = model.dimensions(framework, ctx.lang)
-    series = [(ctx.t("claims.series_claimed"), dimensions["claimed"].tolist()),
-              (ctx.t("claims.series_verified"), dimensions["verified"].tolist())]
-    labels = {number: [ctx.number(v) for v in values] for number, (_, values) in enumerate(series)}
-    slides.category_chart(slide, "bar", dimensions["label"].tolist(), series, LEFT, labels=labels,
-                          colours=[NEUTRAL, SERIES_COLOURS[0]], value_range=(0, framework.max_level))
+    chart = model.chart(framework, ctx.lang, ctx.t("claims.series_claimed"), ctx.t("claims.series_verified"))
+    labels = {number: [ctx.number(v) for v in values] for number, (_, values) in enumerate(chart.series)}
+    slides.model_chart(slide, chart, LEFT, labels=labels, colours=[NEUTRAL, SERIES_COLOURS[0]])
     total = model.total
     slides.add_text(slide, Box(RIGHT.left, RIGHT.top, RIGHT.width, 1.3), [
         f"{ctx.t('claims.metric_claimed')}: {ctx.number(total['claimed_index'])}",

@@ -13,6 +13,7 @@ from scoring.framework import Framework
 from scoring.programme_review import programme_issues
 from scoring.whatif import VERIFY, apply_changes, programme_effects, programme_levels
 from store.programmes import links
+from views.chart import SeriesChart, series_chart
 
 TOP_PROGRAMMES = 6    # programmes a slide lists by what finishing each would add
 
@@ -32,6 +33,13 @@ class PlanSummary:
     def index_change(self) -> float:
         """Shown index if every programme finishes minus shown index now (scoring.shown_difference)."""
         return shown_difference(self.index_all_done, self.index_now)
+
+    def chart(self, gain_name: str) -> SeriesChart:
+        """The plan view's chart: what finishing each of the top programmes adds to the index (bars,
+        largest first; a category is "code · name" as typed, a surface shortens it to fit)."""
+        return series_chart("bar", [f"{code} · {name}" for code, name in zip(self.top["programme_code"],
+                                                                             self.top["name"], strict=True)],
+                            [(gain_name, self.top["gain"])], None)
 
 
 def plan_summary(grid: pd.DataFrame, framework: Framework, register: pd.DataFrame, this_year: int,

@@ -12,6 +12,7 @@ import pandas as pd
 
 from scoring.claims import FAILED, claims_summary
 from scoring.framework import Framework
+from views.chart import SeriesChart, series_chart
 
 TOP_OPDS = 8   # OPDs with failed claims a page, slide or deck lists, most index points lost first
 
@@ -40,6 +41,14 @@ class ClaimsModel:
         return pd.DataFrame({"label": [d.name(lang) for d in shown],
                              "claimed": summary.loc[codes, "claimed_index"].to_numpy(dtype=float),
                              "verified": summary.loc[codes, "verified_index"].to_numpy(dtype=float)})
+
+    def chart(self, framework: Framework, lang: str, claimed_name: str, verified_name: str) -> SeriesChart:
+        """The claims view's chart: claimed (stage I) and verified (stage II) index per dimension, bars
+        side by side on the framework's scale."""
+        dimensions = self.dimensions(framework, lang)
+        return series_chart("bar", dimensions["label"], [(claimed_name, dimensions["claimed"]),
+                                                         (verified_name, dimensions["verified"])],
+                            framework.max_level)
 
 
 def claims_model(outcomes: pd.DataFrame) -> ClaimsModel | None:

@@ -6,7 +6,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from scoring import Framework
 from scoring.peers import PEER_METHODS, peer_set
+from views.chart import SeriesChart, series_chart
 
 MAX_REGIONS = 8          # regions a comparison or a trend view shows at most (legible charts)
 DEFAULT_PEERS = "province"
@@ -47,3 +49,15 @@ def assessed(source, year: int, stage: str, codes: list[str]) -> list[str]:
     """The codes assessed in (year, stage), in the given order."""
     index = set(source.scores(year, stage, "index")["region_code"])
     return [code for code in codes if code in index]
+
+
+def compare_chart(framework: Framework, names: Mapping[str, str], codes: list[str], dimension_scores: pd.DataFrame,
+                  lang: str) -> SeriesChart:
+    """The comparison's chart: a radar of each region's dimension scores (one series per region, by
+    name, in `codes` order) on the framework's scale; the page, the live slide, the PPTX and the PDF draw it."""
+    dimension_codes = [d.code for d in framework.dimensions]
+    wide = (dimension_scores[dimension_scores["region_code"].isin(codes)]
+            .pivot(index="region_code", columns="dimension", values="score")
+            .reindex(index=codes, columns=dimension_codes))
+    return series_chart("radar", [d.name(lang) for d in framework.dimensions],
+                        [(names[code], wide.loc[code].tolist()) for code in codes], framework.max_level)

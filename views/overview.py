@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from scoring import summaries
+from scoring import Framework, summaries
+from views.chart import SeriesChart, series_chart
 
 KINDS = ("kabupaten", "kota")
 LIST_SEPARATOR = ","
@@ -49,6 +50,36 @@ def shown_ranking(source, year: int, stage: str, selection: OverviewSelection) -
         cohort_codes = set(cohorts.loc[cohorts["cohort"] == selection.cohort, "region_code"])
     rows = summaries.filter_regions(ranking, selection.provinces, selection.kind or None, cohort_codes)
     return rows[rows["group"] == selection.group] if selection.group else rows
+
+
+@dataclass(frozen=True)
+class OverviewModel:
+    """The overview view of an agenda, page section or slide: rows (the kept rows of the national
+    ranking), headline (scoring.summaries.headline: regions, median index, share at the minimum
+    band and up) and chart (regions per band in each dimension)."""
+
+    rows: pd.DataFrame
+    headline: summaries.Headline
+    chart: SeriesChart
+
+
+def band_chart(framework: Framework, dimension_scores: pd.DataFrame, region_codes, lang: str) -> SeriesChart:
+    """Regions per band in each dimension (stacked bars), of the regions in `region_codes`:
+    dimensions in framework order, one series per band ("3 · Baik"), every band of the framework."""
+    counts = summaries.band_counts(dimension_scores[dimension_scores["region_code"].isin(list(region_codes))])
+    by_band = counts.set_index(["band", "dimension"])["regions"]
+    codes = [d.code for d in framework.dimensions]
+    return series_chart("stacked", [d.name(lang) for d in framework.dimensions],
+                        [(band.label(lang), [int(by_band.get((band.level, code), 0)) for code in codes])
+                         for band in framework.bands], None)
+
+
+def overview_model(source, year: int, stage: str, selection: OverviewSelection, framework: Framework,
+                   lang: str) -> OverviewModel:
+    """The overview of `selection` in (year, stage), asked of `source` (a Store or an agenda's frozen data)."""
+    rows = shown_ranking(source, year, stage, selection)
+    return OverviewModel(rows, summaries.headline(rows, framework.minimum_target_band),
+                         band_chart(framework, source.scores(year, stage, "dimension"), rows["region_code"], lang))
 
 
 def group_columns(rows: pd.DataFrame, t, group_names: dict[str, str]) -> dict[str, pd.Series]:

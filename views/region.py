@@ -4,11 +4,15 @@ live and exported slides and the profile."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from scoring import INDEX_SCOPE, Framework, Plan, band_for, gap_table, indicator_priority, plan_next_band, summaries
+from views.chart import SeriesChart, series_chart
 
 TOP_PRIORITIES = 20     # priority indicators a page or profile lists (those with a positive gain)
+SLIDE_PRIORITIES = 5    # priority indicators a gaps slide lists beside its chart (live, PPTX and PDF)
 
 
 def dimension_gaps(framework: Framework, region_scores: pd.DataFrame, targets: dict[str, float]) -> pd.DataFrame:
@@ -45,6 +49,39 @@ def radar_series(ctx, name: str, province: str, benchmarks: pd.DataFrame) -> lis
         (ctx.t("region.series_national"), benchmarks["national_median"].tolist()),
         (ctx.t("region.series_target"), benchmarks["target"].tolist()),
     ]
+
+
+def region_chart(ctx, framework: Framework, name: str, province: str, benchmarks: pd.DataFrame) -> SeriesChart:
+    """The region view's chart: a radar of radar_series over the dimensions (framework order)."""
+    labels = framework.dimension_names(ctx.lang)
+    return series_chart("radar", [labels[code] for code in benchmarks["dimension"]],
+                        radar_series(ctx, name, province, benchmarks), framework.max_level)
+
+
+@dataclass(frozen=True)
+class GapsModel:
+    """The gaps view of an agenda: gaps (dimension_gaps), priorities (the SLIDE_PRIORITIES indicators
+    that gain the most) and chart (score against target per dimension, side by side)."""
+
+    gaps: pd.DataFrame
+    priorities: pd.DataFrame
+    chart: SeriesChart
+
+
+def gaps_chart(ctx, framework: Framework, name: str, gaps: pd.DataFrame) -> SeriesChart:
+    """Score (named after the region) and target per dimension: horizontal bars side by side, on the
+    framework's scale. `gaps` is dimension_gaps (or rows with dimension, score, target)."""
+    labels = framework.dimension_names(ctx.lang)
+    return series_chart("bar", [labels[code] for code in gaps["dimension"]],
+                        [(name, gaps["score"].tolist()), (ctx.t("gaps.target"), gaps["target"].tolist())],
+                        framework.max_level)
+
+
+def gaps_model(ctx, framework: Framework, name: str, region_scores: pd.DataFrame, grid: pd.DataFrame,
+               targets: dict[str, float], count: int = SLIDE_PRIORITIES) -> GapsModel:
+    """The gaps view of one region (`region_scores` Store.region_scores, `grid` its indicator grid)."""
+    gaps = dimension_gaps(framework, region_scores, targets)
+    return GapsModel(gaps, top_priorities(grid, framework, targets, count), gaps_chart(ctx, framework, name, gaps))
 
 
 def top_priorities(grid: pd.DataFrame, framework: Framework, targets: dict[str, float],

@@ -6,7 +6,10 @@ import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import pandas as pd
+
 from scoring import INDEX_CODE, Framework
+from views.chart import SeriesChart, series_chart
 from views.compare import MAX_REGIONS, listed
 
 DEFAULT_REGIONS = 3   # without a choice: the top of the ranking
@@ -52,3 +55,20 @@ def method_change_years(framework_ids: Mapping[int, str]) -> list[int]:
 def crosses_method_change(first: int, last: int, changes: list[int]) -> list[int]:
     """The method changes a comparison of `first` with `last` spans (first < year <= last)."""
     return [year for year in changes if first < year <= last]
+
+
+def trend_chart(trend: pd.DataFrame, medians: pd.DataFrame, measure: TrendMeasure, chosen: list[str],
+                names: Mapping[str, str], median_name: str, top: float) -> SeriesChart:
+    """The trend view's chart: `measure` over the years (every year the regions or the nation have)
+    for each of `chosen` (in order, by name) and the national median (`median_name`, last).
+    `trend` and `medians` are Store.trend and Store.national_medians of the measure's kind."""
+    trend = trend[trend["code"] == measure.code]
+    medians = medians[medians["code"] == measure.code]
+    years = sorted(set(trend["year"]) | set(medians["year"]))
+    series = []
+    for code in chosen:
+        by_year = trend[trend["region_code"] == code].set_index("year")["score"]
+        series.append((names[code], [by_year.get(year) for year in years]))
+    national = medians.set_index("year")["score"]
+    series.append((median_name, [national.get(year) for year in years]))
+    return series_chart("line", [str(year) for year in years], series, top)

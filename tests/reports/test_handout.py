@@ -56,9 +56,9 @@ def test_chart_pictures_keep_the_series_of_the_native_chart():
     options = dict(kind="stacked", categories=["GOV", "ECO"], series=[("1", [3, 4]), ("2", [5, None])],
                    colours=["#111111", "#222222"], labels={0: ["3", "4"]}, point_colours=None, legend=True,
                    value_range=None, title="Bands")
-    figure = chart_figure(options)
+    figure = chart_figure(options, "id")
     assert [trace.name for trace in figure.data] == ["1", "2"]
-    assert list(figure.data[0].x) == [3, 4] and list(figure.data[1].x) == [5, None]
+    assert list(figure.data[0].x) == [3, 4] and list(figure.data[1].x) == [5, 0]   # counts: none is 0
     assert figure.layout.barmode == "stack" and figure.layout.yaxis.autorange == "reversed"
-    radar = chart_figure({**options, "kind": "radar", "value_range": (0, 4)})
+    radar = chart_figure({**options, "kind": "radar", "value_range": (0, 4)}, "id")
     assert list(radar.data[0].r) == [3, 4, 3] and list(radar.layout.polar.radialaxis.range) == [0, 4]

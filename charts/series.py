@@ -1,0 +1,47 @@
+"""One figure for a view's chart of any kind (views.chart.SeriesChart, given as its parts): the live
+slide, the page and the PDF handout draw a view's chart through here, so each kind has one plotly
+builder (radar and lines from charts.profiles, bars from charts.bars)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.bars import grouped_bars, stacked_bars
+from charts.profiles import lines, radar
+from charts.theme import SERIES_COLOURS, ChartText
+
+
+def series_figure(kind: str, categories: Sequence[str], series: Sequence[tuple[str, Sequence]], text: ChartText,
+                  *, top: float | None, value_label: str = "", colours: Sequence[str] | None = None,
+                  point_colours: dict[int, Sequence[str]] | None = None,
+                  value_texts: dict[int, Sequence[str]] | None = None) -> go.Figure:
+    """The plotly figure of a chart of `kind` ("stacked", "bar", "line", "radar"): `categories` in
+    order, `series` (name, one value per category, None for none), the value axis from 0 to `top`
+    (scores) or its own range (None: counts, gains). `colours`: one per series (default the palette);
+    `point_colours`: series number -> one colour per category; `value_texts`: series number -> the
+    printed value of each category (else `text.shown`)."""
+    categories = list(categories)
+    series = [(str(name), [None if v is None or v != v else float(v) for v in values]) for name, values in series]
+    palette = list(colours or [SERIES_COLOURS[n % len(SERIES_COLOURS)] for n in range(len(series))])
+    by_name = {name: palette[number % len(palette)] for number, (name, _) in enumerate(series)}
+    if kind == "radar":
+        return radar(categories, series, text, by_name, top=top)
+    if kind == "line":
+        frame = pd.DataFrame([{"year": _year(category), "series": name, "score": value}
+                              for name, values in series for category, value in zip(categories, values, strict=True)
+                              if value is not None], columns=["year", "series", "score"])
+        return lines(frame, text, value_label, colours=by_name, top=top)
+    if kind == "stacked":
+        return stacked_bars(categories, series, text, value_label, palette)
+    if kind == "bar":
+        return grouped_bars(categories, series, text, value_label, palette, top=top,
+                            point_colours={k: list(v) for k, v in (point_colours or {}).items()},
+                            value_texts={k: list(v) for k, v in (value_texts or {}).items()})
+    raise ValueError(f"no figure for a chart of kind {kind!r}")
+
+
+def _year(category: str):
+    return int(category) if str(category).isdigit() else category
