@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from charts.labels import region_short_name
 from charts.theme import band_label
 from components.url_state import link
 from i18n import format_number
@@ -20,35 +21,55 @@ def show_table(frame: pd.DataFrame, empty_text: str, container=st, **kwargs) -> 
         container.dataframe(frame, **kwargs)
 
 
-def show_ranking(rows: pd.DataFrame, ctx, band_names: dict[int, str], key: str,
-                 group_names: dict[str, str] | None = None) -> str | None:
-    """The ranking with rank change and close-call marker, and the evaluation group and the rank within
-    it when the rows have groups (`group_names`: group code -> name); returns the selected region code."""
-    def change_text(value):
-        if pd.isna(value):
-            return "–"
-        value = int(value)
-        return f"▲ {value}" if value > 0 else (f"▼ {-value}" if value < 0 else "=")
+# The ranking's columns, narrowest that show their header and values whole (CSS pixels; the row
+# selector takes 32 more). Rank, region, index and band come first and fit a 390 px phone together;
+# every column fits a 1366 px laptop beside the sidebar (tests/browser/test_province_journey.py).
+RANKING_WIDTHS = {"rank": 64, "region": 104, "index": 54, "band": 100, "province_rank": 80, "close": 32,
+                  "change": 80, "rank_change": 80, "province": 104, "group": 104, "group_rank": 88, "profile": 52}
 
-    table = pd.DataFrame({
-        ctx.t("word.rank"): rows["rank"].astype(int),
-        ctx.t("overview.col_close"): rows["too_close_to_call"].map({True: "≈", False: ""}),
-        ctx.t("word.region"): rows["name"],
-        ctx.t("word.province"): rows["province_name"],
-        ctx.t("word.kind"): rows["kind"].map(lambda k: ctx.t(f"word.{k}")),
-        ctx.t("word.index"): rows["index"].map(lambda v: format_number(v, ctx.lang)),
-        ctx.t("word.band"): rows["band"].map(lambda b: band_label(int(b), band_names)),
-        ctx.t("word.change"): rows["improvement"].map(lambda v: format_number(v, ctx.lang, signed=True)),
-        ctx.t("word.rank_change"): rows["rank_change"].map(change_text),
-        **group_columns(rows, ctx.t, group_names or {}),
-        ctx.t("overview.col_profile"): [link("region", region=code, year=ctx.year, stage=ctx.stage, lang=ctx.lang)
-                                        for code in rows["region_code"]],
-    })
-    event = st.dataframe(
-        table, hide_index=True, width="stretch", key=key, on_select="rerun", selection_mode="single-row",
-        column_config={ctx.t("overview.col_profile"): st.column_config.LinkColumn(
-            display_text=ctx.t("overview.open"))},
-    )
+
+def _change_text(value) -> str:
+    if pd.isna(value):
+        return "–"
+    value = int(value)
+    return f"▲ {value}" if value > 0 else (f"▼ {-value}" if value < 0 else "=")
+
+
+def show_ranking(rows: pd.DataFrame, ctx, band_names: dict[int, str], key: str,
+                 group_names: dict[str, str] | None = None, provinces: tuple[str, ...] = ()) -> str | None:
+    """The ranking with rank change and close-call marker, the rank within the province when
+    `provinces` (the overview's chosen province codes) are chosen, and the evaluation group and the
+    rank within it when the rows have groups (`group_names`: group code -> name). With one province
+    chosen its column is left out (the page's title names it). Returns the selected region code."""
+    columns = {
+        "rank": (ctx.t("word.rank"), rows["rank"].astype(int)),
+        "region": (ctx.t("word.region"), rows["name"].map(region_short_name)),
+        "index": (ctx.t("word.index"), rows["index"].map(lambda v: format_number(v, ctx.lang))),
+        "band": (ctx.t("word.band"), rows["band"].map(lambda b: band_label(int(b), band_names))),
+    }
+    if provinces:
+        columns["province_rank"] = (ctx.t("compare.col_province_rank"), rows["province_rank"].astype("Int64"))
+    columns["close"] = (ctx.t("overview.col_close"), rows["too_close_to_call"].map({True: "≈", False: ""}))
+    columns["change"] = (ctx.t("word.change"), rows["improvement"].map(lambda v: format_number(v, ctx.lang,
+                                                                                                signed=True)))
+    columns["rank_change"] = (ctx.t("word.rank_change"), rows["rank_change"].map(_change_text))
+    if len(provinces) != 1:
+        columns["province"] = (ctx.t("word.province"), rows["province_name"])
+    grouped = group_columns(rows, ctx.t, group_names or {})
+    if grouped:
+        columns["group"] = (ctx.t("word.group"), grouped[ctx.t("word.group")])
+        columns["group_rank"] = (ctx.t("word.group_rank"), grouped[ctx.t("word.group_rank")])
+    columns["profile"] = (ctx.t("overview.col_profile"), [
+        link("region", region=code, year=ctx.year, stage=ctx.stage, lang=ctx.lang) for code in rows["region_code"]])
+    table = pd.DataFrame({header: values for header, values in columns.values()})
+    config = {header: st.column_config.Column(ctx.t(f"overview.head_{name}"), help=header,
+                                              width=RANKING_WIDTHS[name])
+              for name, (header, _) in columns.items() if name != "profile"}
+    profile = ctx.t("overview.col_profile")
+    config[profile] = st.column_config.LinkColumn(ctx.t("overview.head_profile"), help=profile,
+                                                  width=RANKING_WIDTHS["profile"], display_text=ctx.t("overview.open"))
+    event = st.dataframe(table, hide_index=True, width="stretch", key=key, on_select="rerun",
+                         selection_mode="single-row", column_config=config)
     selected_rows = event.selection.rows if event and event.selection else []
     if selected_rows:
         return rows["region_code"].iloc[selected_rows[0]]

@@ -103,7 +103,8 @@ if new_regions:
     st.caption(ctx.t("overview.new_regions", count=new_regions))
 if shown["method_changed"].any():
     st.caption("⚠️ " + ctx.t("overview.method_note"))
-selected = show_ranking(shown, ctx, band_names, key="overview_ranking", group_names=group_names)
+selected = show_ranking(shown, ctx, band_names, key="overview_ranking", group_names=group_names,
+                        provinces=selection.provinces)
 official_view.year_summary(ctx, ctx.year)
 if selected is not None:
     st.switch_page("pages/region.py", query_params={"region": selected, "year": ctx.year, "stage": ctx.stage,

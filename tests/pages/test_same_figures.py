@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from charts.labels import region_short_name
 from i18n import format_number
 from reports.agenda import Agenda, AgendaItem, encode
 from reports.profile import region_profile
@@ -74,7 +75,7 @@ def test_overview_ranking_row_and_compare_matrix_match_the_cli(data_dir, cli_fig
     app = open_page("overview", year=YEAR, stage=STAGE)
     assert not app.exception, [e.value for e in app.exception]
     table = next(t.value for t in app.dataframe if "Peringkat" in t.value.columns)
-    shown = table[table["Daerah"] == "Kabupaten Jember"].iloc[0]
+    shown = table[table["Daerah"] == region_short_name("Kabupaten Jember")].iloc[0]   # "Kab. Jember"
     assert str(shown["Peringkat"]) == row["rank"]
     assert shown["Indeks Smart City"] == shown_id(row["shown"])
     assert shown["Tingkat kematangan"].startswith(f"{row['band']} · ")
