@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.theme import BAND_COLOURS, BAND_TEXT_COLOURS, ChartText, band_label, finish
+from charts.theme import BAND_COLOURS, BAND_TEXT_COLOURS, ChartText, finish
 
 VALUE_ROOM = 1.18  # the score axis runs past the top level so a value printed outside its bar fits
 
@@ -21,7 +21,7 @@ def band_distribution(counts: pd.DataFrame, band_names: dict[int, str], text: Ch
     series = []
     for level in levels:
         rows = counts[counts["band"] == level].set_index("label").reindex(labels)
-        series.append((band_label(level, band_names), rows["regions"].fillna(0).astype(int).tolist()))
+        series.append((band_names[level], rows["regions"].fillna(0).astype(int).tolist()))
     return stacked_bars(labels, series, text, count_label, [BAND_COLOURS[level] for level in levels],
                         [BAND_TEXT_COLOURS[level] for level in levels])
 
@@ -83,7 +83,7 @@ def score_bars(frame: pd.DataFrame, text: ChartText, score_label: str,
     figure = go.Figure(go.Bar(
         y=frame["label"], x=frame["score"], orientation="h", marker=dict(color=colours,
                                                                          line=dict(color="#1F2933", width=0.5)),
-        text=[f"{s} ({band_label(int(b), band_names)})" if pd.notna(b) else s
+        text=[f"{s} ({band_names[int(b)]})" if pd.notna(b) else s
               for s, b in zip(frame["score_text"], frame["band"], strict=True)],
         textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>",
         showlegend=False,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.theme import BAND_COLOURS, ChartText, band_label, finish
+from charts.theme import BAND_COLOURS, ChartText, finish
 
 # Indonesia's extent with a margin; equal degrees on both axes keep the archipelago's shape.
 LON_RANGE = (94.0, 141.5)
@@ -15,7 +15,7 @@ LAT_RANGE = (-11.5, 6.5)
 def band_map(regions: pd.DataFrame, band_names: dict[int, str], text: ChartText,
              hover_label: str, extent: tuple[tuple[float, float], tuple[float, float]] | None = None,
              highlight: tuple[str, str] | None = None) -> go.Figure:
-    """Regions as dots coloured by band; one legend entry per band ("3 · Baik").
+    """Regions as dots coloured by band; one legend entry per band, named ("Baik").
 
     `regions` has code, name, longitude, latitude, band (Int, NA when not assessed) and
     index_text (the formatted index). Unassessed regions are grey. customdata holds the code.
@@ -36,7 +36,7 @@ def band_map(regions: pd.DataFrame, band_names: dict[int, str], text: ChartText,
         rows = assessed[assessed["band"] == level]
         figure.add_trace(go.Scatter(
             x=rows["longitude"], y=rows["latitude"], mode="markers",
-            name=band_label(int(level), band_names),
+            name=band_names[int(level)],
             marker=dict(size=9, color=BAND_COLOURS[int(level)], line=dict(width=0.6, color="#1F2933")),
             customdata=rows[["code"]].to_numpy(), text=rows["name"] + "<br>" + hover_label + ": "
             + rows["index_text"],

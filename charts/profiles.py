@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.labels import colours_for, full_name, legend_name, short_ticks, value_column, wrap
-from charts.theme import BAND_COLOURS, NEUTRAL, SERIES_COLOURS, ChartText, band_label, finish
+from charts.theme import BAND_COLOURS, NEUTRAL, SERIES_COLOURS, ChartText, finish
 
 DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash"]
 
@@ -68,7 +68,7 @@ def lines(frame: pd.DataFrame, text: ChartText, y_label: str, band_lowers: dict[
     figure.update_layout(
         shapes=[dict(type="line", xref="x domain", x0=0, x1=1, yref="y", y0=lower, y1=lower,
                      line=dict(color=NEUTRAL, width=1, dash="dot")) for _, lower in bounds],
-        annotations=[dict(text=band_label(level, band_names or {}), xref="x domain", x=1, xanchor="right",
+        annotations=[dict(text=(band_names or {}).get(level, ""), xref="x domain", x=1, xanchor="right",
                           yref="y", y=lower, yanchor="bottom", showarrow=False,
                           font=dict(size=10, color="#52606D"), bgcolor="rgba(255,255,255,0.8)")
                      for level, lower in bounds])

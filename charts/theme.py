@@ -102,6 +102,3 @@ def _wrapped(text: str, width: int) -> list[str]:
     """Lines of at most `width` characters broken between words (a longer word keeps its line)."""
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
 
-
-def band_label(level: int, names: dict[int, str]) -> str:
-    return f"{level} · {names.get(level, '')}"

@@ -147,7 +147,8 @@ def overview_slide(item, ctx, source, framework, regions) -> None:
     side.markdown(f"**{plain(scope + kind_text + cohort_text)}**")
     side.metric(ctx.t("overview.metric_regions"), f"{head.regions_assessed}")
     side.metric(ctx.t("overview.metric_median"), format_number(head.median_index, ctx.lang))
-    side.metric(ctx.t("overview.metric_share"), format_percent(head.share_band_3_up, ctx.lang))
+    side.metric(ctx.t("overview.metric_share", band=framework.band_labels(ctx.lang)[framework.minimum_target_band]),
+                format_percent(head.share_at_minimum_band, ctx.lang))
     dimension_scores = source.scores(ctx.year, ctx.stage, "dimension")
     draw(figures.band_distribution_figure(ctx, framework, dimension_scores, shown["region_code"]), "slide_bands",
          chart)

@@ -6,7 +6,6 @@ import pandas as pd
 import streamlit as st
 
 from charts.labels import region_short_name
-from charts.theme import band_label
 from components.url_state import link
 from i18n import format_number
 from views.overview import group_columns
@@ -45,7 +44,7 @@ def show_ranking(rows: pd.DataFrame, ctx, band_names: dict[int, str], key: str,
         "rank": (ctx.t("word.rank"), rows["rank"].astype(int)),
         "region": (ctx.t("word.region"), rows["name"].map(region_short_name)),
         "index": (ctx.t("word.index"), rows["index"].map(lambda v: format_number(v, ctx.lang))),
-        "band": (ctx.t("word.band"), rows["band"].map(lambda b: band_label(int(b), band_names))),
+        "band": (ctx.t("word.band"), rows["band"].map(lambda b: band_names[int(b)])),
     }
     if provinces:
         columns["province_rank"] = (ctx.t("compare.col_province_rank"), rows["province_rank"].astype("Int64"))
@@ -86,7 +85,7 @@ def standing_frame(ranking: pd.DataFrame, codes: list[str], ctx, band_names: dic
     table = pd.DataFrame({
         ctx.t("word.region"): rows["name"],
         ctx.t("word.index"): rows["index"].map(lambda v: format_number(v, ctx.lang)),
-        ctx.t("word.band"): rows["band"].map(lambda b: band_label(int(b), band_names)),
+        ctx.t("word.band"): rows["band"].map(lambda b: band_names[int(b)]),
         ctx.t("compare.col_rank"): [ctx.t("region.rank_of", rank=int(r), total=total) for r in rows["rank"]],
         ctx.t("compare.col_province_rank"): [
             ctx.t("compare.rank_in", rank=int(r), total=int(n), place=p)

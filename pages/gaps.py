@@ -91,11 +91,11 @@ for scope, plan in answers["plans"].items():
             continue
         target = format_number(plan.next_lower, ctx.lang)
         if not plan.reachable:
-            st.write(ctx.t("gaps.path_unreachable", score=score, band=plan.band.name(ctx.lang), target=target,
-                           next_band=plan.next_band.name(ctx.lang), top=framework.max_level))
+            st.write(ctx.t("gaps.path_unreachable", score=score, band=plan.band.label(ctx.lang), target=target,
+                           next_band=plan.next_band.label(ctx.lang), top=framework.max_level))
             continue
-        st.write(ctx.t("gaps.path_line", score=score, band=plan.band.name(ctx.lang), target=target,
-                       next_band=plan.next_band.name(ctx.lang), steps=plan.action_count,
+        st.write(ctx.t("gaps.path_line", score=score, band=plan.band.label(ctx.lang), target=target,
+                       next_band=plan.next_band.label(ctx.lang), steps=plan.action_count,
                        after=format_number(plan.score_after, ctx.lang)))
         st.markdown("\n".join(
             "- " + ctx.t("gaps.path_step", code=action.indicator_code,

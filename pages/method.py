@@ -32,7 +32,7 @@ st.dataframe(weights, hide_index=True, width="stretch")
 st.subheader(ctx.t("method.bands_title"))
 bands = list(framework.bands)
 st.dataframe(pd.DataFrame([
-    {ctx.t("method.col_level"): band.level, ctx.t("method.col_name"): band.name(ctx.lang),
+    {ctx.t("method.col_name"): band.label(ctx.lang),
      ctx.t("method.col_lower"): format_number(band.lower, ctx.lang),
      ctx.t("method.col_range"): f"{format_number(band.lower, ctx.lang)} – "
                                 + (f"< {format_number(bands[i + 1].lower, ctx.lang)}" if i + 1 < len(bands)

@@ -58,7 +58,8 @@ head = summaries.headline(shown, framework.minimum_target_band)
 columns = st.columns([1, 1, 1, 2, 2])  # region names need the room
 columns[0].metric(ctx.t("overview.metric_regions"), f"{head.regions_assessed}")
 columns[1].metric(ctx.t("overview.metric_median"), format_number(head.median_index, ctx.lang))
-columns[2].metric(ctx.t("overview.metric_share"), format_percent(head.share_band_3_up, ctx.lang))
+columns[2].metric(ctx.t("overview.metric_share", band=band_labels[framework.minimum_target_band]),
+                  format_percent(head.share_at_minimum_band, ctx.lang))
 for column, label, code, change in ((columns[3], "overview.metric_riser", head.top_riser, head.top_riser_change),
                                     (columns[4], "overview.metric_faller", head.top_faller, head.top_faller_change)):
     column.metric(ctx.t(label), region_short_name(names[code]) if code in names else ctx.t("overview.none"),
@@ -133,7 +134,7 @@ table = rollup.assign(**{
 table = table[["province_name", "regions", "median", "spread", *[f"band_{lv}" for lv in levels],
                "moved_up", "moved_down"]]
 table.columns = [ctx.t("word.province"), ctx.t("overview.col_regions"), ctx.t("overview.col_median"),
-                 ctx.t("overview.col_spread"), *[ctx.t("overview.col_band", level=band_labels[lv])
+                 ctx.t("overview.col_spread"), *[ctx.t("overview.col_band", band=band_labels[lv])
                                                  for lv in levels],
                  ctx.t("overview.col_up"), ctx.t("overview.col_down")]
 st.dataframe(table, hide_index=True, width="stretch")

@@ -36,11 +36,11 @@ def key_figures(slide, profile: RegionProfile, box: Box) -> None:
     fill, text_colour = band_fill(profile.band.level)
     figures = [
         (ctx.t("region.metric_index", year=ctx.year), ctx.number(profile.index), None, "#1F2933"),
-        (ctx.t("region.metric_band"), str(profile.band.level), fill, text_colour),
+        (ctx.t("region.metric_band"), ctx.band_label(profile.band), fill, text_colour),
         (ctx.t("reports.change_since", year=ctx.year - 1), change, None, "#1F2933"),
         (ctx.t("region.metric_rank"), str(profile.rank), None, "#1F2933"),
     ]
-    notes = ["", profile.band.name(ctx.lang), "", ctx.t("region.rank_of", rank=profile.rank, total=profile.total)]
+    notes = ["", "", "", ctx.t("region.rank_of", rank=profile.rank, total=profile.total)]
     for number, ((label, value, colour, text), note) in enumerate(zip(figures, notes, strict=True)):
         left = box.left + (number % 2) * (width + 0.2)
         top = box.top + (number // 2) * (height + 0.2)
@@ -48,7 +48,7 @@ def key_figures(slide, profile: RegionProfile, box: Box) -> None:
 
 
 def dimension_bars(slide, profile: RegionProfile, box: Box) -> None:
-    """Dimension scores as horizontal bars coloured by band, labelled "1,69 (2 · Cukup)"."""
+    """Dimension scores as horizontal bars coloured by band, labelled "1,69 (Cukup)"."""
     ctx, table = profile.context, profile.benchmarks
     band_labels = profile.framework.band_labels(ctx.lang)
     labels = [f"{ctx.number(score)} ({band_labels[int(band)]})" if pd.notna(band) else ctx.number(score)

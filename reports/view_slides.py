@@ -39,7 +39,8 @@ def overview_slide(deck, store, ctx: ReportContext, params: dict[str, str], titl
     height = (RIGHT.height - 0.4) / 3
     figures = [(ctx.t("overview.metric_regions"), str(head.regions_assessed)),
                (ctx.t("overview.metric_median"), ctx.number(head.median_index)),
-               (ctx.t("overview.metric_share"), format_percent(head.share_band_3_up, ctx.lang))]
+               (ctx.t("overview.metric_share", band=framework.band_labels(ctx.lang)[framework.minimum_target_band]),
+                format_percent(head.share_at_minimum_band, ctx.lang))]
     for number, (label, value) in enumerate(figures):
         slides.key_figure(slide, Box(RIGHT.left, RIGHT.top + number * (height + 0.2), RIGHT.width, height),
                           label, value)

@@ -15,7 +15,7 @@ from scoring.aggregate import (
     scope_score,
     smart_city_index,
 )
-from scoring.bands import Band, band_for, band_labels, band_names, round_score, shown_difference, shown_text
+from scoring.bands import Band, band_for, band_labels, round_score, shown_difference, shown_text
 from scoring.change import ChangeBreakdown, change_breakdown
 from scoring.framework import Framework, FrameworkError, framework_problems, load_framework
 from scoring.gaps import default_target, gap_table, indicator_priority, opd_summary
@@ -37,7 +37,6 @@ __all__ = [
     "Plan",
     "band_for",
     "band_labels",
-    "band_names",
     "chain_scores",
     "change_breakdown",
     "default_target",

@@ -16,7 +16,8 @@ SIGNIFICANT_DIGITS = 15     # what a spreadsheet keeps of a binary float before 
 
 @dataclass(frozen=True)
 class Band:
-    """One maturity band: `level` 1-5, names in Indonesian and English, inclusive `lower` bound."""
+    """One maturity band: `level` 1, 2, 3 ... (its order, never shown), names in Indonesian and English,
+    inclusive `lower` bound."""
 
     level: int
     name_id: str
@@ -27,8 +28,10 @@ class Band:
         return self.name_en if lang == "en" else self.name_id
 
     def label(self, lang: str) -> str:
-        """'3 · Baik': the one way a band is written on screen, in slides and in tables."""
-        return f"{self.level} · {self.name(lang)}"
+        """'Memuaskan': the one way a band is written on screen, in slides and in tables. A band is
+        written by its name only, the ministry's predicate word; its order number is never shown (on
+        a 0–4 scale "5 · Memuaskan" would read as a level 5 the scale does not have)."""
+        return self.name(lang)
 
 
 def round_score(x: float, digits: int = SHOWN_DIGITS) -> float:
@@ -76,13 +79,8 @@ def band_levels(scores, framework: Framework):
 
 
 def band_labels(framework: Framework, lang: str) -> dict[int, str]:
-    """Band level -> '3 · Baik' for every band of the framework."""
+    """Band level -> its label ('Baik') for every band of the framework."""
     return framework.band_labels(lang)
-
-
-def band_names(framework: Framework, lang: str) -> dict[int, str]:
-    """Band level -> its name in `lang`."""
-    return framework.band_names(lang)
 
 
 def with_bands(frame, frameworks: dict[str, Framework], score: str = "score"):

@@ -123,13 +123,11 @@ class Framework:
         """Dimension code -> its name in `lang`, in framework order."""
         return {dimension.code: dimension.name(lang) for dimension in self.dimensions}
 
-    def band_names(self, lang: str) -> dict[int, str]:
-        """Band level -> its name in `lang` ("Baik")."""
-        return {band.level: band.name(lang) for band in self.bands}
-
     def band_labels(self, lang: str) -> dict[int, str]:
-        """Band level -> its label in `lang` ("3 · Baik"), as Band.label writes it."""
+        """Band level -> its label in `lang` ("Baik"), as Band.label writes it."""
         return {band.level: band.label(lang) for band in self.bands}
+
+    band_names = band_labels   # a band is written by its name: the labels are the names
 
     def element_names(self, lang: str) -> dict[str, str]:
         """Element code -> its name in `lang`, in framework order."""

@@ -15,15 +15,16 @@ import pandas as pd
 class Headline:
     regions_assessed: int
     median_index: float
-    share_band_3_up: float
+    share_at_minimum_band: float   # share at the framework's minimum target band or above
     top_riser: str | None        # region_code with the largest improvement
     top_riser_change: float | None
     top_faller: str | None
     top_faller_change: float | None
 
 
-def headline(ranking: pd.DataFrame, minimum_band: int = 3) -> Headline:
-    """Headline figures of a (possibly filtered) ranking."""
+def headline(ranking: pd.DataFrame, minimum_band: int) -> Headline:
+    """Headline figures of a (possibly filtered) ranking; `minimum_band` is the framework's
+    minimum_target_band (the share at that band or above)."""
     if ranking.empty:
         return Headline(0, float("nan"), float("nan"), None, None, None, None)
     moves = ranking.dropna(subset=["improvement"]).sort_values(["improvement", "region_code"])
@@ -32,7 +33,7 @@ def headline(ranking: pd.DataFrame, minimum_band: int = 3) -> Headline:
     return Headline(
         regions_assessed=len(ranking),
         median_index=float(ranking["index"].median()),
-        share_band_3_up=float((ranking["band"] >= minimum_band).mean()),
+        share_at_minimum_band=float((ranking["band"] >= minimum_band).mean()),
         top_riser=None if riser is None else riser["region_code"],
         top_riser_change=None if riser is None else float(riser["improvement"]),
         top_faller=None if faller is None else faller["region_code"],

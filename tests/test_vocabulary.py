@@ -1,5 +1,7 @@
-"""One vocabulary, defined once: the index code, the stages, the compare limit, the "N · name" band
-label and the localised name maps of a framework each have one home; a stray copy fails here."""
+"""One vocabulary, defined once: the index code, the stages, the compare limit and the localised name
+maps of a framework each have one home; a stray copy fails here. A band is written by its name only
+(Band.label): a band's order number composed before its name ("5 · Memuaskan", which reads as a level
+5 on a 0–4 scale) has no home at all."""
 
 import re
 
@@ -14,8 +16,8 @@ RULES = [
     ("the index code", re.compile(r"""["']ISC["']"""), {"scoring/vocabulary.py"}),
     ("the stages", re.compile(r"""[(\[]\s*["']I["'],\s*["']II["']\s*[)\]]"""), {"scoring/vocabulary.py"}),
     ("the compare limit", re.compile(r"MAX_REGIONS\s*=\s*\d"), {"views/compare.py"}),
-    ("the band label", re.compile(r"""\{[^{}]*(level|lv|\bb\b|band)[^{}]*\} · \{[^{}]*(name|band)"""),
-     {"scoring/bands.py", "charts/theme.py"}),
+    ("a band number before its name", re.compile(r"""\{[^{}]*(level|lv|\bb\b|band)[^{}]*\} · \{[^{}]*(name|band)"""),
+     set()),
     ("a dimension name map", re.compile(r"\{d\.code: d\.name\("), {"scoring/framework_model.py"}),
     ("an element name map", re.compile(r"\{e\.code: e\.name\("), {"scoring/framework_model.py"}),
     ("a band name map", re.compile(r"\{b(and)?\.level: b(and)?\.name\("), {"scoring/framework_model.py"}),

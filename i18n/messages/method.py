@@ -27,7 +27,6 @@ MESSAGES = {
     "method.chain_impact": ("Impact", "Impact"),
     "method.chain_quick_win": ("Quick Win", "Quick Win"),
     "method.bands_title": ("Tingkat kematangan", "Maturity bands"),
-    "method.col_level": ("Tingkat", "Band"),
     "method.col_name": ("Nama", "Name"),
     "method.col_lower": ("Batas bawah", "Lower bound"),
     "method.col_range": ("Rentang", "Range"),

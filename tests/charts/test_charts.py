@@ -13,16 +13,16 @@ import plotly.graph_objects as go
 import pytest
 
 from charts import bars, maps, profiles, programmes
-from charts.theme import BAND_COLOURS, BAND_TEXT_COLOURS, SERIES_COLOURS, TEMPLATE_NAME, ChartText, band_label, finish
+from charts.theme import BAND_COLOURS, BAND_TEXT_COLOURS, SERIES_COLOURS, TEMPLATE_NAME, ChartText, finish
 from i18n import format_number
 
 CHARTS = Path(__file__).resolve().parents[2] / "charts"
-NAMES = {1: "Rintisan", 2: "Berkembang", 3: "Terdefinisi", 4: "Terintegrasi", 5: "Optimal"}
-TEXT = ChartText("Indeks 2024", "skala 0–5", "Sumber: data sintetis Matra. Data per 29 Nov 2026.",
+NAMES = {1: "Kurang", 2: "Cukup", 3: "Baik", 4: "Sangat Baik", 5: "Memuaskan"}   # band labels: names only
+TEXT = ChartText("Indeks 2024", "skala 0–4", "Sumber: data sintetis Matra. Data per 29 Nov 2026.",
                  shown=partial(format_number, lang="id"))
-TEXT_EN = ChartText("Index 2024", "scale 0–5", "Source: Matra synthetic data.", lang="en", decimal=".",
+TEXT_EN = ChartText("Index 2024", "scale 0–4", "Source: Matra synthetic data.", lang="en", decimal=".",
                     shown=partial(format_number, lang="en"))
-CAPTION = "Indeks 2024<br><sup>skala 0–5 · Sumber: data sintetis Matra. Data per 29 Nov 2026.</sup>"
+CAPTION = "Indeks 2024<br><sup>skala 0–4 · Sumber: data sintetis Matra. Data per 29 Nov 2026.</sup>"
 GREY = "#CBD2D9"
 
 
@@ -53,7 +53,7 @@ def test_finish_puts_units_and_source_on_the_second_line():
 
 def test_finish_in_english_and_without_a_subtitle():
     figure = finish(go.Figure(), TEXT_EN)
-    assert caption_of(figure) == "Index 2024<br><sup>scale 0–5 · Source: Matra synthetic data.</sup>"
+    assert caption_of(figure) == "Index 2024<br><sup>scale 0–4 · Source: Matra synthetic data.</sup>"
     assert figure.layout.separators == ".,"
     assert figure.layout.height is None
     assert caption_of(finish(go.Figure(), ChartText("Only", "", "Source: x"))) == "Only<br><sup>Source: x</sup>"
@@ -67,11 +67,6 @@ def test_template_is_registered_and_applied():
     assert list(pio.templates[TEMPLATE_NAME].layout.colorway) == SERIES_COLOURS
 
 
-def test_band_label():
-    assert band_label(3, NAMES) == "3 · Terdefinisi"
-    assert band_label(6, NAMES) == "6 · "
-
-
 # --- bars --------------------------------------------------------------------------------------
 
 def test_band_distribution_stacks_one_trace_per_band():
@@ -79,8 +74,8 @@ def test_band_distribution_stacks_one_trace_per_band():
                            "band": [1, 3, 3], "regions": [4, 7, 2]})
     figure = bars.band_distribution(counts, NAMES, TEXT, "wilayah")
     assert_house_style(figure, 120 + 45 * 2)
-    assert [trace.name for trace in figure.data] == ["1 · Rintisan", "2 · Berkembang", "3 · Terdefinisi",
-                                                     "4 · Terintegrasi", "5 · Optimal"]
+    assert [trace.name for trace in figure.data] == ["Kurang", "Cukup", "Baik", "Sangat Baik",
+                                                     "Memuaskan"]
     for level, trace in zip(range(1, 6), figure.data, strict=True):
         assert trace.marker.color == BAND_COLOURS[level]
         assert trace.insidetextfont.color == BAND_TEXT_COLOURS[level]
@@ -101,7 +96,7 @@ def test_score_bars_colour_each_bar_by_its_band():
     assert_house_style(figure, 140 + 36 * 3)
     (trace,) = figure.data
     assert list(trace.marker.color) == [BAND_COLOURS[3], BAND_COLOURS[1], GREY]
-    assert list(trace.text) == ["3,48 (3 · Terdefinisi)", "1,20 (1 · Rintisan)", "–"]
+    assert list(trace.text) == ["3,48 (Baik)", "1,20 (Kurang)", "–"]
     assert list(trace.y) == ["Kota A", "Kab B", "Kab C"]
     assert tuple(figure.layout.xaxis.range) == pytest.approx((0, 4 * bars.VALUE_ROOM))  # room for the values
     assert list(figure.layout.xaxis.tickvals) == [0, 1, 2, 3, 4]   # the ticks end at the top level
@@ -124,11 +119,11 @@ def test_band_map_one_trace_per_band_and_grey_for_unassessed():
     regions = pd.DataFrame({
         "code": ["35.09", "35.78", "11.01", "94.01"], "name": ["Jember", "Surabaya", "Simeulue", "Merauke"],
         "longitude": [113.7, 112.7, 96.1, 140.4], "latitude": [-8.2, -7.3, 2.6, -8.5],
-        "band": pd.array([3, 5, None, 3], dtype="Int64"), "index_text": ["3,01", "4,50", "–", "2,80"],
+        "band": pd.array([3, 5, None, 3], dtype="Int64"), "index_text": ["3,01", "3,90", "–", "2,80"],
     })
     figure = maps.band_map(regions, {0: "Belum dinilai", **NAMES}, TEXT, "Indeks")
     assert_house_style(figure, 480)
-    assert [trace.name for trace in figure.data] == ["Belum dinilai", "3 · Terdefinisi", "5 · Optimal"]
+    assert [trace.name for trace in figure.data] == ["Belum dinilai", "Baik", "Memuaskan"]
     unassessed, band3, band5 = figure.data
     assert unassessed.marker.color == GREY and [c[0] for c in unassessed.customdata] == ["11.01"]
     assert band3.marker.color == BAND_COLOURS[3] and band5.marker.color == BAND_COLOURS[5]
@@ -144,7 +139,7 @@ def test_band_map_with_every_region_assessed_has_no_grey_trace():
     regions = pd.DataFrame({"code": ["35.09"], "name": ["Jember"], "longitude": [113.7], "latitude": [-8.2],
                             "band": pd.array([2], dtype="Int64"), "index_text": ["1,90"]})
     figure = maps.band_map(regions, NAMES, TEXT, "Indeks")
-    assert [trace.name for trace in figure.data] == ["2 · Berkembang"]
+    assert [trace.name for trace in figure.data] == ["Cukup"]
 
 
 # --- profiles ----------------------------------------------------------------------------------
@@ -170,7 +165,7 @@ def test_lines_draw_one_trace_per_series_and_band_boundaries():
     assert list(figure.data[1].y) == [2.0, 2.5, 2.7]
     assert [trace.line.color for trace in figure.data] == SERIES_COLOURS[:2]
     assert [shape.y0 for shape in figure.layout.shapes] == [1.5, 2.5]   # band 1 starts at 0: no line
-    assert [note.text for note in figure.layout.annotations] == ["2 · Berkembang", "3 · Terdefinisi"]
+    assert [note.text for note in figure.layout.annotations] == ["Cukup", "Baik"]
     # inside the plot, above the line's right end: "right" put them past the plot edge, cut off
     assert all(note.xanchor == "right" and note.x == 1 and note.yanchor == "bottom"
                for note in figure.layout.annotations)

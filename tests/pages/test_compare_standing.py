@@ -4,7 +4,6 @@ evaluation group when the data has one) as the store's ranking has them, in both
 import pandas as pd
 import pytest
 
-from charts.theme import band_label
 from i18n import format_number, t
 from store import Store
 from tests.pages.conftest import open_page
@@ -19,7 +18,7 @@ def test_compare_shows_band_and_ranks_of_every_compared_region(data_dir, lang):
     app = open_page("compare", year=year, stage="II", lang=lang, mode="manual", regions=",".join(codes))
     assert not app.exception
     table = next(d.value for d in app.dataframe if t("compare.col_rank", lang) in d.value.columns)
-    names = store.framework_of(year, "II").band_names(lang)
+    labels = store.framework_of(year, "II").band_labels(lang)
     groups = store.group_names(lang)
     rows = ranking.set_index("region_code")
     shown = sorted(codes, key=lambda c: list(table[t("word.region", lang)]).index(rows.loc[c, "name"]))
@@ -27,7 +26,7 @@ def test_compare_shows_band_and_ranks_of_every_compared_region(data_dir, lang):
     for position, code in enumerate(shown):
         row, line = rows.loc[code], table.iloc[position]
         assert line[t("word.index", lang)] == format_number(row["index"], lang)
-        assert line[t("word.band", lang)] == band_label(int(row["band"]), names)
+        assert line[t("word.band", lang)] == labels[int(row["band"])]   # the name only, never "5 · …"
         assert line[t("compare.col_rank", lang)] == t("region.rank_of", lang, rank=int(row["rank"]),
                                                       total=len(ranking))
         assert line[t("compare.col_province_rank", lang)] == t(
