@@ -134,3 +134,16 @@ def test_the_shipped_frameworks_are_on_the_published_0_to_4_scale():
         assert all(0 <= band.lower <= 4 for band in framework.bands)
         assert [band.name_id for band in framework.bands] == ["Kurang", "Cukup", "Baik", "Sangat Baik", "Memuaskan"]
         assert all(len(i.levels_id) == len(i.levels_en) == 5 for i in framework.indicators)
+
+
+def test_the_shipped_level_descriptions_are_five_distinct_numbered_steps():
+    """Each indicator's levels read 0..max_level in order, each its own step in both languages (no
+    level repeated after the move from 0-5 to 0-4)."""
+    from tests.conftest import REPO
+
+    framework = load_framework(REPO / "data" / "framework" / "smartcity-2022.toml")
+    for indicator in framework.indicators:
+        for texts in (indicator.levels_id, indicator.levels_en):
+            assert [text.split(":")[0] for text in texts] == [str(n) for n in range(framework.max_level + 1)]
+            steps = [text.split(":", 1)[1].strip().lower() for text in texts]
+            assert len(set(steps)) == len(steps), indicator.code
