@@ -9,9 +9,9 @@ import pandas as pd
 
 from reports.context import ReportContext, check_regions, check_year_stage
 from reports.errors import ExportRefused
-from scoring import Band, Framework, band_for, opd_summary
+from scoring import Band, Framework, Plan, band_for, opd_summary
 from scoring.official import beside_computed
-from views.region import rank_lines, region_benchmarks, top_priorities
+from views.region import plans, rank_lines, region_benchmarks, top_priorities
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,9 @@ class RegionProfile:
     dimensions, as the region page draws it). priority: indicator_priority rows with a positive
     index gain (top 20). opds: opd_summary of all indicators. official: the region's published
     results beside Matra's index (scoring.official.beside_computed; empty when none is recorded).
+    rank_figures: (label, rank, total) of the national, province, kind and evaluation-group ranks, as
+    Store.ranking gives them (no rank computed here). plans: the fewest actions to the next band of the
+    index and of each dimension (views.region.plans, as the gaps page).
     """
 
     context: ReportContext
@@ -44,6 +47,8 @@ class RegionProfile:
     opds: pd.DataFrame
     official: pd.DataFrame = field(default_factory=pd.DataFrame)   # published results beside Matra's
     ranks: tuple[str, ...] = ()   # province/kind and evaluation group ranks, worded (views.region.rank_lines)
+    rank_figures: tuple[tuple[str, int, int], ...] = ()
+    plans: dict[str, Plan] = field(default_factory=dict)
 
     @property
     def scope(self) -> str:
@@ -83,7 +88,23 @@ def region_profile(store, region: str, year: int, stage: str, lang: str) -> Regi
         opds=opd_summary(grid, framework, targets),
         official=beside_computed(store.official_table(region=region), store.trend([region], stage, "index")),
         ranks=tuple(rank_lines(row, context.t, store.group_names(lang))),
+        rank_figures=_rank_figures(row, context.t, store.group_names(lang), len(ranking)),
+        plans=plans(grid, framework),
     )
+
+
+def _rank_figures(row, t, group_names: dict[str, str], total: int) -> tuple[tuple[str, int, int], ...]:
+    """The national rank, then the ranks within the province, among the same kind and within the
+    evaluation group (when the region has one that year), each with its label."""
+    figures = [(t("region.metric_rank"), int(row["rank"]), total),
+               (t("reports.rank_province", province=row["province_name"]), int(row["province_rank"]),
+                int(row["province_regions"])),
+               (t(f"reports.rank_{row['kind']}"), int(row["kind_rank"]),
+                int(row["kind_regions"]))]
+    if pd.notna(row.get("group")):
+        figures.append((t("reports.rank_group", group=group_names.get(row["group"], row["group"])),
+                        int(row["group_rank"]), int(row["group_regions"])))
+    return tuple(figures)
 
 
 def _benchmarks(store, region, year, stage, framework, targets, regions, lang) -> pd.DataFrame:

@@ -45,8 +45,16 @@ def test_region_slide_gives_the_group_rank(report_store, lang):
 
 @pytest.mark.slow
 def test_profile_pdf_gives_the_group_rank(report_store):
+    """The PDF sets the ranks side by side as labelled figures: national, province, kind, group."""
+    total = len(report_store.ranking(YEAR, STAGE))
     for code, row in one_region_per_group(report_store):
         reader = PdfReader(io.BytesIO(profile_pdf(report_store, code, YEAR, STAGE, "en")))
-        text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-        for line in expected_lines(report_store, row, "en"):
-            assert " ".join(line.split()) in text
+        text = " ".join(reader.pages[0].extract_text().split())
+        figures = [(t("region.metric_rank", "en"), row.rank, total),
+                   (t("reports.rank_province", "en", province=row.province_name), row.province_rank,
+                    row.province_regions),
+                   (t(f"reports.rank_{row.kind}", "en"), row.kind_rank, row.kind_regions),
+                   (t("reports.rank_group", "en", group=report_store.group_names("en")[row.group]), row.group_rank,
+                    row.group_regions)]
+        for label, rank, of in figures:
+            assert f"{' '.join(label.split())} {t('region.rank_of', 'en', rank=int(rank), total=int(of))}" in text
