@@ -64,18 +64,27 @@ def shown_difference(current: float, previous: float) -> float:
 def band_for(score: float, framework: Framework) -> Band:
     """The band of the value shown (two decimals, half up): the highest band whose lower bound the
     shown value reaches, so a score shown as 2.60 is in the band that starts at 2.60."""
-    shown = round_score(score)
-    bands = framework.bands
-    reached = [band for band in bands if shown >= round_score(band.lower)]
+    return _band_of_shown(round_score(score), framework.bands, _shown_lowers(framework))
+
+
+def _shown_lowers(framework: Framework) -> list[float]:
+    """Each band's lower bound as shown (two decimals), in the framework's band order."""
+    return [round_score(band.lower) for band in framework.bands]
+
+
+def _band_of_shown(shown: float, bands, lowers: list[float]) -> Band:
+    reached = [band for band, lower in zip(bands, lowers, strict=True) if shown >= lower]
     return reached[-1] if reached else bands[0]
 
 
 def band_levels(scores, framework: Framework):
-    """Vectorised `band_for(...).level` for a pandas Series of scores (NaN stays NA)."""
+    """`band_for(...).level` for a pandas Series of scores (NaN stays NA); the bands' shown lower
+    bounds are rounded once per call, not once per score."""
     import pandas as pd
 
-    return pd.Series([pd.NA if pd.isna(score) else band_for(score, framework).level for score in scores],
-                     index=getattr(scores, "index", None), dtype="Int64")
+    bands, lowers = framework.bands, _shown_lowers(framework)
+    return pd.Series([pd.NA if pd.isna(score) else _band_of_shown(round_score(score), bands, lowers).level
+                      for score in scores], index=getattr(scores, "index", None), dtype="Int64")
 
 
 def band_labels(framework: Framework, lang: str) -> dict[int, str]:

@@ -1,4 +1,4 @@
-"""`python -m store ranking | change | plan`: the figures the pages show, from the same code.
+"""`python -m store ranking | rankings | change | plan`: the figures the pages show, from the same code.
 
 store/cli.py calls `add_commands(subparsers)` while building its parser and `run(store, args)` for
 the commands in COMMANDS. Numbers are unrounded unless a column says it is shown (text, a dot).
@@ -15,7 +15,7 @@ import pandas as pd
 from scoring import INDEX_SCOPE, STAGES, ChangeBreakdown, Plan, shown_text
 from store.cli_common import EXIT_OK, EXIT_REFUSED, say
 
-COMMANDS = ("ranking", "change", "plan")
+COMMANDS = ("ranking", "rankings", "change", "plan")
 RANKING_CLI_COLUMNS = ["region_code", "index", "shown", "band", "rank", "rank_change", "change", "close_call",
                        "province_rank", "kind_rank", "group", "group_rank", "new"]
 
@@ -26,6 +26,8 @@ def add_commands(commands) -> None:
     ranking.add_argument("--year", type=int, required=True)
     ranking.add_argument("--stage", choices=STAGES, required=True)
     ranking.add_argument("--format", choices=("csv", "json"), default="csv")
+    commands.add_parser("rankings", help="write the ranking of every year and stage beside its scores "
+                        "(store/rankings.py), after editing data/groups/ or the region list or upgrading")
     change = commands.add_parser("change", help="why a region's index changed since the year before")
     plan = commands.add_parser("plan", help="the fewest actions that lift a region to its next band")
     for parser in (change, plan):
@@ -93,6 +95,10 @@ def _print_json(value) -> None:
 
 
 def run(store, args) -> int:
+    if args.command == "rankings":
+        written = store.write_rankings()
+        print(say(args.lang, "rankings_written", count=len(written)))
+        return EXIT_OK
     if store.active_snapshot(args.year, args.stage) is None:
         print(say(args.lang, "no_data", year=args.year, stage=args.stage), file=sys.stderr)
         return EXIT_REFUSED

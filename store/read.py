@@ -27,8 +27,7 @@ from scoring import (
 )
 from scoring.bands import with_bands
 from scoring.claims import claim_outcomes
-from scoring.ranking import national_ranking
-from store import catalog
+from store import catalog, rankings
 from store.manifest import Snapshot, read_manifest
 
 
@@ -116,13 +115,10 @@ class StoreReads:
         """National ranking of a year and stage, best first (scoring.ranking.RANKING_COLUMNS): shared
         ranks of the shown index, band of the shown value, province and kind ranks, change of the
         shown values, rank change among regions assessed in both years, method change, close calls, and
-        the rank within the year's evaluation group (data/groups/groups.csv)."""
-        current = self.database.query("index_rows", year=year, stage=stage)
-        if current.empty:
-            return national_ranking(current, current, None, self.regions())
-        previous = self.database.query("index_rows", year=year - 1, stage=stage)
-        return national_ranking(current, previous, self.framework_of(year, stage), self.regions(),
-                                self.evaluation_groups(year))
+        the rank within the year's evaluation group (data/groups/groups.csv). Read from the ranking the
+        writer stored for exactly these inputs when there is one (store/rankings.py), else computed."""
+        written = rankings.read(self, year, stage)
+        return written if written is not None else rankings.computed(self, year, stage)
 
     def change(self, region: str, year: int, stage: str) -> ChangeBreakdown | None:
         """Why the region's index moved since the year before: method effect + level effects."""

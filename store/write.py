@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from scoring import STAGES, Framework
-from store import audit, calendar, programmes, retraction, scenarios, targets
+from store import audit, calendar, programmes, rankings, retraction, scenarios, targets
 from store.audit import audited, count_line, ingest_line, scenario_line
 from store.limits import Limits, read_within_limit, refuse_oversize
 from store.manifest import Snapshot
@@ -110,9 +110,9 @@ class StoreWrites:
         `progress(fraction 0..1, step)` is told of each step."""
         framework = self.framework_for(year)
         refuse_unless_committable(check, year, stage, framework)
-        return commit_snapshot(self.data_dir, check.rows, year=year, stage=stage, framework=framework,
-                               source=source, sha256=check.sha256, created_by=created_by, progress=progress,
-                               replace_all=replace_all)
+        return self._ranked(commit_snapshot(self.data_dir, check.rows, year=year, stage=stage, framework=framework,
+                                            source=source, sha256=check.sha256, created_by=created_by,
+                                            progress=progress, replace_all=replace_all))
 
     @audited("ingest", ingest_line)
     def ingest_rows(self, rows: pd.DataFrame, *, year: int, stage: str, source: str,
@@ -123,22 +123,40 @@ class StoreWrites:
         if unknown:
             raise IngestRefused([Problem("unknown_indicator", file=source, value=code,
                                          expected=framework.id) for code in sorted(unknown)])
-        return commit_snapshot(self.data_dir, rows, year=year, stage=stage, framework=framework,
-                               source=source, sha256=content_sha256(rows), created_by=created_by,
-                               synthetic=synthetic)
+        return self._ranked(commit_snapshot(self.data_dir, rows, year=year, stage=stage, framework=framework,
+                                            source=source, sha256=content_sha256(rows), created_by=created_by,
+                                            synthetic=synthetic))
+
+    def _ranked(self, committed: tuple[Snapshot, bool]) -> tuple[Snapshot, bool]:
+        """A commit's result, after writing the rankings it changed (store/rankings.py)."""
+        snapshot, created = committed
+        if created:
+            rankings.write_after_change(self, snapshot.year, snapshot.stage)
+        return committed
+
+    def write_rankings(self) -> list[Path]:
+        """Write the ranking of every active year and stage that has none for its current inputs
+        (store/rankings.py; after the groups or the region list changed). Returns the files written."""
+        return rankings.write_missing(self)
+
+    def _ranked_effect(self, change: retraction.Effect) -> Snapshot:
+        if change.changes:
+            rankings.write_after_change(self, change.target.year, change.target.stage)
+        return change.target
 
     def retract(self, snapshot_id: str, created_by: str | None = None, *, allow_empty: bool = False,
                 role: str = "") -> Snapshot:
         """Retract a snapshot (recording who and when; store/retraction.py); the newest superseded one
         of its (year, stage) becomes active again. Nothing is deleted. Raises IngestRefused for an
         unknown id, or (would_empty) when no earlier version exists, unless `allow_empty`."""
-        return retraction.apply(self.data_dir, snapshot_id, "retract", created_by=created_by, role=role,
-                                allow_empty=allow_empty).target
+        return self._ranked_effect(retraction.apply(self.data_dir, snapshot_id, "retract", created_by=created_by,
+                                                    role=role, allow_empty=allow_empty))
 
     def restore(self, snapshot_id: str, created_by: str | None = None, *, role: str = "") -> Snapshot:
         """Make a retracted or superseded snapshot the active one of its (year, stage) again; the one
         active until now becomes superseded. Nothing is deleted. IngestRefused for an unknown id."""
-        return retraction.apply(self.data_dir, snapshot_id, "restore", created_by=created_by, role=role).target
+        return self._ranked_effect(retraction.apply(self.data_dir, snapshot_id, "restore", created_by=created_by,
+                                                    role=role))
 
     def change_effect(self, snapshot_id: str, action: str) -> retraction.Effect:
         """What retracting or restoring (`action`) the snapshot would make active, read now."""

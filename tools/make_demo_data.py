@@ -231,6 +231,7 @@ def generate(data_dir: Path, seed: int, scale: int = 1, quiet: bool = False) -> 
             if not quiet:
                 print(f"{snapshot.id}: {snapshot.rows} rows, {snapshot.regions} regions")
     write_groups(data_dir, evaluation_groups(profiles))
+    store.write_rankings()   # the groups changed every ranking's key (store/rankings.py)
     return ids
 
 

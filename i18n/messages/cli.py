@@ -23,6 +23,8 @@ MESSAGES = {
                          "years {years}"),
     "cli.framework_problems": ("{path}: {count} masalah", "{path}: {count} problem(s)"),
     "cli.cannot_read": ("tidak dapat membaca {file}: {reason}", "cannot read {file}: {reason}"),
+    "cli.rankings_written": ("{count} peringkat ditulis di samping skornya (yang sudah ada tidak ditulis ulang)",
+                             "{count} rankings written beside their scores (those already there are kept)"),
     "cli.no_data": ("tidak ada data {year} Tahap {stage}", "no data for {year} stage {stage}"),
     "cli.not_assessed": ("{region} tidak dinilai pada {year} Tahap {stage}",
                          "{region} was not assessed in {year} stage {stage}"),
