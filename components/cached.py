@@ -88,8 +88,8 @@ def national_medians(data_version: tuple, stage: str, kind: str = "index") -> pd
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def cohort_medians(data_version: tuple, stage: str) -> pd.DataFrame:
-    return store().cohort_medians(stage)
+def cohort_medians(data_version: tuple, stage: str, provinces: tuple[str, ...] = ()) -> pd.DataFrame:
+    return store().cohort_medians(stage, provinces)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

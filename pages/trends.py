@@ -15,7 +15,8 @@ from views.compare import MAX_REGIONS
 from views.trends import crosses_method_change, measure_codes, trend_measure
 
 ctx = frame.context()
-st.title(ctx.t("trends.title"))
+heading = st.empty()   # titled for the province once its picker is read
+heading.title(ctx.t("trends.title"))
 frame.guide(ctx, "trends")
 if not frame.has_data(ctx):
     st.stop()
@@ -25,10 +26,26 @@ band_lowers = {b.level: b.lower for b in framework.bands}
 regions = cached.regions()
 labels = region_label(regions)
 ranking = cached.ranking(ctx.data_version, ctx.year, ctx.stage)
+provinces = dict(zip(regions["province_code"], regions["province_name"], strict=False))
 
-left, right = st.columns([3, 1])
+where, left, right = st.columns([1, 2, 1])
+# The province scope (URL ?province=35, as on the overview) narrows the movers, the stage I -> II list
+# and the cohorts to its regions, and starts the region picker from the province's best.
+scope = tuple(url_state.multiselect(ctx.t("word.province"), sorted(provinces), key="province", container=where,
+                                    format_func=provinces.get, placeholder=ctx.t("trends.all_provinces")))
+scope_name = ", ".join(provinces[code] for code in scope)
+if scope:
+    heading.title(ctx.t("trends.title_scope", scope=scope_name))
+
+
+def in_scope(title: str) -> str:
+    """A section title followed by the province scope ("… · Jawa Timur"); unchanged for the nation."""
+    return ctx.t("trends.in_scope", title=title, scope=scope_name) if scope else title
+
+
+ranked = summaries.filter_regions(ranking, scope)["region_code"].tolist()
 chosen = url_state.multiselect(ctx.t("trends.regions"), sorted(labels, key=labels.get), key="regions",
-                               default=start_from_view(ranking["region_code"].tolist(), labels), format_func=labels.get,
+                               default=start_from_view(ranked, labels), format_func=labels.get,
                                max_selections=MAX_REGIONS, container=left, placeholder=ctx.t("widget.choose_options"))
 code = url_state.selectbox(ctx.t("trends.measure"), measure_codes(framework), key="dimension", default=INDEX_CODE,
                            container=right,
@@ -51,9 +68,9 @@ st.plotly_chart(lines_figure, key="trends_lines", config=CHART_CONFIG, alt=title
 if measure.code == INDEX_CODE:
     official_view.trend_sources(ctx, chosen)
 
-st.subheader(ctx.t("trends.stages_title", year=ctx.year))
+st.subheader(in_scope(ctx.t("trends.stages_title", year=ctx.year)))
 st.caption(ctx.t("trends.stages_hint"))
-stage_pair = cached.index_pair(ctx.data_version, (ctx.year, "I"), (ctx.year, "II"))
+stage_pair = summaries.filter_regions(cached.index_pair(ctx.data_version, (ctx.year, "I"), (ctx.year, "II")), scope)
 if stage_pair.empty:
     st.info(ctx.t("trends.stage_pair_missing", year=ctx.year))
 else:
@@ -78,8 +95,8 @@ first = url_state.selectbox(ctx.t("trends.first_year"), years[:-1], key="from", 
 later = [y for y in years if y > first]
 last = url_state.selectbox(ctx.t("trends.last_year"), later, key="to", default=later[-1], container=right)
 
-pair = cached.index_pair(ctx.data_version, (first, ctx.stage), (last, ctx.stage))
-st.subheader(ctx.t("trends.movers_title", first=first, last=last))
+pair = summaries.filter_regions(cached.index_pair(ctx.data_version, (first, ctx.stage), (last, ctx.stage)), scope)
+st.subheader(in_scope(ctx.t("trends.movers_title", first=first, last=last)))
 crossed = crosses_method_change(first, last, method_changes)
 if crossed:   # the movers and the slope chart below compare across it
     st.warning(ctx.t("trends.method_note", first=first, last=last, years=", ".join(map(str, crossed))))
@@ -105,12 +122,12 @@ units = figures.score_units(ctx, framework)
 st.plotly_chart(slope(slope_frame, first, last, ctx.chart_text(slope_title, units), ctx.t("word.score"), colours,
                       top=framework.max_level), key="trends_slope", config=CHART_CONFIG, alt=slope_title)
 
-cohorts = cached.cohort_medians(ctx.data_version, ctx.stage)
+cohorts = cached.cohort_medians(ctx.data_version, ctx.stage, scope)
 cohort_series = pd.DataFrame({
     "year": cohorts["year"], "score": cohorts["score"],
     "series": cohorts["cohort"].map(lambda c: ctx.t("trends.cohort_series", cohort=c)),
 })
-cohort_title = ctx.t("trends.cohorts_title")
+cohort_title = in_scope(ctx.t("trends.cohorts_title"))
 st.plotly_chart(lines(cohort_series, ctx.chart_text(cohort_title, units), ctx.t("word.score"),
                       band_lowers, band_names, figures.method_marks(ctx, method_changes), top=framework.max_level),
                 key="trends_cohorts", config=CHART_CONFIG, alt=cohort_title)

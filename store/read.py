@@ -157,12 +157,13 @@ class StoreReads:
         """Median score per year across assessed regions: year, code, score, regions."""
         return self.database.query("national_medians", stage=stage, kind=kind)
 
-    def cohort_medians(self, stage: str) -> pd.DataFrame:
-        """Median index per year for each cohort: year, cohort, score, regions."""
-        return self.database.query("cohort_medians", stage=stage)
+    def cohort_medians(self, stage: str, provinces: tuple[str, ...] = ()) -> pd.DataFrame:
+        """Median index per year for each cohort: year, cohort, score, regions; over the regions of
+        `provinces` (province codes) when given, else every region."""
+        return self.database.query("cohort_medians", stage=stage, provinces=list(provinces))
 
     def index_pair(self, first: tuple[int, str], second: tuple[int, str]) -> pd.DataFrame:
-        """Regions assessed in both (year, stage) picks: region_code, name, province_name,
+        """Regions assessed in both (year, stage) picks: region_code, name, province_code, province_name,
         first_score, second_score, change (second - first), largest rise first."""
         pair = self.database.query("index_pair", first_year=first[0], first_stage=first[1],
                                    second_year=second[0], second_stage=second[1])

@@ -2,6 +2,9 @@
 
 MESSAGES = {
     "trends.title": ("Tren dan pergerakan", "Trends and movers"),
+    "trends.title_scope": ("Tren dan pergerakan: {scope}", "Trends and movers: {scope}"),
+    "trends.all_provinces": ("Seluruh Indonesia", "All of Indonesia"),
+    "trends.in_scope": ("{title} · {scope}", "{title} · {scope}"),
     "trends.regions": ("Daerah (maks. 8)", "Regions (up to 8)"),
     "trends.measure": ("Ukuran", "Measure"),
     "trends.lines_title": ("{measure} per tahun, Tahap {stage}", "{measure} by year, stage {stage}"),

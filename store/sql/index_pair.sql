@@ -4,7 +4,7 @@ WITH first_pick AS (
 ), second_pick AS (
     SELECT region_code, score FROM scores WHERE kind = 'index' AND year = $second_year AND stage = $second_stage
 )
-SELECT r.code AS region_code, r.name, r.province_name, f.score AS first_score, s.score AS second_score,
+SELECT r.code AS region_code, r.name, r.province_code, r.province_name, f.score AS first_score, s.score AS second_score,
        s.score - f.score AS change
 FROM first_pick AS f
 JOIN second_pick AS s USING (region_code)
