@@ -25,7 +25,7 @@ from scoring import INDEX_CODE, STAGES, summaries
 from scoring.bands import GAIN_DIGITS
 from views.claims import claims_model
 from views.compare import compared_regions, listed
-from views.overview import OverviewSelection, scope_names, shown_ranking
+from views.overview import OverviewSelection, scope_line, scope_title, shown_ranking
 from views.region import dimension_gaps, top_priorities
 from views.trends import trend_measure, trend_regions
 
@@ -124,27 +124,22 @@ def slide_title(item, ctx, names: dict[str, str]) -> str:
         return ctx.t("present.title_trends", names=shown) if chosen else ctx.t("trends.title")
     regions = cached.regions()
     provinces = dict(zip(regions["province_code"], regions["province_name"], strict=False))
-    scope = scope_names(OverviewSelection.from_params(params, provinces), provinces)
-    if scope:
-        return ctx.t("overview.title_scope", scope=", ".join(scope), year=ctx.year, stage=ctx.stage)
-    return ctx.t("present.title_overview", year=ctx.year, stage=ctx.stage)
+    return scope_title(OverviewSelection.from_params(params, provinces), provinces,
+                       cached.group_names(ctx.lang), ctx.t, ctx.year, ctx.stage)
 
 
 def overview_slide(item, ctx, source, framework, regions) -> None:
     provinces = dict(zip(regions["province_code"], regions["province_name"], strict=False))
     selection = OverviewSelection.from_params(item.params, provinces)
-    scope = ", ".join(provinces[p] for p in selection.provinces) or ctx.t("present.national")
-    kind_text = f" · {ctx.t(f'word.{selection.kind}')}" if selection.kind else ""
-    cohort_text = (f" · {ctx.t('trends.cohort_series', cohort=selection.cohort)}" if selection.cohort is not None
-                   else "")
+    scope = scope_line(selection, provinces, cached.group_names(ctx.lang), ctx.t, ctx.t("present.national"))
     shown = shown_ranking(source, ctx.year, ctx.stage, selection)
     if shown.empty:
-        st.markdown(f"**{plain(scope + kind_text + cohort_text)}**")
+        st.markdown(f"**{plain(scope)}**")
         st.info(ctx.t("overview.no_match"))
         return
     head = summaries.headline(shown, framework.minimum_target_band)
     side, chart = st.columns([1, 3], gap="medium")
-    side.markdown(f"**{plain(scope + kind_text + cohort_text)}**")
+    side.markdown(f"**{plain(scope)}**")
     side.metric(ctx.t("overview.metric_regions"), f"{head.regions_assessed}")
     side.metric(ctx.t("overview.metric_median"), format_number(head.median_index, ctx.lang))
     side.metric(ctx.t("overview.metric_share", band=framework.band_labels(ctx.lang)[framework.minimum_target_band]),

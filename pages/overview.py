@@ -10,7 +10,7 @@ from components.downloads import ranking_downloads
 from components.tables import show_ranking, show_table
 from i18n import format_number, format_percent
 from scoring import summaries
-from views.overview import KINDS, OverviewSelection, map_extent, scope_names, shown_ranking
+from views.overview import KINDS, OverviewSelection, map_extent, scope_title, shown_ranking
 
 ctx = frame.context()
 heading = st.empty()   # titled once the filters say whether this is the nation or some provinces
@@ -46,9 +46,7 @@ if year_groups:  # only a year and stage whose regions are ranked in evaluation 
                                 container=filter_columns[3],
                                 format_func=lambda g: group_names.get(g, g) if g else ctx.t("overview.all"))
 selection = OverviewSelection(tuple(chosen_provinces), kind, int(cohort) if cohort else None, group)
-scope = scope_names(selection, provinces)
-if scope:
-    heading.title(ctx.t("overview.title_scope", scope=", ".join(scope), year=ctx.year, stage=ctx.stage))
+heading.title(scope_title(selection, provinces, group_names, ctx.t, ctx.year, ctx.stage))
 shown = shown_ranking(cached.source(ctx.data_version), ctx.year, ctx.stage, selection)
 if shown.empty:
     st.info(ctx.t("overview.no_match"))
@@ -77,7 +75,7 @@ def overview_map():
     return band_map(map_rows, {**band_names, 0: ctx.t("overview.not_assessed")},
                     ctx.chart_text(ctx.t("overview.map_title", count=len(shown)), ctx.t("overview.map_units")),
                     ctx.t("word.index"),
-                    extent=map_extent(map_rows[map_rows["province_code"].isin(selection.provinces)]) if scope else None,
+                    extent=map_extent(map_rows[map_rows["province_code"].isin(selection.provinces)]),  # None: nation
                     highlight=(yours, ctx.t("overview.map_yours", name=names[yours])) if yours in names else None)
 
 

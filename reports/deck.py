@@ -16,7 +16,7 @@ from reports.context import ReportContext, check_regions, check_year_stage
 from reports.errors import ExportRefused
 from reports.profile import RegionProfile, region_profile
 from store.manifest import shared_year_stages
-from views.overview import OverviewSelection, scope_names
+from views.overview import OverviewSelection, scope_title
 
 NOTE_FIELDS = ("note", "decision", "owner_opd", "due_date")
 NOTES_PER_SLIDE = 7
@@ -103,9 +103,8 @@ def item_slide(deck, store, agenda: Agenda, item: AgendaItem) -> None:
             region_slides.gaps_slide(deck, profile, item.title or ctx.t("gaps.title", name=profile.name))
     elif item.view == "overview":
         provinces = dict(zip(store.regions()["province_code"], store.regions()["province_name"], strict=False))
-        scope = scope_names(OverviewSelection.from_params(params, provinces), provinces)
-        title = item.title or (ctx.t("overview.title_scope", scope=", ".join(scope), year=year, stage=stage) if scope
-                               else ctx.t("overview.title", year=year, stage=stage))
+        title = item.title or scope_title(OverviewSelection.from_params(params, provinces), provinces,
+                                          store.group_names(agenda.lang), ctx.t, year, stage)
         view_slides.overview_slide(deck, store, ctx, params, title)
     elif item.view == "compare":
         view_slides.compare_slide(deck, store, ctx, params, item.title or None)

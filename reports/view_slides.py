@@ -16,7 +16,7 @@ from scoring.bands import GAIN_DIGITS
 from views.claims import claims_model
 from views.compare import MAX_REGIONS, compare_chart, listed
 from views.compare import compared_regions as compared_regions_of
-from views.overview import OverviewSelection, overview_model
+from views.overview import OverviewSelection, overview_model, scope_line
 from views.trends import trend_chart, trend_measure, trend_regions
 
 
@@ -27,7 +27,7 @@ def overview_slide(deck, store, ctx: ReportContext, params: dict[str, str], titl
     province_names = dict(zip(store.regions()["province_code"], store.regions()["province_name"], strict=False))
     selection = OverviewSelection.from_params(params, province_names)
     model = overview_model(store, ctx.year, ctx.stage, selection, framework, ctx.lang)
-    scope = ", ".join(province_names[p] for p in selection.provinces)
+    scope = scope_line(selection, province_names, store.group_names(ctx.lang), ctx.t, ctx.t("reports.national_scope"))
     slide = slides.content_slide(deck, title, ctx.footer(scope))
     if model.rows.empty:
         slides.add_text(slide, LEFT, [ctx.t("overview.no_match")], size=20)

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from i18n import catalogue
-from scoring.framework import ASPECTS, CHAIN_TYPES, EVIDENCE_POLICIES
+from scoring.framework import ASPECTS, CHAIN_TYPES, EVIDENCE_POLICIES, FrameworkError
 
 HEADER_ROWS = 2          # row 1 Indonesian, row 2 the field key; data from row 3
 FIRST_DATA_ROW = HEADER_ROWS + 1
@@ -95,11 +95,13 @@ def level_columns(max_level: int) -> tuple[Column, ...]:
 
 
 def top_level(raw: dict) -> int:
-    """The framework's top level: `max_level` when the file states it, else the number of level
-    descriptions of its indicators less one."""
-    if isinstance(raw.get("max_level"), int):
-        return raw["max_level"]
-    return len(raw["indicators"][0]["levels_id"]) - 1
+    """The framework's top level, `max_level`, as its file states it (framework_problems requires it).
+    Never guessed: a file without a whole-number `max_level` of 1 or more is refused."""
+    level = raw.get("max_level")
+    if not isinstance(level, int) or isinstance(level, bool) or level < 1:
+        raise FrameworkError(str(raw.get("id", "?")), [
+            f"'max_level' is {level!r}; expected a whole number of 1 or more (the top level, e.g. 4 for 0-4)"])
+    return level
 
 
 def settings_rows(raw: dict) -> list[tuple[str, object]]:

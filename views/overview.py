@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -94,6 +94,33 @@ def group_columns(rows: pd.DataFrame, t, group_names: dict[str, str]) -> dict[st
 def scope_names(selection: OverviewSelection, province_names: Mapping[str, str]) -> list[str]:
     """The provinces a selection is about, by name (empty: the nation)."""
     return [province_names[code] for code in selection.provinces if code in province_names]
+
+
+def scope_title(selection: OverviewSelection, province_names: Mapping[str, str], group_names: Mapping[str, str],
+                t: Callable[..., str], year, stage) -> str:
+    """The overview's heading on the page, its live slide and its PPTX slide: the provinces and the
+    evaluation group chosen, by name ("national" only when neither is chosen). `t` is the caller's
+    i18n lookup (key, **values) in the UI language."""
+    provinces = ", ".join(scope_names(selection, province_names))
+    group = group_names.get(selection.group, selection.group) if selection.group else ""
+    key = ("overview.title_scope_group" if provinces and group else "overview.title_group" if group
+           else "overview.title_scope" if provinces else "overview.title")
+    return t(key, scope=provinces, group=group, year=year, stage=stage)
+
+
+def scope_line(selection: OverviewSelection, province_names: Mapping[str, str], group_names: Mapping[str, str],
+               t: Callable[..., str], national: str) -> str:
+    """Every filter of a selection in one line, for a slide's scope text and a footer: the provinces
+    (or `national`), the kind, the cohort and the evaluation group ("Jawa Timur · Kota · kelompok
+    Angkatan 2023")."""
+    parts = [", ".join(scope_names(selection, province_names)) or national]
+    if selection.kind:
+        parts.append(t(f"word.{selection.kind}"))
+    if selection.cohort is not None:
+        parts.append(t("trends.cohort_series", cohort=selection.cohort))
+    if selection.group:
+        parts.append(t("overview.scope_group", group=group_names.get(selection.group, selection.group)))
+    return " · ".join(parts)
 
 
 MIN_SPAN_DEGREES = 3.0     # a zoomed map never shows less than this (a small province keeps context)

@@ -3,6 +3,11 @@
 MESSAGES = {
     "overview.title": ("Ikhtisar nasional {year} · Tahap {stage}", "National overview {year} · Stage {stage}"),
     "overview.title_scope": ("Ikhtisar {scope} {year} · Tahap {stage}", "Overview of {scope} {year} · Stage {stage}"),
+    "overview.title_group": ("Ikhtisar kelompok {group} {year} · Tahap {stage}",
+                             "Overview of the group {group} {year} · Stage {stage}"),
+    "overview.title_scope_group": ("Ikhtisar {scope}, kelompok {group} {year} · Tahap {stage}",
+                                   "Overview of {scope}, group {group} {year} · Stage {stage}"),
+    "overview.scope_group": ("kelompok {group}", "group {group}"),
     "overview.map_yours": ("{name} (daerah Anda)", "{name} (your region)"),
     "overview.scope_hint": ("Peringkat tetap nasional; kolom peringkat provinsi dan per jenis ada di tabel.",
                             "Ranks stay national; the table has the rank within the province and among the "

@@ -90,7 +90,6 @@ MESSAGES = {
     "present.next_help": ("Slide berikutnya (→ atau PageDown)", "Next slide (→ or PageDown)"),
     "present.leave_help": ("Tutup presentasi, kembali ke meja agenda",
                            "Leave the presentation for the agenda desk"),
-    "present.title_overview": ("Ikhtisar {year} · Tahap {stage}", "Overview {year} · Stage {stage}"),
     "present.title_compare": ("Perbandingan {count} daerah", "Comparison of {count} regions"),
     "present.title_trends": ("Tren: {names}", "Trends: {names}"),
     "present.title_peers": ("{name} dan daerah sebanding", "{name} and its peers"),

@@ -53,11 +53,12 @@ def test_group_filter_keeps_the_groups_regions(data_dir, store):
             [int(r) for r in table[t("word.group_rank", "en")]]
 
 
-def test_choosing_a_group_narrows_the_overview_and_the_url(data_dir):
+def test_choosing_a_group_narrows_the_overview_and_the_url(data_dir, store):
     members = groups_of_year(data_dir, YEAR)
     group = min(members, key=lambda g: len(members[g]))
     app = open_page("overview", year=YEAR, stage=STAGE)
     assert not app.exception
+    assert app.title[0].value == f"Ikhtisar nasional {YEAR} · Tahap {STAGE}"
     every = sum(len(codes) for codes in members.values())
     assert metric(app, t("overview.metric_regions", "id")) == str(every)
     (chooser,) = [box for box in app.selectbox if box.label == t("overview.filter_group", "id")]
@@ -67,6 +68,8 @@ def test_choosing_a_group_narrows_the_overview_and_the_url(data_dir):
     assert metric(app, t("overview.metric_regions", "id")) == str(len(members[group]))
     assert app.query_params["group"] == group
     assert len(ranking_frame(app, "id")) == len(members[group])
+    # the heading names the group, no longer "nasional"
+    assert app.title[0].value == f"Ikhtisar kelompok {store.group_names('id')[group]} {YEAR} · Tahap {STAGE}"
 
 
 def test_without_groups_no_filter_and_no_group_columns(data_dir, store):

@@ -88,3 +88,14 @@ def test_unknown_snapshots_and_bad_notes_are_refused(report_store):
     for notes in ([{"item": 9, "note": "x"}], ["not a dict"], [{"item": "1"}]):
         with pytest.raises(ExportRefused, match="notes"):
             agenda_deck(report_store, agenda, notes)
+
+
+def test_an_overview_of_a_group_names_the_group_in_its_title_and_footer(report_store):
+    group = report_store.ranking(YEAR, STAGE)["group"].dropna().iloc[0]
+    name = report_store.group_names("id")[group]
+    items = (AgendaItem("overview", {"group": group, "kind": "kota"}),)
+    deck = Presentation(io.BytesIO(agenda_deck(report_store, agenda_for(report_store, items=items))))
+    slide = deck.slides[1]
+    assert slide.shapes.title.text == f"Ikhtisar kelompok {name} 2024 · Tahap II"   # not "nasional"
+    footer = next(s.text_frame.text for s in slide.shapes if s.name == FOOTER_NAME)
+    assert f"tahun 2024 · Tahap II · nasional · Kota · kelompok {name}" in footer

@@ -255,3 +255,16 @@ def test_a_file_over_the_limits_or_not_a_workbook_is_refused_before_it_is_parsed
             import_workbook(tiny_data_dir, name, data)
         assert [p.code for p in refused.value.problems] == ["unreadable"], name
     assert tree_fingerprint(tiny_data_dir) == before
+
+
+def test_the_export_never_guesses_a_top_level():
+    """A framework without max_level is refused, not given one counted from its level descriptions."""
+    from scoring import FrameworkError
+    from scoring.framework import read_framework_file
+    from store.framework_workbook import framework_workbook
+
+    raw = read_framework_file(REPO / "data" / "framework" / "smartcity-2022.toml")
+    assert framework_workbook(raw, [])   # the shipped file exports
+    for broken in ({k: v for k, v in raw.items() if k != "max_level"}, {**raw, "max_level": True}):
+        with pytest.raises(FrameworkError, match="max_level"):
+            framework_workbook(broken, [])
