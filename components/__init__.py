@@ -1,1 +1,2 @@
-"""Streamlit pieces shared by pages: URL-bound filters, the shared frame, cached data access."""
+"""Streamlit pieces shared by two or more pages: the frame, URL-bound widgets, pickers, cached data
+access, tables, downloads, sign-in roles, the routing workaround."""

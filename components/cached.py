@@ -38,7 +38,7 @@ def _file_stamp(path) -> tuple:
 def data_version() -> tuple:
     """Changes whenever the set of active snapshots, the targets, the evaluation calendar, the
     official results, the evaluation groups or a framework file change (the calendar is a sheet of the cached evidence
-    workbooks, components/readiness_view.py)."""
+    workbooks, sections/readiness/evidence.py)."""
     folder = store().data_dir
     stamps = (_file_stamp(folder / TARGETS_FILE), _file_stamp(folder / CALENDAR_FILE),
               _file_stamp(folder / OFFICIAL_MANIFEST),

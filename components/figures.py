@@ -2,7 +2,7 @@
 
 A page and a slide of the same view call the same function, so what the room sees is what the
 page shows. The caller fetches the data (live through `components.cached`, or frozen to an agenda's
-snapshots through `components.agenda_data`) and draws the result; nothing here reads the store.
+snapshots through `sections.present.agenda_data`) and draws the result; nothing here reads the store.
 """
 
 from __future__ import annotations

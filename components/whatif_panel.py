@@ -12,7 +12,7 @@ import streamlit as st
 
 from components import auth, cached, url_state
 from components.figures import change_metric
-from components.slides import plain
+from components.text import plain
 from i18n import format_date, format_number
 from scoring.whatif import VERIFY, WhatIfError
 from store.atomic import StoreBusy, StoreUnavailable

@@ -6,13 +6,13 @@ import streamlit as st
 from charts.labels import region_colours
 from charts.profiles import dumbbell
 from charts.theme import CHART_CONFIG
-from components import cached, figures, frame, official_view, url_state
+from components import cached, figures, frame, official, url_state
 from components.downloads import ranking_downloads
 from components.pickers import LAST_REGION, region_label, region_picker, start_from_view
-from components.scenario_view import scenario_section
 from components.tables import standing_frame
 from i18n import format_number
 from scoring.peers import PEER_METHODS
+from sections.compare.scenarios import scenario_section
 from views.compare import DEFAULT_PEERS, MAX_REGIONS, peers_of
 from views.compare import assessed as assessed_codes
 
@@ -86,5 +86,5 @@ differences = matrix.apply(lambda column: [
 differences.loc[ctx.t("compare.peer_median")] = group_median.map(lambda v: format_number(v, ctx.lang))
 st.dataframe(differences.rename_axis(ctx.t("word.region")).reset_index(), hide_index=True, width="stretch")
 
-official_view.compare_table(ctx, assessed, ctx.year)
+official.compare_table(ctx, assessed, ctx.year)
 scenario_section(ctx, assessed, key="compare_scenarios")

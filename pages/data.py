@@ -4,15 +4,15 @@ regions), retract, targets and programmes (administrators). Roles: components/au
 import streamlit as st
 
 from components import auth, cached, frame, widgets
-from components.data_views import history_frame
-from components.framework_files import framework_export, framework_import
-from components.official_upload import official_downloads, official_upload
-from components.programmes_upload import programmes_upload
-from components.signin_panel import signin_panel
-from components.snapshot_stewardship import audit_table, restore_panel, retract_panel, show_flash
-from components.snapshot_upload import snapshot_upload
-from components.targets_editor import targets_editor
 from scoring import STAGES
+from sections.data.framework_files import framework_export, framework_import
+from sections.data.official_upload import official_downloads, official_upload
+from sections.data.programmes_upload import programmes_upload
+from sections.data.signin_panel import signin_panel
+from sections.data.snapshot_stewardship import audit_table, restore_panel, retract_panel, show_flash
+from sections.data.snapshot_upload import snapshot_upload
+from sections.data.tables import history_frame
+from sections.data.targets_editor import targets_editor
 from store.templates import csv_template, xlsx_template
 
 ctx = frame.context()

@@ -5,7 +5,7 @@ import streamlit as st
 from charts.labels import region_short_name
 from charts.maps import band_map
 from charts.theme import CHART_CONFIG
-from components import cached, figures, frame, official_view, url_state
+from components import cached, figures, frame, official, url_state
 from components.downloads import ranking_downloads
 from components.tables import show_ranking, show_table
 from i18n import format_number, format_percent
@@ -104,7 +104,7 @@ if shown["method_changed"].any():
     st.caption("⚠️ " + ctx.t("overview.method_note"))
 selected = show_ranking(shown, ctx, band_names, key="overview_ranking", group_names=group_names,
                         provinces=selection.provinces)
-official_view.year_summary(ctx, ctx.year)
+official.year_summary(ctx, ctx.year)
 if selected is not None:
     st.switch_page("pages/region.py", query_params={"region": selected, "year": ctx.year, "stage": ctx.stage,
                                                       "lang": ctx.lang})

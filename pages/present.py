@@ -7,9 +7,11 @@
 
 import streamlit as st
 
-from components import agenda_builder, agenda_data, cached, frame, meeting_desk, slides
+from components import cached, frame
+from components.text import plain
 from i18n import DEFAULT_LANGUAGE, LANGUAGES
 from reports.agenda import AgendaError, decode, encode
+from sections.present import agenda_builder, agenda_data, meeting_desk, slides
 from store import meetings
 from store.manifest import shared_year_stages
 
@@ -124,7 +126,7 @@ if st.query_params.get("mode") == "slides":
     st.caption(slides.status_caption(status, shown))
     st.stop()
 
-st.title(slides.plain(agenda.title or ctx.t("present.untitled")))
+st.title(plain(agenda.title or ctx.t("present.untitled")))
 st.caption(ctx.t("present.subtitle", year=agenda.year, stage=agenda.stage))
 meeting_desk.data_status(status, shown)
 start, edit, fresh = st.columns(3)
@@ -133,10 +135,10 @@ start.button(ctx.t("present.start"), key="present_start", type="primary", icon="
 edit.button(ctx.t("present.edit"), key="present_edit", on_click=edit_agenda, args=(agenda,),
             help=ctx.t("present.edit_help"))
 fresh.button(ctx.t("present.new_agenda"), key="present_new", on_click=new_agenda)
-st.markdown(f"**{slides.plain(ctx.t('present.link'))}**")
+st.markdown(f"**{plain(ctx.t('present.link'))}**")
 st.code(agenda_link(token), language=None, wrap_lines=True)
 st.subheader(ctx.t("present.items_title"))
-st.markdown("\n".join(f"{i + 1}. {slides.plain(title)}" for i, title in titles.items()))
+st.markdown("\n".join(f"{i + 1}. {plain(title)}" for i, title in titles.items()))
 st.subheader(ctx.t("present.notes_title"))
 meeting_desk.notes_form(agenda, shown, titles)
 try:

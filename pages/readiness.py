@@ -3,8 +3,9 @@ the deadlines and days left, its checklist as XLSX, and the national or provinci
 
 import streamlit as st
 
-from components import cached, frame, readiness_view
+from components import cached, frame
 from components.pickers import region_view
+from sections.readiness import evidence
 
 ctx = frame.context()
 view = region_view(ctx, "readiness.title")
@@ -13,8 +14,8 @@ if grid.empty:
     st.info(ctx.t("region.not_assessed", name=view.name, year=ctx.year, stage=ctx.stage))
     st.stop()
 st.caption(ctx.t("readiness.intro"))
-on = readiness_view.today()
-readiness_view.deadlines(ctx, on)
-table = readiness_view.opd_progress(ctx, grid)
-readiness_view.checklist(ctx, view, grid, table, on)
-readiness_view.rollup(ctx, view)
+on = evidence.today()
+evidence.deadlines(ctx, on)
+table = evidence.opd_progress(ctx, grid)
+evidence.checklist(ctx, view, grid, table, on)
+evidence.rollup(ctx, view)

@@ -5,15 +5,15 @@ import streamlit as st
 
 from charts.profiles import change_bars, lines
 from charts.theme import CHART_CONFIG
-from components import cached, figures, frame, official_view
-from components.claims_view import claims_section
+from components import cached, figures, frame, official
+from components.claims import claims_section
 from components.downloads import report_downloads
 from components.pickers import region_view
-from components.region_tables import show_indicator_table
 from components.whatif_panel import whatif_panel
 from i18n import format_number
 from scoring import summaries
 from scoring.bands import GAIN_DIGITS
+from sections.region.tables import show_indicator_table
 
 ctx = frame.context()
 view = region_view(ctx, "region.title")
@@ -68,7 +68,7 @@ trend_figure = cached.shared_figure(("region_trend", ctx, region), lambda: lines
     ctx.t("word.score"), {b.level: b.lower for b in framework.bands}, band_names,
     figures.method_marks(ctx, cached.method_changes(ctx.data_version, ctx.stage)), top=framework.max_level))
 st.plotly_chart(trend_figure, key="region_trend", config=CHART_CONFIG, alt=ctx.t("region.trend_title", stage=ctx.stage))
-official_view.region_section(ctx, region, name)
+official.region_section(ctx, region, name)
 
 # Why did it change: by dimension and by indicator, since the year before.
 st.subheader(ctx.t("region.why_title", year=ctx.year - 1))

@@ -6,7 +6,7 @@ import streamlit as st
 from charts.labels import region_colours
 from charts.profiles import lines, slope
 from charts.theme import CHART_CONFIG
-from components import cached, figures, frame, official_view, url_state
+from components import cached, figures, frame, official, url_state
 from components.pickers import LAST_REGION, region_label, start_from_view
 from components.tables import show_table
 from i18n import format_number
@@ -63,10 +63,10 @@ region_names = dict(zip(regions["code"], regions["name"], strict=True))
 home = url_state.url_value("region") or st.session_state.get(LAST_REGION)
 colours = region_colours([region_names[code] for code in chosen], region_names.get(home) if home in chosen else None)
 lines_figure = figures.trend_lines(ctx, framework, trend, medians, measure.code, method_changes, colours)
-lines_figure = official_view.trend_markers(ctx, lines_figure, chosen, measure.code == INDEX_CODE, colours)
+lines_figure = official.trend_markers(ctx, lines_figure, chosen, measure.code == INDEX_CODE, colours)
 st.plotly_chart(lines_figure, key="trends_lines", config=CHART_CONFIG, alt=title)
 if measure.code == INDEX_CODE:
-    official_view.trend_sources(ctx, chosen)
+    official.trend_sources(ctx, chosen)
 
 st.subheader(in_scope(ctx.t("trends.stages_title", year=ctx.year)))
 st.caption(ctx.t("trends.stages_hint"))

@@ -1,5 +1,5 @@
 """PPTX slides of the agenda views `plan` (a region's programme register) and `scenario` (a saved
-what-if scenario beside the actual figures): the same answers as components/action_slides.py
+what-if scenario beside the actual figures): the same answers as sections/present/action_slides.py
 (views.action), as native charts, tables and key figures."""
 
 from __future__ import annotations

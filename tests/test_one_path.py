@@ -142,8 +142,8 @@ def test_hover_text_is_the_page_s_formatted_number(store):
 
 # Python's round() rounds the binary float half to even (36.25 -> 36.2); shown figures use
 # scoring.round_score. These calls round pixels and seconds, never a figure a person reads.
-ROUND_ALLOWED = {"components/slides.py", "components/meeting_desk.py", "reports/handout.py"}
-SHOWN_LAYERS = ("app.py", "pages", "components", "views", "charts", "scoring", "store", "i18n", "reports")
+ROUND_ALLOWED = {"sections/present/slides.py", "sections/present/meeting_desk.py", "reports/handout.py"}
+SHOWN_LAYERS = ("app.py", "pages", "sections", "components", "views", "charts", "scoring", "store", "i18n", "reports")
 D3_NUMBER_FORMAT = re.compile(r"%\{[^}]*:[^}]*\}|hoverformat|tickformat=\"[^d\"]")
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from i18n import catalogue
 
 REPO = Path(__file__).resolve().parent.parent
-LAYERS = ("charts", "views", "reports", "components", "pages", "scoring", "store")
+LAYERS = ("charts", "views", "reports", "components", "sections", "pages", "scoring", "store")
 SCALE_WORDS = re.compile(r"level|score|index|target|top", re.I)
 RANGE_KEYWORDS = {"zmax", "max_value", "cmax", "range_max"}
 

@@ -49,7 +49,7 @@ GROUPS = [
     ("script run (exec of app.py + page)", ("script_runner.py",)),
 ]
 # py-spy names files relative to sys.path; a page runs by file path, so it shows as "(overview.py:12)".
-PROJECT = ("(components/", "(charts/", "(views/", "(store/", "(scoring/", "(i18n/", "(app.py:",
+PROJECT = ("(components/", "(sections/", "(charts/", "(views/", "(store/", "(scoring/", "(i18n/", "(app.py:",
            *(f"({page.stem}.py:" for page in (REPO / "pages").glob("*.py")))
 
 

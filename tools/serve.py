@@ -30,8 +30,8 @@ APP = Path(__file__).resolve().parent.parent / "app.py"
 # What the pages import (pages/*.py run by file path, so importing them here would run them).
 WARM_MODULES = ("pandas", "pyarrow", "duckdb", "plotly.graph_objects", "plotly.io", "charts.bars",
                 "charts.labels", "charts.maps", "charts.profiles", "charts.programmes", "charts.readiness",
-                "components.cached", "components.claims_view", "components.downloads", "components.figures",
-                "components.frame", "components.pickers", "components.region_tables", "components.tables",
+                "components.cached", "components.claims", "components.downloads", "components.figures",
+                "components.frame", "components.pickers", "sections.region.tables", "components.tables",
                 "components.whatif_panel", "scoring", "views.compare", "views.overview", "views.region",
                 "views.trends")
 

@@ -1,6 +1,6 @@
 """The claims view: stage I claims against stage II verification of a region, its province or the
-nation, as one model. The page section (components/claims_view.py), the live slide
-(components/slides.py), the PPTX slide (reports/view_slides.py) and the exports (reports/tables.py)
+nation, as one model. The page section (components/claims.py), the live slide
+(sections/present/slides.py), the PPTX slide (reports/view_slides.py) and the exports (reports/tables.py)
 draw this model; none of them sums, filters or cuts the rows again.
 """
 

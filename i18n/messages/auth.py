@@ -1,4 +1,4 @@
-"""Strings of sign-in, roles and write permissions (components/auth.py, components/signin_panel.py)."""
+"""Strings of sign-in, roles and write permissions (components/auth.py, sections/data/signin_panel.py)."""
 
 MESSAGES = {
     "auth.role_admin": ("administrator", "administrator"),

@@ -1,5 +1,5 @@
 """Strings of the Data page's retract and restore panels, the template pick and the audit log table
-(components/snapshot_stewardship.py, components/snapshot_upload.py)."""
+(sections/data/snapshot_stewardship.py, sections/data/snapshot_upload.py)."""
 
 MESSAGES = {
     "steward.retract_title": ("Tarik versi data", "Retract a snapshot"),

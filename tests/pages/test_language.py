@@ -93,7 +93,8 @@ def test_page_shows_only_its_language(data_dir, page, lang):
 def test_every_message_key_used_exists_in_the_catalogue():
     keys = catalogue()
     used = set()
-    for path in [*Path(REPO, "pages").glob("*.py"), *Path(REPO, "components").glob("*.py"), REPO / "app.py"]:
+    for path in [*Path(REPO, "pages").glob("*.py"), *Path(REPO, "components").glob("*.py"),
+                 *Path(REPO, "sections").rglob("*.py"), REPO / "app.py"]:
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
                 name = getattr(node.func, "attr", getattr(node.func, "id", ""))

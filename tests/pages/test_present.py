@@ -11,9 +11,9 @@ import pytest
 import streamlit as st
 
 from components.frame import Context
-from components.meeting_desk import export_frame
 from i18n import format_number
 from reports.agenda import Agenda, AgendaItem, decode, encode
+from sections.present.meeting_desk import export_frame
 from store import meetings, signin_limits
 from store.exports import csv_bytes
 from tests.pages.conftest import open_page

@@ -7,8 +7,8 @@ import datetime
 import pandas as pd
 import pytest
 
-from components import readiness_view
 from i18n import format_number, t
+from sections.readiness import evidence
 from tests.pages.conftest import chart_specs, metric, open_page
 
 D = datetime.date
@@ -19,7 +19,7 @@ YEAR, STAGE, JEMBER = 2025, "II", "35.09"
 def on(monkeypatch):
     """Fix the page's "today"; returns a setter."""
     def set_today(day: datetime.date) -> None:
-        monkeypatch.setattr(readiness_view, "today", lambda: day)
+        monkeypatch.setattr(evidence, "today", lambda: day)
     set_today(D(2026, 12, 2))
     return set_today
 

@@ -18,10 +18,11 @@ HELPERS = {"widgets", "url_state"}
 
 
 def unguarded_calls() -> list[str]:
-    """selectbox/multiselect calls in pages/ and components/ not made through the shared helpers
+    """selectbox/multiselect calls in pages/, sections/ and components/ not made through the shared helpers
     (the helper module itself excepted) and without a placeholder."""
     found = []
-    for path in [*(REPO / "pages").glob("*.py"), *(REPO / "components").glob("*.py"), REPO / "app.py"]:
+    for path in [*(REPO / "pages").glob("*.py"), *(REPO / "components").glob("*.py"),
+                 *(REPO / "sections").rglob("*.py"), REPO / "app.py"]:
         if path.name == "widgets.py":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

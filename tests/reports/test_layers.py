@@ -1,10 +1,10 @@
 """reports/ builds files for the CLI and the pages: it uses store, scoring, charts and i18n, and
-never Streamlit, DuckDB, components or pages (the pages reach it through components.downloads)."""
+never Streamlit, DuckDB, components, sections or pages (the pages reach it through components.downloads)."""
 
 from tests.conftest import REPO
 from tests.test_architecture import imported_modules
 
-FORBIDDEN = {"streamlit", "duckdb", "components", "pages"}
+FORBIDDEN = {"streamlit", "duckdb", "components", "sections", "pages"}
 
 
 def test_reports_import_no_ui_and_no_database():

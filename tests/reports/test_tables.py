@@ -7,12 +7,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from components.region_tables import indicator_frame
 from i18n import t
 from reports.errors import ExportRefused
 from reports.tables import action_table, export_table, indicator_table, ranking_table, table_bytes
 from scoring import round_score
 from scoring.bands import GAIN_DIGITS
+from sections.region.tables import indicator_frame
 from tests.reports.conftest import JEMBER, STAGE, YEAR, region_rows
 
 FORMULAS = ["=HYPERLINK(\"http://evil\",\"klik\")", "+1+1", "-2+3", "@SUM(A1:A2)"]

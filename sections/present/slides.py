@@ -1,13 +1,12 @@
 """Slides for the meeting room: one agenda view per screen, large type, no widgets.
 
-Each slide draws the same figure as its page (components.views) from the agenda's frozen data,
+Each slide draws the same figure as its page (components/figures.py) from the agenda's frozen data,
 then enlarges it for a projector. Text from an agenda or a meeting note is untrusted (anyone can
 craft a link): it goes through `plain()` before st.markdown, and never into HTML.
 """
 
 from __future__ import annotations
 
-import re
 import textwrap
 from dataclasses import replace
 
@@ -16,29 +15,25 @@ import streamlit as st
 
 from charts.labels import VALUE_FONT_SIZE, wrap
 from charts.theme import CHART_CONFIG
-from components import action_slides, cached, figures, official_view
-from components.claims_view import claims_figure, failed_label
-from components.slide_assets import CLICKER_SCRIPT, PROJECTOR_CSS
+from components import cached, figures, official
+from components.claims import claims_figure, failed_label
 from components.tables import standing_frame
+from components.text import plain
 from i18n import format_date, format_number, format_percent
 from scoring import INDEX_CODE, STAGES, summaries
 from scoring.bands import GAIN_DIGITS
+from sections.present import action_slides
+from sections.present.slide_assets import CLICKER_SCRIPT, PROJECTOR_CSS
 from views.claims import claims_model
 from views.compare import compared_regions, listed
 from views.overview import OverviewSelection, scope_line, scope_title, shown_ranking
 from views.region import dimension_gaps, top_priorities
 from views.trends import trend_measure, trend_regions
 
-_MARKDOWN_SIGNIFICANT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'])")
 SLIDE_PRIORITIES = 5   # what fits beside a chart on a projected slide
 SLIDE_TITLE_CHARACTERS = 60   # a chart title's line on a slide (28 px type, a half-screen-wide chart)
 SLIDE_LINE_PX, SLIDE_TITLE_PAD_PX = 34, 22   # the chart title block's lines and the room above/below
 SLIDE_ANNOTATION_PX = 16   # annotations (band labels, value columns) on a slide
-
-
-def plain(text) -> str:
-    """Untrusted text made inert for st.markdown: one line, every markdown/HTML character escaped."""
-    return _MARKDOWN_SIGNIFICANT.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def projector_mode() -> None:
@@ -158,7 +153,7 @@ def region_slide(item, ctx, source, framework, regions) -> None:
     ranking = source.ranking(ctx.year, ctx.stage).set_index("region_code")
     key_figures, chart = st.columns([1, 2], vertical_alignment="center")
     figures.region_metrics(ctx, framework, ranking, region, (key_figures, key_figures, key_figures))
-    official_view.slide_line(ctx, region, key_figures)
+    official.slide_line(ctx, region, key_figures)
     figure, _ = figures.region_radar(ctx, framework, region, regions, source.scores(ctx.year, ctx.stage, "dimension"),
                                    source.targets(region, ctx.year))
     draw(figure, "slide_radar", chart)
@@ -205,7 +200,7 @@ def trends_slide(item, ctx, source, framework, regions) -> None:
     medians = source.national_medians(ctx.stage, measure.kind)
     changes = [year for year in cached.method_changes(ctx.data_version, ctx.stage) if source.has(year, ctx.stage)]
     figure = figures.trend_lines(ctx, framework, trend, medians, measure.code, changes)
-    draw(official_view.trend_markers(ctx, figure, chosen, measure.code == INDEX_CODE), "slide_trend")
+    draw(official.trend_markers(ctx, figure, chosen, measure.code == INDEX_CODE), "slide_trend")
 
 
 def claims_slide(item, ctx, source, framework, regions) -> None:

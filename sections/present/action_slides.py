@@ -11,20 +11,15 @@ import streamlit as st
 
 from charts.labels import shorten
 from charts.profiles import change_bars
+from components.text import plain
 from i18n import format_number
 from scoring.bands import GAIN_DIGITS
 from scoring.whatif import WhatIfError
 from views.action import plan_summary, scenario_changes
 
 
-def _plain(text) -> str:
-    from components.slides import plain  # components.slides registers these slides: import late
-
-    return plain(text)
-
-
 def _draw(figure, key: str, container=st) -> None:
-    from components.slides import draw
+    from sections.present.slides import draw
 
     draw(figure, key, container)
 
@@ -59,7 +54,7 @@ def plan_slide(item, ctx, source, framework, regions) -> None:
     side.metric(ctx.t("plan.summary_budget"), format_number(summary.budget / 1e9, ctx.lang))
     side.metric(ctx.t("plan.summary_all_done"), format_number(summary.index_all_done, ctx.lang),
                 delta=format_number(summary.index_change, ctx.lang, signed=True))
-    side.markdown(_plain(ctx.t("present.plan_bands", now=bands[summary.band_now], after=bands[summary.band_all_done])))
+    side.markdown(plain(ctx.t("present.plan_bands", now=bands[summary.band_now], after=bands[summary.band_all_done])))
 
 
 def scenario_slide(item, ctx, source, framework, regions) -> None:
@@ -96,7 +91,7 @@ def scenario_slide(item, ctx, source, framework, regions) -> None:
         # an unchanged figure still gets a (grey) delta line, so every "now" line sits at one height
         column.metric(label, value, delta=delta if delta else "±0", delta_color="normal" if delta else "off",
                       delta_arrow="auto" if delta else "off")
-        column.caption(_plain(now.format(before)))
+        column.caption(plain(now.format(before)))
     register = source.store.programmes(region)
     names = dict(zip(register["programme_code"], register["name"], strict=True))
     changes = scenario_changes(scenario.levels, scenario.programmes, source.region_indicators(
@@ -109,6 +104,6 @@ def scenario_slide(item, ctx, source, framework, regions) -> None:
                          now=row.level_now, after=row.level_after)
         else:
             text = ctx.t("present.scenario_programme", code=row.code, name=names.get(row.code, ""))
-        lines.append(f"- {_plain(text)}")
-    st.markdown(f"**{_plain(ctx.t('present.scenario_changes', name=scenario.name))}**")
+        lines.append(f"- {plain(text)}")
+    st.markdown(f"**{plain(ctx.t('present.scenario_changes', name=scenario.name))}**")
     st.markdown("\n".join(lines))

@@ -14,7 +14,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from charts.official import add_official_markers
-from components import cached, slides
+from components import cached
+from components.text import plain
 from i18n import format_number
 from scoring.official import beside_computed
 from views.official import published, rank_text
@@ -36,10 +37,10 @@ def source_lines(ctx, rows: pd.DataFrame, label=lambda row: str(row["year"])) ->
     """One markdown line per row: label, the source (escaped) linked to its address when it has one."""
     lines = []
     for row in rows.to_dict("records"):
-        source = slides.plain(row["source"])
+        source = plain(row["source"])
         text = f"[{source}]({safe_url(row['source_url'])})" if row["source_url"] else \
-            f"{source} {slides.plain(ctx.t('official.no_address'))}"
-        lines.append("- " + ctx.t("official.source_line", year=slides.plain(label(row)), source=text))
+            f"{source} {plain(ctx.t('official.no_address'))}"
+        lines.append("- " + ctx.t("official.source_line", year=plain(label(row)), source=text))
     st.markdown("\n".join(lines))
 
 
@@ -153,4 +154,4 @@ def slide_line(ctx, region: str, container=st) -> None:
         rank = ctx.t("official.slide_rank", rank=rank_text(row["rank"], row["rank_of"])) if row["rank"] else ""
         line = ctx.t("official.slide_line", year=ctx.year, index=published(row["index"], ctx.lang), rank=rank,
                      source=row["source"])
-        container.markdown(slides.plain(line))
+        container.markdown(plain(line))

@@ -10,10 +10,10 @@ import pandas as pd
 import streamlit as st
 
 from components import auth, widgets
-from components.data_views import problems_frame
-from components.snapshot_stewardship import flash
 from i18n import format_number
 from scoring import STAGES
+from sections.data.snapshot_stewardship import flash
+from sections.data.tables import problems_frame
 from store.atomic import StoreUnavailable
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import auth
-from components.data_views import problems_frame
+from sections.data.tables import problems_frame
 from store import IngestRefused
 from store.atomic import StoreBusy, StoreUnavailable
 from store.official_tables import template_bytes

@@ -14,9 +14,9 @@ import pandas as pd
 import streamlit as st
 
 from components import auth, cached, widgets
-from components.agenda_data import DataStatus
-from components.slides import plain
+from components.text import plain
 from i18n import format_date, t
+from sections.present.agenda_data import DataStatus
 from store import meetings
 from store.atomic import StoreBusy, StoreUnavailable
 from store.exports import csv_bytes, csv_dialect, xlsx_bytes

@@ -10,9 +10,10 @@ import streamlit as st
 
 from components import cached, url_state, widgets
 from components.pickers import region_label
-from components.slides import plain, slide_title
+from components.text import plain
 from reports.agenda import VIEWS, Agenda, AgendaItem, encode
 from scoring import INDEX_CODE
+from sections.present.slides import slide_title
 from views.compare import MAX_REGIONS
 
 ITEMS_KEY = "present_items"

@@ -8,7 +8,7 @@ import math
 import streamlit as st
 
 from components import auth
-from components.slides import plain
+from components.text import plain
 from store.atomic import StoreUnavailable
 from store.users import Identity
 

@@ -1,4 +1,4 @@
-"""The constant CSS and script of slide mode (components/slides.py): no user text is ever placed in
+"""The constant CSS and script of slide mode (sections/present/slides.py): no user text is ever placed in
 either string."""
 
 # Slide mode: no sidebar or Streamlit header; the page is exactly one screen tall. The root font

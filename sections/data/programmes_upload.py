@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from components import auth, widgets
-from components.data_views import problems_frame
 from components.pickers import region_label
+from sections.data.tables import problems_frame
 from store import IngestRefused
 from store.atomic import StoreBusy, StoreUnavailable
 from store.programme_template import csv_programme_template, xlsx_programme_template

@@ -10,9 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from components import auth, widgets
-from components.data_views import problems_frame
-from components.slides import plain
+from components.text import plain
 from i18n import format_number
+from sections.data.tables import problems_frame
 from store import IngestRefused
 from store.atomic import StoreUnavailable
 from store.framework_versions import export_workbook, import_workbook, preview_import

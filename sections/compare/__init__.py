@@ -1,0 +1,1 @@
+"""Streamlit sections of the /compare page (pages/compare.py)."""

@@ -1,0 +1,1 @@
+"""Streamlit sections of the /data page (pages/data.py): uploads, imports, stewardship, sign-in."""

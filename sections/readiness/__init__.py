@@ -1,0 +1,1 @@
+"""Streamlit sections of the /readiness page (pages/readiness.py)."""

@@ -1,0 +1,1 @@
+"""Streamlit sections of the /region page (pages/region.py)."""
