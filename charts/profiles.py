@@ -97,7 +97,8 @@ def heatmap(matrix: pd.DataFrame, cell_text: pd.DataFrame, text: ChartText, scor
         colorbar=dict(title=score_label), hovertemplate="%{customdata} · %{x}: %{text}<extra></extra>",
     ))
     figure.update_yaxes(autorange="reversed", **short_ticks(rows, [legend_name(row, 24) for row in rows]))
-    return finish(figure, text, height=160 + 48 * len(matrix))
+    row_px = 48 if len(matrix) <= 8 else 30   # a whole province (26-38 rows) stays on a screen or two
+    return finish(figure, text, height=160 + row_px * len(matrix))
 
 
 def dumbbell(frame: pd.DataFrame, text: ChartText, reference_name: str, score_label: str,

@@ -13,7 +13,8 @@ import streamlit as st
 
 from charts.bars import band_distribution
 from charts.profiles import dumbbell, heatmap, lines, radar
-from charts.theme import CHART_CONFIG, NEUTRAL
+from charts.series import series_figure
+from charts.theme import BAND_COLOURS, CHART_CONFIG, NEUTRAL
 from components import cached
 from i18n import format_number
 from scoring import INDEX_CODE, band_for, round_score, summaries
@@ -151,3 +152,17 @@ def plain_title(figure: go.Figure) -> str:
     """The figure's title without its subtitle, on one line (charts.theme.finish may wrap it)."""
     title = (figure.layout.title.text or "").split("<br><sup>")[0]
     return title.replace(" <br>", " ").replace("<br>", " ")
+
+
+def compare_bars(ctx, framework, chart, bands: pd.Series) -> go.Figure:
+    """A whole province compared (views.compare.compare_chart's bars): each region's index, highest
+    first, in its band's colour with the value and the band's name printed. `bands`: name -> band."""
+    band_names = framework.band_names(ctx.lang)
+    [(_, values)] = chart.series
+    levels = [int(bands[name]) for name in chart.categories]
+    title = ctx.t("compare.bars_title", count=len(chart.categories))
+    return series_figure("bar", chart.categories, chart.series, ctx.chart_text(title, score_units(ctx, framework)),
+                         top=chart.top, value_label=ctx.t("word.score"),
+                         point_colours={0: [BAND_COLOURS[level] for level in levels]},
+                         value_texts={0: [f"{format_number(v, ctx.lang)} · {band_names[level]}"
+                                          for v, level in zip(values, levels, strict=True)]})

@@ -8,6 +8,7 @@ import streamlit as st
 from charts.labels import region_short_name
 from components.url_state import link
 from i18n import format_number
+from views.compare import standing_table
 from views.overview import group_columns
 
 
@@ -77,26 +78,20 @@ def show_ranking(rows: pd.DataFrame, ctx, band_names: dict[int, str], key: str,
 
 def standing_frame(ranking: pd.DataFrame, codes: list[str], ctx, band_names: dict[int, str],
                    group_names: dict[str, str] | None = None) -> pd.DataFrame:
-    """Index, band and ranks (national, province, kind: "3 of 38"; evaluation group when a compared
-    region has one, named by `group_names`) of `codes`, in that order, from the store's ranking
-    (scoring.ranking, ranks by shared_ranks; nothing is ranked again here)."""
-    rows = ranking.set_index("region_code").loc[[c for c in codes if c in set(ranking["region_code"])]]
-    total = len(ranking)
-    table = pd.DataFrame({
-        ctx.t("word.region"): rows["name"],
-        ctx.t("word.index"): rows["index"].map(lambda v: format_number(v, ctx.lang)),
-        ctx.t("word.band"): rows["band"].map(lambda b: band_names[int(b)]),
-        ctx.t("compare.col_rank"): [ctx.t("region.rank_of", rank=int(r), total=total) for r in rows["rank"]],
-        ctx.t("compare.col_province_rank"): [
-            ctx.t("compare.rank_in", rank=int(r), total=int(n), place=p)
-            for r, n, p in zip(rows["province_rank"], rows["province_regions"], rows["province_name"], strict=True)],
-        ctx.t("compare.col_kind_rank"): [
-            ctx.t("compare.rank_in", rank=int(r), total=int(n), place=ctx.t(f"word.{k}"))
-            for r, n, k in zip(rows["kind_rank"], rows["kind_regions"], rows["kind"], strict=True)],
-    })
-    if "group" in rows and rows["group"].notna().any():
-        names = group_names or {}
-        table[ctx.t("compare.col_group_rank")] = [
-            "–" if pd.isna(g) else ctx.t("compare.rank_in", rank=int(r), total=int(n), place=names.get(g, g))
-            for r, n, g in zip(rows["group_rank"], rows["group_regions"], rows["group"], strict=True)]
-    return table
+    """views.compare.standing_table in the UI language: index, band and every rank of `codes`."""
+    return standing_table(ranking, codes, ctx.t, lambda v: format_number(v, ctx.lang), band_names, group_names)
+
+
+# The standing table's columns on a page: short headers (the full name as help) and widths that keep
+# every column of a compared region in view at 1366 px, the evaluation group's long name included.
+STANDING_COLUMNS = (("word.region", "overview.head_region", 140), ("word.index", "overview.head_index", 56),
+                    ("word.band", "overview.head_band", 96), ("compare.col_rank", "compare.head_rank", 84),
+                    ("compare.col_province_rank", "compare.head_province_rank", 150),
+                    ("compare.col_kind_rank", "compare.head_kind_rank", 140),
+                    ("compare.col_group_rank", "compare.head_group_rank", 238))
+
+
+def standing_config(ctx) -> dict:
+    """st.dataframe column_config for standing_frame's table."""
+    return {ctx.t(full): st.column_config.Column(ctx.t(short), help=ctx.t(full), width=width)
+            for full, short, width in STANDING_COLUMNS}

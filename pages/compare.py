@@ -1,4 +1,5 @@
-"""Compare: up to 8 regions by hand or from a peer set; radar, heatmap, dumbbell, differences."""
+"""Compare: up to 8 regions by hand, or a peer set (nearest peers, or every region of a province);
+radar (sorted index bars beyond 8), heatmap, dumbbell, band and ranks, differences."""
 
 import pandas as pd
 import streamlit as st
@@ -9,11 +10,10 @@ from charts.theme import CHART_CONFIG
 from components import cached, figures, frame, official, url_state
 from components.downloads import ranking_downloads
 from components.pickers import LAST_REGION, region_label, region_picker, start_from_view
-from components.tables import standing_frame
+from components.tables import standing_config, standing_frame
 from i18n import format_number
-from scoring.peers import PEER_METHODS
 from sections.compare.scenarios import scenario_section
-from views.compare import DEFAULT_PEERS, MAX_REGIONS, peers_of
+from views.compare import COMPARE_METHODS, DEFAULT_PEERS, MAX_REGIONS, compare_chart, peers_of
 from views.compare import assessed as assessed_codes
 
 ctx = frame.context()
@@ -33,7 +33,7 @@ mode = url_state.radio(ctx.t("compare.mode"), ["peers", "manual"], key="mode", d
 if mode == "peers":
     left, right = st.columns(2)
     anchor = region_picker(ctx, ctx.t("compare.anchor"), container=left)
-    method = url_state.selectbox(ctx.t("compare.peer_method"), PEER_METHODS, key="peers", default=DEFAULT_PEERS,
+    method = url_state.selectbox(ctx.t("compare.peer_method"), COMPARE_METHODS, key="peers", default=DEFAULT_PEERS,
                                  container=right, format_func=lambda m: ctx.t(f"compare.peers_{m}"))
     chosen = peers_of(cached.source(ctx.data_version), regions, ctx.year, ctx.stage, anchor, method)
 else:
@@ -55,8 +55,13 @@ matrix = figures.compare_matrix(ctx, framework, names, assessed, index_scores, d
 # view) always in the highlight colour.
 home = anchor if mode == "peers" else url_state.url_value("region") or st.session_state.get(LAST_REGION)
 colours = region_colours([names[code] for code in assessed], names.get(home) if home in assessed else None)
-st.plotly_chart(figures.compare_radar(ctx, framework, matrix, colours), key="compare_radar", config=CHART_CONFIG,
-                alt=ctx.t("compare.radar_title", count=len(assessed)))
+if len(assessed) > MAX_REGIONS:   # a whole province: a radar of that many is a tangle
+    chart = compare_chart(framework, names, assessed, dimension_scores, ctx.lang, index_scores, ctx.t("word.index"))
+    bands = cached.ranking(ctx.data_version, ctx.year, ctx.stage).set_index("name")["band"]
+    figures.draw(figures.compare_bars(ctx, framework, chart, bands), "compare_bars")
+else:
+    st.plotly_chart(figures.compare_radar(ctx, framework, matrix, colours), key="compare_radar", config=CHART_CONFIG,
+                    alt=ctx.t("compare.radar_title", count=len(assessed)))
 st.plotly_chart(figures.compare_heatmap(ctx, framework, matrix), key="compare_heatmap", config=CHART_CONFIG,
                 alt=ctx.t("compare.heatmap_title"))
 
@@ -74,7 +79,7 @@ st.plotly_chart(dumbbell(rows, ctx.chart_text(ctx.t("compare.dumbbell_title", na
 st.subheader(ctx.t("compare.standing_title"))
 st.dataframe(standing_frame(cached.ranking(ctx.data_version, ctx.year, ctx.stage), assessed, ctx,
                             framework.band_names(ctx.lang), cached.group_names(ctx.lang)),
-             hide_index=True, width="stretch", key="compare_standing")
+             hide_index=True, width="stretch", key="compare_standing", column_config=standing_config(ctx))
 ranking_downloads(ctx, tuple(assessed), key="compare_ranking")
 
 st.subheader(ctx.t("compare.table_title"))
