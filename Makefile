@@ -36,8 +36,9 @@ demo-data:      ## regenerate the synthetic demo snapshots (seeded)
 	$(PYTHON) tools/make_demo_data.py --fresh
 	$(PYTHON) tools/make_demo_programmes.py --fresh
 
-reference:      ## rebuild data/reference/regions.csv from the npm packages
+reference:      ## rebuild data/reference/ (regions.csv, provinces.csv, then basemap.json) from pinned npm packages
 	$(PYTHON) tools/build_reference.py
+	$(PYTHON) tools/build_basemap.py
 
 system-deps:    ## Debian chromium (chart images, PDF export, browser tests), nginx with brotli_static and brotli (deployment) and npm (axe-core) when missing
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }

@@ -125,3 +125,81 @@ def short_ticks(categories: Sequence[str], shown: Sequence[str]) -> dict:
     """Axis settings that show `shown` (short or wrapped names) for `categories` (the full names the
     traces keep as their data, so the hover text, a test or an export still sees the full name)."""
     return dict(tickmode="array", tickvals=list(categories), ticktext=list(shown))
+
+
+def map_label(name, limit: int = 20) -> str:
+    """A region's label on a map: a kabupaten by its name alone, a kota as "Kota X" ("Kabupaten
+    Jember" -> "Jember", "Kota Administrasi Jakarta Pusat" -> "Kota Jakarta Pusat"), shortened at a
+    word. A kabupaten and the kota of the same name stay apart by the word "Kota". Escaped."""
+    short = region_short_name(name)
+    for kind, shown in (("Kab. Adm. ", ""), ("Kab. ", ""), ("Kota Adm. ", "Kota ")):
+        if short.startswith(kind):
+            short = shown + short[len(kind):]
+            break
+    return html.escape(shorten(short, limit), quote=False)
+
+
+# Where a point's label may sit, in order of preference: (plotly textposition, x and y direction).
+LABEL_PLACES = (("middle right", 1, 0), ("middle left", -1, 0), ("top center", 0, 1), ("bottom center", 0, -1),
+                ("top right", 1, 1), ("top left", -1, 1), ("bottom right", 1, -1), ("bottom left", -1, -1))
+# Text size of map labels and the width of one of their characters (px, a generous average).
+POINT_LABEL_FONT_SIZE, POINT_LABEL_CHARACTER_PX = 11, 6.0
+
+
+def point_label_places(xs: Sequence[float], ys: Sequence[float], texts: Sequence[str],
+                       scales: Sequence[float], bounds: tuple[float, float, float, float] | None = None,
+                       marker_px: float = 10.0) -> list[str]:
+    """A plotly textposition for each point's label, chosen so labels cover other labels, dots and
+    the outside of `bounds` (x0, y0, x1, y1: the plot's data extent) as little as possible when the
+    chart is drawn at any of `scales` (pixels per data unit, equal on both axes as on a map; a chart
+    does not know its width, so a map passes its wide-screen and its phone scale). Greedy: the most
+    crowded points choose first, each takes the place in LABEL_PLACES with the least overlap at the
+    first scale, then at the next (on a phone a reader can zoom in; a room looking at a projector
+    cannot), then the first in order. Texts are plotly text (escaped, one line)."""
+    height = POINT_LABEL_FONT_SIZE * 1.4 + 2                  # a pixel of air round each label
+    widths = [len(html.unescape(text)) * POINT_LABEL_CHARACTER_PX + 2 for text in texts]
+    gap = marker_px / 2 + 2
+    count = len(widths)
+
+    def box(scale: float, number: int, dx: int, dy: int) -> tuple[float, float, float, float]:
+        x, y, width = xs[number] * scale, ys[number] * scale, widths[number]
+        left = x + gap if dx > 0 else x - gap - width if dx < 0 else x - width / 2
+        bottom = y + gap if dy > 0 else y - gap - height if dy < 0 else y - height / 2
+        return left, bottom, left + width, bottom + height
+
+    def overlap(a, b) -> float:
+        return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+    def dot(scale: float, number: int) -> tuple[float, float, float, float]:
+        x, y = xs[number] * scale, ys[number] * scale
+        return x - marker_px / 2, y - marker_px / 2, x + marker_px / 2, y + marker_px / 2
+
+    def outside(scale: float, candidate) -> float:
+        if bounds is None:
+            return 0.0
+        frame = tuple(value * scale for value in bounds)
+        return (candidate[2] - candidate[0]) * (candidate[3] - candidate[1]) - overlap(candidate, frame)
+
+    def crowding(number: int) -> int:
+        scale = min(scales)
+        reach = widths[number] / scale
+        return -sum(1 for other in range(count) if other != number
+                    and abs(xs[other] - xs[number]) < reach and abs(ys[other] - ys[number]) < reach)
+
+    placed: dict[float, list] = {scale: [] for scale in scales}
+    chosen = [LABEL_PLACES[0][0]] * count
+    for number in sorted(range(count), key=crowding):
+        best = None
+        for rank, (place, dx, dy) in enumerate(LABEL_PLACES):
+            cost = []
+            for scale in scales:
+                candidate = box(scale, number, dx, dy)
+                cost.append(sum(overlap(candidate, other) for other in placed[scale])
+                            + sum(overlap(candidate, dot(scale, other)) for other in range(count) if other != number)
+                            + outside(scale, candidate))
+            if best is None or (cost, rank) < best[:2]:
+                best = (cost, rank, place, dx, dy)
+        chosen[number] = best[2]
+        for scale in scales:
+            placed[scale].append(box(scale, number, best[3], best[4]))
+    return chosen

@@ -1,28 +1,95 @@
-"""The dot map of regions from their centroids: plain x/y scatter, no tiles, no network."""
+"""The dot map of regions from their centroids: plain x/y scatter over a basemap, no tiles, no network.
+
+The basemap (store.catalog.Basemap, Natural Earth via tools/build_basemap.py) is drawn as the first
+traces, under the dots: land as light filled outlines, Indonesia a shade darker than its neighbours,
+province borders as thin dotted lines. It takes no hover, no click and no legend entry.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.labels import POINT_LABEL_FONT_SIZE, map_label, point_label_places
 from charts.theme import BAND_COLOURS, ChartText, finish
 
 # Indonesia's extent with a margin; equal degrees on both axes keep the archipelago's shape.
 LON_RANGE = (94.0, 141.5)
 LAT_RANGE = (-11.5, 6.5)
+HEIGHT, ZOOMED_HEIGHT = 480, 560   # a province's map is taller: its labels need the room
+# The plot's size in px on the two screens a zoomed map's labels are placed for (measured in
+# Chromium): its height inside ZOOMED_HEIGHT on a wide screen, where the map is height-bound, and
+# its width on a phone (390 px), where it is width-bound.
+WIDE_PLOT_HEIGHT_PX, PHONE_PLOT_WIDTH_PX = 400, 342
+BASEMAP_NAME = "basemap"   # the `meta` of every basemap trace, so a reader (or a test) can tell them apart
+LAND, NEIGHBOUR_LAND = dict(fill="#EEF1F4", line="#9AA5B1"), dict(fill="#F7F8FA", line="#CBD2D9")
+BORDER_COLOUR = "#9AA5B1"
+DOT_PX = 9
+
+
+def _joined(lines: Iterable[Sequence[float]], closed: bool) -> tuple[list, list]:
+    """Flat lon/lat lines as one trace's x and y, each line ended by None (a gap); rings closed."""
+    xs: list = []
+    ys: list = []
+    for line in lines:
+        xs.extend(line[0::2])
+        ys.extend(line[1::2])
+        if closed:
+            xs.append(line[0])
+            ys.append(line[1])
+        xs.append(None)
+        ys.append(None)
+    return xs, ys
+
+
+def basemap_traces(basemap) -> list[go.Scatter]:
+    """Neighbouring land, Indonesia's land and the province borders, as three quiet traces.
+
+    `basemap` has `neighbours` and `indonesia` (flat lon/lat rings) and `borders` ((code, code,
+    flat line)), as store.catalog.Basemap."""
+    quiet = dict(mode="lines", hoverinfo="skip", showlegend=False, meta=BASEMAP_NAME)
+    traces = []
+    for name, rings, style in (("neighbours", basemap.neighbours, NEIGHBOUR_LAND),
+                               ("indonesia", basemap.indonesia, LAND)):
+        xs, ys = _joined(rings, closed=True)
+        traces.append(go.Scatter(x=xs, y=ys, name=name, fill="toself", fillcolor=style["fill"],
+                                 line=dict(color=style["line"], width=0.6), **quiet))
+    xs, ys = _joined((line for _, _, line in basemap.borders), closed=False)
+    traces.append(go.Scatter(x=xs, y=ys, name="borders", line=dict(color=BORDER_COLOUR, width=0.8, dash="dot"),
+                             **quiet))
+    return traces
+
+
+def label_trace(regions: pd.DataFrame, extent: tuple[tuple[float, float], tuple[float, float]]) -> go.Scatter:
+    """Every region's short name beside its dot (charts.labels.map_label), each placed where it
+    covers the fewest other labels and dots, and stays inside `extent`, on a wide screen and a phone."""
+    texts = [map_label(name) for name in regions["name"]]
+    (west, east), (south, north) = extent
+    scales = (WIDE_PLOT_HEIGHT_PX / (north - south), PHONE_PLOT_WIDTH_PX / (east - west))
+    places = point_label_places(regions["longitude"].tolist(), regions["latitude"].tolist(), texts, scales,
+                                bounds=(west, south, east, north), marker_px=DOT_PX)
+    # Invisible markers as large as the dots: plotly sets a label off by its point's marker size.
+    return go.Scatter(x=regions["longitude"], y=regions["latitude"], mode="markers+text", text=texts,
+                      textposition=places, marker=dict(size=DOT_PX, opacity=0), hoverinfo="skip",
+                      textfont=dict(size=POINT_LABEL_FONT_SIZE, color="#1F2933"), showlegend=False, name="labels",
+                      cliponaxis=False)
 
 
 def band_map(regions: pd.DataFrame, band_names: dict[int, str], text: ChartText,
              hover_label: str, extent: tuple[tuple[float, float], tuple[float, float]] | None = None,
-             highlight: tuple[str, str] | None = None) -> go.Figure:
+             highlight: tuple[str, str] | None = None, basemap=None) -> go.Figure:
     """Regions as dots coloured by band; one legend entry per band, named ("Baik").
 
     `regions` has code, name, longitude, latitude, band (Int, NA when not assessed) and
     index_text (the formatted index). Unassessed regions are grey. customdata holds the code.
-    `extent`: (longitude range, latitude range) to zoom to (a province), else all Indonesia.
+    `extent`: (longitude range, latitude range) to zoom to (a province), else all Indonesia; a
+    zoomed map labels every region with its short name, the national one none.
     `highlight`: (code, legend name) of the user's own region, ringed on top of the others.
+    `basemap`: the land and borders drawn under the dots (store.catalog.Basemap), or None.
     """
-    figure = go.Figure()
+    figure = go.Figure(basemap_traces(basemap) if basemap is not None else None)
     assessed = regions[regions["band"].notna()]
     missing = regions[regions["band"].isna()]
     if not missing.empty:
@@ -37,11 +104,13 @@ def band_map(regions: pd.DataFrame, band_names: dict[int, str], text: ChartText,
         figure.add_trace(go.Scatter(
             x=rows["longitude"], y=rows["latitude"], mode="markers",
             name=band_names[int(level)],
-            marker=dict(size=9, color=BAND_COLOURS[int(level)], line=dict(width=0.6, color="#1F2933")),
+            marker=dict(size=DOT_PX, color=BAND_COLOURS[int(level)], line=dict(width=0.6, color="#1F2933")),
             customdata=rows[["code"]].to_numpy(), text=rows["name"] + "<br>" + hover_label + ": "
             + rows["index_text"],
             hovertemplate="%{text}<extra></extra>",
         ))
+    if extent is not None and not regions.empty:
+        figure.add_trace(label_trace(regions, extent))
     if highlight is not None:
         mine = regions[regions["code"] == highlight[0]]
         if not mine.empty:
@@ -51,7 +120,11 @@ def band_map(regions: pd.DataFrame, band_names: dict[int, str], text: ChartText,
                 customdata=mine[["code"]].to_numpy(), text=mine["name"], hovertemplate="%{text}<extra></extra>",
             ))
     lon_range, lat_range = extent or (LON_RANGE, LAT_RANGE)
-    figure.update_xaxes(range=list(lon_range), visible=False, constrain="domain")
-    figure.update_yaxes(range=list(lat_range), visible=False, scaleanchor="x", scaleratio=1)
+    # Nationally the map keeps Indonesia's extent (the plot shrinks to fit); zoomed, the ranges grow
+    # to fill the plot, so a wide screen shows the neighbouring provinces' land beside the province.
+    constrain = "range" if extent else "domain"
+    figure.update_xaxes(range=list(lon_range), visible=False, constrain=constrain)
+    figure.update_yaxes(range=list(lat_range), visible=False, scaleanchor="x", scaleratio=1, constrain=constrain)
     figure.update_layout(legend=dict(orientation="h", y=-0.05), dragmode="pan")
-    return finish(figure, text, height=480)
+    finish(figure, text, height=ZOOMED_HEIGHT if extent else HEIGHT)
+    return figure.update_layout(margin=dict(l=8, r=8))   # the axes are hidden: no room for tick labels

@@ -101,6 +101,11 @@ def regions() -> pd.DataFrame:
     return store().regions()
 
 
+def basemap():
+    """Land and province borders under every map (store.catalog.basemap reads the file once)."""
+    return store().basemap()
+
+
 def framework_for(year: int) -> Framework | None:
     return store().framework_for(year)
 

@@ -76,7 +76,8 @@ def overview_map():
                     ctx.chart_text(ctx.t("overview.map_title", count=len(shown)), ctx.t("overview.map_units")),
                     ctx.t("word.index"),
                     extent=map_extent(map_rows[map_rows["province_code"].isin(selection.provinces)]),  # None: nation
-                    highlight=(yours, ctx.t("overview.map_yours", name=names[yours])) if yours in names else None)
+                    highlight=(yours, ctx.t("overview.map_yours", name=names[yours])) if yours in names else None,
+                    basemap=cached.basemap())
 
 
 figure = cached.shared_figure(("overview_map", ctx, selection, yours if yours in names else None), overview_map)

@@ -1,7 +1,9 @@
-"""The data folder's reference parts: framework versions per year and the region list."""
+"""The data folder's reference parts: framework versions per year, the region list and the basemap."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pandas as pd
 
 from scoring import Framework, FrameworkError, load_framework
 
+BUNDLED_REFERENCE = Path(__file__).resolve().parent.parent / "data" / "reference"
 REGION_COLUMNS = ["code", "name", "province_code", "province_name", "kind", "latitude", "longitude"]
 
 
@@ -82,3 +85,54 @@ def regions(reference_dir: Path) -> pd.DataFrame:
     """The 514 kab/kota: columns code, name, province_code, province_name, kind, latitude, longitude."""
     path = reference_dir / "regions.csv"
     return _regions(path, path.stat().st_mtime_ns).copy()
+
+
+@dataclass(frozen=True)
+class Basemap:
+    """The map's base layer (tools/build_basemap.py, Natural Earth): each ring or line is a flat
+    tuple lon0, lat0, lon1, lat1, … in degrees. `indonesia` and `neighbours` are land outlines (closed
+    rings, the last point not repeated) inside `box` (west, south, east, north); `borders` are the
+    province borders as (province code, province code, line)."""
+
+    box: tuple[float, float, float, float]
+    indonesia: tuple[tuple[float, ...], ...]
+    neighbours: tuple[tuple[float, ...], ...]
+    borders: tuple[tuple[str, str, tuple[float, ...]], ...]
+
+
+def _checked_line(values, path: Path, where: str, box, closed: bool) -> tuple[float, ...]:
+    line = tuple(float(v) for v in values)
+    if len(line) % 2 or len(line) < (6 if closed else 4):
+        raise ValueError(f"{path}: {where} has {len(line)} numbers; expected lon, lat pairs, "
+                         f"at least {3 if closed else 2} points")
+    west, south, east, north = box
+    for lon, lat in zip(line[::2], line[1::2], strict=True):
+        if not (west <= lon <= east and south <= lat <= north):
+            raise ValueError(f"{path}: {where} has the point {lon}, {lat} outside the box {list(box)}")
+    return line
+
+
+@lru_cache(maxsize=4)
+def _basemap(path: Path, mtime: int) -> Basemap:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    box = tuple(float(v) for v in raw["box"])
+    return Basemap(
+        box=box,
+        indonesia=tuple(_checked_line(r, path, f"indonesia ring {i}", box, True)
+                        for i, r in enumerate(raw["indonesia"])),
+        neighbours=tuple(_checked_line(r, path, f"neighbours ring {i}", box, True)
+                         for i, r in enumerate(raw["neighbours"])),
+        borders=tuple((str(b["between"][0]), str(b["between"][1]),
+                       _checked_line(b["line"], path, f"border {i}", box, False))
+                      for i, b in enumerate(raw["borders"])),
+    )
+
+
+def basemap(reference_dir: Path) -> Basemap:
+    """The base layer under every map, read once per file version and checked (rings of lon/lat
+    pairs inside the box). A data folder without reference/basemap.json uses the bundled one: it is
+    geography, not data a user supplies."""
+    path = reference_dir / "basemap.json"
+    if not path.exists():
+        path = BUNDLED_REFERENCE / "basemap.json"
+    return _basemap(path, path.stat().st_mtime_ns)

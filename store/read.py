@@ -37,6 +37,10 @@ class StoreReads:
         """All kab/kota: code, name, province_code, province_name, kind, latitude, longitude."""
         return catalog.regions(self.reference_dir)
 
+    def basemap(self) -> catalog.Basemap:
+        """Indonesia's coastline, its neighbours' and the province borders (store.catalog.Basemap)."""
+        return catalog.basemap(self.reference_dir)
+
     def frameworks(self) -> tuple[Framework, ...]:
         return catalog.frameworks(self.framework_dir)
 

@@ -1,11 +1,13 @@
 """A province chosen on the overview titles the page for it and zooms the map to its assessed
-regions (the ones its map shows); the user's
-region (from the link) is ringed on the map."""
+regions (the ones its map shows), each labelled with its short name; the user's
+region (from the link) is ringed on the map. Both views draw the basemap under the dots."""
 
 import json
 
 import pytest
 
+from charts.labels import map_label
+from charts.maps import BASEMAP_NAME
 from i18n import t
 from store import Store
 from tests.pages.conftest import open_page
@@ -31,6 +33,11 @@ def test_a_province_titles_the_overview_and_zooms_the_map(data_dir, lang):
     [ring] = [trace for trace in spec["data"] if trace["name"] == yours]
     jember = east_java.set_index("code").loc["35.09"]
     assert ring["x"] == [pytest.approx(jember["longitude"])] and ring["y"] == [pytest.approx(jember["latitude"])]
+    [labels] = [trace for trace in spec["data"] if trace["name"] == "labels"]
+    assert sorted(labels["text"]) == sorted(map_label(name) for name in east_java["name"])
+    assert len(labels["text"]) == len(east_java) > 20
+    assert [trace["name"] for trace in spec["data"][:3]] == ["neighbours", "indonesia", "borders"]
+    assert all(trace.get("meta") == BASEMAP_NAME for trace in spec["data"][:3])
 
 
 def test_without_a_province_the_overview_is_national(data_dir):
@@ -39,3 +46,5 @@ def test_without_a_province_the_overview_is_national(data_dir):
     spec = json.loads(app.get("plotly_chart")[0].proto.spec)
     assert spec["layout"]["xaxis"]["range"] == [94.0, 141.5]
     assert not [trace for trace in spec["data"] if "(your region)" in trace["name"]]
+    assert [trace["name"] for trace in spec["data"][:3]] == ["neighbours", "indonesia", "borders"]
+    assert not [trace for trace in spec["data"] if trace["name"] == "labels"]   # 500 names would be a blot
