@@ -1,6 +1,6 @@
 """The basemap under every map: the committed data/reference/basemap.json (Natural Earth, built by
-tools/build_basemap.py), its loader in store/catalog.py, and the builder's geometry on small
-hand-made inputs (no network or npm needed)."""
+tools/build_basemap.py), its loader in store/catalog.py, and the builder's geometry
+(tools/basemap_geometry.py) on small hand-made inputs (no network or npm needed)."""
 from __future__ import annotations
 
 import csv
@@ -18,6 +18,7 @@ from charts import maps
 from charts.theme import ChartText
 from i18n import format_number
 from store import catalog
+from tools import basemap_geometry as geometry
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "data" / "reference"
@@ -131,26 +132,26 @@ def test_a_broken_basemap_is_refused_naming_the_file_and_the_ring(tmp_path):
 
 # --- the builder ---------------------------------------------------------------------------------
 
-def test_topojson_arcs_and_rings(builder):
+def test_topojson_arcs_and_rings():
     topology = {"transform": {"scale": [0.5, 0.25], "translate": [100, -10]},
                 "arcs": [[[0, 0], [2, 0], [0, 4]], [[2, 4], [-2, -4]]]}
-    arcs = builder.topojson_arcs(topology)
+    arcs = geometry.topojson_arcs(topology)
     assert arcs == [[(100.0, -10.0), (101.0, -10.0), (101.0, -9.0)], [(101.0, -9.0), (100.0, -10.0)]]
-    assert builder.topojson_ring([0, 1], arcs) == [(100.0, -10.0), (101.0, -10.0), (101.0, -9.0), (100.0, -10.0)]
-    assert builder.topojson_ring([~1], arcs) == [(100.0, -10.0), (101.0, -9.0)]
+    assert geometry.topojson_ring([0, 1], arcs) == [(100.0, -10.0), (101.0, -10.0), (101.0, -9.0), (100.0, -10.0)]
+    assert geometry.topojson_ring([~1], arcs) == [(100.0, -10.0), (101.0, -9.0)]
 
 
-def test_clip_ring_cuts_at_the_box(builder):
+def test_clip_ring_cuts_at_the_box():
     square = [(0.0, 0.0), (4.0, 0.0), (4.0, 4.0), (0.0, 4.0), (0.0, 0.0)]
-    clipped = builder.clip_ring(square, (2.0, -1.0, 10.0, 3.0))
+    clipped = geometry.clip_ring(square, (2.0, -1.0, 10.0, 3.0))
     assert sorted(clipped) == sorted([(2.0, 0.0), (4.0, 0.0), (4.0, 3.0), (2.0, 3.0)])
-    assert builder.clip_ring(square, (5.0, 5.0, 6.0, 6.0)) == []
+    assert geometry.clip_ring(square, (5.0, 5.0, 6.0, 6.0)) == []
 
 
-def test_simplify_keeps_what_the_eye_sees(builder):
+def test_simplify_keeps_what_the_eye_sees():
     line = [(0.0, 0.0), (1.0, 0.004), (2.0, 0.0), (3.0, 0.5), (4.0, 0.0)]
-    assert builder.simplify_line(line, 0.01) == [(0.0, 0.0), (2.0, 0.0), (3.0, 0.5), (4.0, 0.0)]
-    assert builder.area([(0, 0), (2, 0), (2, 3), (0, 3)]) == 6
+    assert geometry.simplify_line(line, 0.01) == [(0.0, 0.0), (2.0, 0.0), (3.0, 0.5), (4.0, 0.0)]
+    assert geometry.area([(0, 0), (2, 0), (2, 3), (0, 3)]) == 6
 
 
 def test_shared_borders_are_the_edges_two_provinces_share(builder):
