@@ -37,6 +37,15 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
     return text.format(**values) if values else text
 
 
+def rule_text(problem, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A broken framework rule (scoring.framework_rules.Rule) in `lang`; any other text as it is."""
+    rule = getattr(problem, "key", None)
+    if rule is None:
+        return str(problem)
+    texts = catalogue()[f"framework_rule.{rule}"]   # not t(): a rule's values may hold a "key"
+    return (texts[1] if lang == "en" else texts[0]).format(**problem.values)
+
+
 def format_number(value, lang: str = DEFAULT_LANGUAGE, digits: int = 2, signed: bool = False) -> str:
     """3.48 in English, 3,48 in Indonesian (thousands: 1,234.5 / 1.234,5); '–' for missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

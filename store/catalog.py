@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from scoring import Framework, FrameworkError, load_framework
+from scoring.framework_rules import Rule
 
 BUNDLED_REFERENCE = Path(__file__).resolve().parent.parent / "data" / "reference"
 REGION_COLUMNS = ["code", "name", "province_code", "province_name", "kind", "latitude", "longitude"]
@@ -28,19 +29,18 @@ def _frameworks(folder: Path, signature: tuple) -> tuple[Framework, ...]:
     return tuple(framework for _, framework in loaded)
 
 
-def overlap_problems(loaded: list[tuple[str, Framework]]) -> list[str]:
+def overlap_problems(loaded: list[tuple[str, Framework]]) -> list[Rule]:
     """Two files that claim one year (a year must have exactly one method), or one id twice."""
     problems = []
     owner: dict[int, str] = {}
     ids: dict[str, str] = {}
     for name, framework in loaded:
         if framework.id in ids:
-            problems.append(f"{ids[framework.id]} and {name} both have id '{framework.id}'")
+            problems.append(Rule("same_id", first=ids[framework.id], second=name, id=framework.id))
         ids[framework.id] = name
         for year in framework.years:
             if year in owner:
-                problems.append(f"{owner[year]} and {name} both cover year {year}; each year needs exactly "
-                                "one framework file (change 'years' in one of them)")
+                problems.append(Rule("same_year", first=owner[year], second=name, year=year))
             else:
                 owner[year] = name
     return problems

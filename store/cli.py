@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from i18n import rule_text
 from scoring import SCORE_KINDS, STAGES, FrameworkError, load_framework
 from store import (
     cli_audit,
@@ -241,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     except FrameworkError as error:
         print(say(args.lang, "framework_problems", path=error.path, count=len(error.problems)), file=sys.stderr)
         for problem in error.problems:
-            print(f"- {problem}", file=sys.stderr)
+            print(f"- {rule_text(problem, args.lang)}", file=sys.stderr)
         return EXIT_REFUSED
     except (FileNotFoundError, IsADirectoryError) as error:
         print(say(args.lang, "cannot_read", file=error.filename, reason=error.strerror), file=sys.stderr)

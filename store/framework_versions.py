@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from scoring import Framework, load_framework
+from scoring import Framework, FrameworkError, load_framework
 from scoring.framework import read_framework_file
 from store import catalog
 from store.atomic import atomic_write_bytes, writer_lock
@@ -168,6 +168,8 @@ def _check_folder(framework_dir: Path, texts: dict[str, str], source: str, new_f
             (Path(folder) / name).write_text(text, encoding="utf-8")
         try:
             loaded = [(path.name, load_framework(path)) for path in sorted(Path(folder).glob("*.toml"))]
+        except FrameworkError as error:   # each broken rule, worded in the reader's language
+            raise IngestRefused([Problem("framework_rule", file=source, value=p) for p in error.problems]) from None
         except Exception as error:   # reported with the file it came from
             raise IngestRefused([Problem("framework_rule", file=source, value=str(error)[:300])]) from None
     problems = catalog.overlap_problems(loaded)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from i18n import rule_text
+
 TEMPLATES = {
     "empty_file": ("Berkas kosong: tidak ada baris data.", "The file is empty: no data rows."),
     "too_large": ("Berkas {value} MB melebihi batas {expected} MB (setelan MATRA_MAX_UPLOAD_MB).",
@@ -191,7 +193,10 @@ class Problem:
         return text
 
     def _value_words(self, lang: str) -> str:
-        """The value as shown; for `unreadable`, the reason in words with the parser's detail."""
+        """The value as shown; for `unreadable`, the reason in words with the parser's detail; a broken
+        framework rule (scoring.framework_rules.Rule) in `lang`."""
+        if self.code == "framework_rule":
+            return rule_text(self.value, lang)
         reason, tab, detail = self.value.partition("\t")
         if self.code != "unreadable" or not tab or reason not in UNREADABLE_REASONS:
             return self.value

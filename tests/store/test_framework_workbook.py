@@ -268,3 +268,19 @@ def test_the_export_never_guesses_a_top_level():
     for broken in ({k: v for k, v in raw.items() if k != "max_level"}, {**raw, "max_level": True}):
         with pytest.raises(FrameworkError, match="max_level"):
             framework_workbook(broken, [])
+
+
+def test_a_broken_framework_rule_is_worded_in_the_reader_s_language(tiny_data_dir):
+    """The rules' sentences (scoring.framework_rules) come through i18n: Indonesian in an Indonesian
+    report, English in an English one, with the same facts."""
+    store = Store(tiny_data_dir)
+    workbook = edit(export_workbook(store.framework_dir, 2022),
+                    lambda b: put(b["bobot_rantai"], "weight", "chain", "impact", 0.25))
+    with pytest.raises(IngestRefused) as refused:
+        preview_import(tiny_data_dir, "kerangka.xlsx", workbook)
+    (rule,) = [p for p in refused.value.problems if p.code == "framework_rule"]
+    # tiny.toml's 0.10 + 0.20 + 0.30 + 0.20 + 0.20 with impact 0.20 -> 0.25: 1.05
+    assert rule.message("id") == ("Kerangka tidak memenuhi aturan (pemeriksaan check-framework): "
+                                  "jumlah bobot rantai hasil 1.05; jumlahnya harus 1")
+    assert rule.message("en") == ("The framework breaks a rule (the check-framework check): "
+                                  "chain weights sum to 1.05; they must sum to 1")
