@@ -67,8 +67,8 @@ def _close_calls(table: pd.DataFrame, smallest_step: float) -> pd.Series:
 
 
 def group_ranks(table: pd.DataFrame, column: str) -> pd.Series:
-    """Shared ranks of the shown index within each group of `column` (province_code, kind)."""
-    return table.groupby(column)["shown"].rank(method="min", ascending=False).astype("Int64")
+    """`shared_ranks` of the shown index within each group of `column` (province_code, kind); NA without a group."""
+    return table.groupby(column)["shown"].transform(shared_ranks).reindex(table.index).astype("Int64")
 
 
 def national_ranking(current: pd.DataFrame, previous: pd.DataFrame, framework, regions: pd.DataFrame,

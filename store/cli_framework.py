@@ -9,11 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from store.cli_common import EXIT_OK, EXIT_REFUSED
 from store.framework_versions import export_workbook, import_workbook
 from store.framework_words import plan_lines
 from store.limits import read_within_limit
-
-EXIT_OK, EXIT_REFUSED = 0, 2
 
 
 def add_commands(framework) -> None:

@@ -33,7 +33,7 @@ from store.audit import record
 from store.framework_import import read_framework_workbook
 from store.framework_words import instructions
 from store.framework_workbook import framework_workbook
-from store.limits import Limits
+from store.limits import Limits, refuse_oversize
 from store.parse_worker import run_in_worker
 from store.problems import IngestRefused, Problem
 
@@ -234,7 +234,8 @@ def export_workbook(framework_dir: Path, year: int) -> bytes | None:
 
 def preview_import(data_dir: Path, name: str, data: bytes, by: str | None = None) -> ImportPlan:
     """Check a framework workbook like an upload and say what importing it would do; writes nothing.
-    Raises IngestRefused listing every problem."""
+    Raises IngestRefused listing every problem (a file over the upload limit before it is read)."""
+    refuse_oversize(data, name)
     raw = run_in_worker(name, read_framework_workbook, name, data, Limits.from_settings())   # bounded
     return plan_import(Path(data_dir) / "framework", raw, source=name, by=by)[0]
 
@@ -242,5 +243,6 @@ def preview_import(data_dir: Path, name: str, data: bytes, by: str | None = None
 def import_workbook(data_dir: Path, name: str, data: bytes, by: str | None = None) -> ImportPlan:
     """Check a framework workbook and write it as a new version (see the module docstring); raises
     IngestRefused listing every problem, with nothing written."""
+    refuse_oversize(data, name)
     raw = run_in_worker(name, read_framework_workbook, name, data, Limits.from_settings())   # bounded
     return commit_import(Path(data_dir), raw, source=name, by=by)

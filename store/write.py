@@ -19,7 +19,7 @@ import pandas as pd
 from scoring import STAGES, Framework
 from store import audit, calendar, programmes, rankings, retraction, scenarios, targets
 from store.audit import audited, count_line, ingest_line, scenario_line
-from store.limits import Limits, read_within_limit, refuse_oversize
+from store.limits import Limits, oversize_problems, read_within_limit, refuse_oversize
 from store.manifest import Snapshot
 from store.parse_worker import check_in_worker, run_in_worker
 from store.problems import IngestRefused, Problem
@@ -67,9 +67,12 @@ class StoreWrites:
         by MATRA_PARSE_MEMORY_MB and MATRA_PARSE_SECONDS (the web server does). A refused file is
         an ingest refused: the audit log gets a line (who = `created_by`)."""
         framework = self.framework_for(year) if stage in STAGES else None
+        limits = Limits.from_settings()
+        # check_upload refuses a file over the limit before reading it: no worker is started for one
+        in_worker = in_worker and not oversize_problems(name, len(data), limits.upload_mb)
         checker = check_in_worker if in_worker else check_upload
         check = checker(name, data, year=year, stage=stage, framework=framework, regions=self.regions(),
-                        limits=Limits.from_settings())
+                        limits=limits)
         if check.ok:  # the same bytes already loaded elsewhere is most likely a wrong year or stage
             check.warnings += [Problem("same_file_loaded", file=name, value=s.id, expected=f"{s.year} {s.stage}",
                                        warning=True)

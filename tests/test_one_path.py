@@ -199,3 +199,19 @@ def test_no_surface_subtracts_two_indices_itself():
                     isinstance(side, ast.Attribute) and side.attr in INDEX_FIGURES for side in (node.left, node.right)):
                 found.append(f"{path.relative_to(REPO)}:{node.lineno}")
     assert found == []
+
+
+
+def test_ranks_are_counted_in_one_place():
+    """Every rank (national, province, kind, group, the what-if's) is scoring.ranking.shared_ranks:
+    no other code calls pandas' rank(), so no second method (dense, first) can creep in."""
+    found = []
+    for path in project_files():
+        tree = ast.parse(path.read_text())
+        inside = {id(node) for function in ast.walk(tree)
+                  if isinstance(function, ast.FunctionDef) and function.name == "shared_ranks"
+                  for node in ast.walk(function)}
+        found += [f"{path.relative_to(REPO)}:{node.lineno}" for node in ast.walk(tree)
+                  if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "rank"
+                  and id(node) not in inside]
+    assert found == []
