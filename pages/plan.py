@@ -17,6 +17,7 @@ from scoring.bands import GAIN_DIGITS
 from scoring.programme_review import budget_by_dimension, programme_issues, uncovered_gaps
 from store.exports import xlsx_bytes
 from store.programmes import links
+from views.action import programme_table
 from views.region import dimension_gaps
 
 ctx = frame.context()
@@ -48,25 +49,14 @@ right.caption(ctx.t("plan.band_reaches" if summary.band_all_done > summary.band_
 
 st.subheader(ctx.t("plan.effects_title"))
 effects = answers["effects"].set_index("programme_code")
-table = pd.DataFrame({
-    ctx.t("plan.col_code"): register["programme_code"],
-    ctx.t("plan.col_name"): register["name"],
-    ctx.t("plan.col_dimension"): register["dimension"].map(dimension_names),
-    ctx.t("plan.col_owner"): register["owner_opd"],
-    ctx.t("plan.col_status"): register["status"].map(status_names),
-    ctx.t("plan.col_progress"): register["progress"].round(0).astype(int),
-    ctx.t("plan.col_budget"): register["budget"].map(lambda v: format_number(v, ctx.lang, digits=0)),
-    ctx.t("plan.col_years"): register["start_year"].astype(str) + "–" + register["end_year"].astype(str),
-    ctx.t("plan.col_quick_win"): register["quick_win"].map({True: "✓", False: ""}),
-    ctx.t("plan.col_indicators"): register["indicators"],
-    ctx.t("plan.col_index_after"): register["programme_code"].map(effects["index_after"]).map(
-        lambda v: format_number(v, ctx.lang)),
-    ctx.t("plan.col_gain"): register["programme_code"].map(effects["gain"]).map(
-        lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS, signed=True)),
-    ctx.t("plan.col_band_after"): register["programme_code"].map(effects["band_after"]).map(view.band_names.get),
-})
-st.dataframe(table, hide_index=True, width="stretch")  # st.dataframe shows text as text: names stay inert
-st.download_button(ctx.t("plan.download"), lambda: xlsx_bytes(table, "Rencana aksi"),
+table = programme_table(register, effects, ctx.t, dimension_names, status_names, view.band_names)
+shown = table.copy()   # the page writes numbers in the UI language; the workbook keeps them numbers
+for column, digits, signed in (("plan.col_budget", 0, False), ("plan.col_index_after", 2, False),
+                               ("plan.col_gain", GAIN_DIGITS, True)):
+    shown[ctx.t(column)] = table[ctx.t(column)].map(lambda v, d=digits, s=signed: format_number(v, ctx.lang, digits=d,
+                                                                                                 signed=s))
+st.dataframe(shown, hide_index=True, width="stretch")  # st.dataframe shows text as text: names stay inert
+st.download_button(ctx.t("plan.download"), lambda: xlsx_bytes(table, ctx.t("plan.sheet")),
                    file_name=f"matra-plan-{region}-{ctx.year}-{ctx.stage}.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="plan_download")
 

@@ -85,7 +85,7 @@ def indicator_table(store, region: str, year: int, stage: str, lang: str) -> pd.
         t("word.dimension", lang): grid["dimension"].map(dimension_names),
         t("region.col_element", lang): grid["element"].map(element_names),
         t("region.col_level", lang): grid["level"].astype(int),
-        t("region.col_claimed", lang): grid["claimed_level"].map(lambda v: "–" if pd.isna(v) else str(int(v))),
+        t("region.col_claimed", lang): grid["claimed_level"].astype("Int64"),   # a number; empty when no claim
         t("region.col_evidence", lang): grid["evidence"].map(lambda e: t(f"region.evidence_{e}", lang)),
         t("region.col_counts", lang): grid["effective_level"].astype(int),
         t("region.col_owner", lang): grid["owner_opd"],

@@ -84,7 +84,7 @@ def xlsx_sheets_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for sheet, frame in sheets.items():
             safe_frame(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
-            _usable(writer.sheets[sheet[:31]])
+            finish_table_sheet(writer.sheets[sheet[:31]])
     return buffer.getvalue()
 
 
@@ -107,14 +107,21 @@ def _shown_width(value) -> int:
     return max(len(line) for line in str(value).splitlines() or [""])
 
 
-def _usable(worksheet) -> None:
-    """Day-first date cells, a frozen header row, a filter over the table, fitting widths."""
-    for column in worksheet.columns:
+def finish_table_sheet(worksheet, header_rows: int = 1, fit_widths: bool = True) -> None:
+    """Make a sheet holding one table usable: day-first date cells, the header row(s) frozen, a filter
+    on the last header row over the table and (fit_widths) columns as wide as their content within
+    WIDTH_BOUNDS, never narrower than a width already set. Every XLSX export's table sheets end here:
+    xlsx_sheets_bytes, the upload templates (store.templates, store.programme_template) and the
+    framework workbook (which keeps its own wrapped widths)."""
+    for column in worksheet.iter_cols(min_row=1, max_row=max(worksheet.max_row, header_rows)):
         for cell in column:
             if isinstance(cell.value, datetime.date):
                 cell.number_format = DATE_FORMAT if _is_day(cell.value) else DATETIME_FORMAT
-        width = max(_shown_width(cell.value) for cell in column)
-        worksheet.column_dimensions[column[0].column_letter].width = min(WIDTH_BOUNDS[1],
-                                                                         max(WIDTH_BOUNDS[0], width + 2))
-    worksheet.freeze_panes = "A2"
-    worksheet.auto_filter.ref = worksheet.dimensions
+        if fit_widths:
+            dimension = worksheet.column_dimensions[column[0].column_letter]
+            shown = max(_shown_width(cell.value) for cell in column)
+            fitted = min(WIDTH_BOUNDS[1], max(WIDTH_BOUNDS[0], shown + 2))
+            dimension.width = max(fitted, dimension.width or 0) if dimension.customWidth else fitted
+    worksheet.freeze_panes = f"A{header_rows + 1}"
+    last = f"{worksheet.cell(max(worksheet.max_row, header_rows + 1), worksheet.max_column).coordinate}"
+    worksheet.auto_filter.ref = f"A{header_rows}:{last}"

@@ -20,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from i18n import catalogue
 from scoring.framework import ASPECTS, CHAIN_TYPES, EVIDENCE_POLICIES, FrameworkError
+from store.exports import finish_table_sheet
 
 HEADER_ROWS = 2          # row 1 Indonesian, row 2 the field key; data from row 3
 FIRST_DATA_ROW = HEADER_ROWS + 1
@@ -127,7 +128,7 @@ def _put(sheet, row: int, column: int, value) -> None:
 HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 
 
-def _header(sheet, columns: tuple[Column, ...], rows: int) -> None:
+def _header(sheet, columns: tuple[Column, ...]) -> None:
     for number, column in enumerate(columns, start=1):
         _put(sheet, 1, number, column.label_id)
         _put(sheet, 2, number, column.key)
@@ -135,9 +136,6 @@ def _header(sheet, columns: tuple[Column, ...], rows: int) -> None:
             sheet.cell(row=row, column=number).font = Font(bold=row == 1, italic=row == 2)
             sheet.cell(row=row, column=number).fill = HEADER_FILL
         sheet.column_dimensions[get_column_letter(number)].width = column.width
-    sheet.freeze_panes = sheet.cell(row=FIRST_DATA_ROW, column=1)
-    last = get_column_letter(len(columns))
-    sheet.auto_filter.ref = f"A2:{last}{max(FIRST_DATA_ROW, rows + HEADER_ROWS)}"
 
 
 def _drop_down(sheet, formula: str, cells: str, strict: bool = True) -> None:
@@ -155,7 +153,7 @@ def _list_formula(choices: str, list_columns: dict[str, str]) -> str:
 
 
 def _fill(sheet, columns: tuple[Column, ...], records: list[dict], list_columns: dict[str, str]) -> None:
-    _header(sheet, columns, len(records))
+    _header(sheet, columns)
     for row, record in enumerate(records, start=FIRST_DATA_ROW):
         for number, column in enumerate(columns, start=1):
             value = record.get(column.key)
@@ -172,6 +170,7 @@ def _fill(sheet, columns: tuple[Column, ...], records: list[dict], list_columns:
             cells = f"{letter}{FIRST_DATA_ROW}:{letter}{LIST_ROWS}"
             _drop_down(sheet, _list_formula(column.choices, list_columns), cells,
                        strict=column.choices != "opd")   # a new OPD may be typed in
+    finish_table_sheet(sheet, HEADER_ROWS, fit_widths=False)   # frozen headers and a filter on the key row
 
 
 def _records(raw: dict, table: Table, max_level: int) -> list[dict]:

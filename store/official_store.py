@@ -71,9 +71,10 @@ class OfficialResults:
         with logged(self.data_dir, "official_restore", who=created_by, ids=[version_id]):
             return official.restore_official(self.data_dir, version_id, created_by)
 
-    def export_official(self, fmt: str = "csv", *, year: int | None = None, region: str | None = None) -> bytes:
+    def export_official(self, fmt: str = "csv", *, year: int | None = None, region: str | None = None,
+                        lang: str = "id") -> bytes:
         """The official results as CSV, JSON or XLSX bytes (EXPORT_COLUMNS), formulas neutralised."""
-        return official_tables.export_bytes(self.official_table(year, region), fmt)
+        return official_tables.export_bytes(self.official_table(year, region), fmt, lang)
 
     def official_stamp(self) -> tuple:
         """What changes when the official results change (for caches keyed by data version)."""

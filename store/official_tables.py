@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from i18n import t
 from scoring import Framework
 from scoring.official import beyond_tolerance, official_ranking, with_recomputed
 from store import exports
@@ -70,7 +71,7 @@ def typed(table: pd.DataFrame) -> pd.DataFrame:
     return result
 
 
-def export_bytes(table: pd.DataFrame, fmt: str) -> bytes:
+def export_bytes(table: pd.DataFrame, fmt: str, lang: str = "id") -> bytes:
     """CSV (comma, decimal point), JSON (a list of objects; empty -> null) or XLSX; published values
     as their decimal text in every format, recomputed and difference as numbers; spreadsheet
     formulas neutralised in CSV and XLSX. Every format imports back unchanged."""
@@ -78,7 +79,8 @@ def export_bytes(table: pd.DataFrame, fmt: str) -> bytes:
         return exports.csv_bytes(table.astype(object).where(table.notna(), ""))
     if fmt == "xlsx":
         dated = typed(table)
-        return exports.xlsx_bytes(dated.assign(published_on=exports.as_dates(dated["published_on"])), sheet="official")
+        return exports.xlsx_bytes(dated.assign(published_on=exports.as_dates(dated["published_on"])),
+                                  sheet=t("exports.sheet_official", lang))
     if fmt == "json":
         records = [{key: None if _blank(value) else value for key, value in record.items()}
                    for record in typed(table).astype(object).to_dict("records")]
@@ -99,7 +101,8 @@ TEMPLATE_ROWS = [
 ]
 
 
-def template_bytes(fmt: str) -> bytes:
+def template_bytes(fmt: str, lang: str = "id") -> bytes:
     """An import template: the import columns with one real published row (Kota Jambi 2024)."""
     frame = pd.DataFrame(TEMPLATE_ROWS, columns=COLUMNS)
-    return exports.xlsx_bytes(frame, sheet="official") if fmt == "xlsx" else exports.csv_bytes(frame)
+    return (exports.xlsx_bytes(frame, sheet=t("exports.sheet_official", lang)) if fmt == "xlsx"
+            else exports.csv_bytes(frame))

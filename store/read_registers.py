@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from i18n import t
 from scoring import Framework
 from scoring.whatif import WhatIf, WhatIfError, programme_levels, simulate
 from store import calendar, exports, groups, programmes, scenarios, targets
@@ -33,12 +34,13 @@ class RegisterReads:
         note, updated_at, updated_by."""
         return targets.targets_table(self.data_dir, self.regions(), year)
 
-    def export_targets(self, fmt: str = "csv", year: int | None = None) -> bytes:
+    def export_targets(self, fmt: str = "csv", year: int | None = None, lang: str = "id") -> bytes:
         """Targets as CSV or XLSX bytes (the targets_table columns), spreadsheet formulas neutralised;
         the file imports back unchanged."""
         table = self.targets_table(year)
         if fmt == "xlsx":
-            return exports.xlsx_bytes(table.assign(updated_at=exports.as_dates(table["updated_at"])), sheet="targets")
+            return exports.xlsx_bytes(table.assign(updated_at=exports.as_dates(table["updated_at"])),
+                                      sheet=t("exports.sheet_targets", lang))
         if fmt == "csv":
             return exports.csv_bytes(table)
         raise ValueError("fmt must be csv or xlsx")
@@ -60,7 +62,7 @@ class RegisterReads:
         """The region's register as CSV or XLSX in import form, formulas neutralised."""
         frame = programmes.export_frame(self.programmes(region), lang)
         if fmt == "xlsx":
-            return exports.xlsx_bytes(frame, sheet="programmes")
+            return exports.xlsx_bytes(frame, sheet=t("exports.sheet_programmes", lang))
         if fmt == "csv":
             return exports.csv_bytes(frame)
         raise ValueError("fmt must be csv or xlsx")

@@ -9,11 +9,10 @@ import io
 import openpyxl
 import pandas as pd
 from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from scoring import Framework
-from store.exports import csv_bytes
+from store.exports import csv_bytes, finish_table_sheet
 from store.template_stamp import stamp
 
 LONG_HEADERS = ["region_code", "indicator_code", "level", "claimed_level", "evidence", "note"]
@@ -77,10 +76,7 @@ def _table(sheet, headers: list[str], rows: list[list]) -> None:
     for row_number, row in enumerate(rows, start=2):
         for column, value in enumerate(row, start=1):
             _put(sheet, row_number, column, value)
-    for column, header in enumerate(headers, start=1):
-        width = max([len(str(header))] + [len(str(r[column - 1])) for r in rows[:200]])
-        sheet.column_dimensions[get_column_letter(column)].width = min(60, max(10, width + 2))
-    sheet.freeze_panes = "A2"
+    finish_table_sheet(sheet)   # frozen header, filter, widths: as every XLSX export
 
 
 def _instructions(sheet, framework: Framework, year: int, stage: str) -> None:
@@ -121,10 +117,10 @@ def xlsx_template(framework: Framework, regions: pd.DataFrame, *, year: int, sta
     _instructions(workbook.active, framework, year, stage)
     workbook.active.title = "instructions"
     data = workbook.create_sheet("data")
+    for column, width in zip("ABCDEF", (18, 16, 8, 14, 16, 40), strict=True):   # room to type (at least)
+        data.column_dimensions[column].width = width
     _table(data, LONG_HEADERS, [])
     data.column_dimensions["A"].number_format = "@"  # keep 35.10 as text, not the number 35.1
-    for column, width in zip("ABCDEF", (18, 16, 8, 14, 16, 40), strict=True):
-        data.column_dimensions[column].width = width
     last = DATA_ROWS + 1
     _drop_down(data, f"regions!$A$2:$A${len(regions) + 1}", f"A2:A{last}", strict=False)  # names allowed
     _drop_down(data, f"indicators!$A$2:$A${len(framework.indicators) + 1}", f"B2:B{last}")

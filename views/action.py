@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from scoring.aggregate import scope_score
-from scoring.bands import band_for, shown_difference
+from scoring.bands import GAIN_DIGITS, band_for, round_score, shown_difference
 from scoring.framework import Framework
 from scoring.programme_review import programme_issues
 from scoring.whatif import VERIFY, apply_changes, programme_effects, programme_levels
@@ -78,3 +78,27 @@ def scenario_changes(levels: dict, programmes: tuple[str, ...], grid: pd.DataFra
                      "level_after": int(targets.max()) if len(targets) else None, "verify": False})
     frame = pd.DataFrame(rows, columns=["kind", "code", "level_now", "level_after", "verify"])
     return frame.astype({"level_now": "Int64", "level_after": "Int64"})   # whole levels, <NA> where none
+
+
+def programme_table(register: pd.DataFrame, effects: pd.DataFrame, t, dimension_names: dict[str, str],
+                    status_names: dict[str, str], band_names: dict[int, str]) -> pd.DataFrame:
+    """The plan page's programme table with headers in the reader's language (`t`: message id ->
+    text) and numbers as numbers, rounded as the page shows them (progress whole, budget in Rp, index
+    two decimals, gain GAIN_DIGITS): the workbook export as it is, the page formats the numbers.
+    `effects`: scoring.whatif.programme_effects indexed by programme_code."""
+    return pd.DataFrame({
+        t("plan.col_code"): register["programme_code"],
+        t("plan.col_name"): register["name"],
+        t("plan.col_dimension"): register["dimension"].map(dimension_names),
+        t("plan.col_owner"): register["owner_opd"],
+        t("plan.col_status"): register["status"].map(status_names),
+        t("plan.col_progress"): register["progress"].round(0).astype(int),
+        t("plan.col_budget"): register["budget"].map(lambda v: round_score(float(v), 0)),
+        t("plan.col_years"): register["start_year"].astype(str) + "–" + register["end_year"].astype(str),
+        t("plan.col_quick_win"): register["quick_win"].map({True: "✓", False: ""}),
+        t("plan.col_indicators"): register["indicators"],
+        t("plan.col_index_after"): register["programme_code"].map(effects["index_after"]).map(round_score),
+        t("plan.col_gain"): register["programme_code"].map(effects["gain"]).map(
+            lambda v: round_score(float(v), GAIN_DIGITS)),
+        t("plan.col_band_after"): register["programme_code"].map(effects["band_after"]).map(band_names.get),
+    })

@@ -1,6 +1,10 @@
 """Strings of the data management page."""
 
 MESSAGES = {
+    # Sheet names of the import-form exports: both languages' names are ones the import looks for
+    "exports.sheet_targets": ("target", "targets"),
+    "exports.sheet_programmes": ("program", "programmes"),
+    "exports.sheet_official": ("resmi", "official"),
     "nav.data": ("Data", "Data"),
     "data.title": ("Kelola data penilaian", "Manage assessment data"),
     "data.templates": ("Templat unggahan", "Upload templates"),

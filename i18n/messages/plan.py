@@ -56,6 +56,7 @@ MESSAGES = {
     "plan.status_running": ("berjalan", "running"),
     "plan.status_done": ("selesai", "done"),
     "plan.status_stopped": ("dihentikan", "stopped"),
+    "plan.sheet": ("Rencana aksi", "Action plan"),
     "plan.download": ("Unduh rencana aksi (XLSX)", "Download the action plan (XLSX)"),
     "whatif.title": ("Simulasi: bagaimana jika…", "What if…"),
     "whatif.intro": ("Pilih program yang selesai dan/atau indikator dengan level baru (bukti dukung terverifikasi).",

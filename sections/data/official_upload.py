@@ -19,14 +19,14 @@ def official_downloads(store, ctx) -> None:
     st.subheader(ctx.t("official.data_title"))
     st.caption(ctx.t("official.data_intro"))
     one, two, three, four = st.columns(4)
-    one.download_button(ctx.t("official.template_xlsx"), template_bytes("xlsx"),
+    one.download_button(ctx.t("official.template_xlsx"), template_bytes("xlsx", ctx.lang),
                         file_name="matra-official-template.xlsx", mime=XLSX, key="official_tpl_xlsx")
     two.download_button(ctx.t("official.template_csv"), template_bytes("csv"), file_name="matra-official-template.csv",
                         mime="text/csv", key="official_tpl_csv")
     three.download_button(ctx.t("official.export_csv"), store.export_official("csv"), file_name="matra-official.csv",
                           mime="text/csv", key="official_csv")
-    four.download_button(ctx.t("official.export_xlsx"), store.export_official("xlsx"), file_name="matra-official.xlsx",
-                         mime=XLSX, key="official_xlsx")
+    four.download_button(ctx.t("official.export_xlsx"), store.export_official("xlsx", lang=ctx.lang),
+                         file_name="matra-official.xlsx", mime=XLSX, key="official_xlsx")
     differing = store.official_differences()
     if len(differing):
         st.warning(ctx.t("official.check_bad", count=len(differing)))

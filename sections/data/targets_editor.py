@@ -70,6 +70,6 @@ def targets_editor(store, ctx, admin: str, years: list[int]) -> None:
     left, right = st.columns(2)
     left.download_button(ctx.t("data.targets_export_csv"), store.export_targets("csv", year), key="targets_csv",
                          file_name=f"matra-targets-{year}.csv", mime="text/csv")
-    right.download_button(ctx.t("data.targets_export_xlsx"), store.export_targets("xlsx", year), key="targets_xlsx",
-                          file_name=f"matra-targets-{year}.xlsx",
+    right.download_button(ctx.t("data.targets_export_xlsx"), store.export_targets("xlsx", year, ctx.lang),
+                          key="targets_xlsx", file_name=f"matra-targets-{year}.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

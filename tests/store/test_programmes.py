@@ -122,7 +122,7 @@ def test_export_neutralises_formulas_and_imports_back(tiny_data_dir):
     store = Store(tiny_data_dir)
     store.import_programmes("35.09", "p.csv", csv_file(*GOOD))
     workbook = openpyxl.load_workbook(io.BytesIO(store.export_programmes("35.09", "xlsx", "id")))
-    rows = list(workbook["programmes"].values)
+    rows = list(workbook["program"].values)   # the sheet named in the headers' language
     assert rows[0][:3] == ("kode_program", "nama_program", "dimensi")
     assert rows[1][5] == 1500000000 and rows[2][2] == "ENV"
     assert store.import_programmes("35.09", "back.xlsx", store.export_programmes("35.09", "xlsx", "id")) == 2
