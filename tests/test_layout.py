@@ -5,6 +5,9 @@ import what" and docs/architecture.md say the same.
 """
 
 import ast
+import io
+import re
+import tokenize
 from pathlib import Path
 
 from tests.conftest import REPO
@@ -97,3 +100,64 @@ def test_view_names_only_pure_questions():
     named = [str(path.relative_to(REPO)) for path in REPO.rglob("*_view*.py")
              if path.relative_to(REPO).parts[0] not in {"views", "node_modules", "tests"}]
     assert named == []
+
+
+# Names in prose lead somewhere: a module path (`sections/present/slides.py`) in the docs, a docstring or a
+# comment, or a dotted module name of the UI layers (`components.figures`) in a docstring or comment.
+PATH_PACKAGES = ("app", "pages", "sections", "components", "views", "charts", "scoring", "store", "i18n", "tools",
+                 "reports", "tests", "docs", "data", "deploy")
+MODULE_PATH = re.compile(r"(?<![\w./-])((?:" + "|".join(PATH_PACKAGES) + r")/[\w/]+\.(?:py|sql|toml|md))")
+UI_MODULE = re.compile(r"(?<![\w./-])((?:sections|components|views|charts)(?:\.[A-Za-z_]\w*)+)")
+
+
+def prose(path: Path) -> str:
+    """The text a reader follows: a Markdown file whole; of a module its strings and comments."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".md":
+        return text
+    tokens = tokenize.generate_tokens(io.StringIO(text).readline)
+    return "\n".join(token.string for token in tokens if token.type in {tokenize.STRING, tokenize.COMMENT})
+
+
+def names_in_package(package: Path) -> set[str]:
+    """Names `package/__init__.py` defines or imports (`scoring.round_score` is one)."""
+    init = package / "__init__.py"
+    names = set()
+    for node in ast.walk(ast.parse(init.read_text())) if init.is_file() else ():
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.ImportFrom):
+            names.update(alias.asname or alias.name for alias in node.names)
+        elif isinstance(node, ast.Assign):
+            names.update(target.id for target in node.targets if isinstance(target, ast.Name))
+    return names
+
+
+def leads_somewhere(dotted: str) -> bool:
+    """`components.cached.store` -> components/cached.py exists (what follows is inside the module)."""
+    parts = dotted.split(".")
+    here = REPO / parts[0]
+    for part in parts[1:]:
+        if (here / part).is_dir():
+            here = here / part
+            continue
+        return (here / f"{part}.py").is_file() or part in names_in_package(here)
+    return True
+
+
+def dead_names() -> list[str]:
+    found = []
+    for path in sorted(REPO.rglob("*")):
+        name = path.relative_to(REPO)
+        if path.suffix not in {".py", ".md"} or {"node_modules", ".git"} & set(name.parts):
+            continue
+        text = prose(path)
+        found += [f"{name}: {m}" for m in MODULE_PATH.findall(text) if not (REPO / m).exists()]
+        if name.parts[0] != "tests":
+            found += [f"{name}: {m}" for m in UI_MODULE.findall(text) if not leads_somewhere(m)]
+    return sorted(set(found))
+
+
+def test_every_module_named_in_the_docs_and_docstrings_exists():
+    assert len(MODULE_PATH.findall((REPO / "docs" / "architecture.md").read_text())) > 20, "the pattern found no path"
+    assert dead_names() == []
