@@ -27,36 +27,60 @@ BASEMAP_NAME = "basemap"   # the `meta` of every basemap trace, so a reader (or 
 LAND, NEIGHBOUR_LAND = dict(fill="#EEF1F4", line="#9AA5B1"), dict(fill="#F7F8FA", line="#CBD2D9")
 BORDER_COLOUR = "#9AA5B1"
 DOT_PX = 9
+# Land is drawn with about this many points of detail over the view's height: a step near a pixel
+# on the tallest plot (the file's own detail, 0.01 degree, is finer than that for a whole country).
+DETAIL_STEPS = 400
 
 
-def _joined(lines: Iterable[Sequence[float]], closed: bool) -> tuple[list, list]:
-    """Flat lon/lat lines as one trace's x and y, each line ended by None (a gap); rings closed."""
+def _joined(lines: Iterable[Sequence[float]], closed: bool, view: tuple[float, float, float, float],
+            step: float) -> tuple[list, list]:
+    """Flat lon/lat lines as one trace's x and y, each line ended by None (a gap); rings closed.
+
+    Only lines that reach into `view` (west, south, east, north) are drawn, and a point closer than
+    `step` degrees to the last one kept is dropped (the first and last stay): a national map needs
+    no detail finer than a pixel, and a province's map no land far outside it. The figure sent to
+    each browser stays small."""
+    west, south, east, north = view
     xs: list = []
     ys: list = []
     for line in lines:
-        xs.extend(line[0::2])
-        ys.extend(line[1::2])
-        if closed:
-            xs.append(line[0])
-            ys.append(line[1])
-        xs.append(None)
-        ys.append(None)
+        lons, lats = line[0::2], line[1::2]
+        if max(lons) < west or min(lons) > east or max(lats) < south or min(lats) > north:
+            continue
+        kept_x, kept_y = [lons[0]], [lats[0]]
+        for lon, lat in zip(lons[1:-1], lats[1:-1], strict=True):
+            if abs(lon - kept_x[-1]) >= step or abs(lat - kept_y[-1]) >= step:
+                kept_x.append(lon)
+                kept_y.append(lat)
+        kept_x.append(lons[-1])
+        kept_y.append(lats[-1])
+        if closed and len(kept_x) < 3:
+            continue   # an island smaller than a pixel
+        xs.extend(kept_x + ([lons[0], None] if closed else [None]))
+        ys.extend(kept_y + ([lats[0], None] if closed else [None]))
     return xs, ys
 
 
-def basemap_traces(basemap) -> list[go.Scatter]:
+def basemap_traces(basemap, extent: tuple[tuple[float, float], tuple[float, float]] | None = None
+                   ) -> list[go.Scatter]:
     """Neighbouring land, Indonesia's land and the province borders, as three quiet traces.
 
     `basemap` has `neighbours` and `indonesia` (flat lon/lat rings) and `borders` ((code, code,
-    flat line)), as store.catalog.Basemap."""
+    flat line)), as store.catalog.Basemap. `extent` (longitude and latitude range): the view the
+    land is drawn for, all Indonesia when None; land reaching within one extent of it is drawn (a
+    wide screen shows more than the extent, and the reader may pan), at about a pixel's detail."""
+    (west, east), (south, north) = extent or (LON_RANGE, LAT_RANGE)
+    width, height = east - west, north - south
+    view = (west - width, south - height, east + width, north + height)
+    step = height / DETAIL_STEPS
     quiet = dict(mode="lines", hoverinfo="skip", showlegend=False, meta=BASEMAP_NAME)
     traces = []
     for name, rings, style in (("neighbours", basemap.neighbours, NEIGHBOUR_LAND),
                                ("indonesia", basemap.indonesia, LAND)):
-        xs, ys = _joined(rings, closed=True)
+        xs, ys = _joined(rings, True, view, step)
         traces.append(go.Scatter(x=xs, y=ys, name=name, fill="toself", fillcolor=style["fill"],
                                  line=dict(color=style["line"], width=0.6), **quiet))
-    xs, ys = _joined((line for _, _, line in basemap.borders), closed=False)
+    xs, ys = _joined((line for _, _, line in basemap.borders), False, view, step)
     traces.append(go.Scatter(x=xs, y=ys, name="borders", line=dict(color=BORDER_COLOUR, width=0.8, dash="dot"),
                              **quiet))
     return traces
@@ -89,7 +113,7 @@ def band_map(regions: pd.DataFrame, band_names: dict[int, str], text: ChartText,
     `highlight`: (code, legend name) of the user's own region, ringed on top of the others.
     `basemap`: the land and borders drawn under the dots (store.catalog.Basemap), or None.
     """
-    figure = go.Figure(basemap_traces(basemap) if basemap is not None else None)
+    figure = go.Figure(basemap_traces(basemap, extent) if basemap is not None else None)
     assessed = regions[regions["band"].notna()]
     missing = regions[regions["band"].isna()]
     if not missing.empty:

@@ -45,6 +45,18 @@ def test_the_basemap_is_drawn_first_quietly_with_closed_rings_and_gaps():
     assert dots.name == "Cukup" and list(dots.x) == [113.7]
 
 
+def test_a_zoomed_map_draws_only_nearby_land_at_its_own_detail():
+    # Zoomed to 110-112 E, 8-6 S: the view reaches one extent further each way (108-114 E, 10-4 S),
+    # so the neighbours' rings at 2-3 N are left out. The step is 2 / DETAIL_STEPS = 0.005 degree:
+    # the point 0.004 degree from the first is dropped, the one 0.5 degree on is kept.
+    basemap = SimpleNamespace(indonesia=((110.0, -7.0, 110.004, -7.0, 110.5, -7.0, 110.5, -7.5),),
+                              neighbours=BASEMAP.neighbours, borders=())
+    neighbours, indonesia, borders = maps.basemap_traces(basemap, ((110.0, 112.0), (-8.0, -6.0)))
+    assert list(neighbours.x) == [] and list(borders.x) == []
+    assert list(indonesia.x) == [110.0, 110.5, 110.5, 110.0, None]
+    assert list(indonesia.y) == [-7.0, -7.0, -7.5, -7.0, None]
+
+
 def test_without_a_basemap_only_the_dots_are_drawn():
     figure = maps.band_map(regions(["Kabupaten Jember"], [113.7], [-8.2], [2]), NAMES, TEXT, "Indeks")
     assert [trace.name for trace in figure.data] == ["Cukup"]
