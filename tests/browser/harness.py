@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
-from playwright.sync_api import BrowserContext, ConsoleMessage, Dialog, Page, Request, Route, WebSocket
+from playwright.sync_api import BrowserContext, ConsoleMessage, Dialog, Locator, Page, Request, Route, WebSocket
 
 from tools import deploy_local
 
@@ -346,6 +346,31 @@ def wait_until_rerun(page: Page, condition: str, arg=None) -> None:
     """After an interaction: wait for `condition` (a JS predicate), then for the run to finish."""
     page.wait_for_function(condition, arg=arg, timeout=RUN_TIMEOUT_MS)
     wait_for_run(page)
+
+
+_MAIN_SCROLL = """() => { const main = document.querySelector('[data-testid="stMain"]');
+  return main ? main.scrollTop : 0; }"""
+
+
+def open_options(page: Page, field: Locator) -> Locator:
+    """Open the option list of a selectbox or multiselect (`field`: its input) and return its options.
+
+    The field is scrolled into view first and the scroll is left to settle before the click.
+    Streamlit scrolls inside its own main container, and the option list closes when a container
+    around its field scrolls: a click on a field below the fold (Playwright scrolls to it as part
+    of the click) opened the list and the scroll closed it again at once, so nothing appeared."""
+    field.scroll_into_view_if_needed()
+    last = None
+    for _ in range(50):   # at most 5 s; a scroll into view is over in a frame or two
+        now = page.evaluate(_MAIN_SCROLL)
+        if now == last:
+            break
+        last = now
+        page.wait_for_timeout(100)
+    field.click()
+    options = page.locator('[role="option"]')
+    options.first.wait_for()
+    return options
 
 
 # --- what the page shows --------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from tests.browser.harness import (
     copy_demo_data,
     error_boxes,
     new_context,
+    open_options,
     open_view,
     screenshot,
     streamlit_server,
@@ -47,9 +48,7 @@ def shown(box) -> str:
 
 def choose(page, label: str, option_text: str) -> None:
     """Open the selectbox labelled `label`, check the first option holds `option_text`, pick it."""
-    selectbox(page, label).locator("input").first.click()
-    options = page.locator('[role="option"]')
-    options.first.wait_for()
+    options = open_options(page, selectbox(page, label).locator("input").first)
     assert option_text in options.first.inner_text(), options.all_inner_texts()
     options.first.click()
     wait_for_run(page)
