@@ -16,7 +16,9 @@ or the users file, so an account removed or a role changed takes effect at once,
 never showed a write control (a viewer crafting a widget event) is refused too.
 
 Password checks go through store.signin_limits: failures are counted per account and in total for
-the whole service (every session and process), with growing delays and an hourly ceiling. Passwords
+the whole service (every session and process), with growing delays and an hourly ceiling. Each checked
+sign-in appends a "signin" line to the audit log (ok or refused, the name given and the role; an
+attempt held back by the limits is not checked and not logged one by one). Passwords
 are never logged, shown, kept in session state or put in a URL: the sign-in forms are st.form
 widgets (not URL-bound) cleared on submit.
 """
@@ -205,6 +207,7 @@ def sign_in(name: str, password: str, roles: tuple[str, ...] = (ADMIN,)) -> Sign
     passwords, `roles` says which passwords this form accepts. Refused (wait_seconds > 0) without a
     check while the account or the service is at its limit."""
     data_dir = _data_dir()
+    known = None
     if users_file_in_use():
         known = users.find_account(data_dir, name)
         key = users.name_key(known.name) if known else signin_limits.UNKNOWN_ACCOUNT
@@ -213,8 +216,13 @@ def sign_in(name: str, password: str, roles: tuple[str, ...] = (ADMIN,)) -> Sign
         outcome = signin_limits.attempt(data_dir, signin_limits.SHARED_ACCOUNT,
                                         lambda: _shared_identity(name, password, roles))
     if outcome.value is None:
+        if not outcome.wait_seconds:   # a checked attempt; held ones are not (signin.alert lines cover them)
+            cached.store().record_signin(" ".join(name.split())[:NAME_LIMIT], role=known.role if known else "",
+                                         ok=False)
         return SignInResult(False, outcome.wait_seconds)
-    st.session_state[SESSION_KEY] = outcome.value
+    identity = outcome.value
+    cached.store().record_signin(identity.name, role=identity.role, ok=True)
+    st.session_state[SESSION_KEY] = identity
     return SignInResult(True)
 
 

@@ -62,9 +62,9 @@ def _saved_scenarios(ctx, region: str, codes: list[str], programme_codes: list[s
 def _save(ctx, region: str, levels: dict, programmes: list[str]) -> None:
     name = st.session_state.get("whatif_save_name", "")
     try:
-        writer = auth.require("scenarios").name   # re-checked now: the button may be older than the sign-in
+        writer = auth.require("scenarios")   # re-checked now: the button may be older than the sign-in
         saved = cached.store().save_scenario(Scenario(region, name, int(ctx.year), ctx.stage, dict(levels),
-                                                      tuple(programmes)), created_by=writer)
+                                                      tuple(programmes)), **writer.recorded())
     except auth.NotAllowed:
         st.session_state["_whatif_save_error"] = ctx.t("auth.not_allowed")
         return

@@ -6,7 +6,10 @@ scenarios, official results, framework, users) appends one line through `record`
 never rewritten: the file is opened for appending, each line is written with one write() under
 its own flock (not the writer lock, so a writer that holds that lock can log), then fsync'ed.
 
-Fields: who, role, when (UTC ISO), action, ids, counts, outcome (ok | refused), detail. A line is
+Fields: who, role, when (UTC ISO), action, ids, counts, outcome (ok | refused), detail (English, as
+the CLI prints it) and reason: why a write was refused as codes and values ({code, value, expected}
+of the store's problems, or the store's "unavailable" code), so the Data page can word it in the
+reader's language (`reason_words`). A line is
 at most MAX_LINE_BYTES: long ids lists and details are cut, so a hostile file name cannot grow
 the log without bound. The log is the one file a refused write may change (it says it was refused).
 """
@@ -24,6 +27,8 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from store.atomic import UNAVAILABLE, StoreUnavailable
+from store.problems import TEMPLATES, Problem
 from store.settings import current_user
 
 AUDIT_NAME = "audit.jsonl"
@@ -31,7 +36,8 @@ MAX_LINE_BYTES = 4096
 MAX_IDS = 50
 MAX_FIELD_CHARS = 200
 OUTCOMES = ("ok", "refused")
-FIELDS = ("when", "who", "role", "action", "ids", "counts", "outcome", "detail")
+FIELDS = ("when", "who", "role", "action", "ids", "counts", "outcome", "detail", "reason")
+MAX_REASONS = 3
 
 
 def audit_path(data_dir: str | Path) -> Path:
@@ -51,6 +57,8 @@ def _line(entry: dict) -> bytes:
             return line
         if len(entry["detail"]) > 20:
             entry["detail"] = _text(entry["detail"], len(entry["detail"]) // 2)
+        elif len(entry["reason"]) > 1:
+            entry["reason"] = entry["reason"][:1]
         elif len(entry["ids"]) > 1:
             entry["ids"] = [*entry["ids"][: len(entry["ids"]) // 2], "…"]
         else:  # only many counts can still be this large (every text field is already cut)
@@ -59,7 +67,7 @@ def _line(entry: dict) -> bytes:
 
 def record(data_dir: str | Path, action: str, *, who: str | None = None, role: str = "",
            ids: list | tuple = (), counts: dict | None = None, outcome: str = "ok",
-           detail: str = "") -> dict:
+           detail: str = "", reason: list[dict] | None = None) -> dict:
     """Append one line to the audit log and return it as a dict.
 
     `action` names the write (ingest, retract, restore, targets, programmes, calendar, note,
@@ -79,6 +87,8 @@ def record(data_dir: str | Path, action: str, *, who: str | None = None, role: s
                    for key, value in (counts or {}).items()},
         "outcome": outcome,
         "detail": _text(detail, 1000),
+        "reason": [{_text(key, 20): _text(value) for key, value in part.items()}
+                   for part in (reason or [])[:MAX_REASONS]],
     }
     line = _line(entry)
     path = audit_path(data_dir)
@@ -112,9 +122,41 @@ def logged(data_dir: str | Path, action: str, *, who: str | None = None, role: s
     except BaseException as error:
         with contextlib.suppress(OSError):
             record(data_dir, action, who=who, role=role, ids=entry["ids"], counts=entry["counts"],
-                   outcome="refused", detail=f"{type(error).__name__}: {error}")
+                   outcome="refused", detail=f"{type(error).__name__}: {error}", reason=reason_of(error))
         raise
     record(data_dir, action, who=who, role=role, ids=entry["ids"], counts=entry["counts"], detail=entry["detail"])
+
+
+def reason_of(error: BaseException) -> list[dict]:
+    """Why a write was refused, as codes and values: the problems of an IngestRefused, the code of a
+    StoreUnavailable; [] for any other error (its detail text is all there is)."""
+    problems = getattr(error, "problems", None)
+    if isinstance(problems, list) and all(isinstance(p, Problem) for p in problems):
+        return problem_reasons(problems)
+    if isinstance(error, StoreUnavailable):
+        return [{"code": f"{UNAVAILABLE_PREFIX}{error.code}", "value": error.detail}]
+    return []
+
+
+UNAVAILABLE_PREFIX = "store."
+
+
+def problem_reasons(problems: list[Problem]) -> list[dict]:
+    """The reason field of a write refused for these problems (the first MAX_REASONS)."""
+    return [{"code": p.code, "value": p.value, "expected": p.expected} for p in problems[:MAX_REASONS]]
+
+
+def reason_words(reason, lang: str = "id") -> str:
+    """A logged reason in Indonesian or English ("" when there is none, or none of it is known)."""
+    words = []
+    for part in reason if isinstance(reason, list) else []:
+        code = str(part.get("code", "")) if isinstance(part, dict) else ""
+        if code.startswith(UNAVAILABLE_PREFIX) and code[len(UNAVAILABLE_PREFIX):] in UNAVAILABLE:
+            words.append(StoreUnavailable(str(part.get("value", "")), code[len(UNAVAILABLE_PREFIX):]).message(lang))
+        elif code in TEMPLATES:
+            words.append(Problem(code, value=str(part.get("value", "")),
+                                 expected=str(part.get("expected", ""))).message(lang))
+    return " ".join(words)
 
 
 def read_log(data_dir: str | Path, since: date | str | None = None) -> list[dict]:

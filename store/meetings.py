@@ -137,8 +137,9 @@ def save_note(data_dir: str | Path, agenda_id: str, note: dict, created_by: str)
 
 
 @audit.audited("note_delete", audit.count_line("deleted", 1, 2))
-def delete_note(data_dir: str | Path, agenda_id: str, note_id: str) -> bool:
-    """Remove one note; False when there was no such note (then nothing is written)."""
+def delete_note(data_dir: str | Path, agenda_id: str, note_id: str, created_by: str | None = None) -> bool:
+    """Remove one note; False when there was no such note (then nothing is written). `created_by`
+    (the signed-in person) is whom the audit log names (store/audit.py `audited`)."""
     data_dir = Path(data_dir)
     with writer_lock(data_dir):
         clean_leftovers(data_dir / MEETINGS_DIR)

@@ -149,6 +149,9 @@ TEMPLATES = {
                           "{value} atau pakai templat {expected}. Tidak ada yang disimpan.",
                           "This file is the template for year and stage {value}, not the chosen {expected}; choose "
                           "{value} or use the {expected} template. Nothing was written."),
+    # refusals the audit log records for the web pages (store/audit.py reason)
+    "signin_refused": ("Nama atau kata sandi salah.", "Wrong name or password."),
+    "outside_scope": ("Daerah di luar cakupan akun: {value}.", "Regions outside the account's scope: {value}."),
     # warnings: the file loads, but these are worth a look
     "missing_indicators": ("Daerah {value} tidak punya baris untuk {expected} indikator; indikator itu "
                            "dihitung 0.",

@@ -81,7 +81,8 @@ class StoreWrites:
         elif not audit.inside_audited_write():
             audit.record(self.data_dir, "ingest", who=created_by, role=role, ids=[name], outcome="refused",
                          counts={"problems": len(check.errors)},
-                         detail="; ".join(p.describe("en") for p in check.errors[:3]))
+                         detail="; ".join(p.describe("en") for p in check.errors[:3]),
+                         reason=audit.problem_reasons(check.errors))
         return check
 
     def preview(self, check: UploadCheck, *, year: int, stage: str, replace_all: bool = False) -> Preview:
@@ -175,6 +176,22 @@ class StoreWrites:
         """The regions whose index a retract or restore changes, now and afterwards
         (store.retraction.index_moves columns)."""
         return retraction.index_moves(self.snapshots_dir, change, self.regions())
+
+    def record_refusal(self, action: str, problem: Problem, *, created_by: str, role: str = "",
+                       ids: list | tuple = (), counts: dict | None = None) -> dict:
+        """Append a refused line to the audit log for a write the caller refused before asking the
+        store (a steward's file for regions outside the account, a sign-in with a wrong password):
+        `created_by` and `role` say who asked, `problem` why (its code and value are the line's
+        reason, worded in the reader's language by the Data page). Returns the line."""
+        return audit.record(self.data_dir, action, who=created_by, role=role, ids=ids, counts=counts,
+                            outcome="refused", detail=problem.describe("en"), reason=audit.problem_reasons([problem]))
+
+    def record_signin(self, name: str, *, role: str = "", ok: bool) -> dict:
+        """Append a sign-in line (action "signin", ok or refused) with the name given and the role
+        signed in to (or the role of the account the name belongs to); never a password."""
+        if not ok:
+            return self.record_refusal("signin", Problem("signin_refused"), created_by=name or "-", role=role)
+        return audit.record(self.data_dir, "signin", who=name, role=role)
 
     def audit_log(self, since: str | None = None) -> list[dict]:
         """The audit log, oldest first (store/audit.py FIELDS), from `since` (ISO date) when given."""

@@ -5,6 +5,7 @@ MESSAGES = {
     "auth.role_steward": ("pengelola data", "data steward"),
     "auth.role_secretary": ("notulis rapat", "meeting secretary"),
     "auth.role_viewer": ("pembaca", "viewer"),
+    "auth.role_cli": ("baris perintah", "command line"),   # the audit log's role of a CLI write
     "auth.signin_title": ("Masuk untuk menulis", "Sign in to write"),
     "auth.signin_needed": (
         "Mengunggah data memerlukan akun administrator atau pengelola data (untuk wilayahnya); menarik versi "

@@ -33,7 +33,6 @@ MESSAGES = {
     "data.signin_oidc": ("Masuk dengan akun organisasi", "Sign in with your organisation account"),
     "data.signout": ("Keluar", "Sign out"),
     "data.wrong_password": ("Kata sandi salah.", "Wrong password."),
-    "data.signed_in_as": ("Masuk sebagai {name}.", "Signed in as {name}."),
     "data.upload_title": ("Unggah hasil penilaian", "Upload assessment results"),
     "data.upload_file": ("Berkas CSV atau XLSX", "CSV or XLSX file"),
     "data.report_title": ("Laporan validasi", "Validation report"),

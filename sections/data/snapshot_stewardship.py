@@ -16,8 +16,9 @@ import pandas as pd
 import streamlit as st
 
 from components import auth, widgets
-from i18n import format_date, format_number
+from i18n import catalogue, format_date, format_number
 from store.atomic import StoreUnavailable
+from store.audit import reason_words
 from store.problems import IngestRefused
 
 FLASH = "_steward_flash"
@@ -96,8 +97,9 @@ def _write(store, ctx, admin: str, change, allow_empty: bool) -> None:
         st.error(ctx.t("auth.not_allowed"))
     except StoreUnavailable as error:
         st.error(error.message(ctx.lang))
-    except IngestRefused as refused:
-        st.error(" ".join(problem.message(ctx.lang) for problem in refused.problems))
+    except IngestRefused as refused:   # e.g. another session retracted the earlier version meanwhile
+        st.error(ctx.t(f"steward.{change.action}_refused", id=change.target.id,
+                       reason=" ".join(problem.message(ctx.lang) for problem in refused.problems)))
     else:
         flash("success", ctx.t(f"steward.{change.action}_done", id=change.target.id, year=change.target.year,
                                stage=change.target.stage))
@@ -140,6 +142,13 @@ def restore_panel(store, ctx, admin: str) -> None:
     _panel(store, ctx, admin, "restore", [s for s in reversed(snapshots) if s.status != "active"])
 
 
+def _in_words(ctx, prefix: str, name: str) -> str:
+    """An audit log's action or role in the UI language ("users.add" -> key prefix + "users_add");
+    a name without a message (a later write, an older log) as it was recorded."""
+    key = f"{prefix}{str(name).replace('.', '_')}"
+    return ctx.t(key) if key in catalogue() else str(name)
+
+
 def audit_table(store, ctx) -> None:
     """The newest lines of the audit log (who did what, refused writes too), newest first."""
     st.subheader(ctx.t("steward.audit_title"))
@@ -151,13 +160,13 @@ def audit_table(store, ctx) -> None:
     st.dataframe(pd.DataFrame({
         ctx.t("data.col_when"): [f"{format_date(e['when'], ctx.lang)} {str(e['when'])[11:19]}" for e in entries],
         ctx.t("data.col_by"): [str(e["who"]) for e in entries],
-        ctx.t("steward.col_role"): [str(e["role"]) for e in entries],
-        ctx.t("steward.col_action"): [str(e["action"]) for e in entries],
+        ctx.t("steward.col_role"): [_in_words(ctx, "auth.role_", e["role"]) for e in entries],
+        ctx.t("steward.col_action"): [_in_words(ctx, "steward.action_", e["action"]) for e in entries],
         ctx.t("steward.col_outcome"): [ctx.t(f"steward.outcome_{e['outcome']}") if e["outcome"] in ("ok", "refused")
                                        else str(e["outcome"]) for e in entries],
         ctx.t("steward.col_ids"): [" ".join(map(str, e["ids"])) if isinstance(e["ids"], list) else str(e["ids"])
                                    for e in entries],
         ctx.t("steward.col_counts"): [" ".join(f"{k}={v}" for k, v in e["counts"].items())
                                       if isinstance(e["counts"], dict) else str(e["counts"]) for e in entries],
-        ctx.t("steward.col_detail"): [str(e["detail"]) for e in entries],
+        ctx.t("steward.col_detail"): [reason_words(e["reason"], ctx.lang) or str(e["detail"]) for e in entries],
     }), hide_index=True, width="stretch")

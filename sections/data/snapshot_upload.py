@@ -15,6 +15,7 @@ from scoring import STAGES
 from sections.data.snapshot_stewardship import flash
 from sections.data.tables import problems_frame
 from store.atomic import StoreUnavailable
+from store.problems import Problem
 
 
 def snapshot_upload(store, ctx, admin: str, years: list[int]) -> None:
@@ -29,14 +30,21 @@ def snapshot_upload(store, ctx, admin: str, years: list[int]) -> None:
     content = uploaded.getvalue()
     _year_stage_from_file(store, ctx, uploaded.name, content, years, (year, stage))
     key = (hashlib.sha256(content).hexdigest(), year, stage, ctx.data_version)
+    identity = auth.current_identity()
+    role = auth.role_of(identity)
     if st.session_state.get("_check_key") != key:
         # Read in a worker process with memory and time limits: a hostile file cannot stall the server.
-        st.session_state["_check"] = store.check_upload(uploaded.name, content, year=year, stage=stage, in_worker=True,
-                                                        created_by=admin, role="admin")
-        st.session_state["_check_key"] = key
+        check = store.check_upload(uploaded.name, content, year=year, stage=stage, in_worker=True,
+                                   created_by=admin, role=role)
+        outside = _outside_scope(identity, check)
+        if outside:   # refused before the store is asked to write: the audit log says so, once per file
+            store.record_refusal("ingest", Problem("outside_scope", file=uploaded.name, value=", ".join(outside[:20])),
+                                 created_by=admin, role=role, ids=[uploaded.name, *outside[:20]],
+                                 counts={"regions_outside": len(outside)})
+        st.session_state["_check"], st.session_state["_check_key"] = check, key
     check = st.session_state["_check"]
     _report(check, ctx)
-    if not check.ok or not _in_scope(ctx, check):
+    if not check.ok or not _in_scope(ctx, identity, check):
         return
     try:
         _preview_and_commit(store, ctx, admin, check, year, stage, uploaded.name)
@@ -46,10 +54,16 @@ def snapshot_upload(store, ctx, admin: str, years: list[int]) -> None:
         st.error(ctx.t("auth.not_allowed"))
 
 
-def _in_scope(ctx, check) -> bool:
+def _outside_scope(identity, check) -> list[str]:
+    """The regions of a readable file outside the account's scope ("?" when nobody is signed in)."""
+    if not check.ok:
+        return []
+    return identity.outside(check.rows["region_code"].unique()) if identity is not None else ["?"]
+
+
+def _in_scope(ctx, identity, check) -> bool:
     """A data steward uploads only for the regions on their account: say which are outside."""
-    identity = auth.current_identity()
-    outside = identity.outside(check.rows["region_code"].unique()) if identity is not None else ["?"]
+    outside = _outside_scope(identity, check)
     if outside:
         st.error(ctx.t("auth.outside_scope", count=len(outside), regions=", ".join(outside[:20]),
                        scope=", ".join(identity.regions) if identity is not None else "-"))

@@ -85,15 +85,16 @@ def show_flash(ctx) -> None:
 
 def _save_note(agenda_id: str) -> None:
     state = st.session_state
-    writer = auth.current_note_writer()
-    if writer is None:   # signed out in another tab, or the session expired
+    try:
+        writer = auth.require("notes")   # signed out in another tab, or the session expired: refused
+    except auth.NotAllowed:
         _flash("error", "present.signin_needed")
         return
     try:
         meetings.save_note(cached.store().data_dir, agenda_id, {
             "item": state["present_note_item"], "note": state["present_note_text"],
             "decision": state["present_note_decision"], "owner_opd": state["present_note_owner"],
-            "due_date": state["present_note_due"]}, created_by=writer)
+            "due_date": state["present_note_due"]}, **writer.recorded())
         _flash("success", "present.note_saved")
     except meetings.TooManyNotes as full:
         _flash("error", "present.notes_full", limit=full.limit)
@@ -106,11 +107,14 @@ def _save_note(agenda_id: str) -> None:
 
 
 def _delete_note(agenda_id: str) -> None:
-    if auth.current_note_writer() is None:
+    try:
+        writer = auth.require("notes")
+    except auth.NotAllowed:
         _flash("error", "present.signin_needed")
         return
     try:
-        meetings.delete_note(cached.store().data_dir, agenda_id, st.session_state["present_note_remove"])
+        meetings.delete_note(cached.store().data_dir, agenda_id, st.session_state["present_note_remove"],
+                             **writer.recorded())
     except StoreBusy:
         _flash("error", "present.busy")
     except StoreUnavailable as error:

@@ -4,8 +4,10 @@ a new year and stage, then a retraction from the same session, then a restore.""
 import io
 
 import openpyxl
+import pytest
 
 from i18n import t
+from store.problems import IngestRefused, Problem
 from store.templates import xlsx_template
 from tests.pages.conftest import open_page
 from tests.pages.test_data_page import PASSWORD
@@ -112,3 +114,24 @@ def test_retracting_a_snapshot_with_an_earlier_version_names_it(data_dir, store,
     (moves,) = [d.value for d in app.dataframe if t("steward.col_after", "en") in d.value.columns]
     assert moves[t("word.region", "en")].tolist() == ["Kabupaten Jember"], "only Jember's index changes"
     assert "Audit log" in [h.value for h in app.subheader]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_audit_table_words_a_refused_retraction_in_the_page_language(data_dir, store, monkeypatch, lang):
+    """A retraction refused on the command line (it would leave 2025 II without data) is in the audit
+    log with its reason as codes; the Data page words the action, role, outcome and reason in the
+    reader's language, never the log's English detail."""
+    monkeypatch.setenv("MATRA_ADMIN_PASSWORD", PASSWORD)
+    only = store.active_snapshot(2025, "II")
+    with pytest.raises(IngestRefused):
+        store.retract(only.id, created_by="Pak Data", role="cli")
+    assert store.audit_log()[-1]["reason"] == [{"code": "would_empty", "value": only.id, "expected": "2025 II"}]
+    app = signed_in(lang)
+    (log,) = [d.value for d in app.dataframe if t("steward.col_action", lang) in d.value.columns]
+    refused = log[log[t("data.col_by", lang)] == "Pak Data"].iloc[0]
+    words = [refused[t(f"steward.col_{column}", lang)] for column in ("action", "role", "outcome", "detail")]
+    assert words == [t("steward.action_retract", lang), t("auth.role_cli", lang), t("steward.outcome_refused", lang),
+                     Problem("would_empty", value=only.id, expected="2025 II").message(lang)]
+    signin = log.iloc[0]   # the newest line: this sign-in, with the role it gave
+    assert [signin[t(f"steward.col_{column}", lang)] for column in ("action", "role", "outcome")] == [
+        t("steward.action_signin", lang), t("auth.role_admin", lang), t("steward.outcome_ok", lang)]

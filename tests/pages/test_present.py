@@ -198,6 +198,9 @@ def test_notes_need_sign_in_and_record_the_name_entered(data_dir, store, secreta
     app.button[[b.label for b in app.button].index("Save note")].click()
     app.run()
     assert [n["updated_by"] for n in meetings.read_notes(data_dir, agenda.id)] == ["Rina Sekretariat"]
+    # The audit log names the person and the role of the sign-in and of the note.
+    assert [(e["action"], e["outcome"], e["who"], e["role"]) for e in store.audit_log()[-2:]] == [
+        ("signin", "ok", "Rina Sekretariat", "secretary"), ("note", "ok", "Rina Sekretariat", "secretary")]
     click(app, "present_signout")
     assert not note_form_shown(app)
 
@@ -210,6 +213,7 @@ def test_failed_sign_ins_are_held_back_whatever_the_session_or_name_and_never_ec
     sign_in(app, "Budi", "tebakan-1")
     assert any("wrong password" in e.value for e in app.error)
     assert_not_echoed(app, "tebakan-1")
+    assert [(e["action"], e["outcome"], e["who"]) for e in store.audit_log()] == [("signin", "refused", "Budi")]
     sign_in(app, "Budi", secretary)     # right password, but straight after a failure
     assert any("Try again in" in e.value for e in app.error)
     assert not note_form_shown(app)
@@ -219,6 +223,8 @@ def test_failed_sign_ins_are_held_back_whatever_the_session_or_name_and_never_ec
     assert not note_form_shown(other_session)
     for shown in (app, other_session):
         assert_not_echoed(shown, "tebakan-1", secretary)
+    log = (data_dir / "audit.jsonl").read_text()
+    assert "tebakan-1" not in log and secretary not in log, "a password is never logged"
 
 
 def assert_not_echoed(app, *passwords: str) -> None:

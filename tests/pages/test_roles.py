@@ -46,6 +46,7 @@ def two_regions(store) -> bytes:
 def test_a_steward_uploads_only_for_their_regions(accounts, store):
     app = signed_in("budi steward")
     assert any("data steward (35.09)" in s.value for s in app.success)
+    lines_after_signin = len(store.audit_log())
     assert write_controls(app) == {"uploaders": 1, "password_inputs": 0, "retract": 0}, "no retract, targets…"
     assert not any(c.key == "upload_replace_all" for c in app.checkbox), "never replaces other regions"
     before = tree_fingerprint(accounts)
@@ -53,6 +54,12 @@ def test_a_steward_uploads_only_for_their_regions(accounts, store):
     assert any("1 region(s) outside your account's scope (35.10)" in e.value for e in app.error)
     assert not any(b.label == COMMIT for b in app.button)
     assert tree_fingerprint(accounts) == before
+    refused = store.audit_log()[-1]   # logged once, when the file is checked, not at every rerun
+    assert (refused["action"], refused["outcome"], refused["who"], refused["role"]) == \
+        ("ingest", "refused", "Budi Steward", "steward")
+    assert refused["ids"] == ["upload.csv", "35.10"] and refused["counts"] == {"regions_outside": 1}
+    app.run()
+    assert store.audit_log()[-1] == refused and len(store.audit_log()) == lines_after_signin + 1
     with_file(app, jember_upload(store))
     next(b for b in app.button if b.label == COMMIT).click()
     app.run()
@@ -106,3 +113,15 @@ def test_a_new_session_with_a_new_name_per_guess_meets_one_ceiling(data_dir, mon
     app = signed_in("Ibu Planner", PASSWORD)   # the right password is not even checked now
     assert write_controls(app)["uploaders"] == 0
     assert any("Try again in" in e.value for e in app.error)
+
+
+def test_web_sign_ins_are_logged_with_name_and_role_and_never_the_password(accounts, store):
+    signed_in("Ana Admin", "tebakan-salah")
+    signed_in("Siapa Saja", "tebakan-lain")
+    signed_in("ana admin")
+    lines = [(e["action"], e["outcome"], e["who"], e["role"]) for e in store.audit_log()]
+    assert lines == [("signin", "refused", "Ana Admin", "admin"),   # a known account: its role
+                     ("signin", "refused", "Siapa Saja", ""),       # nobody's name: no role
+                     ("signin", "ok", "Ana Admin", "admin")]        # the account's own spelling
+    log = (accounts / "audit.jsonl").read_text()
+    assert "tebakan" not in log and PASSWORD not in log

@@ -65,6 +65,9 @@ def test_a_signed_in_note_taker_saves_a_scenario_and_its_link_reopens_it(data_di
     assert not app.exception
     [saved] = store.scenarios("35.09")
     assert (saved.name, saved.created_by, saved.levels, saved.year) == ("Verifikasi GOV", "Budi", LEVELS, year)
+    line = store.audit_log()[-1]
+    assert (line["action"], line["who"], line["role"], line["ids"]) == ("scenario", "Budi", "secretary",
+                                                                         ["35.09", saved.id])
     assert app.query_params["scenario"] in (saved.id, [saved.id])
     reopened = open_page("region", region="35.09", year=year, stage="II", lang="en", scenario=saved.id)
     expected = store.whatif("35.09", year, "II", levels=LEVELS)
