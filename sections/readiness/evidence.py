@@ -21,6 +21,7 @@ from reports.readiness import XLSX_MIME, checklist_frame, evidence_workbook, evi
 from scoring.readiness import lagging_everywhere, next_evaluation, opd_readiness, opd_rollup, regions_counted
 
 ROLLUP_SCOPES = ("all", "province")  # URL codes of the roll-up: every region, or the province
+SCREEN_COLUMNS = ("code", "indicator", "evidence", "counts", "expected", "next_step", "next_needs")
 
 
 def today() -> datetime.date:
@@ -103,7 +104,11 @@ def checklist(ctx, view, grid: pd.DataFrame, table: pd.DataFrame, on: datetime.d
         ctx.t("readiness.pick_opd"), list(table["owner_opd"]), key="opd",
         format_func=lambda o: ctx.t("readiness.opd_option", opd=o, verified=int(counts.loc[o, "verified"]),
                                     indicators=int(counts.loc[o, "indicators"])))
-    st.dataframe(checklist_frame(view.framework, grid, owner, ctx.lang), hide_index=True, width="stretch")
+    checklist_table = checklist_frame(view.framework, grid, owner, ctx.lang)
+    # A static table wraps long text in its cells, so the next step and what it needs stay on screen at
+    # 1366 px (a data grid cuts them or scrolls sideways); the levels recorded and claimed are in the XLSX.
+    st.table(checklist_table[[ctx.t(f"readiness.col_{column}") for column in SCREEN_COLUMNS]], hide_index=True)
+    st.caption(ctx.t("readiness.checklist_more"))
     version, region, year, stage = ctx.data_version, view.region, ctx.year, ctx.stage
     left, right = st.columns(2)
     left.download_button(ctx.t("readiness.download_opd", opd=owner),

@@ -67,7 +67,7 @@ def test_the_checklist_of_the_opd_in_the_link(data_dir, store, on):
     pupr = grid[grid["owner_opd"] == "Dinas PUPR"]
     app = open_page("readiness", region=JEMBER, year=YEAR, stage=STAGE, lang="en", opd="Dinas PUPR")
     assert not app.exception
-    checklist = app.dataframe[1].value
+    checklist = app.table[0].value   # a static table: long texts wrap, nothing scrolls sideways
     assert sorted(checklist["Code"]) == sorted(pupr["indicator_code"])
     framework = store.framework_of(YEAR, STAGE)
     assert list(checklist["Evidence expected"]) == [framework.indicator(c).evidence_en for c in checklist["Code"]]
@@ -99,7 +99,7 @@ def test_rollup_matches_the_stage_rows_counted_here(data_dir, store, on, scope):
     expected = owners.value_counts() * assessed
     app = open_page("readiness", region=JEMBER, year=YEAR, stage=STAGE, lang="en", rollup=scope)
     assert not app.exception
-    table = app.dataframe[2].value.set_index("Owner OPD")
+    table = app.dataframe[1].value.set_index("Owner OPD")
     assert table["Indicators × regions"].to_dict() == expected.to_dict()
     assert table["Verified"].to_dict() == verified.reindex(expected.index, fill_value=0).to_dict()
     assert ("Provinces behind" in table.columns) == (scope == "all")
