@@ -119,9 +119,15 @@ def method_changes(data_version: tuple, stage: str) -> list[int]:
     return method_change_years(ids)
 
 
-def group_names(lang: str) -> dict[str, str]:
-    """Evaluation group code -> its name in `lang` (data/groups/names.csv; read per run, a small file)."""
+@st.cache_data(show_spinner=False, max_entries=8)
+def _group_names(stamp: tuple, lang: str) -> dict[str, str]:
     return store().group_names(lang)
+
+
+def group_names(lang: str) -> dict[str, str]:
+    """Evaluation group code -> its name in `lang` (data/groups/names.csv), read again only when a
+    groups file changes (parsing the CSV was 5 % of a compare page run)."""
+    return _group_names((str(data_dir()), groups.stamp(store().data_dir)), lang)
 
 
 def framework_of(year: int, stage: str) -> Framework | None:
@@ -200,6 +206,12 @@ def shared_figure(key: tuple, build):
     selection; `build` takes no arguments (a closure over the page's frames) and is not part of the
     key. The figure is shared by every session: never change it."""
     return _shared_figure((str(data_dir()), *key), build)   # one data folder's figures never serve another's
+
+
+def frame_key(frame: pd.DataFrame) -> tuple:
+    """A small frame's columns and rows, as part of a `shared_figure` key when a figure is drawn from
+    it (its whole content, so the key cannot miss a change; meant for chart frames of tens of rows)."""
+    return tuple(frame.columns), tuple(frame.itertuples(index=False, name=None))
 
 
 # --- Per-region answers every session at one data version asks the same way ------------------------

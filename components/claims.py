@@ -36,7 +36,7 @@ def claims_section(ctx, framework, region: str, regions: pd.DataFrame) -> None:
         st.caption(ctx.t("claims.regions_compared", count=cached.claims(ctx.data_version, ctx.year, codes)[
             "region_code"].nunique()))
     _metrics(ctx, model.total)
-    _dimension_chart(ctx, framework, model, scope)
+    _dimension_chart(ctx, framework, model, scope, codes)
     _opd_table(ctx, model)
     if scope == "region":
         _failed_indicators(ctx, framework, model)
@@ -65,8 +65,10 @@ def claims_figure(ctx, framework, model: ClaimsModel):
                     ctx.t("claims.series_claimed"), ctx.t("word.score"), top=framework.max_level)
 
 
-def _dimension_chart(ctx, framework, model: ClaimsModel, scope: str) -> None:
-    st.plotly_chart(claims_figure(ctx, framework, model), key=f"claims_dimensions_{scope}",
+def _dimension_chart(ctx, framework, model: ClaimsModel, scope: str, codes: tuple[str, ...]) -> None:
+    # the model is cached.claims_model(data_version, year, codes): the same figure for every session
+    figure = cached.shared_figure(("claims_dimensions", ctx, codes), lambda: claims_figure(ctx, framework, model))
+    st.plotly_chart(figure, key=f"claims_dimensions_{scope}",
                     config=CHART_CONFIG, alt=ctx.t("claims.chart_title"))
 
 

@@ -55,25 +55,31 @@ matrix = figures.compare_matrix(ctx, framework, names, assessed, index_scores, d
 # view) always in the highlight colour.
 home = anchor if mode == "peers" else url_state.url_value("region") or st.session_state.get(LAST_REGION)
 colours = region_colours([names[code] for code in assessed], names.get(home) if home in assessed else None)
+# The matrix is the data version's scores of `assessed`, named: with the colours, the whole of each figure.
+shared = (ctx, tuple(assessed), tuple(matrix.index), tuple(colours.items()))
 if len(assessed) > MAX_REGIONS:   # a whole province: a radar of that many is a tangle
     chart = compare_chart(framework, names, assessed, dimension_scores, ctx.lang, index_scores, ctx.t("word.index"))
     bands = cached.ranking(ctx.data_version, ctx.year, ctx.stage).set_index("name")["band"]
-    figures.draw(figures.compare_bars(ctx, framework, chart, bands), "compare_bars")
+    figures.draw(cached.shared_figure(("compare_bars", *shared),
+                                      lambda: figures.compare_bars(ctx, framework, chart, bands)), "compare_bars")
 else:
-    st.plotly_chart(figures.compare_radar(ctx, framework, matrix, colours), key="compare_radar", config=CHART_CONFIG,
-                    alt=ctx.t("compare.radar_title", count=len(assessed)))
-st.plotly_chart(figures.compare_heatmap(ctx, framework, matrix), key="compare_heatmap", config=CHART_CONFIG,
-                alt=ctx.t("compare.heatmap_title"))
+    st.plotly_chart(cached.shared_figure(("compare_radar", *shared),
+                                         lambda: figures.compare_radar(ctx, framework, matrix, colours)),
+                    key="compare_radar", config=CHART_CONFIG, alt=ctx.t("compare.radar_title", count=len(assessed)))
+st.plotly_chart(cached.shared_figure(("compare_heatmap", *shared),
+                                     lambda: figures.compare_heatmap(ctx, framework, matrix)),
+                key="compare_heatmap", config=CHART_CONFIG, alt=ctx.t("compare.heatmap_title"))
 
 first = assessed[0]
 peer_median = matrix.median()
 rows = pd.DataFrame({"label": matrix.columns, "score": matrix.iloc[0].to_numpy(),
                      "reference": peer_median.to_numpy()})
 rows.attrs["series_name"] = names[first]
-st.plotly_chart(dumbbell(rows, ctx.chart_text(ctx.t("compare.dumbbell_title", name=names[first]),
-                                              figures.score_units(ctx, framework)),
-                         ctx.t("compare.peer_median"), ctx.t("word.score"), colours[names[first]],
-                         top=framework.max_level),
+st.plotly_chart(cached.shared_figure(("compare_dumbbell", *shared), lambda: dumbbell(
+                    rows, ctx.chart_text(ctx.t("compare.dumbbell_title", name=names[first]),
+                                         figures.score_units(ctx, framework)),
+                    ctx.t("compare.peer_median"), ctx.t("word.score"), colours[names[first]],
+                    top=framework.max_level)),
                 key="compare_dumbbell", config=CHART_CONFIG, alt=ctx.t("compare.dumbbell_title", name=names[first]))
 
 st.subheader(ctx.t("compare.standing_title"))

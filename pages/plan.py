@@ -64,8 +64,9 @@ st.subheader(ctx.t("plan.timeline_title"))
 bars = pd.DataFrame({"label": register["programme_code"] + " · " + register["name"],
                      "start_year": register["start_year"], "end_year": register["end_year"],
                      "status": register["status"], "progress_text": register["progress"].map(lambda v: f"{v:.0f}%")})
-st.plotly_chart(timeline(bars, ctx.chart_text(ctx.t("plan.timeline_title"), ctx.t("plan.timeline_units")),
-                         status_names, ctx.t("plan.year_axis"), this_year),
+st.plotly_chart(cached.shared_figure(("plan_timeline", ctx, this_year, cached.frame_key(bars)), lambda: timeline(
+                    bars, ctx.chart_text(ctx.t("plan.timeline_title"), ctx.t("plan.timeline_units")), status_names,
+                    ctx.t("plan.year_axis"), this_year)),
                 key="plan_timeline", config=CHART_CONFIG, alt=ctx.t("plan.timeline_title"))
 
 st.subheader(ctx.t("plan.budget_title"))
@@ -78,8 +79,9 @@ money_chart = pd.DataFrame({
     "gap_text": money["dimension"].map(lambda d: ctx.t("plan.gap_text", gap=format_number(gaps.loc[d, "gap"], ctx.lang))
                                        if gaps.loc[d, "gap"] > 0 else ctx.t("plan.gap_met")),
 })
-st.plotly_chart(budget_bars(money_chart, ctx.chart_text(ctx.t("plan.budget_title"), ctx.t("plan.budget_units")),
-                            ctx.t("plan.budget_axis")),
+st.plotly_chart(cached.shared_figure(("plan_budget", ctx, cached.frame_key(money_chart)), lambda: budget_bars(
+                    money_chart, ctx.chart_text(ctx.t("plan.budget_title"), ctx.t("plan.budget_units")),
+                    ctx.t("plan.budget_axis"))),
                 key="plan_budget", config=CHART_CONFIG, alt=ctx.t("plan.budget_title"))
 
 st.subheader(ctx.t("plan.uncovered_title"))

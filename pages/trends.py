@@ -62,7 +62,11 @@ method_changes = cached.method_changes(ctx.data_version, ctx.stage)
 region_names = dict(zip(regions["code"], regions["name"], strict=True))
 home = url_state.url_value("region") or st.session_state.get(LAST_REGION)
 colours = region_colours([region_names[code] for code in chosen], region_names.get(home) if home in chosen else None)
-lines_figure = figures.trend_lines(ctx, framework, trend, medians, measure.code, method_changes, colours)
+# Shared by every session (components/cached.py): the data version, stage and language are in ctx; the
+# chosen regions, the measure and their colours (by name) are the rest of what the figures show.
+lines_figure = cached.shared_figure(("trends_lines", ctx, tuple(chosen), measure.code, tuple(colours.items())),
+                                    lambda: figures.trend_lines(ctx, framework, trend, medians, measure.code,
+                                                                method_changes, colours))
 lines_figure = official.trend_markers(ctx, lines_figure, chosen, measure.code == INDEX_CODE, colours)
 st.plotly_chart(lines_figure, key="trends_lines", config=CHART_CONFIG, alt=title)
 if measure.code == INDEX_CODE:
@@ -119,8 +123,10 @@ slope_frame = pd.concat([
 ])
 slope_title = ctx.t("trends.slope_title", first=first, last=last)
 units = figures.score_units(ctx, framework)
-st.plotly_chart(slope(slope_frame, first, last, ctx.chart_text(slope_title, units), ctx.t("word.score"), colours,
-                      top=framework.max_level), key="trends_slope", config=CHART_CONFIG, alt=slope_title)
+st.plotly_chart(cached.shared_figure(("trends_slope", ctx, scope, tuple(chosen), first, last, tuple(colours.items())),
+                                     lambda: slope(slope_frame, first, last, ctx.chart_text(slope_title, units),
+                                                   ctx.t("word.score"), colours, top=framework.max_level)),
+                key="trends_slope", config=CHART_CONFIG, alt=slope_title)
 
 cohorts = cached.cohort_medians(ctx.data_version, ctx.stage, scope)
 cohort_series = pd.DataFrame({
@@ -128,6 +134,7 @@ cohort_series = pd.DataFrame({
     "series": cohorts["cohort"].map(lambda c: ctx.t("trends.cohort_series", cohort=c)),
 })
 cohort_title = in_scope(ctx.t("trends.cohorts_title"))
-st.plotly_chart(lines(cohort_series, ctx.chart_text(cohort_title, units), ctx.t("word.score"),
-                      band_lowers, band_names, figures.method_marks(ctx, method_changes), top=framework.max_level),
+st.plotly_chart(cached.shared_figure(("trends_cohorts", ctx, scope), lambda: lines(
+                    cohort_series, ctx.chart_text(cohort_title, units), ctx.t("word.score"), band_lowers, band_names,
+                    figures.method_marks(ctx, method_changes), top=framework.max_level)),
                 key="trends_cohorts", config=CHART_CONFIG, alt=cohort_title)

@@ -81,9 +81,9 @@ def opd_progress(ctx, grid: pd.DataFrame) -> pd.DataFrame:
     chart = pd.DataFrame({"label": table["owner_opd"], "progress": table["progress"],
                           "text": [f"{_percent(p, ctx.lang)}% · {v}/{n}" for p, v, n
                                    in zip(table["progress"], table["verified"], table["indicators"], strict=True)]})
-    st.plotly_chart(progress_bars(chart, ctx.chart_text(ctx.t("readiness.progress_title"),
-                                                        ctx.t("readiness.progress_units")),
-                                  ctx.t("readiness.progress_axis")),
+    st.plotly_chart(cached.shared_figure(("readiness_opds", ctx, cached.frame_key(chart)), lambda: progress_bars(
+                        chart, ctx.chart_text(ctx.t("readiness.progress_title"), ctx.t("readiness.progress_units")),
+                        ctx.t("readiness.progress_axis"))),
                     key="readiness_opds", config=CHART_CONFIG, alt=ctx.t("readiness.progress_title"))
     st.dataframe(pd.DataFrame({
         ctx.t("readiness.col_opd"): table["owner_opd"],
@@ -138,8 +138,10 @@ def rollup(ctx, view) -> None:
     chart = pd.DataFrame({"label": table["owner_opd"], "progress": table["progress"],
                           "text": table["progress"].map(lambda p: _percent(p, ctx.lang) + "%")})
     title = f"{ctx.t('readiness.rollup_title')}: {ctx.t(f'readiness.scope_{scope}', province=view.province)}"
-    st.plotly_chart(progress_bars(chart, ctx.chart_text(title, ctx.t("readiness.rollup_units", regions=regions)),
-                                  ctx.t("readiness.progress_axis")),
+    st.plotly_chart(cached.shared_figure(("readiness_rollup", ctx, title, regions, cached.frame_key(chart)),
+                                         lambda: progress_bars(chart, ctx.chart_text(
+                                             title, ctx.t("readiness.rollup_units", regions=regions)),
+                                             ctx.t("readiness.progress_axis"))),
                     key="readiness_rollup", config=CHART_CONFIG, alt=title)
     columns = {
         ctx.t("readiness.col_opd"): table["owner_opd"],
