@@ -1,5 +1,5 @@
 """The repository's Streamlit settings: no outside address at start, no developer menu for viewers,
-XSRF protection on, and an upload limit that agrees with MATRA_MAX_UPLOAD_MB."""
+XSRF protection on, an upload limit that agrees with MATRA_MAX_UPLOAD_MB, and a compressed websocket."""
 
 from __future__ import annotations
 
@@ -101,3 +101,25 @@ def test_server_start_tries_no_outside_address(tmp_path):
     attempts = [json.loads(line) for line in log_path.read_text().splitlines()] if log_path.exists() else []
     assert attempts == [], output
     assert "External URL" not in output
+
+
+def test_the_websocket_is_compressed(tmp_path):
+    """The server started as `make run` starts it agrees to permessage-deflate, and the overview's
+    messages reach a client that asks for it (as browsers do) at under half their size."""
+    import asyncio
+
+    from tools.bench_browser_ws import page_run
+
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "tools/serve.py", "--server.port", str(port), "--server.headless",
+                                "true", "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
+                               cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        _wait_healthy(port, process)
+        run = asyncio.run(page_run(f"http://127.0.0.1:{port}", ""))
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert run.ok and run.charts >= 1, run.error
+    assert run.compressed
+    assert run.wire_bytes < run.sent_bytes / 2, (run.wire_bytes, run.sent_bytes)

@@ -32,6 +32,8 @@ class PageRun:
     exceptions: int = 0      # st.exception elements (a page that failed)
     sent_bytes: int = 0      # ForwardMsg bytes the browser would have received
     deflated_bytes: int = 0  # the same messages through one deflate stream, as permessage-deflate sends them
+    wire_bytes: int = 0      # websocket frames as received (compressed when the server agreed to permessage-deflate)
+    compressed: bool = False  # the server accepted permessage-deflate (server.enableWebsocketCompression)
     by_kind: dict[str, int] = field(default_factory=dict)   # bytes by element (plotly_chart, dataframe ...)
     error: str = ""          # why a run failed (timeout, closed socket, the page's first exception)
 
@@ -67,12 +69,26 @@ async def page_run(base_url: str, page: str, query: str = "", timeout: float = R
     run = PageRun(seconds=0.0)
     try:
         async with websockets.connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout) as socket:
+            run.compressed = "permessage-deflate" in (socket.response.headers.get("Sec-WebSocket-Extensions") or "")
+            _count_wire_bytes(socket, run)
             await socket.send(request.SerializeToString())
             await asyncio.wait_for(_read_until_finished(socket, run), timeout)
     except (OSError, TimeoutError, websockets.WebSocketException) as error:
         run.error = f"{type(error).__name__}: {error}"[:200]
     run.seconds = time.perf_counter() - started
     return run
+
+
+def _count_wire_bytes(socket, run: PageRun) -> None:
+    """Count the bytes of every frame the connection receives, before decompression (the websockets
+    client offers permessage-deflate, as browsers do; whether the server takes it is its setting)."""
+    receive = socket.protocol.receive_data
+
+    def counted(data: bytes) -> None:
+        run.wire_bytes += len(data)
+        receive(data)
+
+    socket.protocol.receive_data = counted
 
 
 async def _read_until_finished(socket, run: PageRun) -> None:

@@ -157,8 +157,9 @@ async def payloads(app_url: str, floor_url: str, report: Report) -> None:
         run = await ws_part.page_run(app_url, path)
         charts = run.by_kind.get("plotly_chart", 0)
         tables = run.by_kind.get("dataframe", 0) + run.by_kind.get("table", 0)
-        report.add("payload", f"{name}: charts {size(charts)}, tables {size(tables)}, "
-                              f"deflated {size(run.deflated_bytes)}",
+        wire = "compressed" if run.compressed else "not compressed"
+        report.add("payload", f"{name}: charts {size(charts)}, tables {size(tables)}, deflated "
+                              f"{size(run.deflated_bytes)}; wire {size(run.wire_bytes)} ({wire})",
                    size(run.sent_bytes), size(floor.sent_bytes), times(ratio(run.sent_bytes, floor.sent_bytes)))
         if run.error:
             report.notes.append(f"payload {name}: {run.error}")
