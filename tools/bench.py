@@ -1,6 +1,6 @@
 """Benchmark the store calls behind the main views, its memory, and a commit, at several data sizes.
 
-    python tools/bench.py [--repeat 50] [--scales 1,10,100] [--skip-10x] [--skip-commit]
+    python tools/bench.py [--repeat 50] [--scales 1,10,100] [--skip-10x] [--skip-commit] [--record FILE]
 
 Data sets, each a complete data folder written by tools/make_demo_data.make_data_folder (seed
 2017) in a temporary folder, so nothing in the repository is touched: `1x` has the 514 regions of
@@ -18,12 +18,16 @@ Goals (median of the timed calls): <= 50 ms at 1x, <= 150 ms at 10x; at 100x the
 <= 100 ms, one region's calls <= 50 ms, the trend <= 150 ms. Memory: peak RSS at 10x <= 1.5x the
 1x figure, at 100x <= 2 GiB, a commit <= 2 GiB. Last, the plan and compare pages' answers at the
 stored bounds (MATRA_MAX_PROGRAMMES, MATRA_MAX_SCENARIOS; tools/bench_bounds.py). Prints PASS/MISS
-per figure and always exits 0 (a benchmark, not a test).
+per figure with how far it is from its goal (median / goal) and always exits 0 (a benchmark, not a test).
+The call figures of each scale are also kept in `--record` (default bench-data/store-bench.json, one
+entry per scale with the time, commit and load average), where `make bench-browser` finds the 100x
+national ranking for its list of goals.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import os
 import platform
@@ -52,6 +56,7 @@ GOALS_MS = {1: dict.fromkeys((RANKING, REGION, TREND, GAPS), 50.0),
             100: {RANKING: 100.0, REGION: 50.0, TREND: 150.0, GAPS: 50.0}}
 RSS_RATIO_GOAL = 1.5       # peak RSS at 10x against 1x
 RSS_GOAL_MIB = 2048.0      # peak RSS at 100x, and of a commit
+RECORD = REPO / "bench-data" / "store-bench.json"   # the last figures of each scale (bench_browser reads 100x)
 
 
 def rss_mib() -> float:
@@ -170,7 +175,7 @@ def verdict(passed: bool) -> str:
 
 def print_table(results: dict[int, dict]) -> None:
     header = (f"{'data set':<8} {'call':<30} {'n':>4} {'median ms':>10} {'p95 ms':>9} "
-              f"{'goal ms':>8} {'result':>6} {'py peak KiB':>12}")
+              f"{'goal ms':>8} {'result':>6} {'of goal':>8} {'py peak KiB':>12}")
     print(header)
     print("-" * len(header))
     for scale, result in results.items():
@@ -179,7 +184,26 @@ def print_table(results: dict[int, dict]) -> None:
             goal = goals[row["call"]]
             print(f"{f'{scale}x':<8} {row['call']:<30} {row['n']:>4} {row['median']:>10.2f} "
                   f"{row['p95']:>9.2f} {'<= ' + format(goal, 'g'):>8} {verdict(row['median'] <= goal):>6} "
-                  f"{row['py_peak_kib']:>12,.0f}")
+                  f"{row['median'] / goal:>7.2f}x {row['py_peak_kib']:>12,.0f}")
+
+
+def record(path: Path, scale: int, result: dict) -> None:
+    """Keep this scale's call figures in `path` (JSON: scale -> when, commit, load, calls with goals)."""
+    import subprocess
+
+    try:
+        kept = json.loads(path.read_text()) if path.exists() else {}
+    except (OSError, ValueError):
+        kept = {}
+    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip()
+    goals = GOALS_MS.get(scale, GOALS_MS[max(GOALS_MS)])
+    kept[str(scale)] = {"when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "commit": commit,
+                        "load": " ".join(f"{v:.2f}" for v in os.getloadavg()),
+                        "calls": [{**{k: row[k] for k in ("call", "n", "median", "p95")}, "goal": goals[row["call"]]}
+                                  for row in result["calls"]]}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(kept, indent=1))
 
 
 def print_memory(results: dict[int, dict]) -> None:
@@ -207,6 +231,8 @@ def main() -> None:
     parser.add_argument("--scales", default="1,10", help="data sizes, comma-separated (default 1,10; e.g. 1,10,100)")
     parser.add_argument("--skip-10x", action="store_true", help="the 1x data only (same as --scales 1)")
     parser.add_argument("--skip-commit", action="store_true", help="no commit timing")
+    parser.add_argument("--record", type=Path, default=RECORD,
+                        help="keep each scale's call figures in this JSON file (default bench-data/store-bench.json)")
     parser.add_argument("--skip-bounds", action="store_true",
                         help="no plan/compare timing at the stored bounds (tools/bench_bounds.py)")
     args = parser.parse_args()
@@ -228,6 +254,7 @@ def main() -> None:
                   f"{result['rows']:,} assessment rows; store opened in {result['load_ms']:.0f} ms; "
                   f"peak RSS {result['rss_peak']:.0f} MiB (after imports {result['rss_imports']:.0f} MiB)\n")
             print_table({scale: result})
+            record(args.record, scale, result)
             if not args.skip_commit:
                 print(f"\ncommit of {YEAR} stage {STAGE} (fresh process: read the national rows, commit them "
                       "as a new snapshot, then merge one region into it)")

@@ -5,6 +5,7 @@ sums them up at the end. No server, no browser."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 # The pages timed (URL path; "" is the default page, the overview) and the floor's two pages.
@@ -77,11 +78,26 @@ class Report:
         print("\nGoals (issues 13 and 22)")
         print("  " + "-" * 115)
         for section, figure, _, _, _, goal, result, compared in goals:
-            print(f"  {result:<5} {section + ': ' + figure:<68} {compared:>16}  goal {goal}")
+            margin = by_how_much(compared, goal)
+            print(f"  {result:<5} {section + ': ' + figure:<68} {compared:>16}  goal {goal:<10} {margin}")
         passed = sum(row[6] == "PASS" for row in goals)
         print(f"  {passed} of {len(goals)} goals met")
         for note in self.notes:
             print(f"  note: {note}")
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def by_how_much(compared: str, goal: str) -> str:
+    """How far a figure is from its goal, as text: "34 % over" or "12 % under" (value / goal - 1), from
+    the last number of `compared` ("p95 2.05 s", "0.126 s", "2.18x") and the number of `goal`
+    ("<= 2 s"): the same unit within a row. Empty when either has no number (a failed run)."""
+    value, limit = _NUMBER.findall(compared), _NUMBER.findall(goal)
+    if not value or not limit or float(limit[0]) == 0:
+        return ""
+    share = float(value[-1]) / float(limit[0]) - 1
+    return f"{abs(share) * 100:.0f} % {'over' if share > 0 else 'under'}"
 
 
 def spread(values: list[float]) -> str:
