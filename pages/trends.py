@@ -114,7 +114,7 @@ for column, rows, label, none in ((gain_column, gains, "overview.gains", "overvi
         str(first): rows["first_score"].map(lambda v: format_number(v, ctx.lang)),
         str(last): rows["second_score"].map(lambda v: format_number(v, ctx.lang)),
         ctx.t("word.change"): rows["change"].map(lambda v: format_number(v, ctx.lang, signed=True)),
-    }), ctx.t(none), column, hide_index=True, width="stretch")
+    }), ctx.t(none), column.container(key=f"trends_{label.split('.')[-1]}"), hide_index=True, width="stretch")
 
 slope_rows = pair[pair["region_code"].isin(chosen)]
 slope_frame = pd.concat([
