@@ -23,7 +23,7 @@ def show_table(frame: pd.DataFrame, empty_text: str, container=st, **kwargs) -> 
 
 # The ranking's columns, narrowest that show their header and values whole (CSS pixels; the row
 # selector takes 32 more). Rank, region, index and band come first and fit a 390 px phone together;
-# every column fits a 1366 px laptop beside the sidebar (no browser test measures these widths yet).
+# every column fits a 1366 px laptop beside the sidebar (tests/browser/test_province_journey.py measures both).
 RANKING_WIDTHS = {"rank": 64, "region": 104, "index": 54, "band": 100, "province_rank": 80, "close": 32,
                   "change": 80, "rank_change": 80, "province": 104, "group": 104, "group_rank": 88, "profile": 52}
 
