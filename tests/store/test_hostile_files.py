@@ -309,15 +309,16 @@ def _measured_run(peaks: list, peak_file, args, *, input, capture_output, timeou
 
 @pytest.fixture
 def worker_check(monkeypatch, tmp_path):
-    """check(store, name, data) -> (UploadCheck, seconds, peak MB of the worker process)."""
+    """check(store, name, data) -> (UploadCheck, seconds, peak MB of the worker process; 0 when no
+    worker was started: a file over the upload limit is refused before one is)."""
     peaks: list[float] = []
     monkeypatch.setattr(parse_worker.subprocess, "run",
                         lambda *args, **kwargs: _measured_run(peaks, tmp_path / "peak", *args, **kwargs))
 
     def check(store, name, data):
-        started = time.perf_counter()
+        started, workers = time.perf_counter(), len(peaks)
         result = store.check_upload(name, data, year=2024, stage="II", in_worker=True)
-        return result, time.perf_counter() - started, peaks[-1]
+        return result, time.perf_counter() - started, peaks[-1] if len(peaks) > workers else 0.0
     return check
 
 
@@ -390,6 +391,7 @@ def test_hostile_file_is_refused_cleanly_or_loads(case, seeded, monkeypatch, wor
         check, worker_seconds, peak = worker_check(store, case.name, data)
         assert not check.ok and check.rows.empty
         assert check.errors[0] == problem  # the worker finds exactly what the server process finds
+        assert (peak == 0.0) == (case.code == "too_large")   # too large: refused before a worker starts
         assert tree_fingerprint(seeded) == before
         outcome = f"refused: {case.code}"
     RESULTS.append((case.name, len(data), outcome, seconds, worker_seconds, peak))
