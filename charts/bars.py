@@ -1,29 +1,17 @@
-"""Bar charts: band distribution, ranking bars, dimension bars."""
+"""Bar charts: stacked counts (the band distribution), bars side by side, ranking bars, dimension bars."""
 
 from __future__ import annotations
+
+import html
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.theme import BAND_COLOURS, BAND_TEXT_COLOURS, ChartText, finish
+from charts.labels import short_ticks, wrap
+from charts.theme import BAND_COLOURS, ChartText, finish
 
+CATEGORY_CHARACTERS = 26   # a bar's name per line (two lines at most; charts.labels.wrap)
 VALUE_ROOM = 1.18  # the score axis runs past the top level so a value printed outside its bar fits
-
-
-def band_distribution(counts: pd.DataFrame, band_names: dict[int, str], text: ChartText,
-                      count_label: str) -> go.Figure:
-    """Stacked horizontal bars: per row label (a dimension), how many regions sit in each band.
-
-    `counts` has label, band, regions. Each segment prints its count; the legend names the band.
-    """
-    labels = list(dict.fromkeys(counts["label"]))
-    levels = sorted(band_names)
-    series = []
-    for level in levels:
-        rows = counts[counts["band"] == level].set_index("label").reindex(labels)
-        series.append((band_names[level], rows["regions"].fillna(0).astype(int).tolist()))
-    return stacked_bars(labels, series, text, count_label, [BAND_COLOURS[level] for level in levels],
-                        [BAND_TEXT_COLOURS[level] for level in levels])
 
 
 def stacked_bars(categories: list[str], series: list[tuple[str, list]], text: ChartText, count_label: str,
@@ -52,9 +40,14 @@ def grouped_bars(categories: list[str], series: list[tuple[str, list]], text: Ch
     """Horizontal bars side by side: per category (the first at the top) one bar per series (name,
     values). Each bar prints its value as the page shows it (`value_texts`: series number -> texts,
     else text.shown); `point_colours` colour one series' bars one by one (band colours). The value
-    axis runs from 0 to `top` (a score scale, with room for the printed values) or its own range."""
+    axis runs from 0 to `top` (a score scale, with room for the printed values) or its own range.
+    Categories and names come as typed (programme names are uploaded text) and are escaped here, once;
+    a long category wraps on two lines (the full name in the hover text)."""
     figure = go.Figure()
+    typed = [str(category) for category in categories]
+    categories = [html.escape(category, quote=False) for category in typed]
     for number, (name, values) in enumerate(series):
+        name = html.escape(str(name), quote=False)
         texts = list((value_texts or {}).get(number) or ["" if v is None else text.shown(v) for v in values])
         colour = list((point_colours or {}).get(number) or []) or colours[number % len(colours)]
         figure.add_trace(go.Bar(
@@ -63,6 +56,7 @@ def grouped_bars(categories: list[str], series: list[tuple[str, list]], text: Ch
             hovertemplate="%{y}: %{text}<extra>" + name + "</extra>",
         ))
     figure.update_layout(barmode="group", yaxis=dict(autorange="reversed"))
+    figure.update_yaxes(**short_ticks(categories, [wrap(category, CATEGORY_CHARACTERS) for category in typed]))
     if top is not None:
         figure.update_xaxes(range=[0, top * VALUE_ROOM], title=value_label, dtick=1,
                             tickvals=list(range(int(top) + 1)))

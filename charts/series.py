@@ -4,28 +4,36 @@ builder (radar and lines from charts.profiles, bars from charts.bars)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from charts.bars import grouped_bars, stacked_bars
+from charts.labels import colours_for
 from charts.profiles import lines, radar
-from charts.theme import SERIES_COLOURS, ChartText
+from charts.theme import ChartText
 
 
 def series_figure(kind: str, categories: Sequence[str], series: Sequence[tuple[str, Sequence]], text: ChartText,
-                  *, top: float | None, value_label: str = "", colours: Sequence[str] | None = None,
+                  *, top: float | None, value_label: str = "",
+                  colours: Sequence[str] | Mapping[str, str] | None = None,
                   point_colours: dict[int, Sequence[str]] | None = None,
-                  value_texts: dict[int, Sequence[str]] | None = None) -> go.Figure:
+                  value_texts: dict[int, Sequence[str]] | None = None,
+                  text_colours: Sequence[str] | None = None) -> go.Figure:
     """The plotly figure of a chart of `kind` ("stacked", "bar", "line", "radar"): `categories` in
     order, `series` (name, one value per category, None for none), the value axis from 0 to `top`
-    (scores) or its own range (None: counts, gains). `colours`: one per series (default the palette);
+    (scores) or its own range (None: counts, gains). `colours`: one per series, or by series name (a page's
+    region colours; charts.labels.colours_for), default the palette; `text_colours`: the printed
+    counts' colour per series (stacked bars);
     `point_colours`: series number -> one colour per category; `value_texts`: series number -> the
     printed value of each category (else `text.shown`)."""
     categories = list(categories)
     series = [(str(name), [None if v is None or v != v else float(v) for v in values]) for name, values in series]
-    palette = list(colours or [SERIES_COLOURS[n % len(SERIES_COLOURS)] for n in range(len(series))])
+    if isinstance(colours, Mapping) or not colours:
+        palette = colours_for([name for name, _ in series], dict(colours or {}))
+    else:
+        palette = list(colours)
     by_name = {name: palette[number % len(palette)] for number, (name, _) in enumerate(series)}
     if kind == "radar":
         return radar(categories, series, text, by_name, top=top)
@@ -35,7 +43,7 @@ def series_figure(kind: str, categories: Sequence[str], series: Sequence[tuple[s
                               if value is not None], columns=["year", "series", "score"])
         return lines(frame, text, value_label, colours=by_name, top=top)
     if kind == "stacked":
-        return stacked_bars(categories, series, text, value_label, palette)
+        return stacked_bars(categories, series, text, value_label, palette, text_colours)
     if kind == "bar":
         return grouped_bars(categories, series, text, value_label, palette, top=top,
                             point_colours={k: list(v) for k, v in (point_colours or {}).items()},

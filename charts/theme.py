@@ -20,6 +20,9 @@ BAND_TEXT_COLOURS = {1: "#000000", 2: "#000000", 3: "#FFFFFF", 4: "#FFFFFF", 5: 
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
                   "#000000"]
 NEUTRAL = "#7F7F7F"
+NO_BAND_COLOUR = "#CBD2D9"   # a score without a band (none recorded)
+TARGET_COLOUR = "#D55E00"   # a target beside a score (the gaps view's bars, on every surface)
+CLAIMS_COLOURS = (NEUTRAL, SERIES_COLOURS[0])   # claimed (stage I) grey, verified (stage II) in the first colour
 TEMPLATE_NAME = "matra"
 # Plotly's own toolbar: "download as PNG" at projector resolution (1920 x 1080), no plotly logo.
 CHART_CONFIG = {

@@ -7,11 +7,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from charts.profiles import dumbbell
-from charts.theme import CHART_CONFIG
+from charts.theme import CHART_CONFIG, CLAIMS_COLOURS
 from components import cached, url_state
 from components.downloads import MIME_TYPES, claims_file_bytes, csv_help
-from components.figures import score_units
+from components.figures import score_units, view_figure
 from i18n import format_number, format_percent
 from scoring.bands import GAIN_DIGITS
 from views.claims import ClaimsModel
@@ -57,12 +56,10 @@ def _metrics(ctx, total) -> None:
 
 
 def claims_figure(ctx, framework, model: ClaimsModel):
-    """Claimed (stage I) against verified (stage II) per dimension (the model's dimension series)."""
-    series = model.dimensions(framework, ctx.lang)
-    rows = pd.DataFrame({"label": series["label"], "score": series["verified"], "reference": series["claimed"]})
-    rows.attrs["series_name"] = ctx.t("claims.series_verified")
-    return dumbbell(rows, ctx.chart_text(ctx.t("claims.chart_title"), score_units(ctx, framework)),
-                    ctx.t("claims.series_claimed"), ctx.t("word.score"), top=framework.max_level)
+    """Claimed (stage I) against verified (stage II) per dimension, side by side (the model's chart)."""
+    chart = model.chart(framework, ctx.lang, ctx.t("claims.series_claimed"), ctx.t("claims.series_verified"))
+    return view_figure(ctx, chart, ctx.t("claims.chart_title"), score_units(ctx, framework), ctx.t("word.score"),
+                       colours=list(CLAIMS_COLOURS))
 
 
 def _dimension_chart(ctx, framework, model: ClaimsModel, scope: str, codes: tuple[str, ...]) -> None:

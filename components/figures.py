@@ -11,14 +11,23 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from charts.bars import band_distribution
-from charts.profiles import dumbbell, heatmap, lines, radar
+from charts.profiles import heatmap, lines
 from charts.series import series_figure
-from charts.theme import BAND_COLOURS, CHART_CONFIG, NEUTRAL
+from charts.theme import (
+    BAND_COLOURS,
+    BAND_TEXT_COLOURS,
+    CHART_CONFIG,
+    NEUTRAL,
+    NO_BAND_COLOUR,
+    SERIES_COLOURS,
+    TARGET_COLOUR,
+)
 from components import cached
 from i18n import format_number
-from scoring import INDEX_CODE, band_for, round_score, summaries
-from views.region import radar_series, rank_lines, region_benchmarks
+from scoring import INDEX_CODE, band_for, round_score
+from views.chart import SeriesChart
+from views.overview import band_chart
+from views.region import rank_lines, region_benchmarks, region_chart
 
 
 def score_units(ctx, framework) -> str:
@@ -26,16 +35,23 @@ def score_units(ctx, framework) -> str:
     return ctx.t("chart.units_score", top=framework.max_level)
 
 
+def view_figure(ctx, chart: SeriesChart, title: str, units: str, value_label: str = "", **options) -> go.Figure:
+    """The plotly figure of a view's chart model (views.chart.SeriesChart) through charts.series, the
+    one builder of its kind: the page, the live slide and the PDF handout draw a view alike."""
+    return series_figure(chart.kind, chart.categories, chart.series, ctx.chart_text(title, units), top=chart.top,
+                         value_label=value_label, **options)
+
+
 def band_distribution_figure(ctx, framework, dimension_scores: pd.DataFrame, region_codes) -> go.Figure:
-    """Regions per band in each dimension, for the regions in `region_codes`."""
-    band_names = framework.band_names(ctx.lang)
-    counts = summaries.band_counts(dimension_scores[dimension_scores["region_code"].isin(region_codes)])
-    counts["label"] = counts["dimension"].map(framework.dimension_names(ctx.lang))
-    order = {d.code: i for i, d in enumerate(framework.dimensions)}
-    counts = counts.sort_values(by="dimension", key=lambda s: s.map(order))
-    return band_distribution(counts, band_names,
-                             ctx.chart_text(ctx.t("overview.bands_title"), ctx.t("overview.bands_units")),
-                             ctx.t("overview.regions_word"))
+    """Regions per band in each dimension, for the regions in `region_codes` (views.overview.band_chart)."""
+    return band_figure(ctx, framework, band_chart(framework, dimension_scores, region_codes, ctx.lang))
+
+
+def band_figure(ctx, framework, chart: SeriesChart) -> go.Figure:
+    """The overview's chart (views.overview.band_chart) in band colours."""
+    return view_figure(ctx, chart, ctx.t("overview.bands_title"), ctx.t("overview.bands_units"),
+                       ctx.t("overview.regions_word"), colours=[BAND_COLOURS[b.level] for b in framework.bands],
+                       text_colours=[BAND_TEXT_COLOURS[b.level] for b in framework.bands])
 
 
 def change_metric(container, label: str, value: str, change: float, lang: str, digits: int = 2, **kwargs) -> None:
@@ -66,15 +82,13 @@ def region_metrics(ctx, framework, ranking: pd.DataFrame, region: str, columns) 
 
 def region_radar(ctx, framework, region: str, regions: pd.DataFrame, all_dimensions: pd.DataFrame,
                  targets: dict[str, float]) -> tuple[go.Figure, pd.DataFrame]:
-    """The region against its province median, the national median and its target; also returns
-    the gap table (indexed by dimension). `regions` is the region list indexed by code."""
+    """The region against its province median, the national median and its target
+    (views.region.region_chart); also returns the gap table (indexed by dimension). `regions` is the
+    region list indexed by code."""
     name, province = regions.loc[region, "name"], regions.loc[region, "province_name"]
     bench = region_benchmarks(framework, all_dimensions, region, regions["province_code"], targets)
-    dimension_names = framework.dimension_names(ctx.lang)
-    series = radar_series(ctx, name, province, bench)
-    figure = radar([dimension_names[c] for c in bench["dimension"]], series,
-                   ctx.chart_text(ctx.t("region.radar_title"), score_units(ctx, framework)),
-                   top=framework.max_level)
+    chart = region_chart(ctx, framework, name, province, bench)
+    figure = view_figure(ctx, chart, ctx.t("region.radar_title"), score_units(ctx, framework))
     return figure, bench.set_index("dimension")
 
 
@@ -92,13 +106,11 @@ def compare_matrix(ctx, framework, names: dict[str, str], codes: list[str], inde
     return matrix
 
 
-def compare_radar(ctx, framework, matrix: pd.DataFrame, colours: dict[str, str] | None = None) -> go.Figure:
-    """The compared regions' dimensions; `colours` (charts.labels.region_colours) by region name."""
-    series = [(name, row.iloc[1:].tolist()) for name, row in matrix.iterrows()]
-    title = ctx.t("compare.radar_title", count=len(matrix))
-    return radar(list(matrix.columns[1:]), series, ctx.chart_text(title, score_units(ctx, framework)),
-                 colours,
-                 top=framework.max_level)
+def compare_radar(ctx, framework, chart: SeriesChart, colours: dict[str, str] | None = None) -> go.Figure:
+    """The compared regions' dimensions (views.compare.compare_chart); `colours`
+    (charts.labels.region_colours) by region name."""
+    title = ctx.t("compare.radar_title", count=len(chart.series))
+    return view_figure(ctx, chart, title, score_units(ctx, framework), colours=colours)
 
 
 def compare_heatmap(ctx, framework, matrix: pd.DataFrame) -> go.Figure:
@@ -108,34 +120,29 @@ def compare_heatmap(ctx, framework, matrix: pd.DataFrame) -> go.Figure:
                    ctx.t("word.score"), top=framework.max_level)
 
 
-def gap_dumbbell(ctx, framework, name: str, gaps: pd.DataFrame) -> go.Figure:
-    dimension_names = framework.dimension_names(ctx.lang)
-    rows = pd.DataFrame({"label": gaps["dimension"].map(dimension_names), "score": gaps["score"],
-                         "reference": gaps["target"]})
-    rows.attrs["series_name"] = name
-    return dumbbell(rows, ctx.chart_text(ctx.t("gaps.dimension_title"), score_units(ctx, framework)),
-                    ctx.t("gaps.target"), ctx.t("word.score"), top=framework.max_level)
+def gap_bars(ctx, framework, chart: SeriesChart, bands) -> go.Figure:
+    """Score (band-coloured, `bands` one level per dimension) against target per dimension
+    (views.region.gaps_chart)."""
+    point_colours = {0: [BAND_COLOURS.get(int(b), NO_BAND_COLOUR) if pd.notna(b) else NO_BAND_COLOUR for b in bands]}
+    return view_figure(ctx, chart, ctx.t("gaps.dimension_title"), score_units(ctx, framework), ctx.t("word.score"),
+                       colours=[SERIES_COLOURS[0], TARGET_COLOUR], point_colours=point_colours)
 
 
-def trend_lines(ctx, framework, trend: pd.DataFrame, medians: pd.DataFrame, measure: str,
-                method_changes: list[int] = (), colours: dict[str, str] | None = None) -> go.Figure:
-    """Chosen regions' `measure` (ISC or a dimension code) over the years with the national median
-    (grey), each change of method marked. `trend` and `medians` are the store's trend /
-    national_medians output for the measure's kind; `colours` the page's region colours by name."""
+def trend_lines(ctx, framework, chart: SeriesChart, measure: str, method_changes: list[int] = (),
+                colours: dict[str, str] | None = None) -> go.Figure:
+    """The trend view's chart (views.trends.trend_chart: the chosen regions' `measure`, ISC or a
+    dimension code, over the years, and the national median last, in grey) with the band boundaries
+    and each change of method marked; `colours` the page's region colours by name."""
     dimension_names = framework.dimension_names(ctx.lang)
     measure_name = ctx.t("word.index") if measure == INDEX_CODE else dimension_names[measure]
-    trend = trend[trend["code"] == measure]
-    medians = medians[medians["code"] == measure]
-    series = pd.concat([
-        pd.DataFrame({"year": trend["year"], "series": trend["name"], "score": trend["score"]}),
-        pd.DataFrame({"year": medians["year"], "series": ctx.t("trends.national_median"),
-                      "score": medians["score"]}),
-    ])
+    series = pd.DataFrame([{"year": int(year), "series": name, "score": value} for name, values in chart.series
+                           for year, value in zip(chart.categories, values, strict=True) if value is not None],
+                          columns=["year", "series", "score"])
     title = ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage)
+    median = chart.names[-1]
     return lines(series, ctx.chart_text(title, score_units(ctx, framework)), ctx.t("word.score"),
                  {b.level: b.lower for b in framework.bands}, framework.band_names(ctx.lang),
-                 method_marks(ctx, method_changes), {**(colours or {}), ctx.t("trends.national_median"): NEUTRAL},
-                 top=framework.max_level)
+                 method_marks(ctx, method_changes), {**(colours or {}), median: NEUTRAL}, top=chart.top)
 
 
 def method_marks(ctx, years) -> dict[int, str]:
@@ -152,6 +159,15 @@ def plain_title(figure: go.Figure) -> str:
     """The figure's title without its subtitle, on one line (charts.theme.finish may wrap it)."""
     title = (figure.layout.title.text or "").split("<br><sup>")[0]
     return title.replace(" <br>", " ").replace("<br>", " ")
+
+
+def compare_figure(ctx, framework, chart: SeriesChart, bands: pd.Series,
+                   colours: dict[str, str] | None = None) -> go.Figure:
+    """The comparison's picture (views.compare.compare_chart): the radar of up to MAX_REGIONS regions
+    (`colours` by name), or a whole province's index as bars (`bands`: region name -> band)."""
+    if chart.kind == "bar":
+        return compare_bars(ctx, framework, chart, bands)
+    return compare_radar(ctx, framework, chart, colours)
 
 
 def compare_bars(ctx, framework, chart, bands: pd.Series) -> go.Figure:

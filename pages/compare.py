@@ -57,15 +57,12 @@ home = anchor if mode == "peers" else url_state.url_value("region") or st.sessio
 colours = region_colours([names[code] for code in assessed], names.get(home) if home in assessed else None)
 # The matrix is the data version's scores of `assessed`, named: with the colours, the whole of each figure.
 shared = (ctx, tuple(assessed), tuple(matrix.index), tuple(colours.items()))
-if len(assessed) > MAX_REGIONS:   # a whole province: a radar of that many is a tangle
-    chart = compare_chart(framework, names, assessed, dimension_scores, ctx.lang, index_scores, ctx.t("word.index"))
-    bands = cached.ranking(ctx.data_version, ctx.year, ctx.stage).set_index("name")["band"]
-    figures.draw(cached.shared_figure(("compare_bars", *shared),
-                                      lambda: figures.compare_bars(ctx, framework, chart, bands)), "compare_bars")
-else:
-    st.plotly_chart(cached.shared_figure(("compare_radar", *shared),
-                                         lambda: figures.compare_radar(ctx, framework, matrix, colours)),
-                    key="compare_radar", config=CHART_CONFIG, alt=ctx.t("compare.radar_title", count=len(assessed)))
+# the agenda view's picture (views.compare.compare_chart): a radar, or a whole province's index as bars
+chart = compare_chart(framework, names, assessed, dimension_scores, ctx.lang, index_scores, ctx.t("word.index"))
+bands = cached.ranking(ctx.data_version, ctx.year, ctx.stage).set_index("name")["band"]
+key = "compare_bars" if chart.kind == "bar" else "compare_radar"
+figures.draw(cached.shared_figure((key, *shared),
+                                  lambda: figures.compare_figure(ctx, framework, chart, bands, colours)), key)
 st.plotly_chart(cached.shared_figure(("compare_heatmap", *shared),
                                      lambda: figures.compare_heatmap(ctx, framework, matrix)),
                 key="compare_heatmap", config=CHART_CONFIG, alt=ctx.t("compare.heatmap_title"))

@@ -14,7 +14,7 @@ from reports.tables import action_text
 from scoring import INDEX_SCOPE, band_labels, default_target
 from scoring.bands import GAIN_DIGITS
 from store.exports import csv_bytes, csv_dialect, xlsx_bytes
-from views.region import dimension_gaps
+from views.region import dimension_gaps, gaps_chart
 
 ctx = frame.context()
 view = region_view(ctx, "gaps.title")
@@ -33,7 +33,8 @@ if targets:
 else:
     st.caption(ctx.t("gaps.target_note_national", value=format_number(default_target(framework), ctx.lang),
                      band=band_labels(framework, ctx.lang)[framework.minimum_target_band]))
-st.plotly_chart(figures.gap_dumbbell(ctx, framework, name, gaps), key="gaps_dimensions", config=CHART_CONFIG,
+st.plotly_chart(figures.gap_bars(ctx, framework, gaps_chart(ctx, framework, name, gaps), gaps["band"]),
+                key="gaps_dimensions", config=CHART_CONFIG,
                 alt=ctx.t("gaps.dimension_title"))
 st.dataframe(pd.DataFrame({
     ctx.t("word.dimension"): gaps["dimension"].map(dimension_names),

@@ -12,7 +12,7 @@ from components.tables import show_table
 from i18n import format_number
 from scoring import INDEX_CODE, summaries
 from views.compare import MAX_REGIONS
-from views.trends import crosses_method_change, measure_codes, trend_measure
+from views.trends import crosses_method_change, measure_codes, trend_chart, trend_measure
 
 ctx = frame.context()
 heading = st.empty()   # titled for the province once its picker is read
@@ -64,9 +64,11 @@ home = url_state.url_value("region") or st.session_state.get(LAST_REGION)
 colours = region_colours([region_names[code] for code in chosen], region_names.get(home) if home in chosen else None)
 # Shared by every session (components/cached.py): the data version, stage and language are in ctx; the
 # chosen regions, the measure and their colours (by name) are the rest of what the figures show.
-lines_figure = cached.shared_figure(("trends_lines", ctx, tuple(chosen), measure.code, tuple(colours.items())),
-                                    lambda: figures.trend_lines(ctx, framework, trend, medians, measure.code,
-                                                                method_changes, colours))
+lines_figure = cached.shared_figure(
+    ("trends_lines", ctx, tuple(chosen), measure.code, tuple(colours.items())),
+    lambda: figures.trend_lines(ctx, framework, trend_chart(trend, medians, measure, chosen, region_names,
+                                                            ctx.t("trends.national_median"), framework.max_level),
+                                measure.code, method_changes, colours))
 lines_figure = official.trend_markers(ctx, lines_figure, chosen, measure.code == INDEX_CODE, colours)
 st.plotly_chart(lines_figure, key="trends_lines", config=CHART_CONFIG, alt=title)
 if measure.code == INDEX_CODE:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from charts.theme import BAND_COLOURS, BAND_TEXT_COLOURS, SERIES_COLOURS
+from charts.theme import BAND_COLOURS, BAND_TEXT_COLOURS, NO_BAND_COLOUR, SERIES_COLOURS, TARGET_COLOUR
 from reports import slides
 from reports.official_report import official_line
 from reports.profile import RegionProfile
@@ -16,14 +16,12 @@ from views.region import SLIDE_PRIORITIES, gaps_chart, radar_series, region_char
 
 DECK_PRIORITY_ROWS = 10
 DECK_OPD_ROWS = 12
-NO_BAND = "#CBD2D9"
-TARGET_COLOUR = "#D55E00"   # the target's bars, on every surface of the gaps view
 
 
 def band_fill(level) -> tuple[str, str]:
     """(fill, text colour) of a band level, as charts.theme colours it."""
     if level is None or pd.isna(level):
-        return NO_BAND, "#1F2933"
+        return NO_BAND_COLOUR, "#1F2933"
     return BAND_COLOURS[int(level)], BAND_TEXT_COLOURS[int(level)]
 
 

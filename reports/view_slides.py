@@ -7,7 +7,7 @@ store and scoring the same questions as the page: overview (province, kind, coho
 
 from __future__ import annotations
 
-from charts.theme import BAND_COLOURS, NEUTRAL, SERIES_COLOURS
+from charts.theme import BAND_COLOURS, CLAIMS_COLOURS, NEUTRAL, SERIES_COLOURS
 from i18n import format_percent
 from reports import slides
 from reports.context import ReportContext, check_regions
@@ -65,7 +65,8 @@ def compare_slide(deck, store, ctx: ReportContext, params: dict[str, str], title
     if len(assessed) < 2:
         slides.add_text(slide, LEFT, [ctx.t("compare.need_two")], size=20)
         return
-    chart = compare_chart(framework, names, assessed, store.scores(ctx.year, ctx.stage, "dimension"), ctx.lang)
+    chart = compare_chart(framework, names, assessed, store.scores(ctx.year, ctx.stage, "dimension"), ctx.lang,
+                          store.scores(ctx.year, ctx.stage, "index"), ctx.t("word.index"))
     slides.model_chart(slide, chart, LEFT)
     rows = [[names[code], ctx.number(index[code])] for code in assessed]
     slides.add_table(slide, [ctx.t("word.region"), ctx.t("word.index")], rows,
@@ -103,7 +104,7 @@ def claims_slide(deck, store, ctx: ReportContext, params: dict[str, str], title:
         return
     chart = model.chart(framework, ctx.lang, ctx.t("claims.series_claimed"), ctx.t("claims.series_verified"))
     labels = {number: [ctx.number(v) for v in values] for number, (_, values) in enumerate(chart.series)}
-    slides.model_chart(slide, chart, LEFT, labels=labels, colours=[NEUTRAL, SERIES_COLOURS[0]])
+    slides.model_chart(slide, chart, LEFT, labels=labels, colours=list(CLAIMS_COLOURS))
     total = model.total
     slides.add_text(slide, Box(RIGHT.left, RIGHT.top, RIGHT.width, 1.3), [
         f"{ctx.t('claims.metric_claimed')}: {ctx.number(total['claimed_index'])}",

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import datetime
 
-import pandas as pd
 import streamlit as st
 
-from charts.labels import shorten
-from charts.profiles import change_bars
+from components.figures import view_figure
 from components.text import plain
 from i18n import format_number
 from scoring.bands import GAIN_DIGITS
@@ -39,16 +37,11 @@ def plan_slide(item, ctx, source, framework, regions) -> None:
     summary = plan_summary(grid, framework, register, datetime.date.today().year)
     bands = framework.band_labels(ctx.lang)
     chart, side = st.columns([3, 2])
-    top = summary.top
-    bars = pd.DataFrame({
-        # names are uploaded text, passed as typed: change_bars escapes them once (a tag shows as text)
-        "label": [f"{c} · {shorten(n, 40)}"
-                  for c, n in zip(top["programme_code"], top["name"], strict=True)],
-        "change": top["gain"].to_numpy(),
-        "change_text": top["gain"].map(lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS, signed=True)),
-    })
-    _draw(change_bars(bars, ctx.chart_text(ctx.t("present.plan_chart"), ctx.t("plan.col_gain")),
-                      ctx.t("plan.col_gain")), "slide_plan", chart)
+    chart_model = summary.chart(ctx.t("plan.col_gain"))
+    gains = [format_number(v, ctx.lang, digits=GAIN_DIGITS, signed=True) for v in chart_model.series[0][1]]
+    # names are uploaded text, passed as typed: the bar builder escapes them once (a tag shows as text)
+    _draw(view_figure(ctx, chart_model, ctx.t("present.plan_chart"), ctx.t("plan.col_gain"), ctx.t("plan.col_gain"),
+                      value_texts={0: gains}), "slide_plan", chart)
     side.metric(ctx.t("plan.summary_programmes"), summary.programmes,
                 help=ctx.t("present.plan_issues", count=summary.issues))
     side.metric(ctx.t("plan.summary_budget"), format_number(summary.budget / 1e9, ctx.lang))

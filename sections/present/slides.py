@@ -20,20 +20,20 @@ from components.claims import claims_figure, failed_label
 from components.tables import standing_frame
 from components.text import plain
 from i18n import format_date, format_number, format_percent
-from scoring import INDEX_CODE, STAGES, summaries
+from scoring import INDEX_CODE, STAGES
 from scoring.bands import GAIN_DIGITS
 from sections.present import action_slides
 from sections.present.slide_assets import CLICKER_SCRIPT, PROJECTOR_CSS
 from views.claims import claims_model
-from views.compare import compared_regions, listed
-from views.overview import OverviewSelection, scope_line, scope_title, shown_ranking
-from views.region import dimension_gaps, top_priorities
-from views.trends import trend_measure, trend_regions
+from views.compare import compare_chart, compared_regions, listed
+from views.overview import OverviewSelection, overview_model, scope_line, scope_title
+from views.region import gaps_model
+from views.trends import trend_chart, trend_measure, trend_regions
 
-SLIDE_PRIORITIES = 5   # what fits beside a chart on a projected slide
 SLIDE_TITLE_CHARACTERS = 60   # a chart title's line on a slide (28 px type, a half-screen-wide chart)
 SLIDE_LINE_PX, SLIDE_TITLE_PAD_PX = 34, 22   # the chart title block's lines and the room above/below
 SLIDE_ANNOTATION_PX = 16   # annotations (band labels, value columns) on a slide
+SLIDE_CHART_CONFIG = {**CHART_CONFIG, "displayModeBar": False}   # a room sees the chart, never plotly's toolbar
 
 
 def projector_mode() -> None:
@@ -95,7 +95,8 @@ def _slide_title(text: str) -> tuple[str, int]:
 def draw(figure: go.Figure, key: str, container=st) -> None:
     # Streamlit's own chart theme would reset the font sizes; the Matra template carries the rest.
     alt = figures.plain_title(figure)   # the whole title, before projector() re-flows it
-    container.plotly_chart(projector(figure), key=key, config=CHART_CONFIG, alt=alt, theme=None, height="stretch")
+    container.plotly_chart(projector(figure), key=key, config=SLIDE_CHART_CONFIG, alt=alt, theme=None,
+                           height="stretch")
 
 
 def slide_title(item, ctx, names: dict[str, str]) -> str:
@@ -127,21 +128,19 @@ def overview_slide(item, ctx, source, framework, regions) -> None:
     provinces = dict(zip(regions["province_code"], regions["province_name"], strict=False))
     selection = OverviewSelection.from_params(item.params, provinces)
     scope = scope_line(selection, provinces, cached.group_names(ctx.lang), ctx.t, ctx.t("present.national"))
-    shown = shown_ranking(source, ctx.year, ctx.stage, selection)
-    if shown.empty:
+    model = overview_model(source, ctx.year, ctx.stage, selection, framework, ctx.lang)
+    if model.rows.empty:
         st.markdown(f"**{plain(scope)}**")
         st.info(ctx.t("overview.no_match"))
         return
-    head = summaries.headline(shown, framework.minimum_target_band)
+    head = model.headline
     side, chart = st.columns([1, 3], gap="medium")
     side.markdown(f"**{plain(scope)}**")
     side.metric(ctx.t("overview.metric_regions"), f"{head.regions_assessed}")
     side.metric(ctx.t("overview.metric_median"), format_number(head.median_index, ctx.lang))
     side.metric(ctx.t("overview.metric_share", band=framework.band_labels(ctx.lang)[framework.minimum_target_band]),
                 format_percent(head.share_at_minimum_band, ctx.lang))
-    dimension_scores = source.scores(ctx.year, ctx.stage, "dimension")
-    draw(figures.band_distribution_figure(ctx, framework, dimension_scores, shown["region_code"]), "slide_bands",
-         chart)
+    draw(figures.band_figure(ctx, framework, model.chart), "slide_bands", chart)
 
 
 def region_slide(item, ctx, source, framework, regions) -> None:
@@ -167,10 +166,11 @@ def compare_slide(item, ctx, source, framework, regions) -> None:
     if len(assessed) < 2:
         st.info(ctx.t("compare.need_two"))
         return
-    matrix = figures.compare_matrix(ctx, framework, names, assessed, index_scores,
-                                  source.scores(ctx.year, ctx.stage, "dimension"))
-    draw(figures.compare_heatmap(ctx, framework, matrix), "slide_heatmap")
-    st.dataframe(standing_frame(source.ranking(ctx.year, ctx.stage), assessed, ctx, framework.band_names(ctx.lang),
+    chart = compare_chart(framework, names, assessed, source.scores(ctx.year, ctx.stage, "dimension"), ctx.lang,
+                          index_scores, ctx.t("word.index"))
+    ranking = source.ranking(ctx.year, ctx.stage)
+    draw(figures.compare_figure(ctx, framework, chart, ranking.set_index("name")["band"]), "slide_compare")
+    st.dataframe(standing_frame(ranking, assessed, ctx, framework.band_names(ctx.lang),
                                 cached.group_names(ctx.lang)), hide_index=True, width="stretch", key="slide_standing")
 
 
@@ -180,11 +180,11 @@ def gaps_slide(item, ctx, source, framework, regions) -> None:
     if grid is None or grid.empty:
         st.info(ctx.t("present.not_assessed", year=ctx.year, stage=ctx.stage))
         return
-    targets = source.targets(region, ctx.year)
-    gaps = dimension_gaps(framework, source.region_scores(region, ctx.year, ctx.stage), targets)
+    model = gaps_model(ctx, framework, regions.loc[region, "name"], source.region_scores(region, ctx.year, ctx.stage),
+                       grid, source.targets(region, ctx.year))
     chart, side = st.columns([3, 2])
-    draw(figures.gap_dumbbell(ctx, framework, regions.loc[region, "name"], gaps), "slide_gaps", chart)
-    top = top_priorities(grid, framework, targets, SLIDE_PRIORITIES)
+    draw(figures.gap_bars(ctx, framework, model.chart, model.gaps["band"]), "slide_gaps", chart)
+    top = model.priorities
     side.markdown(f"**{plain(ctx.t('present.priorities'))}**")
     side.markdown("\n".join(
         f"{number}. {plain(framework.indicator(row.indicator_code).name(ctx.lang))} — {plain(row.owner_opd)} "
@@ -196,10 +196,11 @@ def trends_slide(item, ctx, source, framework, regions) -> None:
     ranked = source.ranking(ctx.year, ctx.stage)["region_code"].tolist()
     chosen = trend_regions(item.params, ranked, set(regions.index))
     measure = trend_measure(item.params.get("dimension"), framework)
-    trend = source.trend(tuple(chosen), ctx.stage, measure.kind)
-    medians = source.national_medians(ctx.stage, measure.kind)
+    chart = trend_chart(source.trend(tuple(chosen), ctx.stage, measure.kind),
+                        source.national_medians(ctx.stage, measure.kind), measure, chosen, regions["name"],
+                        ctx.t("trends.national_median"), framework.max_level)
     changes = [year for year in cached.method_changes(ctx.data_version, ctx.stage) if source.has(year, ctx.stage)]
-    figure = figures.trend_lines(ctx, framework, trend, medians, measure.code, changes)
+    figure = figures.trend_lines(ctx, framework, chart, measure.code, changes)
     draw(official.trend_markers(ctx, figure, chosen, measure.code == INDEX_CODE), "slide_trend")
 
 

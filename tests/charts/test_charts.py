@@ -69,10 +69,12 @@ def test_template_is_registered_and_applied():
 
 # --- bars --------------------------------------------------------------------------------------
 
-def test_band_distribution_stacks_one_trace_per_band():
-    counts = pd.DataFrame({"label": ["Tata Kelola", "Tata Kelola", "Lingkungan"],
-                           "band": [1, 3, 3], "regions": [4, 7, 2]})
-    figure = bars.band_distribution(counts, NAMES, TEXT, "wilayah")
+def test_stacked_bars_stack_one_trace_per_series_in_its_colour():
+    series = [(NAMES[level], counts) for level, counts in
+              zip(range(1, 6), [[4, 0], [0, 0], [7, 2], [0, 0], [0, 0]], strict=True)]
+    figure = bars.stacked_bars(["Tata Kelola", "Lingkungan"], series, TEXT, "wilayah",
+                               [BAND_COLOURS[level] for level in range(1, 6)],
+                               [BAND_TEXT_COLOURS[level] for level in range(1, 6)])
     assert_house_style(figure, 120 + 45 * 2)
     assert [trace.name for trace in figure.data] == ["Kurang", "Cukup", "Baik", "Sangat Baik",
                                                      "Memuaskan"]
@@ -87,6 +89,17 @@ def test_band_distribution_stacks_one_trace_per_band():
     assert figure.layout.yaxis.autorange == "reversed"
     assert figure.layout.xaxis.title.text is None   # units in the subtitle; a title sat on the legend row
     assert figure.data[0].hovertemplate.startswith("%{y}: %{x} wilayah")
+
+
+def test_grouped_bars_print_each_value_as_shown_beside_its_bar():
+    figure = bars.grouped_bars(["GOV", "ECO"], [("Kota A", [2.675, 1.0]), ("Target", [3.0, None])], TEXT, "Skor",
+                               ["#111111", "#222222"], top=4, point_colours={0: ["#333333", "#444444"]})
+    assert_house_style(figure, 140 + 22 * 2 * 2)
+    assert [trace.name for trace in figure.data] == ["Kota A", "Target"]
+    assert list(figure.data[0].text) == ["2,68", "1,00"] and list(figure.data[1].text) == ["3,00", ""]
+    assert list(figure.data[0].marker.color) == ["#333333", "#444444"] and figure.data[1].marker.color == "#222222"
+    assert figure.layout.barmode == "group" and figure.layout.yaxis.autorange == "reversed"
+    assert list(figure.layout.xaxis.tickvals) == [0, 1, 2, 3, 4]   # the scale's top, never past it
 
 
 def test_score_bars_colour_each_bar_by_its_band():

@@ -27,6 +27,7 @@ from components.frame import Context
 from i18n import format_number
 from scoring import load_framework
 from tests.conftest import REPO
+from views.chart import series_chart
 
 TEXT = ChartText("Indeks 2024", "skor 0–5", "Sumber: data sintetis Matra. Data per 29 Nov 2026.",
                  shown=partial(format_number, lang="id"))
@@ -167,11 +168,11 @@ def test_the_trends_page_gives_a_region_one_colour_in_both_charts(ctx, framework
     regions come in another order in each (as the store returns them), the colours follow the names."""
     chosen = ["Kota Medan", "Kabupaten Administrasi Kepulauan Seribu", "Kota Samarinda"]
     colours = region_colours(chosen, highlight="Kabupaten Administrasi Kepulauan Seribu")
-    trend = pd.DataFrame({"code": "ISC", "year": [2024, 2024, 2024, 2025, 2025, 2025],
-                          "name": ["Kota Samarinda", "Kota Medan", "Kabupaten Administrasi Kepulauan Seribu"] * 2,
-                          "score": [2.0, 2.5, 3.0, 2.1, 2.6, 3.1]})
-    medians = pd.DataFrame({"code": "ISC", "year": [2024, 2025], "score": [2.2, 2.3]})
-    lines = figures.trend_lines(ctx, framework, trend, medians, "ISC", [], colours)
+    chart = series_chart("line", ["2024", "2025"], [
+        ("Kota Samarinda", [2.0, 2.1]), ("Kota Medan", [2.5, 2.6]),
+        ("Kabupaten Administrasi Kepulauan Seribu", [3.0, 3.1]), (ctx.t("trends.national_median"), [2.2, 2.3])],
+        framework.max_level)
+    lines = figures.trend_lines(ctx, framework, chart, "ISC", [], colours)
     pairs = pd.DataFrame({"series": ["Kabupaten Administrasi Kepulauan Seribu", "Kota Medan", "Kota Samarinda"] * 2,
                           "year": [2017] * 3 + [2025] * 3, "score": [1.0, 1.2, 1.4, 3.0, 3.2, 3.4]})
     slope = profiles.slope(pairs, 2017, 2025, TEXT, "Skor", colours, top=framework.max_level)
@@ -185,12 +186,15 @@ def test_the_trends_page_gives_a_region_one_colour_in_both_charts(ctx, framework
 
 
 def test_the_compare_page_gives_a_region_one_colour_in_radar_and_dumbbell(ctx, framework):
-    """pages/compare.py: the radar's series and the dumbbell's region dot share the page's colours."""
+    """pages/compare.py: the radar's series (views.compare.compare_chart) and the dumbbell's region dot
+    share the page's colours."""
     matrix = pd.DataFrame({"Indeks": [2.0, 3.0, 2.5], "Smart Governance": [2.0, 3.0, 2.5],
                            "Smart Economy": [1.0, 2.0, 4.0]},
                           index=["Kota Bitung", "Kota Manado", "Kabupaten Minahasa"])
     colours = region_colours(list(matrix.index), highlight="Kabupaten Minahasa")
-    radar = figures.compare_radar(ctx, framework, matrix, colours)
+    chart = series_chart("radar", list(matrix.columns[1:]), [(name, row.iloc[1:].tolist())
+                                                             for name, row in matrix.iterrows()], framework.max_level)
+    radar = figures.compare_radar(ctx, framework, chart, colours)
     in_radar = _line_colours(radar)
     assert in_radar["Kab. Minahasa"] == SERIES_COLOURS[0]
     assert [in_radar[legend_name(name)] for name in matrix.index] == [colours[name] for name in matrix.index]
