@@ -12,9 +12,10 @@ TOP = load_framework(REPO / "data" / "framework" / "smartcity-2022.toml").max_le
 
 
 def score_axis_ends(spec: dict) -> list[float]:
-    """The upper ends of the axes a chart fixes (radial, x, y) and a heatmap's zmax."""
+    """The upper ends of the axes a chart fixes (radial, x, y) and a heatmap's zmax. An axis that runs
+    on past its scale for printed values (charts.bars.VALUE_ROOM) ends its scale at its last tick."""
     layout = spec.get("layout", {})
-    ends = [axis["range"][1] for key, axis in layout.items()
+    ends = [max(axis["tickvals"]) if axis.get("tickvals") else axis["range"][1] for key, axis in layout.items()
             if key.startswith(("xaxis", "yaxis")) and isinstance(axis, dict) and axis.get("range")]
     ends += [polar["radialaxis"]["range"][1] for key, polar in layout.items()
              if key.startswith("polar") and polar.get("radialaxis", {}).get("range")]
