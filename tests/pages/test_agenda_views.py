@@ -24,10 +24,14 @@ from tests.pages.conftest import open_page
 
 JEMBER, SURABAYA, MALANG = "35.09", "35.78", "35.07"
 ITEMS = (AgendaItem("overview", {"province": "35"}), AgendaItem("region", {"region": JEMBER}),
-         AgendaItem("compare", {"regions": f"{JEMBER},{SURABAYA},{MALANG}"}), AgendaItem("gaps", {"region": JEMBER}),
+         AgendaItem("compare", {"regions": f"{JEMBER},{SURABAYA},{MALANG}"}),
+         AgendaItem("compare", {"region": JEMBER, "peers": "all_province_kind"}),   # more than 8: bars
+         AgendaItem("gaps", {"region": JEMBER}),
          AgendaItem("trends", {"regions": f"{JEMBER},{SURABAYA}"}),
          AgendaItem("trends", {"regions": f"{JEMBER},{SURABAYA}", "dimension": "GOV"}),
          AgendaItem("claims", {"region": JEMBER}), AgendaItem("plan", {"region": JEMBER}))
+# The one picture chosen per view (the items above, in order): every kind PowerPoint draws natively.
+KINDS = ["stacked", "radar", "radar", "bar", "bar", "line", "line", "bar", "bar"]
 PPTX_KINDS = {XL_CHART_TYPE.BAR_CLUSTERED: "bar", XL_CHART_TYPE.BAR_STACKED: "stacked",
               XL_CHART_TYPE.LINE_MARKERS: "line", XL_CHART_TYPE.RADAR_MARKERS: "radar"}
 EXTRA = re.compile(r"<extra>(.*)</extra>")
@@ -119,6 +123,7 @@ def test_every_agenda_view_is_one_picture_on_every_surface(data_dir, store, agen
                     "handout model": recorded_picture(options),
                     "handout picture": plotly_picture(chart_figure(options, agenda.lang).to_plotly_json())}
         expected = pictures["pptx"]
+        assert expected["kind"] == KINDS[number], item
         assert expected["series"] and all(any(v is not None for v in values) for values in expected["series"].values())
         for surface, picture in pictures.items():
             assert picture["kind"] == expected["kind"], (item.view, surface, picture["kind"], expected["kind"])
