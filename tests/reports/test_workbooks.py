@@ -51,7 +51,8 @@ class Layout:
 
 
 def check_usable(data: bytes, layout: Layout = Layout()) -> list[datetime.datetime]:
-    """Assert every table sheet is usable; return the date cells' values (to check the dates expected)."""
+    """Assert every table sheet is usable and holds no formula; return the date cells' values (to check
+    the dates expected)."""
     workbook = openpyxl.load_workbook(io.BytesIO(data))
     dates = []
     for sheet in workbook:
@@ -65,6 +66,7 @@ def check_usable(data: bytes, layout: Layout = Layout()) -> list[datetime.dateti
             header = column[layout.header_rows - 1].value
             for cell in column[layout.header_rows:]:
                 assert not (isinstance(cell.value, str) and ISO_DATE.match(cell.value)), (sheet.title, cell.value)
+                assert cell.data_type != "f", (sheet.title, cell.value)   # text such as "=cmd()" stays text
                 if header not in layout.text_columns:
                     assert not (isinstance(cell.value, str) and NUMBER_AS_TEXT.match(cell.value.strip())), (
                         sheet.title, header, cell.value)
