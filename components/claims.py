@@ -11,6 +11,7 @@ from charts.theme import CHART_CONFIG, CLAIMS_COLOURS
 from components import cached, url_state
 from components.downloads import MIME_TYPES, claims_file_bytes, csv_help
 from components.figures import score_units, view_figure
+from components.tables import show_table
 from i18n import format_number, format_percent
 from scoring.bands import GAIN_DIGITS
 from views.claims import ClaimsModel
@@ -72,7 +73,7 @@ def _dimension_chart(ctx, framework, model: ClaimsModel, scope: str, codes: tupl
 def _opd_table(ctx, model: ClaimsModel) -> None:
     st.markdown(f"**{ctx.t('claims.opd_title')}**")
     top = model.top_opds
-    st.dataframe(pd.DataFrame({
+    show_table(pd.DataFrame({
         ctx.t("region.col_owner"): top["key"],
         ctx.t("claims.col_claims"): top["claims"],
         ctx.t("claims.col_failed"): top["failed"],
@@ -80,7 +81,7 @@ def _opd_table(ctx, model: ClaimsModel) -> None:
         ctx.t("claims.col_missing_share"): top["evidence_missing_share"].map(lambda v: format_percent(v, ctx.lang, 1)),
         ctx.t("claims.col_lowered_share"): top["lowered_share"].map(lambda v: format_percent(v, ctx.lang, 1)),
         ctx.t("claims.col_lost"): top["points_lost"].map(lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS)),
-    }), hide_index=True, width="stretch")
+    }), ctx.t("claims.no_failed_opd"), hide_index=True, width="stretch")
 
 
 def _failed_indicators(ctx, framework, model: ClaimsModel) -> None:

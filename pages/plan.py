@@ -11,6 +11,7 @@ from charts.theme import CHART_CONFIG
 from components import cached, frame
 from components.figures import change_metric
 from components.pickers import region_view
+from components.tables import show_table
 from components.whatif_panel import whatif_panel
 from i18n import format_number
 from scoring.bands import GAIN_DIGITS
@@ -87,7 +88,7 @@ st.plotly_chart(cached.shared_figure(("plan_budget", ctx, cached.frame_key(money
 st.subheader(ctx.t("plan.uncovered_title"))
 st.caption(ctx.t("plan.uncovered_intro", top=framework.max_level))
 uncovered = uncovered_gaps(grid, linked, framework.max_level).head(15)
-st.dataframe(pd.DataFrame({
+show_table(pd.DataFrame({
     ctx.t("plan.col_code"): uncovered["indicator_code"],
     ctx.t("plan.col_indicator"): uncovered["indicator_code"].map(lambda c: framework.indicator(c).name(ctx.lang)),
     ctx.t("plan.col_dimension"): uncovered["dimension"].map(dimension_names),
@@ -95,7 +96,7 @@ st.dataframe(pd.DataFrame({
     ctx.t("plan.col_level"): uncovered["effective_level"].astype(int),
     ctx.t("plan.col_potential", top=framework.max_level): uncovered["gain"].map(
         lambda v: format_number(v, ctx.lang, digits=GAIN_DIGITS, signed=True)),
-}), hide_index=True, width="stretch")
+}), ctx.t("plan.uncovered_none", top=framework.max_level), hide_index=True, width="stretch")
 
 st.subheader(ctx.t("plan.issues_title", year=this_year))
 issues = programme_issues(register, this_year)

@@ -49,6 +49,7 @@ MESSAGES = {
     "claims.outcome_not_claimed": ("tidak diklaim", "not claimed"),
     "claims.failed_title": ("Indikator dengan klaim gagal", "Indicators whose claim failed"),
     "claims.no_failed": ("Semua klaim daerah ini diterima.", "Every claim of this region was accepted."),
+    "claims.no_failed_opd": ("Tidak ada OPD pengampu dengan klaim yang gagal.", "No owner agency has a failed claim."),
     "claims.download_csv": ("Klaim dan verifikasi (CSV)", "Claims vs verification (CSV)"),
     "claims.download_xlsx": ("Klaim dan verifikasi (XLSX)", "Claims vs verification (XLSX)"),
 }

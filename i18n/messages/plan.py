@@ -32,6 +32,8 @@ MESSAGES = {
     "plan.uncovered_title": ("Kesenjangan tanpa program", "Gaps no programme addresses"),
     "plan.uncovered_intro": ("Indikator tanpa program terkait, menurut kenaikan indeks bila mencapai level {top}.",
                              "Indicators no programme links, by the index gain if each reached level {top}."),
+    "plan.uncovered_none": ("Setiap indikator yang belum di level {top} sudah ditangani oleh suatu program.",
+                            "Every indicator below level {top} is already taken up by a programme."),
     "plan.col_indicator": ("Indikator", "Indicator"),
     "plan.col_level": ("Level yang dihitung", "Level that counts"),
     "plan.col_potential": ("Kenaikan hingga level {top}", "Gain up to level {top}"),
