@@ -14,7 +14,7 @@ from reports.context import ReportContext, check_regions
 from reports.slides import FULL, LEFT, RIGHT, Box
 from scoring.bands import GAIN_DIGITS
 from views.claims import claims_model
-from views.compare import MAX_REGIONS, compare_chart, listed
+from views.compare import MAX_REGIONS, compare_chart, listed, standing_table
 from views.compare import compared_regions as compared_regions_of
 from views.overview import OverviewSelection, overview_model, scope_line
 from views.trends import trend_chart, trend_measure, trend_regions
@@ -54,11 +54,12 @@ def compared_regions(store, ctx: ReportContext, params: dict[str, str]) -> list[
 
 
 def compare_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: str | None) -> None:
-    """Radar of up to eight regions' dimensions (views.compare.compare_chart) beside their index."""
+    """views.compare.compare_chart (a radar of up to eight regions' dimensions, the index as bars for
+    a whole province) beside each region's index, band and ranks (views.compare.standing_table)."""
     framework = store.framework_of(ctx.year, ctx.stage)
     chosen = compared_regions(store, ctx, params)
-    index = store.scores(ctx.year, ctx.stage, "index").set_index("region_code")["index"]
-    assessed = [code for code in chosen if code in index.index]
+    index_scores = store.scores(ctx.year, ctx.stage, "index")
+    assessed = [code for code in chosen if code in set(index_scores["region_code"])]
     names = store.regions().set_index("code")["name"]
     slide = slides.content_slide(deck, title or ctx.t("compare.radar_title", count=len(assessed)),
                                  ctx.footer(", ".join(names[c] for c in assessed)))
@@ -66,11 +67,22 @@ def compare_slide(deck, store, ctx: ReportContext, params: dict[str, str], title
         slides.add_text(slide, LEFT, [ctx.t("compare.need_two")], size=20)
         return
     chart = compare_chart(framework, names, assessed, store.scores(ctx.year, ctx.stage, "dimension"), ctx.lang,
-                          store.scores(ctx.year, ctx.stage, "index"), ctx.t("word.index"))
+                          index_scores, ctx.t("word.index"))
     slides.model_chart(slide, chart, LEFT)
-    rows = [[names[code], ctx.number(index[code])] for code in assessed]
-    slides.add_table(slide, [ctx.t("word.region"), ctx.t("word.index")], rows,
-                     Box(RIGHT.left, RIGHT.top, RIGHT.width, 0.4 * (len(rows) + 1)), widths=[3.33, 1.4], size=12)
+    table = standing_table(store.ranking(ctx.year, ctx.stage), assessed, ctx.t, ctx.number,
+                           framework.band_names(ctx.lang), store.group_names(ctx.lang), places=False)
+    table = table.drop(columns=[ctx.t("compare.col_kind_rank")])
+    headers = {"word.region": "overview.head_region", "word.index": "overview.head_index",
+               "word.band": "overview.head_band", "compare.col_rank": "compare.head_rank",
+               "compare.col_province_rank": "compare.head_province_rank",
+               "compare.col_group_rank": "compare.head_group_rank"}
+    header = [ctx.t(headers[key]) for key in headers if ctx.t(key) in table.columns]
+    widths = [1.25, 0.5, 0.92, 0.72, 0.62, 0.72][:len(header)]
+    widths[0] += RIGHT.width - sum(widths)
+    row_height = min(0.4, RIGHT.height / (len(table) + 1))   # a whole province (38 rows) still fits
+    slides.add_table(slide, header, table.astype(str).to_numpy().tolist(),
+                     Box(RIGHT.left, RIGHT.top, RIGHT.width, row_height * (len(table) + 1)), widths=widths,
+                     size=11 if len(table) <= MAX_REGIONS else 7)
 
 
 def trends_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: str | None) -> None:

@@ -85,11 +85,12 @@ def compare_chart(framework: Framework, names: Mapping[str, str], codes: list[st
 
 
 def standing_table(ranking: pd.DataFrame, codes: list[str], t, number, band_names: Mapping[int, str],
-                   group_names: Mapping[str, str] | None = None) -> pd.DataFrame:
+                   group_names: Mapping[str, str] | None = None, *, places: bool = True) -> pd.DataFrame:
     """Index, band and ranks (national, province, kind: "3 of 38"; evaluation group when a compared
     region has one, named by `group_names`) of `codes`, in that order, from the store's ranking
     (scoring.ranking, ranks by shared_ranks; nothing is ranked again here), for the page, the live
-    slide and the PPTX alike. `t`: message id (and values) -> text; `number`: a score as shown."""
+    slide and the PPTX alike. `t`: message id (and values) -> text; `number`: a score as shown.
+    `places=False` (a slide's narrow table) writes each rank as "3 of 26" without the place's name."""
     rows = ranking.set_index("region_code").loc[[c for c in codes if c in set(ranking["region_code"])]]
     total = len(ranking)
     table = pd.DataFrame({
@@ -98,15 +99,18 @@ def standing_table(ranking: pd.DataFrame, codes: list[str], t, number, band_name
         t("word.band"): rows["band"].map(lambda b: band_names[int(b)]),
         t("compare.col_rank"): [t("region.rank_of", rank=int(r), total=total) for r in rows["rank"]],
         t("compare.col_province_rank"): [
-            t("compare.rank_in", rank=int(r), total=int(n), place=p)
+            t("compare.rank_in", rank=int(r), total=int(n), place=p) if places else t("region.rank_of", rank=int(r),
+                                                                                      total=int(n))
             for r, n, p in zip(rows["province_rank"], rows["province_regions"], rows["province_name"], strict=True)],
         t("compare.col_kind_rank"): [
-            t("compare.rank_in", rank=int(r), total=int(n), place=t(f"word.{k}"))
+            t("compare.rank_in", rank=int(r), total=int(n), place=t(f"word.{k}")) if places
+            else t("region.rank_of", rank=int(r), total=int(n))
             for r, n, k in zip(rows["kind_rank"], rows["kind_regions"], rows["kind"], strict=True)],
     })
     if "group" in rows and rows["group"].notna().any():
         names = group_names or {}
         table[t("compare.col_group_rank")] = [
-            "–" if pd.isna(g) else t("compare.rank_in", rank=int(r), total=int(n), place=names.get(g, g))
+            "–" if pd.isna(g) else t("compare.rank_in", rank=int(r), total=int(n), place=names.get(g, g)) if places
+            else t("region.rank_of", rank=int(r), total=int(n))
             for r, n, g in zip(rows["group_rank"], rows["group_regions"], rows["group"], strict=True)]
     return table
