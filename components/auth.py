@@ -193,19 +193,21 @@ def _matches(given: str, expected: str | None) -> bool:
     return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
 
 
-def _shared_identity(name: str, password: str, roles: tuple[str, ...]) -> Identity | None:
+def _shared_identity(name: str, password: str) -> Identity | None:
     candidates = {ADMIN: admin_password(), SECRETARY: secretary_password()}
-    matched = [role for role in roles if _matches(password, candidates[role])]   # compare with every one
+    matched = [role for role in candidates if _matches(password, candidates[role])]   # compare with every one
     if not matched:
         return None
-    role = ADMIN if ADMIN in matched else matched[0]
-    return Identity(" ".join(name.split())[:NAME_LIMIT] or role, role, (), "shared")
+    return Identity(" ".join(name.split())[:NAME_LIMIT], matched[0], (), "shared")
 
 
-def sign_in(name: str, password: str, roles: tuple[str, ...] = (ADMIN,)) -> SignInResult:
-    """Check a name and password; on success the session holds the identity. With the shared
-    passwords, `roles` says which passwords this form accepts. Refused (wait_seconds > 0) without a
-    check while the account or the service is at its limit."""
+def sign_in(name: str, password: str) -> SignInResult:
+    """Check a name and password (the one sign-in form, components/signin.py); on success the session
+    holds the identity. A name is required: it is what every write records. With the shared
+    passwords the administrator's or the meeting secretary's gives that role. Refused
+    (wait_seconds > 0) without a check while the account or the service is at its limit."""
+    if not name or not name.strip():
+        return SignInResult(False)
     data_dir = _data_dir()
     known = None
     if users_file_in_use():
@@ -214,7 +216,7 @@ def sign_in(name: str, password: str, roles: tuple[str, ...] = (ADMIN,)) -> Sign
         outcome = signin_limits.attempt(data_dir, key, lambda: users.verify(data_dir, name, password))
     else:
         outcome = signin_limits.attempt(data_dir, signin_limits.SHARED_ACCOUNT,
-                                        lambda: _shared_identity(name, password, roles))
+                                        lambda: _shared_identity(name, password))
     if outcome.value is None:
         if not outcome.wait_seconds:   # a checked attempt; held ones are not (signin.alert lines cover them)
             cached.store().record_signin(" ".join(name.split())[:NAME_LIMIT], role=known.role if known else "",
@@ -224,14 +226,6 @@ def sign_in(name: str, password: str, roles: tuple[str, ...] = (ADMIN,)) -> Sign
     cached.store().record_signin(identity.name, role=identity.role, ok=True)
     st.session_state[SESSION_KEY] = identity
     return SignInResult(True)
-
-
-def sign_in_secretary(name: str, password: str) -> SignInResult:
-    """Sign-in on the meeting page: a name is required (it is what notes record). With the shared
-    passwords the secretary's or the administrator's is accepted."""
-    if not name or not name.strip():
-        return SignInResult(False)
-    return sign_in(name, password, roles=(SECRETARY, ADMIN))
 
 
 def sign_out() -> None:

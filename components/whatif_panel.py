@@ -12,6 +12,7 @@ import streamlit as st
 
 from components import auth, cached, url_state
 from components.figures import change_metric
+from components.signin import signin_section
 from components.text import plain
 from i18n import format_date, format_number
 from scoring.whatif import VERIFY, WhatIfError
@@ -96,7 +97,10 @@ def _save_form(ctx, region: str, levels: dict, programmes: list[str]) -> None:
         return
     writer = auth.current_identity()
     if writer is None or not writer.may("scenarios"):
-        st.caption(ctx.t("whatif.signin_to_save"))
+        # Sign-in where the save is: the same section as the Data and meeting pages (components/signin.py).
+        if auth.note_writes_enabled():
+            with st.expander(ctx.t("whatif.signin_expander"), icon=":material/login:"):
+                signin_section(ctx, "scenarios", "whatif.signin_to_save", key="whatif_signin")
         return
     name, button = st.columns([3, 1], vertical_alignment="bottom")
     name.text_input(ctx.t("whatif.save_name"), key="whatif_save_name", max_chars=NAME_LIMIT)

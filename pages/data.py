@@ -4,11 +4,11 @@ regions), retract, targets and programmes (administrators). Roles: components/au
 import streamlit as st
 
 from components import auth, cached, frame, widgets
+from components.signin import signin_section
 from scoring import STAGES
 from sections.data.framework_files import framework_export, framework_import
 from sections.data.official_upload import official_downloads, official_upload
 from sections.data.programmes_upload import programmes_upload
-from sections.data.signin_panel import signin_panel
 from sections.data.snapshot_stewardship import audit_table, restore_panel, retract_panel, show_flash
 from sections.data.snapshot_upload import snapshot_upload
 from sections.data.tables import history_frame
@@ -55,7 +55,7 @@ st.dataframe(history_frame(snapshots, ctx), hide_index=True, width="stretch")
 if not auth.writes_enabled():
     st.info(ctx.t("data.writes_off"))
     st.stop()
-identity = signin_panel(ctx)
+identity = signin_section(ctx, "upload", "auth.signin_needed")
 if identity is None or not identity.may("upload"):
     st.stop()
 admin = identity.name

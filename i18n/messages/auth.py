@@ -1,4 +1,4 @@
-"""Strings of sign-in, roles and write permissions (components/auth.py, sections/data/signin_panel.py)."""
+"""Strings of sign-in, roles and write permissions (components/auth.py, components/signin.py)."""
 
 MESSAGES = {
     "auth.role_admin": ("administrator", "administrator"),
@@ -17,6 +17,12 @@ MESSAGES = {
     "auth.no_data_writes": (
         "Akun ini tidak boleh menulis data. Minta administrator menambahkan Anda ke daftar akses.",
         "This account may not write data. Ask an administrator to add you to the access list.",
+    ),
+    "auth.no_note_writes": (
+        "Akun ini tidak boleh menulis catatan rapat atau menyimpan skenario (peran notulis rapat atau "
+        "administrator). Minta administrator mengubah peran Anda.",
+        "This account may not write meeting notes or save scenarios (the meeting secretary's or an "
+        "administrator's role). Ask an administrator to change your role.",
     ),
     "auth.not_allowed": (
         "Tidak ditulis: akun yang masuk tidak (lagi) berhak melakukan perubahan ini. Tidak ada yang berubah.",

@@ -32,7 +32,7 @@ MESSAGES = {
     "data.signin": ("Masuk", "Sign in"),
     "data.signin_oidc": ("Masuk dengan akun organisasi", "Sign in with your organisation account"),
     "data.signout": ("Keluar", "Sign out"),
-    "data.wrong_password": ("Kata sandi salah.", "Wrong password."),
+    "data.wrong_password": ("Nama belum diisi atau kata sandi salah.", "Name missing or wrong password."),
     "data.upload_title": ("Unggah hasil penilaian", "Upload assessment results"),
     "data.upload_file": ("Berkas CSV atau XLSX", "CSV or XLSX file"),
     "data.report_title": ("Laporan validasi", "Validation report"),

@@ -82,10 +82,11 @@ MESSAGES = {
                       "tidak lagi sesuai skenario ini.", "Scenario '{name}', saved by {by}, {date}. Changing a "
                                                          "choice below leaves "
                       "this scenario."),
-    "whatif.signin_to_save": ("Untuk menyimpan skenario ini dengan nama, masuk sebagai notulis (halaman Presentasi) "
-                              "atau administrator (halaman Data).",
-                              "To save this scenario under a name, sign in as note taker (Present page) or "
-                              "administrator (Data page)."),
+    "whatif.signin_expander": ("Masuk untuk menyimpan skenario ini", "Sign in to save this scenario"),
+    "whatif.signin_to_save": ("Untuk menyimpan skenario ini dengan nama, masuk di sini sebagai notulis rapat atau "
+                              "administrator.",
+                              "To save this scenario under a name, sign in here as meeting secretary or "
+                              "administrator."),
     "whatif.refused_bad_name": ("Beri nama skenario (1–60 huruf).", "Give the scenario a name (1–60 characters)."),
     "whatif.refused_empty_scenario": ("Pilih dulu program atau indikator.", "Choose a programme or indicator first."),
     "whatif.refused_not_assessed": ("Daerah ini tidak dinilai pada tahun dan tahap ini.",

@@ -111,23 +111,14 @@ MESSAGES = {
         "Meeting notes can only be written by a signed-in note taker, and writing is not turned on in this "
         "installation. An administrator can turn it on with MATRA_SECRETARY_PASSWORD.",
     ),
-    "present.signin_title": ("Masuk sebagai notulis", "Sign in as note taker"),
     "present.signin_needed": (
         "Masuk untuk mencatat keputusan dan tindak lanjut. Nama yang Anda isi dicatat pada setiap catatan.",
         "Sign in to record decisions and follow-ups. The name you enter is recorded on every note.",
     ),
-    "present.signin_oidc": ("Masuk dengan akun instansi", "Sign in with your organisation account"),
-    "present.signin_name": ("Nama Anda", "Your name"),
-    "present.signin_password": ("Kata sandi notulis", "Note taker password"),
-    "present.signin": ("Masuk", "Sign in"),
-    "present.signin_wrong": ("Nama belum diisi atau kata sandi salah.", "Name missing or wrong password."),
     "present.signin_wait": (
         "Terlalu banyak percobaan yang gagal. Coba lagi dalam {seconds} detik.",
         "Too many failed attempts. Try again in {seconds} s.",
     ),
-    "present.signed_in_as": ("Masuk sebagai {name}; catatan dicatat atas nama ini.",
-                             "Signed in as {name}; notes are recorded under this name."),
-    "present.signout": ("Keluar", "Sign out"),
     "present.add_note": ("Catat keputusan atau tindak lanjut", "Record a decision or follow-up"),
     "present.note_item": ("Butir agenda", "Agenda item"),
     "present.note": ("Catatan", "Note"),

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from components import auth, cached, widgets
+from components.signin import signin_section
 from components.text import plain
 from i18n import format_date, t
 from sections.present.agenda_data import DataStatus
@@ -121,36 +122,6 @@ def _delete_note(agenda_id: str) -> None:
         _flash("error", error)
 
 
-def sign_in_form(ctx) -> None:
-    """Sign-in for note writers: OIDC button, or name + password (never URL-bound, never echoed)."""
-    st.markdown(f"**{plain(ctx.t('present.signin_title'))}**")
-    st.caption(ctx.t("present.signin_needed"))
-    if auth.oidc_configured():
-        st.button(ctx.t("present.signin_oidc"), on_click=st.login, key="present_oidc_login")
-        return
-    with st.form("present_signin", clear_on_submit=True):
-        name = st.text_input(ctx.t("present.signin_name"), max_chars=auth.NAME_LIMIT)
-        password = st.text_input(ctx.t("present.signin_password"), type="password")
-        submitted = st.form_submit_button(ctx.t("present.signin"))
-    if not submitted:
-        return
-    try:
-        result = auth.sign_in_secretary(name, password)
-    except StoreUnavailable as error:   # the failure count cannot be kept: no password is checked
-        st.error(error.message(ctx.lang))
-        return
-    if result.ok:
-        st.rerun()
-    elif result.wait_seconds:
-        st.error(ctx.t("present.signin_wait", seconds=max(1, round(result.wait_seconds))))
-    else:
-        st.error(ctx.t("present.signin_wrong"))
-
-
-def _sign_out() -> None:
-    auth.sign_out()
-
-
 def notes_form(agenda, ctx, titles: dict[int, str]) -> None:
     """Add a note or follow-up to one agenda item: for a signed-in note writer only."""
     if not agenda.items:
@@ -158,14 +129,9 @@ def notes_form(agenda, ctx, titles: dict[int, str]) -> None:
     if not auth.note_writes_enabled():
         st.info(ctx.t("present.notes_off"))
         return
-    writer = auth.current_note_writer()
-    if writer is None:
-        sign_in_form(ctx)
+    writer = signin_section(ctx, "notes", "present.signin_needed", key="present_signin")
+    if writer is None or not writer.may("notes"):
         return
-    who, out = st.columns([4, 1], vertical_alignment="center")
-    who.caption(ctx.t("present.signed_in_as", name=plain(writer)))
-    if not auth.oidc_configured():
-        out.button(ctx.t("present.signout"), key="present_signout", on_click=_sign_out)
     with st.form("present_note_form", clear_on_submit=True, border=True):
         st.markdown(f"**{plain(ctx.t('present.add_note'))}**")
         widgets.selectbox(st, ctx.t("present.note_item"), list(titles), key="present_note_item",

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as app_test_module
 
 from components.routing import app_test_router
+from i18n import t
 from store import Store, shared_store
 from tests.conftest import REPO
 
@@ -74,6 +75,31 @@ def open_page(page: str, **params) -> AppTest:
         app.switch_page(f"pages/{page}.py")
         app.run()
     return app
+
+
+def sign_in(app: AppTest, name: str, password: str, lang: str = "en") -> AppTest:
+    """Fill in and send the one sign-in form (components/signin.py) on the page `app` shows: the
+    Data page, the meeting page or the what-if panel."""
+    labels = [box.label for box in app.text_input]
+    app.text_input[labels.index(t("data.name", lang))].input(name)
+    app.text_input[labels.index(t("data.password", lang))].input(password)
+    next(b for b in app.button if b.label == t("data.signin", lang)).click()
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def data_page_signed_in(password: str, lang: str = "en", name: str = "Ibu Planner") -> AppTest:
+    """The Data page (2025 Tahap II) with `name` signed in."""
+    return sign_in(open_page("data", lang=lang, year=2025, stage="II"), name, password, lang)
+
+
+def table_with(app: AppTest, column: str):
+    """The first table on the page that has `column` (a page may show more tables below it, such as
+    the Data page's audit log)."""
+    tables = [frame.value for frame in app.dataframe if column in frame.value.columns]
+    assert tables, f"no table with {column!r}: {[list(frame.value.columns) for frame in app.dataframe]}"
+    return tables[0]
 
 
 def chart_specs(app: AppTest) -> list[dict]:

@@ -4,7 +4,7 @@ upload commits a snapshot and the other pages reflect it."""
 import pytest
 
 from i18n import format_number, t
-from tests.pages.conftest import metric, open_page
+from tests.pages.conftest import data_page_signed_in, metric, open_page, sign_in
 from tests.store.helpers import tree_fingerprint
 
 PASSWORD = "rahasia-uji-123"
@@ -41,12 +41,8 @@ def test_wrong_password_changes_nothing(data_dir, monkeypatch):
     before = tree_fingerprint(data_dir)
     app = open_page("data", lang="en")
     assert write_controls(app)["password_inputs"] == 1 and write_controls(app)["uploaders"] == 0
-    app.text_input[0].input("Tester")
-    app.text_input[1].input("salah")
-    submit = [b for b in app.button if b.label == "Sign in"]
-    submit[0].click()
-    app.run()
-    assert any("Wrong password" in e.value for e in app.error)
+    sign_in(app, "Tester", "salah")
+    assert t("data.wrong_password", "en") in [e.value for e in app.error]
     assert write_controls(app)["uploaders"] == 0
     # The one thing a wrong password writes is the service-wide failure count (store/signin_limits.py).
     after = tree_fingerprint(data_dir)
@@ -55,12 +51,7 @@ def test_wrong_password_changes_nothing(data_dir, monkeypatch):
 
 
 def signed_in_with_jember_file(store, lang="en"):
-    app = open_page("data", lang=lang, year=2025, stage="II")
-    app.text_input[0].input("Ibu Planner")
-    app.text_input[1].input(PASSWORD)
-    next(b for b in app.button if b.label == t("data.signin", lang)).click()
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
+    app = data_page_signed_in(PASSWORD, lang)
     assert write_controls(app)["uploaders"] >= 1
     app.get("file_uploader")[0].set_value(("jember.csv", jember_upload(store), "text/csv"))
     app.run()
@@ -107,11 +98,7 @@ def test_replacing_the_whole_year_and_stage_is_an_explicit_choice_that_names_the
 
 def test_refused_upload_lists_problems_and_writes_nothing(data_dir, store, monkeypatch):
     monkeypatch.setenv("MATRA_ADMIN_PASSWORD", PASSWORD)
-    app = open_page("data", lang="id", year=2025, stage="II")
-    app.text_input[0].input("Tester")
-    app.text_input[1].input(PASSWORD)
-    next(b for b in app.button if b.label == "Masuk").click()
-    app.run()
+    app = data_page_signed_in(PASSWORD, "id", name="Tester")
     before = tree_fingerprint(data_dir)
     bad = b"kode_wilayah;kode_indikator;level;level_klaim;bukti;catatan\n99.99;GOV.LP.01;9;3;ya;<b>x</b>\n"
     app.get("file_uploader")[0].set_value(("buruk.csv", bad, "text/csv"))

@@ -9,7 +9,7 @@ import pytest
 from i18n import t
 from store.problems import IngestRefused, Problem
 from store.templates import xlsx_template
-from tests.pages.conftest import open_page
+from tests.pages.conftest import data_page_signed_in
 from tests.pages.test_data_page import PASSWORD
 
 
@@ -25,13 +25,7 @@ def template_2026_one(store, level: int = 4) -> bytes:
 
 
 def signed_in(lang="en"):
-    app = open_page("data", lang=lang, year=2025, stage="II")
-    app.text_input[0].input("Ibu Planner")
-    app.text_input[1].input(PASSWORD)
-    next(b for b in app.button if b.label == t("data.signin", lang)).click()
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+    return data_page_signed_in(PASSWORD, lang)
 
 
 def picker(app, action):

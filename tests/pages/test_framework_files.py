@@ -10,7 +10,7 @@ import openpyxl
 from i18n import t
 from scoring import load_framework
 from store.framework_versions import export_workbook
-from tests.pages.conftest import open_page
+from tests.pages.conftest import data_page_signed_in, open_page, table_with
 from tests.pages.test_data_page import PASSWORD
 from tests.store.helpers import tree_fingerprint
 from tests.store.test_framework_workbook import put
@@ -40,30 +40,20 @@ def test_a_viewer_downloads_the_framework_but_sees_no_import(data_dir, store, mo
     assert not [s for s in app.subheader if s.value == t("framework_files.import_title", "en")]
 
 
-def signed_in(lang: str):
-    app = open_page("data", lang=lang, year=2025, stage="II")
-    app.text_input[0].input("Ibu Planner")
-    app.text_input[1].input(PASSWORD)
-    next(b for b in app.button if b.label == t("data.signin", lang)).click()
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
-
 def test_an_administrator_sees_what_changes_then_saves_a_new_version(data_dir, store, monkeypatch):
     monkeypatch.setenv("MATRA_ADMIN_PASSWORD", PASSWORD)
     old = store.framework_for(2025)
     workbook = edited(store, lambda b: (put(b["bobot_rantai"], "weight", "chain", "output", 0.3),
                                        put(b["bobot_rantai"], "weight", "chain", "outcome", 0.2),
                                        put(b["pengaturan"], "value", "key", "years", "2025-2026")))
-    app = signed_in("en")
+    app = data_page_signed_in(PASSWORD, "en")
     before = tree_fingerprint(data_dir)
     app.file_uploader(key="framework_file").set_value(("kerangka.xlsx", workbook, XLSX))
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     shown = "\n".join(m.value for m in app.markdown)
     assert f"Replaces {old.id}.toml for the years 2025, 2026" in shown.replace("\\", "")
-    weights = app.dataframe[-1].value
+    weights = table_with(app, "Weight")
     assert list(weights["Weight"]) == ["Results chain"] * 2 and list(weights["Code"]) == ["output", "outcome"]
     assert list(weights["New"]) == ["0.300", "0.200"]
     assert tree_fingerprint(data_dir) == before, "nothing is written before save"
@@ -79,13 +69,13 @@ def test_a_broken_workbook_shows_the_report_and_writes_nothing(data_dir, store, 
     monkeypatch.setenv("MATRA_ADMIN_PASSWORD", PASSWORD)
     first = store.framework_for(2025).indicators[0].code
     workbook = edited(store, lambda b: put(b["indikator"], "chain", "code", first, "keluaran"))
-    app = signed_in("id")
+    app = data_page_signed_in(PASSWORD, "id")
     before = tree_fingerprint(data_dir)
     app.file_uploader(key="framework_file").set_value(("rusak.xlsx", workbook, XLSX))
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     assert any(t("framework_files.refused", "id", count=1) == e.value for e in app.error)
-    report = app.dataframe[-1].value
+    report = table_with(app, t("data.col_where", "id"))
     assert list(report[t("data.col_where", "id")]) == ["rusak.xlsx, lembar indikator, baris 3, kolom F (chain)"]
     assert "keluaran" in report[t("data.col_problem", "id")].iloc[0]
     assert not [b for b in app.button if b.label == t("framework_files.save", "id")]

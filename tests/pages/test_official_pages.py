@@ -10,8 +10,9 @@ import json
 import numpy as np
 import pytest
 
+from i18n import t
 from scoring import shown_difference
-from tests.pages.conftest import chart_specs, open_page
+from tests.pages.conftest import chart_specs, open_page, sign_in, table_with
 
 
 def decoded(values) -> list:
@@ -116,16 +117,13 @@ def test_data_page_administrator_imports_refuses_and_undoes_official_results(dat
     app = open_page("data", lang="en")
     assert {"Template (CSV)", "Template (XLSX)", "Export official results (CSV)"} <= {
         b.label for b in app.get("download_button")}
-    app.text_input[0].input("Ibu Planner")
-    app.text_input[1].input("rahasia-uji-123")
-    next(b for b in app.button if b.label == "Sign in").click()
-    app.run()
+    sign_in(app, "Ibu Planner", "rahasia-uji-123")
     uploader = next(u for u in app.get("file_uploader") if u.label == "Official results file (CSV/XLSX)")
     uploader.set_value(("bad.csv", b"region,year,index,source\nKediri,2024,3.20,Koran\n", "text/csv"))
     app.run()
     next(b for b in app.button if b.label == "Import official results").click()
     app.run()
-    problems = app.dataframe[-1].value
+    problems = table_with(app, t("data.col_problem", "en"))
     assert "Kabupaten Kediri (35.06); Kota Kediri (35.71)" in " ".join(problems.astype(str).to_numpy().ravel())
     assert len(store.official_versions()) == 1
     shipped_rows = len(store.official_table())

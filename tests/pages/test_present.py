@@ -11,12 +11,12 @@ import pytest
 import streamlit as st
 
 from components.frame import Context
-from i18n import format_number
+from i18n import format_number, t
 from reports.agenda import Agenda, AgendaItem, decode, encode
 from sections.present.meeting_desk import export_frame
 from store import meetings, signin_limits
 from store.exports import csv_bytes
-from tests.pages.conftest import open_page
+from tests.pages.conftest import open_page, sign_in
 from tests.pages.test_language import language_only_strings, visible_texts
 
 COUNTER = re.compile(r"^### (\d+) / (\d+)$")
@@ -163,17 +163,8 @@ def secretary(monkeypatch):
     return SECRETARY_PASSWORD
 
 
-def sign_in(app, name: str, password: str):
-    app.text_input[[t.label for t in app.text_input].index("Your name")].input(name)
-    app.text_input[[t.label for t in app.text_input].index("Note taker password")].input(password)
-    app.button[[b.label for b in app.button].index("Sign in")].click()
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
-
 def note_form_shown(app) -> bool:
-    return any(t.key == "present_note_text" for t in app.text_area)
+    return any(box.key == "present_note_text" for box in app.text_area)
 
 
 def test_without_a_secretary_password_nobody_can_write_notes(data_dir, store, monkeypatch):
@@ -193,7 +184,7 @@ def test_notes_need_sign_in_and_record_the_name_entered(data_dir, store, secreta
     assert not any(s.key == "present_note_remove" for s in app.selectbox)
     sign_in(app, "Rina Sekretariat", secretary)
     assert note_form_shown(app)
-    assert any("Signed in as Rina Sekretariat" in c.value for c in app.caption)
+    assert any("Signed in as Rina Sekretariat — meeting secretary" in s.value for s in app.success)
     app.text_input(key="present_note_decision").input("Kirim bukti dukung")
     app.button[[b.label for b in app.button].index("Save note")].click()
     app.run()
@@ -201,7 +192,7 @@ def test_notes_need_sign_in_and_record_the_name_entered(data_dir, store, secreta
     # The audit log names the person and the role of the sign-in and of the note.
     assert [(e["action"], e["outcome"], e["who"], e["role"]) for e in store.audit_log()[-2:]] == [
         ("signin", "ok", "Rina Sekretariat", "secretary"), ("note", "ok", "Rina Sekretariat", "secretary")]
-    click(app, "present_signout")
+    click(app, "present_signin_out")
     assert not note_form_shown(app)
 
 
@@ -211,7 +202,7 @@ def test_failed_sign_ins_are_held_back_whatever_the_session_or_name_and_never_ec
     agenda = make_agenda(store)
     app = open_page("present", agenda=encode(agenda), lang="en")
     sign_in(app, "Budi", "tebakan-1")
-    assert any("wrong password" in e.value for e in app.error)
+    assert t("data.wrong_password", "en") in [e.value for e in app.error]
     assert_not_echoed(app, "tebakan-1")
     assert [(e["action"], e["outcome"], e["who"]) for e in store.audit_log()] == [("signin", "refused", "Budi")]
     sign_in(app, "Budi", secretary)     # right password, but straight after a failure
@@ -368,7 +359,6 @@ def test_exported_due_dates_are_dates_a_spreadsheet_can_sort():
 
     import openpyxl
 
-    from i18n import t
     from store.exports import xlsx_bytes
 
     notes = [{"item": 0, "note": "", "decision": "Verifikasi SIPD", "owner_opd": "Bappeda", "due_date": "2026-12-31",

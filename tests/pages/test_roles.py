@@ -3,8 +3,9 @@ the role checked again at the moment of writing, and guessing bounded across ses
 
 import pytest
 
+from i18n import t
 from store import signin_limits, users
-from tests.pages.conftest import open_page
+from tests.pages.conftest import data_page_signed_in
 from tests.pages.test_data_page import jember_upload, write_controls
 from tests.store.helpers import tree_fingerprint
 
@@ -22,13 +23,7 @@ def accounts(data_dir, monkeypatch):
 
 
 def signed_in(name: str, password: str = PASSWORD):
-    app = open_page("data", lang="en", year=2025, stage="II")
-    app.text_input[0].input(name)
-    app.text_input[1].input(password)
-    next(b for b in app.button if b.label == "Sign in").click()
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+    return data_page_signed_in(password, name=name)
 
 
 def with_file(app, content: bytes):
@@ -107,7 +102,7 @@ def test_a_new_session_with_a_new_name_per_guess_meets_one_ceiling(data_dir, mon
     answers = []
     for guess in range(12):
         app = signed_in(f"Penebak {guess}", f"tebakan-{guess}")
-        answers.append("wrong" if any("Wrong password" in e.value for e in app.error)
+        answers.append("wrong" if any(t("data.wrong_password", "en") == e.value for e in app.error)
                        else "held" if any("Try again in" in e.value for e in app.error) else "?")
     assert answers == ["wrong"] * 5 + ["held"] * 7
     app = signed_in("Ibu Planner", PASSWORD)   # the right password is not even checked now

@@ -8,7 +8,7 @@ import pytest
 
 from i18n import t
 from store import Store
-from tests.pages.conftest import open_page
+from tests.pages.conftest import open_page, sign_in
 
 PASSWORD = "rahasia-uji-123"
 
@@ -16,11 +16,7 @@ PASSWORD = "rahasia-uji-123"
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_targets_editor_has_human_headers_and_blank_cells(data_dir, monkeypatch, lang):
     monkeypatch.setenv("MATRA_ADMIN_PASSWORD", PASSWORD)
-    app = open_page("data", lang=lang)
-    app.text_input[0].input("Ibu Planner")
-    app.text_input[1].input(PASSWORD)
-    next(b for b in app.button if b.label == t("data.signin", lang)).click()
-    app.run()
+    app = sign_in(open_page("data", lang=lang), "Ibu Planner", PASSWORD, lang)
     assert not app.exception, [e.value for e in app.exception]
     editor = next(e for e in app.dataframe if "targets_editor" in e.proto.id)
     config = json.loads(editor.proto.columns)
