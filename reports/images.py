@@ -24,6 +24,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from reports.errors import ExportUnavailable
+from store.settings import browser_search
 
 RENDER_TIMEOUT_SECONDS = 120
 DEFAULT_WIDTH = 900
@@ -37,7 +38,7 @@ def chromium_path() -> str | None:
     once per PATH and BROWSER_PATH (the search walks every folder of PATH: 8 % of a region page run,
     which asks on every run whether the PDF can be made); a chromium removed later makes the next
     render fail, and `unavailable_reason` says so from then on."""
-    return _chromium_path(os.environ.get("PATH", ""), os.environ.get("BROWSER_PATH", ""))
+    return _chromium_path(*browser_search())
 
 
 @functools.lru_cache(maxsize=4)

@@ -81,6 +81,12 @@ def environment_with(**values: str) -> dict[str, str]:
     return {**os.environ, **values}
 
 
+def browser_search() -> tuple[str, str]:
+    """PATH and BROWSER_PATH: where chart rendering looks for chromium (reports/images.py keys its
+    lookup by them)."""
+    return os.environ.get("PATH", ""), os.environ.get("BROWSER_PATH", "")
+
+
 def current_user() -> str:
     """Who is making a change, for the manifest: MATRA_USER, else the OS user, else "unknown"."""
     try:
