@@ -133,8 +133,7 @@ table = rollup.assign(**{
 table = table[["province_name", "regions", "median", "spread", *[f"band_{lv}" for lv in levels],
                "moved_up", "moved_down"]]
 table.columns = [ctx.t("word.province"), ctx.t("overview.col_regions"), ctx.t("overview.col_median"),
-                 ctx.t("overview.col_spread"), *[ctx.t("overview.col_band", band=band_labels[lv])
-                                                 for lv in levels],
+                 ctx.t("overview.col_spread"), *[band_labels[lv] for lv in levels],   # regions per band
                  ctx.t("overview.col_up"), ctx.t("overview.col_down")]
 st.dataframe(table, hide_index=True, width="stretch")
 

@@ -69,7 +69,7 @@ def test_choosing_a_group_narrows_the_overview_and_the_url(data_dir, store):
     assert app.query_params["group"] == group
     assert len(ranking_frame(app, "id")) == len(members[group])
     # the heading names the group, no longer "nasional"
-    assert app.title[0].value == f"Ikhtisar kelompok {store.group_names('id')[group]} {YEAR} · Tahap {STAGE}"
+    assert app.title[0].value == f"Ikhtisar {YEAR} · Tahap {STAGE} · kelompok {store.group_names('id')[group]}"
 
 
 def test_without_groups_no_filter_and_no_group_columns(data_dir, store):

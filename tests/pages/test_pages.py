@@ -38,7 +38,7 @@ def test_overview_headline_equals_store(data_dir, store):
     assert metric(app, "Median index") == format_number(ranking["index"].median(), "en")
     minimum = store.framework_of(2024, "II").minimum_target_band   # 3, "Good" (from 2.50)
     share = (ranking["band"] >= minimum).mean() * 100
-    assert metric(app, "At Good or better") == format_number(share, "en", 0) + "%"
+    assert metric(app, "Good or better") == format_number(share, "en", 0) + "%"
 
 
 def test_region_index_equals_scores_cli_figure(data_dir, store):

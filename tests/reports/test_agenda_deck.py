@@ -96,6 +96,6 @@ def test_an_overview_of_a_group_names_the_group_in_its_title_and_footer(report_s
     items = (AgendaItem("overview", {"group": group, "kind": "kota"}),)
     deck = Presentation(io.BytesIO(agenda_deck(report_store, agenda_for(report_store, items=items))))
     slide = deck.slides[1]
-    assert slide.shapes.title.text == f"Ikhtisar kelompok {name} 2024 · Tahap II"   # not "nasional"
+    assert slide.shapes.title.text == f"Ikhtisar 2024 · Tahap II · kelompok {name}"   # not "nasional"
     footer = next(s.text_frame.text for s in slide.shapes if s.name == FOOTER_NAME)
     assert f"tahun 2024 · Tahap II · nasional · Kota · kelompok {name}" in footer

@@ -32,10 +32,10 @@ GROUPS = {"angkatan-2023": "Angkatan 2023"}
     (OverviewSelection(), "id", "Ikhtisar nasional 2024 · Tahap II"),
     (OverviewSelection(("35",)), "id", "Ikhtisar Jawa Timur 2024 · Tahap II"),
     # a chosen group is named, never "nasional"
-    (OverviewSelection(group="angkatan-2023"), "id", "Ikhtisar kelompok Angkatan 2023 2024 · Tahap II"),
+    (OverviewSelection(group="angkatan-2023"), "id", "Ikhtisar 2024 · Tahap II · kelompok Angkatan 2023"),
     (OverviewSelection(("35",), group="angkatan-2023"), "en",
-     "Overview of Jawa Timur, group Angkatan 2023 2024 · Stage II"),
-    (OverviewSelection(group="x"), "en", "Overview of the group x 2024 · Stage II"),   # unnamed: its code
+     "Overview of Jawa Timur 2024 · Stage II · group Angkatan 2023"),
+    (OverviewSelection(group="x"), "en", "Overview 2024 · Stage II · group x"),   # unnamed: its code
 ])
 def test_scope_title_names_the_provinces_and_the_group(selection, lang, heading):
     assert scope_title(selection, NAMES, GROUPS, lambda key, **v: t(key, lang, **v), 2024, "II") == heading
