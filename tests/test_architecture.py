@@ -214,26 +214,31 @@ def test_streamlit_sends_no_usage_statistics():
     assert config["browser"]["gatherUsageStats"] is False
 
 
-# Every module stays short enough to read at a sitting (DESIGN.md: modules under ~300 lines).
+# Every module stays short enough to read at a sitting (DESIGN.md: modules under ~300 lines), the
+# tests and tools as much as the product.
 MAX_MODULE_LINES = 300
-# Modules allowed to be longer, each with its reason; empty while every module keeps the rule.
-LONG_MODULE_EXCEPTIONS: dict[str, str] = {}
+# Modules allowed to be longer, each with its reason; the list must stay honest (test below).
+LONG_MODULE_EXCEPTIONS: dict[str, str] = {
+    "tests/charts/test_charts.py": "to split per chart module (charts/bars, charts/profiles, ...)",
+    "tests/pages/test_present.py": "to split into the agenda builder, the live slides and the meeting desk",
+}
 
 
 def module_lengths() -> dict[str, int]:
-    """{path: line count} of every Python module of the project outside tests/ (and node_modules/)."""
+    """{path: line count} of every Python module of the project (tests and tools included; not node_modules/)."""
     lengths = {}
     for path in sorted(REPO.rglob("*.py")):
         name = path.relative_to(REPO)
-        if name.parts[0] in {"tests", "node_modules"} or any(part.startswith(".") for part in name.parts):
+        if name.parts[0] == "node_modules" or any(part.startswith(".") for part in name.parts):
             continue
         lengths[str(name)] = len(path.read_text().splitlines())
     return lengths
 
 
-def test_every_module_outside_tests_is_under_300_lines():
+def test_every_module_is_under_300_lines():
     lengths = module_lengths()
-    assert "scoring/framework.py" in lengths and "app.py" in lengths, "the walk missed the project's modules"
+    assert {"scoring/framework.py", "app.py", "tools/serve.py", "tests/conftest.py"} <= set(lengths), \
+        "the walk missed the project's modules"
     too_long = {name: count for name, count in lengths.items()
                 if count > MAX_MODULE_LINES and name not in LONG_MODULE_EXCEPTIONS}
     assert too_long == {}
