@@ -190,6 +190,11 @@ def test_the_readme_names_every_module_that_reads_the_environment():
     assert [name for name in sorted(ENVIRONMENT_READERS - {"store/settings.py"}) if f"`{name}`" not in readme] == []
 
 
+def test_every_named_environment_reader_still_reads_it():
+    """A module that stopped reading the environment leaves the list (and the README's sentence)."""
+    assert [name for name in sorted(ENVIRONMENT_READERS) if not reads_environment(REPO / name)] == []
+
+
 def test_every_setting_read_is_a_known_setting():
     known = {item.name for item in SETTINGS}
     asked = set()
