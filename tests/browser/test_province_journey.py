@@ -168,3 +168,22 @@ def test_the_province_ranking_on_a_phone_shows_index_and_band(browser, demo_serv
         assert watch.problems() == {}
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_ranking_fits_a_laptop_nationally_and_for_a_province(browser, demo_server, lang):
+    """Every column in view at 1366 px: the national ranking of a year with evaluation groups (its widest:
+    province, group and rank in group) and a province's (its province rank)."""
+    year = int(min(Store(demo_server.data_dir).evaluation_groups()["year"]))
+    context, watch = new_context(browser, LAPTOP)
+    try:
+        for params in ({"year": year}, {"year": year, "province": PROVINCE}):
+            page = open_view(context, watch, demo_server.link(PAGES["overview"], lang=lang, **params), charts=2)
+            rows, sizes = grid(page, "overview_ranking")
+            assert t("overview.head_group_rank", lang) in rows[0]
+            assert (t("overview.head_province_rank", lang) in rows[0]) == ("province" in params)
+            assert sizes["width"] <= sizes["visible"], (params, sizes)
+            page.close()
+        assert watch.problems() == {}
+    finally:
+        context.close()
