@@ -11,6 +11,7 @@ from charts.labels import short_ticks, wrap
 from charts.theme import BAND_COLOURS, ChartText, finish
 
 CATEGORY_CHARACTERS = 26   # a bar's name per line (two lines at most; charts.labels.wrap)
+TEXT_ROOM = 0.3    # a range of its own runs this share of its span past the longest bar (its printed value)
 VALUE_ROOM = 1.18  # the score axis runs past the top level so a value printed outside its bar fits
 
 
@@ -60,8 +61,11 @@ def grouped_bars(categories: list[str], series: list[tuple[str, list]], text: Ch
     if top is not None:
         figure.update_xaxes(range=[0, top * VALUE_ROOM], title=value_label, dtick=1,
                             tickvals=list(range(int(top) + 1)))
-    else:
-        figure.update_xaxes(title=value_label)
+    else:   # its own range, with room past the longest bar (either side of 0) for its printed value
+        numbers = [v for _, values in series for v in values if v is not None]
+        low, high = min([0.0, *numbers]), max([0.0, *numbers])
+        room = TEXT_ROOM * max(high - low, 1e-3)
+        figure.update_xaxes(title=value_label, range=[low - room if low < 0 else 0, high + room if high > 0 else 0])
     return finish(figure, text, height=140 + 22 * len(categories) * max(len(series), 1))
 
 

@@ -123,7 +123,7 @@ if st.query_params.get("mode") == "slides":
             slides.notes_slide(agenda, shown, meetings.read_notes(cached.store().data_dir, agenda.id), names)
         else:
             slides.item_slide(agenda.items[number - 2], shown, source, regions)
-    st.caption(slides.status_caption(status, shown))
+    slides.footer(status, shown)
     st.stop()
 
 st.title(plain(agenda.title or ctx.t("present.untitled")))

@@ -97,8 +97,7 @@ MESSAGES = {
                              "This region was not assessed in {year} stage {stage}."),
     "present.priorities": ("Indikator prioritas (kenaikan indeks)", "Priority indicators (index gain)"),
     "present.no_priorities": ("Semua indikator sudah mencapai target.", "Every indicator already meets its target."),
-    "present.frozen_line": ("Data beku: {count} versi data ({years}), terbaru per {date}.",
-                            "Frozen data: {count} snapshots ({years}), newest as of {date}."),
+    "present.frozen_line": ("Data beku per {date} · {years}", "Data frozen as of {date} · {years}"),
     "present.newer_short": ("Sudah ada data yang lebih baru.", "Newer data exists."),
     # Notes and follow-ups
     "present.notes_title": ("Catatan rapat dan tindak lanjut", "Meeting notes and follow-ups"),

@@ -33,6 +33,8 @@ header[data-testid="stHeader"], [data-testid="stToolbar"] {display: none !import
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.5rem; line-height: 1.35;}
 [data-testid="stCaptionContainer"] {margin-bottom: 0 !important;}
 [data-testid="stCaptionContainer"] p {font-size: 1.05rem !important; margin: 0 !important;}
+.st-key-slide_footer [data-testid="stCaptionContainer"], .st-key-slide_footer [data-testid="stCaptionContainer"] *
+  {font-size: 1.3rem !important; color: #3E4C59 !important; opacity: 1 !important;}
 [data-testid="stMetric"] {padding: 0 !important;}
 [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {font-size: 2.8rem !important; line-height: 1.15;}
 [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p {font-size: 1.35rem !important;}

@@ -33,6 +33,7 @@ from views.trends import trend_chart, trend_measure, trend_regions
 SLIDE_TITLE_CHARACTERS = 60   # a chart title's line on a slide (28 px type, a half-screen-wide chart)
 SLIDE_LINE_PX, SLIDE_TITLE_PAD_PX = 34, 22   # the chart title block's lines and the room above/below
 SLIDE_ANNOTATION_PX = 16   # annotations (band labels, value columns) on a slide
+COMPARE_RADAR_HEIGHT = (0.16, 0.84)   # the compare slide's radar, as a share of its chart's height
 SLIDE_CHART_CONFIG = {**CHART_CONFIG, "displayModeBar": False}   # a room sees the chart, never plotly's toolbar
 
 
@@ -92,10 +93,15 @@ def _slide_title(text: str) -> tuple[str, int]:
     return block, len(title_lines) + (1 if subtitle else 0)
 
 
-def draw(figure: go.Figure, key: str, container=st) -> None:
+def draw(figure: go.Figure, key: str, container=st, radar_height: tuple[float, float] | None = None) -> None:
+    """The figure enlarged for the room (projector) and stretched to its space; `radar_height`: the
+    share of the chart's height a radar's circle takes, when its slide gives it a short space."""
     # Streamlit's own chart theme would reset the font sizes; the Matra template carries the rest.
     alt = figures.plain_title(figure)   # the whole title, before projector() re-flows it
-    container.plotly_chart(projector(figure), key=key, config=SLIDE_CHART_CONFIG, alt=alt, theme=None,
+    figure = projector(figure)
+    if radar_height:
+        figure.update_polars(domain=dict(y=radar_height))
+    container.plotly_chart(figure, key=key, config=SLIDE_CHART_CONFIG, alt=alt, theme=None,
                            height="stretch")
 
 
@@ -169,7 +175,9 @@ def compare_slide(item, ctx, source, framework, regions) -> None:
     chart = compare_chart(framework, names, assessed, source.scores(ctx.year, ctx.stage, "dimension"), ctx.lang,
                           index_scores, ctx.t("word.index"))
     ranking = source.ranking(ctx.year, ctx.stage)
-    draw(figures.compare_figure(ctx, framework, chart, ranking.set_index("name")["band"]), "slide_compare")
+    # the band-and-rank table takes the foot of the slide: the radar's circle leaves its names room
+    draw(figures.compare_figure(ctx, framework, chart, ranking.set_index("name")["band"]), "slide_compare",
+         radar_height=COMPARE_RADAR_HEIGHT)
     st.dataframe(standing_frame(ranking, assessed, ctx, framework.band_names(ctx.lang),
                                 cached.group_names(ctx.lang)), hide_index=True, width="stretch", key="slide_standing")
 
@@ -276,10 +284,16 @@ def notes_slide(agenda, ctx, notes: list[dict], names: dict[str, str]) -> None:
 
 
 def status_caption(status, ctx) -> str:
-    """One line naming the frozen data (for the foot of every slide)."""
+    """One short line naming the frozen data: its date and years, and whether newer data exists (the
+    foot of every slide, in type a room reads: slide_assets.PROJECTOR_CSS, .st-key-slide_footer)."""
     years = sorted({s.year for s in status.snapshots})
-    text = ctx.t("present.frozen_line", count=len(status.snapshots), date=format_date(status.as_of, ctx.lang),
+    text = ctx.t("present.frozen_line", date=format_date(status.as_of, ctx.lang),
                  years=f"{years[0]}–{years[-1]}" if years else "–")
     if status.newer:
-        text += " " + ctx.t("present.newer_short")
+        text += " · " + ctx.t("present.newer_short")
     return text
+
+
+def footer(status, ctx) -> None:
+    with st.container(key="slide_footer"):
+        st.caption(plain(status_caption(status, ctx)))

@@ -29,6 +29,7 @@ KINDS = ("title", *(item.view for item in ITEMS), "notes")   # slide number n sh
 CHARTS = {"title": 0, "notes": 0, "scenario": 0}             # every other slide draws one chart
 MIN_TEXT_PX = {"720p": 16, "1080p": 22}   # HTML text of a slide (the root font follows the screen)
 MIN_CHART_TEXT_PX = 14                    # SVG text of its charts (plotly sizes in px)
+MIN_FOOTER_PX = {"720p": 20, "1080p": 30}  # the frozen-data line at the foot: read from the back of a room
 CONTROLS = ("present_previous", "present_next", "present_language", "present_leave")
 
 _SLIDE_SHOWN = """(number) => {
@@ -58,6 +59,16 @@ _MEASURE = """() => {
           top: Math.min(...rects.map(r => r.top)),
           htmlText: Math.min(...htmlTexts.map(size)), svgText: Math.min(...svgTexts.map(e => size(e)), 99),
           height: window.innerHeight, width: window.innerWidth};
+}"""
+
+# The footer line: its type size and how many lines it takes.
+_FOOTER = """() => {
+  const line = document.querySelector('.st-key-slide_footer p');
+  if (!line) return null;
+  const size = parseFloat(getComputedStyle(line).fontSize);
+  return {size, lines: Math.round(line.getBoundingClientRect().height / parseFloat(getComputedStyle(line).lineHeight
+                                                                                     || size * 1.4)),
+          text: line.innerText};
 }"""
 
 # A control's label is cut when any part of the button holds more than it shows (an ellipsis).
@@ -111,6 +122,11 @@ def slide_problems(page, size: str) -> dict:
     cut = page.evaluate(_CUT_LABELS, list(CONTROLS))
     if cut:
         problems["cut labels"] = cut
+    footer = page.evaluate(_FOOTER)
+    if footer is None or footer["size"] < MIN_FOOTER_PX[size] or footer["lines"] > 1:
+        problems["footer"] = footer
+    if page.locator(".modebar").count():   # plotly's toolbar: nothing for a room to click
+        problems["chart toolbar"] = page.locator(".modebar").count()
     return problems
 
 
