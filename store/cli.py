@@ -31,7 +31,7 @@ from store import (
     cli_users,
 )
 from store.atomic import StoreUnavailable
-from store.cli_common import EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, say
+from store.cli_common import EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, add_import_export, say
 from store.limits import read_within_limit
 from store.problems import IngestRefused
 from store.repository import Store
@@ -84,15 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     template.add_argument("--format", choices=("csv", "xlsx"), default="xlsx")
     template.add_argument("--out", required=True, help="file to write")
 
-    targets = commands.add_parser("targets", help="import or export dimension targets")
-    target_commands = targets.add_subparsers(dest="targets_command", required=True)
-    target_import = target_commands.add_parser("import", help="save targets from a CSV/XLSX file")
-    target_import.add_argument("file")
-    target_import.add_argument("--by", help="who is saving (recorded with each target)")
-    target_export = target_commands.add_parser("export", help="write the stored targets")
-    target_export.add_argument("--year", type=int)
-    target_export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
-    target_export.add_argument("--out", help="file to write (default: standard output)")
+    add_import_export(commands.add_parser("targets", help="import or export dimension targets"), "targets_command",
+                      import_help="save targets from a CSV/XLSX file",
+                      by_help="who is saving (recorded with each target)", export_help="write the stored targets")
     cli_programmes.add_commands(commands)
     cli_scenarios.add_commands(commands)
     cli_calendar.add_commands(commands)

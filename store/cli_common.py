@@ -21,3 +21,19 @@ EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 def say(lang: str, key: str, **values) -> str:
     """The command-line message `cli.<key>` in `lang` ('id' or 'en'), placeholders filled."""
     return t(f"cli.{key}", lang, **values)
+
+
+def add_import_export(command, dest: str, *, import_help: str, by_help: str, export_help: str,
+                      formats=("csv", "xlsx")):
+    """The `import FILE [--by NAME]` and `export [--year Y] [--format F] [--out FILE]` sub-commands
+    that targets and official results share, under the sub-command group `dest` of `command`.
+    Returns (the group, the export parser) so a command can add its own sub-commands and options."""
+    actions = command.add_subparsers(dest=dest, required=True)
+    importing = actions.add_parser("import", help=import_help)
+    importing.add_argument("file")
+    importing.add_argument("--by", help=by_help)
+    exporting = actions.add_parser("export", help=export_help)
+    exporting.add_argument("--year", type=int)
+    exporting.add_argument("--format", choices=formats, default="csv")
+    exporting.add_argument("--out", help="file to write (default: standard output)")
+    return actions, exporting

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from store.cli_common import EXIT_OK, EXIT_REFUSED, say
+from store.cli_common import EXIT_OK, EXIT_REFUSED, add_import_export, say
 from store.official import OfficialVersion
 from store.official_tables import FORMATS
 
@@ -38,15 +38,11 @@ def _say(lang: str, key: str, **values) -> str:
 
 def add_commands(commands) -> None:
     official = commands.add_parser("official", help="published (official) results: import, export, check, undo")
-    actions = official.add_subparsers(dest="official_command", required=True)
-    importing = actions.add_parser("import", help="merge a CSV/XLSX file of published results by (region, year)")
-    importing.add_argument("file")
-    importing.add_argument("--by", help="who is importing (recorded in the versions list)")
-    exporting = actions.add_parser("export", help="write the published results with recomputed and difference")
-    exporting.add_argument("--year", type=int)
+    actions, exporting = add_import_export(
+        official, "official_command", import_help="merge a CSV/XLSX file of published results by (region, year)",
+        by_help="who is importing (recorded in the versions list)",
+        export_help="write the published results with recomputed and difference", formats=FORMATS)
     exporting.add_argument("--region", help="Kemendagri code, e.g. 32.73")
-    exporting.add_argument("--format", choices=FORMATS, default="csv")
-    exporting.add_argument("--out", help="file to write (default: standard output)")
     actions.add_parser("check", help="rows whose published index differs from the recomputed one by > 0.01")
     actions.add_parser("versions", help="list every version of the official results")
     undo = actions.add_parser("undo", help="retract the active version (the previous one becomes active)")
