@@ -79,6 +79,8 @@ def test_check_framework_explains_problems(tmp_path):
     bad.write_text((FIXTURES / "tiny.toml").read_text().replace("weight = 3.0", "weight = -1"))
     result = run(tmp_path, "check-framework", str(bad))
     assert result.returncode == 2 and "indicator ENV.A.03 has weight -1" in result.stderr
+    indonesian = run(tmp_path, "--lang", "id", "check-framework", str(bad))   # the rule in the reader's language
+    assert indonesian.returncode == 2 and "- indikator ENV.A.03 berbobot -1; diharapkan angka > 0" in indonesian.stderr
 
 
 def test_retract_unknown_id_is_refused(tiny_data_dir):
