@@ -2,9 +2,12 @@
 exported slide alike. Pure: no Streamlit; reads only through the store-like `source` it is given
 (a `store.Store`, or an agenda's frozen data with the same read methods).
 
-- views.overview: the regions an overview selection (province, kind, cohort) keeps.
-- views.compare: the regions a comparison shows (by hand, or an anchor and its peer set).
-- views.trends: the measure a trend view draws (the index or one dimension) and its regions.
+- views.chart: a view's chart as data (SeriesChart: kind, categories, series, the scale's top), drawn
+  alike by the page, the live slide, the PPTX and the PDF handout.
+- views.overview: the regions an overview selection (province, kind, cohort) keeps, its headline
+  and its band chart (overview_model).
+- views.compare: the regions a comparison shows (by hand, or an anchor and its peer set) and its chart.
+- views.trends: the measure a trend view draws (the index or one dimension), its regions and its chart.
 - views.claims: the claims view's model (key figures, dimension series, top OPDs, failed claims).
 - views.action: the plan and scenario slides' figures.
 """
