@@ -25,10 +25,10 @@ def _draw(figure, key: str, container=st) -> None:
 def plan_slide(item, ctx, source, framework, regions) -> None:
     """The register in figures (programmes, budget, index if all finish) and the programmes that
     would add the most."""
-    region = item.params.get("region", "")
-    grid = source.region_indicators(region, ctx.year, ctx.stage) if region in regions.index else None
-    if grid is None or grid.empty:
-        st.info(ctx.t("present.not_assessed", year=ctx.year, stage=ctx.stage))
+    from sections.present.slides import assessed_rows  # slides.py registers these slides: import late
+
+    region, grid = assessed_rows(item, ctx, regions, source.region_indicators)
+    if grid is None:
         return
     register = source.store.programmes(region)
     if register.empty:

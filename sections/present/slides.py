@@ -13,7 +13,7 @@ from dataclasses import replace
 import plotly.graph_objects as go
 import streamlit as st
 
-from charts.labels import VALUE_FONT_SIZE, wrap
+from charts.labels import VALUE_FONT_SIZE
 from charts.theme import CHART_CONFIG
 from components import cached, figures, official
 from components.claims import claims_figure, failed_label
@@ -68,12 +68,6 @@ def projector(figure: go.Figure) -> go.Figure:
     figure.update_polars(angularaxis_tickfont_size=22, radialaxis_tickfont_size=16,
                          domain=dict(x=[0.2, 1.0], y=[0.04, 0.96]))
     for trace in figure.data:
-        if trace.type == "heatmap":   # column names on two straight lines, not slanted into each other
-            columns = list(dict.fromkeys(trace.x))
-            figure.update_xaxes(tickangle=0, tickmode="array", tickvals=columns,
-                                ticktext=[wrap(column, 12) for column in columns])
-            trace.colorbar.title.side = "right"   # beside the scale, not on its top number
-    for trace in figure.data:
         if trace.type in ("scatter", "scatterpolar"):
             trace.marker.size = max(trace.marker.size or 0, 11)
             trace.line.width = max(trace.line.width or 0, 4)
@@ -94,15 +88,13 @@ def _slide_title(text: str) -> tuple[str, int]:
 
 
 def draw(figure: go.Figure, key: str, container=st, radar_height: tuple[float, float] | None = None) -> None:
-    """The figure enlarged for the room (projector) and stretched to its space; `radar_height`: the
-    share of the chart's height a radar's circle takes, when its slide gives it a short space."""
+    """The figure enlarged for the room, stretched to its space; `radar_height`: the radar's share of it."""
     # Streamlit's own chart theme would reset the font sizes; the Matra template carries the rest.
     alt = figures.plain_title(figure)   # the whole title, before projector() re-flows it
     figure = projector(figure)
     if radar_height:
         figure.update_polars(domain=dict(y=radar_height))
-    container.plotly_chart(figure, key=key, config=SLIDE_CHART_CONFIG, alt=alt, theme=None,
-                           height="stretch")
+    container.plotly_chart(figure, key=key, config=SLIDE_CHART_CONFIG, alt=alt, theme=None, height="stretch")
 
 
 def slide_title(item, ctx, names: dict[str, str]) -> str:
@@ -149,11 +141,19 @@ def overview_slide(item, ctx, source, framework, regions) -> None:
     draw(figures.band_figure(ctx, framework, model.chart), "slide_bands", chart)
 
 
-def region_slide(item, ctx, source, framework, regions) -> None:
+def assessed_rows(item, ctx, regions, read):
+    """The item's region and `read(region, year, stage)`; rows None (said so) when not assessed."""
     region = item.params.get("region", "")
-    scores = source.region_scores(region, ctx.year, ctx.stage) if region in regions.index else None
-    if scores is None or scores.empty:
+    rows = read(region, ctx.year, ctx.stage) if region in regions.index else None
+    if rows is None or rows.empty:
         st.info(ctx.t("present.not_assessed", year=ctx.year, stage=ctx.stage))
+        return region, None
+    return region, rows
+
+
+def region_slide(item, ctx, source, framework, regions) -> None:
+    region, scores = assessed_rows(item, ctx, regions, source.region_scores)
+    if scores is None:
         return
     ranking = source.ranking(ctx.year, ctx.stage).set_index("region_code")
     key_figures, chart = st.columns([1, 2], vertical_alignment="center")
@@ -183,21 +183,23 @@ def compare_slide(item, ctx, source, framework, regions) -> None:
 
 
 def gaps_slide(item, ctx, source, framework, regions) -> None:
-    region = item.params.get("region", "")
-    grid = source.region_indicators(region, ctx.year, ctx.stage) if region in regions.index else None
-    if grid is None or grid.empty:
-        st.info(ctx.t("present.not_assessed", year=ctx.year, stage=ctx.stage))
+    region, grid = assessed_rows(item, ctx, regions, source.region_indicators)
+    if grid is None:
         return
     model = gaps_model(ctx, framework, regions.loc[region, "name"], source.region_scores(region, ctx.year, ctx.stage),
                        grid, source.targets(region, ctx.year))
     chart, side = st.columns([3, 2])
     draw(figures.gap_bars(ctx, framework, model.chart, model.gaps["band"]), "slide_gaps", chart)
-    top = model.priorities
-    side.markdown(f"**{plain(ctx.t('present.priorities'))}**")
-    side.markdown("\n".join(
-        f"{number}. {plain(framework.indicator(row.indicator_code).name(ctx.lang))} — {plain(row.owner_opd)} "
+    side_list(side, ctx.t("present.priorities"), [
+        f"{plain(framework.indicator(row.indicator_code).name(ctx.lang))} — {plain(row.owner_opd)} "
         f"({plain(format_number(row.index_gain, ctx.lang, digits=GAIN_DIGITS, signed=True))})"
-        for number, row in enumerate(top.itertuples(), start=1)) or plain(ctx.t("present.no_priorities")))
+        for row in model.priorities.itertuples()], ctx.t("present.no_priorities"))
+
+
+def side_list(container, title: str, lines: list[str], empty: str) -> None:
+    """A bold title and a numbered list beside a slide's chart (`lines` already made plain), or `empty`."""
+    container.markdown(f"**{plain(title)}**")
+    container.markdown("\n".join(f"{number}. {line}" for number, line in enumerate(lines, start=1)) or plain(empty))
 
 
 def trends_slide(item, ctx, source, framework, regions) -> None:
@@ -227,12 +229,10 @@ def claims_slide(item, ctx, source, framework, regions) -> None:
     failed.metric(failed_label(ctx, total), format_percent(total["failed_share"], ctx.lang, digits=1))
     chart, side = st.columns([3, 2])
     draw(claims_figure(ctx, framework, model), "slide_claims", chart)
-    top = model.top_opds
-    side.markdown(f"**{plain(ctx.t('claims.opd_title'))}**")
-    side.markdown("\n".join(
-        f"{number}. {plain(row.key)} — {row.failed}/{row.claims} "
+    side_list(side, ctx.t("claims.opd_title"), [
+        f"{plain(row.key)} — {row.failed}/{row.claims} "
         f"({plain(format_number(row.points_lost, ctx.lang, digits=GAIN_DIGITS))})"
-        for number, row in enumerate(top.itertuples(), start=1)) or plain(ctx.t("claims.no_failed")))
+        for row in model.top_opds.itertuples()], ctx.t("claims.no_failed"))
 
 
 SLIDES = {"overview": overview_slide, "region": region_slide, "compare": compare_slide, "gaps": gaps_slide,
