@@ -32,7 +32,8 @@ filter_columns = st.columns(4 if year_groups else 3)
 left, middle, right = filter_columns[:3]
 provinces = dict(zip(regions["province_code"], regions["province_name"], strict=False))
 chosen_provinces = url_state.multiselect(ctx.t("overview.filter_province"), sorted(provinces), key="province",
-                                         container=left, format_func=provinces.get, placeholder=ctx.t("overview.all"))
+                                         container=left, format_func=provinces.get,
+                                         placeholder=ctx.t("widget.all_provinces"))
 kind = url_state.selectbox(ctx.t("overview.filter_kind"), ["", *KINDS], key="kind", default="",
                            container=middle,
                            format_func=lambda k: ctx.t(f"word.{k}") if k else ctx.t("overview.all"))

@@ -32,7 +32,7 @@ where, left, right = st.columns([1, 2, 1])
 # The province scope (URL ?province=35, as on the overview) narrows the movers, the stage I -> II list
 # and the cohorts to its regions, and starts the region picker from the province's best.
 scope = tuple(url_state.multiselect(ctx.t("word.province"), sorted(provinces), key="province", container=where,
-                                    format_func=provinces.get, placeholder=ctx.t("trends.all_provinces")))
+                                    format_func=provinces.get, placeholder=ctx.t("widget.all_provinces")))
 scope_name = ", ".join(provinces[code] for code in scope)
 if scope:
     heading.title(ctx.t("trends.title_scope", scope=scope_name))

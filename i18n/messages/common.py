@@ -12,6 +12,7 @@ MESSAGES = {
                           "{label}: the link's value «{value}» is not known; showing {shown} instead."),
     "widget.choose_options": ("Pilih satu atau lebih", "Choose options"),
     "widget.choose_option": ("Pilih salah satu", "Choose an option"),
+    "widget.all_provinces": ("Seluruh Indonesia", "All of Indonesia"),
     "sidebar.language": ("Bahasa / Language", "Language / Bahasa"),
     "sidebar.year": ("Tahun", "Year"),
     "sidebar.stage": ("Tahap", "Stage"),

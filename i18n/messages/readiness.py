@@ -54,7 +54,7 @@ MESSAGES = {
     "readiness.col_evidence": ("Status bukti dukung", "Evidence status"),
     "readiness.col_counts": ("Level yang dihitung", "Level that counts"),
     "readiness.col_expected": ("Bukti dukung yang diharapkan", "Evidence expected"),
-    "readiness.col_next_step": ("Langkah berikutnya", "Next step"),
+    "readiness.col_next_step": ("Aksi berikutnya", "Next action"),
     "readiness.checklist_more": ("Level tercatat, level klaim dan dimensi tiap indikator ada di berkas XLSX.",
                                  "Each indicator's recorded and claimed level and its dimension are in the XLSX file."),
     "readiness.col_next_needs": ("Yang dibutuhkan", "What it needs"),

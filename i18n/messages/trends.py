@@ -3,7 +3,6 @@
 MESSAGES = {
     "trends.title": ("Tren dan pergerakan", "Trends and movers"),
     "trends.title_scope": ("Tren dan pergerakan: {scope}", "Trends and movers: {scope}"),
-    "trends.all_provinces": ("Seluruh Indonesia", "All of Indonesia"),
     "trends.in_scope": ("{title} · {scope}", "{title} · {scope}"),
     "trends.regions": ("Daerah (maks. 8)", "Regions (up to 8)"),
     "trends.measure": ("Ukuran", "Measure"),

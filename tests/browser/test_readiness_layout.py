@@ -1,4 +1,4 @@
-"""The readiness page's evidence checklist at 1366×768: every column, "Langkah berikutnya" (next step)
+"""The readiness page's evidence checklist at 1366×768: every column, "Aksi berikutnya" (next action)
 and "Yang dibutuhkan" (what it needs) included, lies inside the main area with no sideways scrolling,
 in the table or on the page. A full-length screenshot is kept in test-artifacts/screenshots/."""
 

@@ -39,7 +39,7 @@ def test_one_opd_workbook_holds_its_indicators_counts_and_deadlines(report_store
             source["effective_level"])
         assert row["Bukti dukung yang diharapkan"] == framework.indicator(code).evidence_id
         if source["evidence"] != "verified" and source["level"] > source["effective_level"]:
-            assert row["Langkah berikutnya"] == f"Lengkapi bukti dukung untuk level {int(source['level'])}"
+            assert row["Aksi berikutnya"] == f"Lengkapi bukti dukung untuk level {int(source['level'])}"
     summary = dict(book["Ringkasan"][1:])
     assert summary["OPD pengampu"] == "DLH" and summary["Daerah"] == "Kabupaten Jember (35.09)"
     assert (summary["Jumlah indikator"], summary["Bukti dukung terverifikasi"]) == (len(dlh), len(verified))
