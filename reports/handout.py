@@ -198,4 +198,5 @@ def chart_figure(options: dict, lang: str) -> go.Figure:
     figure.update_layout(font=dict(size=CHART_FONT_PX), showlegend=options["legend"], height=None,
                          legend=dict(orientation="h", x=0, y=-0.08, yanchor="top"),
                          margin=dict(l=10, r=30, t=50 if options["title"] else 20, b=20))
+    figure.update_polars(angularaxis_tickfont_size=CHART_FONT_PX, radialaxis_tickfont_size=CHART_FONT_PX - 4)
     return figure

@@ -174,7 +174,7 @@ def gaps_slide(deck, profile: RegionProfile, title: str) -> None:
     header, rows = priority_rows(profile, SLIDE_PRIORITIES)
     keep = [0, 1, 3, 6]   # code, indicator, OPD, gain: what fits beside the chart
     slides.add_table(slide, [header[i] for i in keep], [[row[i] for i in keep] for row in rows],
-                     Box(6.7, 1.35, 6.13, 0.5 * (len(rows) + 1)), widths=[1.0, 2.93, 1.4, 0.8], size=12)
+                     Box(6.7, 1.35, 6.13, 0.42 * (len(rows) + 1)), widths=[1.0, 2.93, 1.4, 0.8], size=10)
 
 
 def region_summary_slide(deck, profile: RegionProfile, title: str) -> None:
