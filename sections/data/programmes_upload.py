@@ -8,27 +8,17 @@ import streamlit as st
 from components import auth, widgets
 from components.pickers import region_label
 from sections.data.tables import problems_frame
-from store import IngestRefused
-from store.atomic import StoreBusy, StoreUnavailable
+from sections.data.writes import report_write
 from store.programme_template import csv_programme_template, xlsx_programme_template
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _write(ctx, write, success: str) -> None:
-    try:
-        result = write()
-    except IngestRefused as refused:  # every problem with file, row, column and value; nothing written
-        st.error(ctx.t("programmes.refused", count=len(refused.problems)))
-        st.dataframe(problems_frame(refused.problems, ctx), hide_index=True, width="stretch")
-    except StoreBusy:
-        st.warning(ctx.t("data.busy"))
-    except StoreUnavailable as error:   # the disk refused (read-only, full): nothing written
-        st.error(error.message(ctx.lang))
-    except auth.NotAllowed:   # signed out, or the role changed, since the page was drawn
-        st.error(ctx.t("auth.not_allowed"))
-    else:
-        st.success(ctx.t(success, count=result))
+    def refused(problems) -> None:
+        st.error(ctx.t("programmes.refused", count=len(problems)))
+        st.dataframe(problems_frame(problems, ctx), hide_index=True, width="stretch")
+    report_write(ctx, write, success, refused)
 
 
 def programmes_upload(store, ctx, admin: str) -> None:

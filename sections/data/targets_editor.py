@@ -6,25 +6,15 @@ import pandas as pd
 import streamlit as st
 
 from components import auth, widgets
-from store import IngestRefused
-from store.atomic import StoreBusy, StoreUnavailable
+from sections.data.writes import report_write
 
 
 def _write_and_report(ctx, write, success_key: str) -> None:
     """Run a targets write; show every refused problem, a busy notice, or the success count."""
-    try:
-        count = write()
-    except IngestRefused as refused:
-        for problem in refused.problems:
+    def refused(problems) -> None:
+        for problem in problems:
             st.error(problem.describe(ctx.lang))
-    except StoreBusy:
-        st.warning(ctx.t("data.busy"))
-    except StoreUnavailable as error:   # the disk refused (read-only, full): nothing written
-        st.error(error.message(ctx.lang))
-    except auth.NotAllowed:   # signed out, or the role changed, since the page was drawn
-        st.error(ctx.t("auth.not_allowed"))
-    else:
-        st.success(ctx.t(success_key, count=count))
+    report_write(ctx, write, success_key, refused)
 
 
 def targets_editor(store, ctx, admin: str, years: list[int]) -> None:
