@@ -26,7 +26,7 @@ from reports.agenda import Agenda
 from reports.deck import agenda_slides
 from reports.errors import ExportUnavailable
 from reports.images import browser_session, figure_png, unavailable_reason
-from reports.slides import SLIDE_WIDTH, Box
+from reports.slides import SLIDE_WIDTH, Box, value_points
 
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM, PAGE_MARGIN_MM = 297.0, 210.0, 10.0   # A4 landscape
 INCH_MM = 25.4
@@ -148,7 +148,8 @@ def _key_figure(pdf, box: Box, options: dict) -> None:
     pdf.rect(x, y, width, height, style="DF")
     colour, pad = options["text_colour"].lstrip("#"), 2.0
     _write(pdf, x + pad, y + pad, width - 2 * pad, [options["label"]], 16, colour=colour)
-    _write(pdf, x + pad, pdf.get_y() + 1, width - 2 * pad, [options["value"]], 40, bold=True, colour=colour)
+    value = options["value"]
+    _write(pdf, x + pad, pdf.get_y() + 1, width - 2 * pad, [value], value_points(value), bold=True, colour=colour)
     if options["note"]:
         _write(pdf, x + pad, pdf.get_y(), width - 2 * pad, [options["note"]], 14, colour=colour)
 

@@ -36,13 +36,13 @@ def key_figures(slide, profile: RegionProfile, box: Box) -> None:
         (ctx.t("region.metric_index", year=ctx.year), ctx.number(profile.index), None, "#1F2933"),
         (ctx.t("region.metric_band"), ctx.band_label(profile.band), fill, text_colour),
         (ctx.t("reports.change_since", year=ctx.year - 1), change, None, "#1F2933"),
-        (ctx.t("region.metric_rank"), str(profile.rank), None, "#1F2933"),
+        (ctx.t("region.metric_rank"), ctx.t("region.rank_of", rank=profile.rank, total=profile.total), None,
+         "#1F2933"),
     ]
-    notes = ["", "", "", ctx.t("region.rank_of", rank=profile.rank, total=profile.total)]
-    for number, ((label, value, colour, text), note) in enumerate(zip(figures, notes, strict=True)):
+    for number, (label, value, colour, text) in enumerate(figures):
         left = box.left + (number % 2) * (width + 0.2)
         top = box.top + (number // 2) * (height + 0.2)
-        slides.key_figure(slide, Box(left, top, width, height), label, value, colour, text, note)
+        slides.key_figure(slide, Box(left, top, width, height), label, value, colour, text)
 
 
 def dimension_bars(slide, profile: RegionProfile, box: Box) -> None:

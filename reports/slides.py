@@ -111,6 +111,12 @@ def add_text(slide, box: Box, lines: Sequence[str], size: int = 16, bold: bool =
     return shape
 
 
+def value_points(value: str) -> int:
+    """The size of a key figure's value: 40 pt for a short one ("2,31", "Baik"), 24 pt for a longer one
+    ("93 dari 241", "Sangat Baik") so it stays on one line of a half-width box."""
+    return 40 if len(value) <= 6 else 24
+
+
 def key_figure(slide, box: Box, label: str, value: str, fill: str | None = None,
                text_colour: str = "#1F2933", note: str = "") -> None:
     """A box with a small label, a large value and an optional note (e.g. the band, band-coloured)."""
@@ -125,7 +131,7 @@ def key_figure(slide, box: Box, label: str, value: str, fill: str | None = None,
     frame.word_wrap = True
     frame.text = label
     _style(frame, 16, colour=rgb(text_colour))
-    for text, size, bold in ((value, 40, True), (note, 14, False)):
+    for text, size, bold in ((value, value_points(value), True), (note, 14, False)):
         if text:
             run = frame.add_paragraph().add_run()
             run.text = text

@@ -8,7 +8,7 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
 from charts.theme import BAND_COLOURS
-from i18n import format_date, format_number
+from i18n import format_date, format_number, t
 from reports.deck import region_deck
 from reports.errors import ExportRefused
 from reports.slides import FOOTER_NAME
@@ -162,3 +162,14 @@ def test_claims_slide_shows_both_stages_per_dimension_and_the_failed_opds(deck_i
     assert f"Indeks diklaim (Tahap I): {format_number(total['claimed_index'], 'id')}" in texts
     worst = claims_summary(outcomes, "owner_opd").iloc[0]
     assert worst["key"] in texts
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_rank_box_writes_the_rank_once(report_store, lang):
+    """The rank box reads "Peringkat / 93 dari 241": the rank and the total once, not "93" then "93 dari 241"."""
+    ranking = report_store.ranking(YEAR, STAGE).set_index("region_code")
+    deck = Presentation(io.BytesIO(region_deck(report_store, [JEMBER], YEAR, STAGE, lang)))
+    label = t("region.metric_rank", lang)
+    (box,) = [text for text in slide_texts(deck.slides[1]) if text.startswith(label + "\n")]
+    rank_of = t("region.rank_of", lang, rank=int(ranking.loc[JEMBER, "rank"]), total=len(ranking))
+    assert box.split("\n") == [label, rank_of]
