@@ -40,7 +40,8 @@ def grouped_bars(categories: list[str], series: list[tuple[str, list]], text: Ch
                  value_texts: dict[int, list[str]] | None = None) -> go.Figure:
     """Horizontal bars side by side: per category (the first at the top) one bar per series (name,
     values). Each bar prints its value as the page shows it (`value_texts`: series number -> texts,
-    else text.shown); `point_colours` colour one series' bars one by one (band colours). The value
+    else text.shown); `point_colours` colour one series' bars one by one (band colours): that series has
+    no legend entry (one swatch cannot stand for many colours; print the band on its bars). The value
     axis runs from 0 to `top` (a score scale, with room for the printed values) or its own range.
     Categories and names come as typed (programme names are uploaded text) and are escaped here, once;
     a long category wraps on two lines (the full name in the hover text)."""
@@ -53,7 +54,7 @@ def grouped_bars(categories: list[str], series: list[tuple[str, list]], text: Ch
         colour = list((point_colours or {}).get(number) or []) or colours[number % len(colours)]
         figure.add_trace(go.Bar(
             y=categories, x=list(values), orientation="h", name=name, marker=dict(color=colour),
-            text=texts, textposition="outside", cliponaxis=False,
+            text=texts, textposition="outside", cliponaxis=False, showlegend=isinstance(colour, str),
             hovertemplate="%{y}: %{text}<extra>" + name + "</extra>",
         ))
     figure.update_layout(barmode="group", yaxis=dict(autorange="reversed"))

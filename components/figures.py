@@ -121,11 +121,20 @@ def compare_heatmap(ctx, framework, matrix: pd.DataFrame) -> go.Figure:
 
 
 def gap_bars(ctx, framework, chart: SeriesChart, bands) -> go.Figure:
-    """Score (band-coloured, `bands` one level per dimension) against target per dimension
-    (views.region.gaps_chart)."""
+    """Score (band-coloured, `bands` one level per dimension, the band's name printed on the bar as the
+    region page's bars, so no legend swatch for it) against target per dimension (views.region.gaps_chart)."""
     point_colours = {0: [BAND_COLOURS.get(int(b), NO_BAND_COLOUR) if pd.notna(b) else NO_BAND_COLOUR for b in bands]}
+    band_names = framework.band_names(ctx.lang)
+
+    def shown(score, band) -> str:   # "2,31 (Cukup)" as score_bars prints it; no score, no text
+        if score is None or pd.isna(score):
+            return ""
+        return f"{format_number(score, ctx.lang)} ({band_names[int(band)]})" if pd.notna(band) else \
+            format_number(score, ctx.lang)
+
+    texts = {0: [shown(score, band) for score, band in zip(chart.series[0][1], bands, strict=True)]}
     return view_figure(ctx, chart, ctx.t("gaps.dimension_title"), score_units(ctx, framework), ctx.t("word.score"),
-                       colours=[SERIES_COLOURS[0], TARGET_COLOUR], point_colours=point_colours)
+                       colours=[SERIES_COLOURS[0], TARGET_COLOUR], point_colours=point_colours, value_texts=texts)
 
 
 def trend_lines(ctx, framework, chart: SeriesChart, measure: str, method_changes: list[int] = (),

@@ -21,7 +21,7 @@ from charts.labels import (
     wrap,
     wrap_lines,
 )
-from charts.theme import NEUTRAL, SERIES_COLOURS, ChartText, finish
+from charts.theme import NEUTRAL, SERIES_COLOURS, TARGET_COLOUR, ChartText, finish
 from components import figures
 from components.frame import Context
 from i18n import format_number
@@ -204,3 +204,17 @@ def test_the_compare_page_gives_a_region_one_colour_in_radar_and_dumbbell(ctx, f
     dumbbell = profiles.dumbbell(rows, TEXT, "Median", "Skor", colours["Kota Bitung"], top=4)
     dot = next(trace for trace in dumbbell.to_plotly_json()["data"] if trace.get("name") == "Kota Bitung")
     assert dot["marker"]["color"] == in_radar["Kota Bitung"] == SERIES_COLOURS[1]
+
+
+def test_gap_bars_print_the_band_on_each_bar_and_give_no_one_colour_swatch(ctx, framework):
+    """The gaps chart (page and live slide, one builder) colours the region's bars by band: the band's name
+    is printed on each bar and the region has no legend swatch (one colour cannot stand for three); the
+    target, one colour, keeps its entry."""
+    chart = series_chart("bar", ["Tata Kelola", "Ekonomi", "Lingkungan"],
+                         [("Kota A", [3.48, 1.2, None]), (ctx.t("gaps.target"), [3.5, 3.5, 3.5])], 4)
+    bands = pd.Series([3, 1, None], dtype="Int64")
+    data = figures.gap_bars(ctx, framework, chart, bands).to_plotly_json()["data"]
+    names = framework.band_names("id")
+    assert [trace.get("showlegend", True) for trace in data] == [False, True]
+    assert list(data[0]["text"]) == [f"3,48 ({names[3]})", f"1,20 ({names[1]})", ""]
+    assert len(set(data[0]["marker"]["color"][:2])) == 2 and data[1]["marker"]["color"] == TARGET_COLOUR
