@@ -8,11 +8,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.labels import short_ticks, wrap
-from charts.theme import BAND_COLOURS, ChartText, finish
+from charts.theme import BAND_COLOURS, BOTTOM_PX, SUBTITLE_LINE_PX, TITLE_LINE_PX, TITLE_PAD_PX, ChartText, finish
 
 CATEGORY_CHARACTERS = 26   # a bar's name per line (two lines at most; charts.labels.wrap)
 TEXT_ROOM = 0.3    # a range of its own runs this share of its span past the longest bar (its printed value)
 VALUE_ROOM = 1.18  # the score axis runs past the top level so a value printed outside its bar fits
+SCORE_ROW_PX, MIN_PLOT_PX = 36, 72   # score bars: plot height per bar, and at least this (one bar, the reference)
 
 
 def stacked_bars(categories: list[str], series: list[tuple[str, list]], text: ChartText, count_label: str,
@@ -93,4 +94,6 @@ def score_bars(frame: pd.DataFrame, text: ChartText, score_label: str,
     figure.update_xaxes(range=[0, top * VALUE_ROOM], title=score_label, dtick=1,
                         tickvals=list(range(int(top) + 1)))   # ticks end at top: the room is for text
     figure.update_layout(yaxis=dict(autorange="reversed"))
-    return finish(figure, text, height=140 + 36 * len(frame))
+    # the margins of a one-line title and subtitle plus the plot; finish adds the lines they wrap to
+    block = TITLE_PAD_PX + TITLE_LINE_PX + SUBTITLE_LINE_PX + BOTTOM_PX
+    return finish(figure, text, height=block + max(SCORE_ROW_PX * len(frame), MIN_PLOT_PX))

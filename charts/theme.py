@@ -34,6 +34,7 @@ FONT = "Source Sans Pro, Arial, sans-serif"
 # the template's fonts (18 px bold; the subtitle at plotly's <sup> size). Longer ones wrap at a word.
 TITLE_CHARACTERS, SUBTITLE_CHARACTERS = 40, 66
 TITLE_LINE_PX, SUBTITLE_LINE_PX, TITLE_PAD_PX = 24, 16, 50
+BOTTOM_PX = 70   # the template's bottom margin: the value axis, its ticks and title
 
 pio.templates[TEMPLATE_NAME] = go.layout.Template(
     layout=dict(
@@ -46,7 +47,7 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
         xaxis=dict(gridcolor="#E4E7EB", zerolinecolor="#9AA5B1", automargin=True),
         yaxis=dict(gridcolor="#E4E7EB", zerolinecolor="#9AA5B1", automargin=True),
         legend=dict(orientation="h", yanchor="top", y=-0.12, x=0),
-        margin=dict(l=60, r=70, t=90, b=70),
+        margin=dict(l=60, r=70, t=TITLE_PAD_PX + TITLE_LINE_PX + SUBTITLE_LINE_PX, b=BOTTOM_PX),
         hoverlabel=dict(font=dict(family=FONT)),
     )
 )

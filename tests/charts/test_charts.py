@@ -87,7 +87,7 @@ def test_score_bars_colour_each_bar_by_its_band():
     frame = pd.DataFrame({"label": ["Kota A", "Kab B", "Kab C"], "score": [3.48, 1.2, None],
                           "band": pd.array([3, 1, None], dtype="Int64"), "score_text": ["3,48", "1,20", "–"]})
     figure = bars.score_bars(frame, TEXT, "Indeks", NAMES, reference=3.5, reference_label="Target", top=4)
-    assert_house_style(figure, 140 + 36 * 3)
+    assert_house_style(figure, 90 + 70 + 36 * 3)   # title block and axis margins, 36 px a bar
     (trace,) = figure.data
     assert list(trace.marker.color) == [BAND_COLOURS[3], BAND_COLOURS[1], GREY]
     assert list(trace.text) == ["3,48 (Baik)", "1,20 (Kurang)", "–"]
@@ -98,6 +98,22 @@ def test_score_bars_colour_each_bar_by_its_band():
     (line,) = figure.layout.shapes
     assert line.x0 == line.x1 == 3.5 and line.line.dash == "dash"
     assert figure.layout.annotations[0].text == "Target"
+
+
+def test_one_score_bar_keeps_room_under_a_long_title_and_subtitle():
+    """The gaps page's OPD chart with one OPD: a title on two lines and a subtitle on three once covered
+    the bar (the plot was 16 px high). The plot, the height less the margins, keeps at least 60 px."""
+    frame = pd.DataFrame({"label": ["Dinas Komunikasi dan Informatika"], "score": [0.04], "band": pd.NA,
+                          "score_text": ["0,040"]})
+    text = ChartText("Kenaikan indeks per OPD pengampu (satu aksi per indikator)",
+                     "kenaikan indeks jika OPD menyelesaikan satu aksi berikutnya di setiap indikatornya, "
+                     "dihitung dengan bobot kerangka", TEXT.source, shown=TEXT.shown)
+    figure = bars.score_bars(frame, text, "Kenaikan", NAMES, top=4)
+    caption = caption_of(figure)
+    assert caption.count("<sup>") == 3 and caption.split("<sup>")[0].count("<br>") == 2   # 2 + 3 lines
+    margin = figure.layout.margin
+    bottom = margin.b if margin.b is not None else figure.layout.template.layout.margin.b
+    assert figure.layout.height - margin.t - bottom >= 60
 
 
 def test_score_bars_without_a_reference_draw_no_line():
