@@ -12,7 +12,7 @@ from store.bounded_reading import read_upload_grid
 from store.limits import Limits
 from store.problems import IngestRefused
 from store.reading import read_grid
-from tests.store.test_hostile_files import billion_laughs, bomb_with_lying_size
+from tests.store.hostile_cases import billion_laughs, bomb_with_lying_size
 
 BARE = re.compile(r"read: [A-Z][A-Za-z]*(Error|Forbidden|File)\b|: Error\b")
 
