@@ -95,3 +95,22 @@ def standing_config(ctx) -> dict:
     """st.dataframe column_config for standing_frame's table."""
     return {ctx.t(full): st.column_config.Column(ctx.t(short), help=ctx.t(full), width=width)
             for full, short, width in STANDING_COLUMNS}
+
+
+# The compare page's differences table ("2,31 (+0,12)" per score): widths that keep the region, the index
+# and six dimensions in view at 1366 px beside the sidebar, in both languages.
+DIFFERENCE_WIDTHS = {"region": 176, "score": 100}
+
+
+def difference_config(ctx, framework) -> dict:
+    """st.dataframe column_config for the differences table (word.region, word.index, the dimension
+    names): fixed widths, and a dimension's header without the word all dimension names start with
+    ("Smart Governance" -> "Governance"), the full name as its help."""
+    names = [dimension.name(ctx.lang) for dimension in framework.dimensions]
+    firsts = {name.split(" ", 1)[0] for name in names}
+    shared = f"{firsts.pop()} " if len(firsts) == 1 and all(" " in name for name in names) else ""
+    region, width = DIFFERENCE_WIDTHS["region"], DIFFERENCE_WIDTHS["score"]
+    return {ctx.t("word.region"): st.column_config.Column(ctx.t("overview.head_region"), width=region),
+            ctx.t("word.index"): st.column_config.Column(ctx.t("overview.head_index"), help=ctx.t("word.index"),
+                                                         width=width),
+            **{name: st.column_config.Column(name.removeprefix(shared), help=name, width=width) for name in names}}

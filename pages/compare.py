@@ -4,13 +4,13 @@ radar (sorted index bars beyond 8), heatmap, dumbbell, band and ranks, differenc
 import pandas as pd
 import streamlit as st
 
-from charts.labels import region_colours
+from charts.labels import region_colours, region_short_name
 from charts.profiles import dumbbell
 from charts.theme import CHART_CONFIG
 from components import cached, figures, frame, official, url_state
 from components.downloads import ranking_downloads
 from components.pickers import LAST_REGION, region_label, region_picker, start_from_view
-from components.tables import standing_config, standing_frame
+from components.tables import difference_config, standing_config, standing_frame
 from i18n import format_number
 from sections.compare.scenarios import scenario_section
 from views.compare import COMPARE_METHODS, DEFAULT_PEERS, MAX_REGIONS, compare_chart, peers_of
@@ -91,9 +91,11 @@ st.caption(ctx.t("compare.table_hint"))
 group_median = matrix.median()
 differences = matrix.apply(lambda column: [
     f"{format_number(value, ctx.lang)} ({format_number(value - group_median[column.name], ctx.lang, signed=True)})"
-    for value in column])
+    for value in column]).rename(index=region_short_name)
 differences.loc[ctx.t("compare.peer_median")] = group_median.map(lambda v: format_number(v, ctx.lang))
-st.dataframe(differences.rename_axis(ctx.t("word.region")).reset_index(), hide_index=True, width="stretch")
+st.container(key="compare_differences_rows").dataframe(   # the key names the table for a browser test
+    differences.rename_axis(ctx.t("word.region")).reset_index(), hide_index=True, width="stretch",
+    column_config=difference_config(ctx, framework))
 
 official.compare_table(ctx, assessed, ctx.year)
 scenario_section(ctx, assessed, key="compare_scenarios")
