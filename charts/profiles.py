@@ -6,11 +6,13 @@ scale): a builder never assumes a scale of its own."""
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from charts.labels import colours_for, full_name, legend_name, short_ticks, value_column, wrap
+from charts.official import official_trace
 from charts.theme import BAND_COLOURS, NEUTRAL, SERIES_COLOURS, ChartText, finish
 
 DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash"]
@@ -47,14 +49,18 @@ def radar(axes: list[str], series: list[tuple[str, list[float]]], text: ChartTex
 
 def lines(frame: pd.DataFrame, text: ChartText, y_label: str, band_lowers: dict[int, float] | None = None,
           band_names: dict[int, str] | None = None, marked_years: dict[int, str] | None = None,
-          colours: dict[str, str] | None = None, *, top: float) -> go.Figure:
-    """Lines of `score` over `year` per `series`; faint band boundaries labelled with band names;
+          colours: dict[str, str] | None = None, *, top: float,
+          markers: Mapping[str, str] | None = None) -> go.Figure:
+    """Lines of `score` over `year` per `series`; the series `markers` names (series -> the line whose
+    colour it takes) as labelled diamonds without a line (charts.official, printed as the frame's
+    `label`, e.g. a published figure as published); faint band boundaries labelled with band names;
     `marked_years` (year -> short label, e.g. a change of method) drawn as a dashed vertical line
     half a year before the year, labelled at the top. `frame` has year, series, score. `colours`
     (by series name: a page's region colours, a grey median) keep each series' colour across the
     page; legend names are shortened, full names in the hover text."""
     figure = go.Figure()
-    groups = list(frame.groupby("series", sort=False))
+    markers = markers or {}
+    groups = [(name, rows) for name, rows in frame.groupby("series", sort=False) if name not in markers]
     line_colours = colours_for([str(name) for name, _ in groups], colours)
     for number, (name, rows) in enumerate(groups):
         figure.add_trace(go.Scatter(
@@ -62,6 +68,11 @@ def lines(frame: pd.DataFrame, text: ChartText, y_label: str, band_lowers: dict[
             line=dict(color=line_colours[number], dash=DASHES[number % len(DASHES)], width=3),
             text=text.texts(rows["score"]), hovertemplate="%{x}: %{text}<extra>" + full_name(name) + "</extra>",
         ))
+    by_line = {str(name): colour for (name, _), colour in zip(groups, line_colours, strict=True)}
+    marked = [(name, rows) for name, rows in frame.groupby("series", sort=False) if name in markers]
+    for number, (name, rows) in enumerate(marked):
+        figure.add_trace(official_trace(name, rows["year"], rows["score"], rows["label"],
+                                        by_line.get(markers[name], NEUTRAL), number))
     # The band boundaries as add_hline draws them (a dotted line across the plot, its label at the
     # top right), set in one layout update: add_hline re-validates the layout once per line.
     bounds = [(level, lower) for level, lower in (band_lowers or {}).items() if lower > 0]

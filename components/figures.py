@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from charts.profiles import heatmap, lines
-from charts.series import series_figure
+from charts.series import line_frame, series_figure
 from charts.theme import (
     BAND_COLOURS,
     BAND_TEXT_COLOURS,
@@ -140,18 +140,18 @@ def gap_bars(ctx, framework, chart: SeriesChart, bands) -> go.Figure:
 def trend_lines(ctx, framework, chart: SeriesChart, measure: str, method_changes: list[int] = (),
                 colours: dict[str, str] | None = None) -> go.Figure:
     """The trend view's chart (views.trends.trend_chart: the chosen regions' `measure`, ISC or a
-    dimension code, over the years, and the national median last, in grey) with the band boundaries
-    and each change of method marked; `colours` the page's region colours by name."""
+    dimension code, over the years, the national median last of the lines, in grey, and the published
+    results as labelled diamonds in their region's colour) with the band boundaries and each change
+    of method marked; `colours` the page's region colours by name."""
     dimension_names = framework.dimension_names(ctx.lang)
     measure_name = ctx.t("word.index") if measure == INDEX_CODE else dimension_names[measure]
-    series = pd.DataFrame([{"year": int(year), "series": name, "score": value} for name, values in chart.series
-                           for year, value in zip(chart.categories, values, strict=True) if value is not None],
-                          columns=["year", "series", "score"])
+    series = line_frame(chart.categories, chart.series, chart.value_texts())
     title = ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage)
-    median = chart.names[-1]
+    median = [name for name in chart.names if name not in chart.marker_lines][-1]
     return lines(series, ctx.chart_text(title, score_units(ctx, framework)), ctx.t("word.score"),
                  {b.level: b.lower for b in framework.bands}, framework.band_names(ctx.lang),
-                 method_marks(ctx, method_changes), {**(colours or {}), median: NEUTRAL}, top=chart.top)
+                 method_marks(ctx, method_changes), {**(colours or {}), median: NEUTRAL}, top=chart.top,
+                 markers=chart.marker_lines)
 
 
 def method_marks(ctx, years) -> dict[int, str]:

@@ -1,6 +1,6 @@
 """Official (published) results on the pages: beside Matra's computed index on the region page,
-as labelled markers on the trends page, counted and ranked among themselves on the overview, and
-per region on the compare page.
+their sources under the trends page's chart (which draws them as labelled markers: views.trends),
+counted and ranked among themselves on the overview, and per region on the compare page.
 
 A published index is shown as its stored decimal text (views.official.published): never through a
 number formatter, so it is never re-rounded.
@@ -10,10 +10,8 @@ Source texts came from an import (untrusted): tables show them as data, markdown
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from charts.official import add_official_markers
 from components import cached
 from components.text import plain
 from i18n import format_number
@@ -76,21 +74,12 @@ def region_section(ctx, region: str, name: str) -> None:
     source_lines(ctx, table)
 
 
-def trend_markers(ctx, figure: go.Figure, regions: list[str], is_index: bool,
-                  colours: dict[str, str] | None = None) -> go.Figure:
-    """The trend figure with the chosen regions' official series as labelled diamond markers, each
-    region in its line's colour (`colours` by region name); a copy: the figure may be shared."""
+def trend_index_note(ctx, regions: list[str], is_index: bool) -> None:
+    """Under a trend chart of a dimension: the chosen regions' published results are of the index
+    only (the index's chart draws them: views.trends.trend_chart)."""
     official = cached.official_table(ctx.data_version)
-    official = official[official["region_code"].isin(regions)]
-    if official.empty:
-        return figure
-    if not is_index:
+    if not is_index and official["region_code"].isin(regions).any():
         st.caption(ctx.t("official.trend_index_only"))
-        return figure
-    series = official.assign(series=official["region_name"].map(lambda n: ctx.t("official.series", name=n)),
-                             label=official["index"].map(lambda v: published(v, ctx.lang)),
-                             region=official["region_name"])
-    return add_official_markers(go.Figure(figure), series[["year", "index", "label", "series", "region"]], colours)
 
 
 def trend_sources(ctx, regions: list[str]) -> None:

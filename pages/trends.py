@@ -66,11 +66,12 @@ colours = region_colours([region_names[code] for code in chosen], region_names.g
 # chosen regions, the measure and their colours (by name) are the rest of what the figures show.
 lines_figure = cached.shared_figure(
     ("trends_lines", ctx, tuple(chosen), measure.code, tuple(colours.items())),
-    lambda: figures.trend_lines(ctx, framework, trend_chart(trend, medians, measure, chosen, region_names,
-                                                            ctx.t("trends.national_median"), framework.max_level),
-                                measure.code, method_changes, colours))
-lines_figure = official.trend_markers(ctx, lines_figure, chosen, measure.code == INDEX_CODE, colours)
+    lambda: figures.trend_lines(ctx, framework, trend_chart(
+        trend, medians, measure, chosen, region_names, ctx.t("trends.national_median"), framework.max_level,
+        cached.official_table(ctx.data_version), lambda name: ctx.t("official.series", name=name), ctx.lang),
+        measure.code, method_changes, colours))
 st.plotly_chart(lines_figure, key="trends_lines", config=CHART_CONFIG, alt=title)
+official.trend_index_note(ctx, chosen, measure.code == INDEX_CODE)
 if measure.code == INDEX_CODE:
     official.trend_sources(ctx, chosen)
 

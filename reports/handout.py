@@ -195,7 +195,8 @@ def chart_figure(options: dict, lang: str) -> go.Figure:
                      shown=partial(format_number, lang=lang))
     figure = series_figure(options["kind"], options["categories"], options["series"], text,
                            top=value_range[1] if value_range else None, colours=options["colours"],
-                           point_colours=options["point_colours"], value_texts=options["labels"])
+                           point_colours=options["point_colours"], value_texts=options["labels"],
+                           markers=options["markers"])
     figure.update_layout(font=dict(size=CHART_FONT_PX), showlegend=options["legend"], height=None,
                          legend=dict(orientation="h", x=0, y=-0.08, yanchor="top"),
                          margin=dict(l=10, r=30, t=50 if options["title"] else 20, b=20))

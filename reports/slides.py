@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
@@ -141,7 +141,8 @@ def key_figure(slide, box: Box, label: str, value: str, fill: str | None = None,
 def category_chart(slide, kind: str, categories: Sequence[str], series: Sequence[tuple[str, Sequence]],
                    box: Box, *, colours: Sequence[str] | None = None, labels: dict[int, Sequence[str]] | None = None,
                    point_colours: dict[int, Sequence[str]] | None = None, legend: bool = True,
-                   value_range: tuple[float, float] | None, title: str = ""):
+                   value_range: tuple[float, float] | None, title: str = "",
+                   markers: dict[str, str] | None = None):
     """A native chart: kind is "bar" (horizontal bars), "stacked" (stacked horizontal bars), "column",
     "line" or "radar".
 
@@ -149,12 +150,13 @@ def category_chart(slide, kind: str, categories: Sequence[str], series: Sequence
     series colours of charts.theme); labels: series number -> one formatted text per point;
     point_colours: series number -> one colour per point (band colours of bars); value_range: the value
     axis (0, framework.max_level) for scores, None for counts and gains (the chart's own range);
-    title: a chart title inside the chart frame (none by default: the slide title names the chart).
+    title: a chart title inside the chart frame (none by default: the slide title names the chart);
+    markers (line charts): series drawn as diamonds without a line -> the series whose colour they take.
     """
     if recorded(slide):
         return slide.record("chart", box, kind=kind, categories=list(categories), series=list(series),
                             colours=colours, labels=labels, point_colours=point_colours, legend=legend,
-                            value_range=value_range, title=title)
+                            value_range=value_range, title=title, markers=dict(markers or {}))
     chart_type = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "stacked": XL_CHART_TYPE.BAR_STACKED,
                   "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
                   "line": XL_CHART_TYPE.LINE_MARKERS, "radar": XL_CHART_TYPE.RADAR_MARKERS}[kind]
@@ -179,8 +181,12 @@ def category_chart(slide, kind: str, categories: Sequence[str], series: Sequence
     if kind in ("bar", "stacked"):
         chart.category_axis.reverse_order = True   # first category at the top, as on screen
     colours = colours or [SERIES_COLOURS[n % len(SERIES_COLOURS)] for n in range(len(series))]
+    names = [str(name) for name, _ in series]
     for number, plotted in enumerate(chart.plots[0].series):
-        _colour_series(plotted, bars, colours[number], number)
+        if names[number] in (markers or {}):
+            _diamonds(plotted, colours[names.index(markers[names[number]])])
+        else:
+            _colour_series(plotted, bars, colours[number], number)
         for point, colour in enumerate((point_colours or {}).get(number, [])):
             fill = plotted.points[point].format.fill
             fill.solid()
@@ -196,9 +202,12 @@ def category_chart(slide, kind: str, categories: Sequence[str], series: Sequence
 
 def model_chart(slide, chart, box: Box, **options):
     """A view's chart (views.chart.SeriesChart) as a native chart: its kind, categories and series,
-    the value axis from 0 to its top (none: the chart's own range). `options` as category_chart."""
+    the value axis from 0 to its top (none: the chart's own range), its markers-only series as
+    diamonds printed with their own texts. `options` as category_chart."""
+    options["labels"] = {**chart.value_texts(), **(options.get("labels") or {})} or None
     return category_chart(slide, chart.kind, chart.categories, chart.series, box,
-                          value_range=None if chart.top is None else (0, chart.top), **options)
+                          value_range=None if chart.top is None else (0, chart.top), markers=chart.marker_lines,
+                          **options)
 
 
 def _label_position(kind: str):
@@ -217,6 +226,18 @@ def _colour_series(plotted, bars: bool, colour: str, number: int) -> None:
     marker = plotted.marker
     marker.format.fill.solid()
     marker.format.fill.fore_color.rgb = rgb(colour)
+
+
+def _diamonds(plotted, colour: str) -> None:
+    """A markers-only series (published figures): no line, white diamonds outlined in `colour`."""
+    plotted.format.line.fill.background()
+    plotted.smooth = False
+    marker = plotted.marker
+    marker.style, marker.size = XL_MARKER_STYLE.DIAMOND, 11
+    marker.format.fill.solid()
+    marker.format.fill.fore_color.rgb = rgb("#FFFFFF")
+    marker.format.line.color.rgb = rgb(colour)
+    marker.format.line.width = Pt(2.25)
 
 
 def add_table(slide, header: Sequence[str], rows: Sequence[Sequence[str]], box: Box, *,

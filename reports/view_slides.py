@@ -86,7 +86,8 @@ def compare_slide(deck, store, ctx: ReportContext, params: dict[str, str], title
 
 
 def trends_slide(deck, store, ctx: ReportContext, params: dict[str, str], title: str | None) -> None:
-    """A measure (index or one dimension) over the years for the chosen regions and the nation."""
+    """A measure (index or one dimension) over the years for the chosen regions and the nation, and
+    the index's published results as diamonds (views.trends.trend_chart, as the page)."""
     framework = store.framework_of(ctx.year, ctx.stage)
     check_regions(store, listed(params, "regions")[:MAX_REGIONS])
     ranked = store.ranking(ctx.year, ctx.stage)["region_code"].tolist()
@@ -95,7 +96,8 @@ def trends_slide(deck, store, ctx: ReportContext, params: dict[str, str], title:
     measure_name = measure.name(framework, ctx.lang, ctx.t("word.index"))
     names = store.regions().set_index("code")["name"]
     chart = trend_chart(store.trend(chosen, ctx.stage, measure.kind), store.national_medians(ctx.stage, measure.kind),
-                        measure, chosen, names, ctx.t("trends.national_median"), framework.max_level)
+                        measure, chosen, names, ctx.t("trends.national_median"), framework.max_level,
+                        store.official_table(), lambda name: ctx.t("official.series", name=name), ctx.lang)
     slide = slides.content_slide(deck, title or ctx.t("trends.lines_title", measure=measure_name, stage=ctx.stage),
                                  ctx.footer(", ".join(names[c] for c in chosen)))
     slides.model_chart(slide, chart, Box(0.5, 1.35, 12.33, 5.45), colours=[*SERIES_COLOURS[:len(chosen)], NEUTRAL])

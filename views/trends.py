@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -11,6 +11,7 @@ import pandas as pd
 from scoring import INDEX_CODE, Framework
 from views.chart import SeriesChart, series_chart
 from views.compare import MAX_REGIONS, listed
+from views.official import published
 
 DEFAULT_REGIONS = 3   # without a choice: the top of the ranking
 
@@ -58,17 +59,33 @@ def crosses_method_change(first: int, last: int, changes: list[int]) -> list[int
 
 
 def trend_chart(trend: pd.DataFrame, medians: pd.DataFrame, measure: TrendMeasure, chosen: list[str],
-                names: Mapping[str, str], median_name: str, top: float) -> SeriesChart:
-    """The trend view's chart: `measure` over the years (every year the regions or the nation have)
-    for each of `chosen` (in order, by name) and the national median (`median_name`, last).
+                names: Mapping[str, str], median_name: str, top: float, official: pd.DataFrame | None = None,
+                official_name: Callable[[str], str] = str, lang: str = "id") -> SeriesChart:
+    """The trend view's chart: `measure` over the years (every year the regions, the nation or the
+    published results have) for each of `chosen` (in order, by name), the national median
+    (`median_name`) and, for the index, each chosen region's published results (`official`:
+    Store.official_table rows) as a markers-only series `official_name(region name)` in its line's
+    colour, its values printed as published (views.official.published, `lang`).
     `trend` and `medians` are Store.trend and Store.national_medians of the measure's kind."""
     trend = trend[trend["code"] == measure.code]
     medians = medians[medians["code"] == measure.code]
-    years = sorted(set(trend["year"]) | set(medians["year"]))
-    series = []
+    if official is None or measure.code != INDEX_CODE:
+        official = pd.DataFrame(columns=["region_code", "year", "index"])
+    official = official[official["region_code"].isin(chosen) & (official["index"] != "")]
+    years = sorted(set(trend["year"]) | set(medians["year"]) | set(official["year"].astype(int)))
+    series, markers, texts = [], [], []
     for code in chosen:
         by_year = trend[trend["region_code"] == code].set_index("year")["score"]
         series.append((names[code], [by_year.get(year) for year in years]))
     national = medians.set_index("year")["score"]
     series.append((median_name, [national.get(year) for year in years]))
-    return series_chart("line", [str(year) for year in years], series, top)
+    for code in chosen:
+        rows = official[official["region_code"] == code]
+        if rows.empty:
+            continue
+        by_year = dict(zip(rows["year"].astype(int), rows["index"], strict=True))
+        name = official_name(names[code])
+        series.append((name, [float(by_year[year]) if year in by_year else None for year in years]))
+        markers.append((name, names[code]))
+        texts.append((name, [published(by_year.get(year), lang) for year in years]))
+    return series_chart("line", [str(year) for year in years], series, top, markers, texts)

@@ -208,10 +208,11 @@ def trends_slide(item, ctx, source, framework, regions) -> None:
     measure = trend_measure(item.params.get("dimension"), framework)
     chart = trend_chart(source.trend(tuple(chosen), ctx.stage, measure.kind),
                         source.national_medians(ctx.stage, measure.kind), measure, chosen, regions["name"],
-                        ctx.t("trends.national_median"), framework.max_level)
+                        ctx.t("trends.national_median"), framework.max_level, cached.official_table(ctx.data_version),
+                        lambda name: ctx.t("official.series", name=name), ctx.lang)
     changes = [year for year in cached.method_changes(ctx.data_version, ctx.stage) if source.has(year, ctx.stage)]
-    figure = figures.trend_lines(ctx, framework, chart, measure.code, changes)
-    draw(official.trend_markers(ctx, figure, chosen, measure.code == INDEX_CODE), "slide_trend")
+    draw(figures.trend_lines(ctx, framework, chart, measure.code, changes), "slide_trend")
+    official.trend_index_note(ctx, chosen, measure.code == INDEX_CODE)
 
 
 def claims_slide(item, ctx, source, framework, regions) -> None:

@@ -1,7 +1,8 @@
 """One picture per agenda view on every surface: the live slide (AppTest of /present), the PPTX
 (python-pptx) and the PDF handout (the deck's recorded chart, and the plotly picture it is drawn as)
 show each view's chart with the same kind, the same series names and the same values as shown
-(scoring.round_score, two decimals), over the same categories in the same order."""
+(scoring.round_score, two decimals), over the same categories in the same order. A trend of regions with
+published results carries those results as a series of its own on every surface (diamonds, no line)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import numpy as np
 import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.dml import MSO_FILL
 
 from reports.agenda import Agenda, AgendaItem, encode
 from reports.deck import agenda_deck, agenda_slides
@@ -23,15 +25,17 @@ from scoring import round_score
 from tests.pages.conftest import open_page
 
 JEMBER, SURABAYA, MALANG = "35.09", "35.78", "35.07"
+DENPASAR, BANDUNG = "51.71", "32.73"   # with published results (data/official)
 ITEMS = (AgendaItem("overview", {"province": "35"}), AgendaItem("region", {"region": JEMBER}),
          AgendaItem("compare", {"regions": f"{JEMBER},{SURABAYA},{MALANG}"}),
          AgendaItem("compare", {"region": JEMBER, "peers": "all_province_kind"}),   # more than 8: bars
          AgendaItem("gaps", {"region": JEMBER}),
          AgendaItem("trends", {"regions": f"{JEMBER},{SURABAYA}"}),
          AgendaItem("trends", {"regions": f"{JEMBER},{SURABAYA}", "dimension": "GOV"}),
-         AgendaItem("claims", {"region": JEMBER}), AgendaItem("plan", {"region": JEMBER}))
+         AgendaItem("claims", {"region": JEMBER}), AgendaItem("plan", {"region": JEMBER}),
+         AgendaItem("trends", {"regions": f"{DENPASAR},{JEMBER},{BANDUNG}"}))
 # The one picture chosen per view (the items above, in order): every kind PowerPoint draws natively.
-KINDS = ["stacked", "radar", "radar", "bar", "bar", "line", "line", "bar", "bar"]
+KINDS = ["stacked", "radar", "radar", "bar", "bar", "line", "line", "bar", "bar", "line"]
 PPTX_KINDS = {XL_CHART_TYPE.BAR_CLUSTERED: "bar", XL_CHART_TYPE.BAR_STACKED: "stacked",
               XL_CHART_TYPE.LINE_MARKERS: "line", XL_CHART_TYPE.RADAR_MARKERS: "radar"}
 EXTRA = re.compile(r"<extra>(.*)</extra>")
@@ -63,7 +67,7 @@ def plotly_picture(spec: dict) -> dict:
         kind = "stacked" if layout.get("barmode") == "stack" else "bar"
     elif types == {"scatterpolar"}:
         kind = "radar"
-    elif types == {"scatter"} and all("lines" in trace.get("mode", "") for trace in traces):
+    elif types == {"scatter"} and any("lines" in trace.get("mode", "") for trace in traces):
         kind = "line"
     else:
         kind = "/".join(sorted(types)) + " " + "/".join(sorted({t.get("mode", "") for t in traces}))
@@ -112,6 +116,19 @@ def agenda(request, store) -> Agenda:
     return Agenda("Rakor", 2025, "II", request.param, store.current_snapshot_ids(), ITEMS)
 
 
+def published_series(store, item: AgendaItem, lang: str) -> dict:
+    """{"Resmi · <name>": published values by year} of the item's regions, from the official table."""
+    if item.view != "trends" or "dimension" in item.params:
+        return {}
+    table = store.official_table()
+    names = store.regions().set_index("code")["name"]
+    word = "Official" if lang == "en" else "Resmi"
+    return {f"{word} · {names[code]}": {str(year): float(index) for year, index in zip(rows["year"], rows["index"],
+                                                                                        strict=True)}
+            for code in item.params["regions"].split(",")
+            for rows in [table[table["region_code"] == code]] if not rows.empty}
+
+
 def test_every_agenda_view_is_one_picture_on_every_surface(data_dir, store, agenda):
     deck = Presentation(io.BytesIO(agenda_deck(store, agenda)))
     handout = HandoutDeck()
@@ -130,3 +147,9 @@ def test_every_agenda_view_is_one_picture_on_every_surface(data_dir, store, agen
             assert list(picture["series"]) == list(expected["series"]), (item.view, surface)
             assert picture["series"] == expected["series"], (item.view, surface)
             assert picture["categories"] == expected["categories"], (item.view, surface)
+        official = published_series(store, item, agenda.lang)
+        assert bool(official) == (number == len(agenda.items) - 1), item   # only the last item's regions publish
+        for name, by_year in official.items():   # the published series as published, on every surface alike
+            assert expected["series"][name] == [by_year.get(year) for year in expected["categories"]], name
+        drawn = {s.name: s.format.line.fill.type for s in native.plots[0].series}
+        assert {name for name, fill in drawn.items() if fill == MSO_FILL.BACKGROUND} == set(official), item
