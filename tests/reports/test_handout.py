@@ -55,7 +55,7 @@ def test_a_refused_agenda_is_refused_before_any_browser_starts(report_store, mon
 def test_chart_pictures_keep_the_series_of_the_native_chart():
     options = dict(kind="stacked", categories=["GOV", "ECO"], series=[("1", [3, 4]), ("2", [5, None])],
                    colours=["#111111", "#222222"], labels={0: ["3", "4"]}, point_colours=None, legend=True,
-                   value_range=None, title="Bands")
+                   value_range=None, title="Bands", markers={})
     figure = chart_figure(options, "id")
     assert [trace.name for trace in figure.data] == ["1", "2"]
     assert list(figure.data[0].x) == [3, 4] and list(figure.data[1].x) == [5, 0]   # counts: none is 0
