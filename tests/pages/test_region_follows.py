@@ -21,7 +21,8 @@ def test_hand_picked_compare_without_a_region_starts_from_the_national_top(data_
 def test_trends_start_from_the_region_in_view_and_movers_go_the_right_way(data_dir, store):
     app = open_page("trends", region="35.09", year=2025, stage="II")
     assert not app.exception, [e.value for e in app.exception]
-    assert app.multiselect[0].value[0] == "35.09"
+    regions = next(m for m in app.multiselect if m.label == t("trends.regions", "id"))
+    assert regions.value[0] == "35.09"
     pair = store.index_pair((2017, "II"), (2025, "II"))
     rises, falls = (pair["change"] > 0).sum(), (pair["change"] < 0).sum()
     tables = [d.value for d in app.dataframe if "2017" in d.value.columns and "2025" in d.value.columns]
