@@ -13,6 +13,7 @@ from charts.theme import BAND_COLOURS, BOTTOM_PX, SUBTITLE_LINE_PX, TITLE_LINE_P
 CATEGORY_CHARACTERS = 26   # a bar's name per line (two lines at most; charts.labels.wrap)
 TEXT_ROOM = 0.3    # a range of its own runs this share of its span past the longest bar (its printed value)
 VALUE_ROOM = 1.18  # the score axis runs past the top level so a value printed outside its bar fits
+TEXT_MIN_PX = 10    # printed values are never smaller than this (a thin bar must not shrink them)
 SCORE_ROW_PX, MIN_PLOT_PX = 36, 72   # score bars: plot height per bar, and at least this (one bar, the reference)
 
 
@@ -53,12 +54,16 @@ def grouped_bars(categories: list[str], series: list[tuple[str, list]], text: Ch
         name = html.escape(str(name), quote=False)
         texts = list((value_texts or {}).get(number) or ["" if v is None else text.shown(v) for v in values])
         colour = list((point_colours or {}).get(number) or []) or colours[number % len(colours)]
+        # a band-coloured series prints its band too ("3,28 (Sangat Baik)"): inside its bar when it
+        # fits (a phone has no room right of a long bar), outside a short one
+        position = "outside" if isinstance(colour, str) else "auto"
         figure.add_trace(go.Bar(
             y=categories, x=list(values), orientation="h", name=name, marker=dict(color=colour),
-            text=texts, textposition="outside", cliponaxis=False, showlegend=isinstance(colour, str),
+            text=texts, textposition=position, cliponaxis=False, showlegend=isinstance(colour, str),
             hovertemplate="%{y}: %{text}<extra>" + name + "</extra>",
         ))
-    figure.update_layout(barmode="group", yaxis=dict(autorange="reversed"))
+    figure.update_layout(barmode="group", yaxis=dict(autorange="reversed"),
+                         uniformtext=dict(minsize=TEXT_MIN_PX, mode="show"))   # never shrunk below legible
     figure.update_yaxes(**short_ticks(categories, [wrap(category, CATEGORY_CHARACTERS) for category in typed]))
     if top is not None:
         figure.update_xaxes(range=[0, top * VALUE_ROOM], title=value_label, dtick=1,

@@ -218,3 +218,13 @@ def test_gap_bars_print_the_band_on_each_bar_and_give_no_one_colour_swatch(ctx, 
     assert [trace.get("showlegend", True) for trace in data] == [False, True]
     assert list(data[0]["text"]) == [f"3,48 ({names[3]})", f"1,20 ({names[1]})", ""]
     assert len(set(data[0]["marker"]["color"][:2])) == 2 and data[1]["marker"]["color"] == TARGET_COLOUR
+
+
+def test_band_texts_go_inside_a_long_bar_at_a_legible_size(ctx, framework):
+    """'3,28 (Sangat Baik)' printed right of a long bar ran off a 390 px phone (the browser legibility
+    test): a band-coloured series prints inside its bar when it fits, outside a short one ('auto'), and
+    plotly may not shrink a text below the uniform minimum to squeeze it into a thin grouped bar."""
+    chart = series_chart("bar", ["Tata Kelola"], [("Kota A", [3.28]), (ctx.t("gaps.target"), [2.5])], 4)
+    figure = figures.gap_bars(ctx, framework, chart, pd.Series([4], dtype="Int64")).to_plotly_json()
+    assert [trace["textposition"] for trace in figure["data"]] == ["auto", "outside"]
+    assert figure["layout"]["uniformtext"]["minsize"] >= 10 and figure["layout"]["uniformtext"]["mode"] == "show"
