@@ -22,6 +22,21 @@ from scoring.readiness import lagging_everywhere, next_evaluation, opd_readiness
 
 ROLLUP_SCOPES = ("all", "province")  # URL codes of the roll-up: every region, or the province
 SCREEN_COLUMNS = ("code", "indicator", "evidence", "counts", "expected", "next_step", "next_needs")
+CHECKLIST_KEY = "readiness_checklist"
+# On a phone seven columns cannot fit side by side, and a table that scrolls sideways is a region a
+# keyboard cannot reach (axe: scrollable-region-focusable). Below 640 px the checklist keeps to the
+# screen's width: fixed columns, smaller type, long words broken where they must be, and
+# the level that counts and the evidence expected left to the XLSX, which has every column.
+NARROW_SCREEN_CSS = f"""<style>
+@media (max-width: 640px) {{
+  .st-key-{CHECKLIST_KEY} table {{ table-layout: fixed; width: 100% !important; }}
+  .st-key-{CHECKLIST_KEY} th, .st-key-{CHECKLIST_KEY} td {{ padding: 0.25rem !important; }}
+  .st-key-{CHECKLIST_KEY} th *, .st-key-{CHECKLIST_KEY} td * {{
+    font-size: 0.7rem !important; overflow-wrap: anywhere; }}
+  .st-key-{CHECKLIST_KEY} th:nth-child(4), .st-key-{CHECKLIST_KEY} td:nth-child(4),
+  .st-key-{CHECKLIST_KEY} th:nth-child(5), .st-key-{CHECKLIST_KEY} td:nth-child(5) {{ display: none; }}
+}}
+</style>"""
 
 
 def today() -> datetime.date:
@@ -107,7 +122,9 @@ def checklist(ctx, view, grid: pd.DataFrame, table: pd.DataFrame, on: datetime.d
     checklist_table = checklist_frame(view.framework, grid, owner, ctx.lang)
     # A static table wraps long text in its cells, so the next step and what it needs stay on screen at
     # 1366 px (a data grid cuts them or scrolls sideways); the levels recorded and claimed are in the XLSX.
-    st.table(checklist_table[[ctx.t(f"readiness.col_{column}") for column in SCREEN_COLUMNS]], hide_index=True)
+    with st.container(key=CHECKLIST_KEY):
+        st.markdown(NARROW_SCREEN_CSS, unsafe_allow_html=True)   # a constant: no data in it
+        st.table(checklist_table[[ctx.t(f"readiness.col_{column}") for column in SCREEN_COLUMNS]], hide_index=True)
     st.caption(ctx.t("readiness.checklist_more"))
     version, region, year, stage = ctx.data_version, view.region, ctx.year, ctx.stage
     left, right = st.columns(2)
