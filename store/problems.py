@@ -228,3 +228,7 @@ class IngestRefused(ValueError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(p.describe("en") for p in problems))
+
+    def __reduce__(self):
+        """Pickled with its problems, so it crosses a process boundary (the bounded worker, a pool) whole."""
+        return type(self), (self.problems,)

@@ -33,8 +33,9 @@ HEADER = ("programme_code,name,dimension,indicators,owner_opd,budget,budget_sour
           "progress,quick_win,rpjmd_ref")
 
 
-def _register(codes: list[str], count: int) -> bytes:
-    rows = [f"B{n:04d},Program {n},{codes[n % len(codes)].split('.')[0]},{codes[n % len(codes)]}={1 + n % 5},"
+def _register(codes: list[str], count: int, top: int) -> bytes:
+    """`count` programmes, each lifting one indicator to a level from 1 to `top` (the framework's max_level)."""
+    rows = [f"B{n:04d},Program {n},{codes[n % len(codes)].split('.')[0]},{codes[n % len(codes)]}={1 + n % top},"
             f"Diskominfo,{1000 + n},APBD,2024,2026,running,10,no," for n in range(count)]
     return ("\n".join([HEADER, *rows]) + "\n").encode()
 
@@ -48,11 +49,12 @@ def fill_to_bounds(store, regions: list[str]) -> dict:
     most_programmes, most_scenarios = int(setting("MATRA_MAX_PROGRAMMES")), int(setting("MATRA_MAX_SCENARIOS"))
     grid = store.region_indicators(regions[0], YEAR, STAGE)
     codes = list(grid["indicator_code"])
-    store.import_programmes(regions[0], "bench.csv", _register(codes, most_programmes), created_by="bench")
+    top = store.framework_of(YEAR, STAGE).max_level
+    store.import_programmes(regions[0], "bench.csv", _register(codes, most_programmes, top), created_by="bench")
     for region in regions:
         region_codes = list(store.region_indicators(region, YEAR, STAGE)["indicator_code"])
         for n in range(most_scenarios):   # the store's own writer (the bound is checked under its lock)
-            levels = {region_codes[n % len(region_codes)]: 1 + (n // len(region_codes)) % 5,
+            levels = {region_codes[n % len(region_codes)]: 1 + (n // len(region_codes)) % top,
                       region_codes[(n + 7) % len(region_codes)]: "verify"}
             scenarios.save_scenario(store.data_dir, Scenario(region, f"Bench {n}", YEAR, STAGE, levels), "bench")
     return {"programmes": most_programmes, "scenarios": most_scenarios}

@@ -49,3 +49,18 @@ def test_indonesian_excel_csv_keeps_numbers_and_guards_formulas():
     text = csv_bytes(frame, "excel_id").decode("utf-8-sig")
     assert text.splitlines() == ["sep=;", "name;index;rank", "'=HYPERLINK(1);3,475;1", '"Kota; Malang";-0,05;2']
     assert csv_bytes(frame).decode("utf-8-sig").splitlines()[1:] == ["'=HYPERLINK(1),3.475,1", "Kota; Malang,-0.05,2"]
+
+
+def test_a_refusal_crosses_a_process_boundary_whole():
+    """A refusal raised in a worker process (the bounded parser, a benchmark's pool) arrives with its
+    problems, not as an error about pickling."""
+    import pickle
+
+    from store.problems import IngestRefused
+
+    problem = Problem("bad_level", file="bench.csv", row=6, column="indicators", value="GOV.LP.05=5",
+                      expected="4")
+    arrived = pickle.loads(pickle.dumps(IngestRefused([problem])))
+    assert isinstance(arrived, IngestRefused)
+    assert arrived.problems == [problem]
+    assert str(arrived) == problem.describe("en")
