@@ -79,7 +79,8 @@ def run_bounds(regions_compared: int, repeat: int) -> dict:
             register = store.programmes(regions[0])
             linked = links(register)   # the scoring work of views.action.plan_summary (tools/ may not import views)
             programme_effects(grid, framework, linked)
-            scope_score(apply_changes(grid, lifts=programme_levels(linked, list(register["programme_code"]))),
+            scope_score(apply_changes(grid, lifts=programme_levels(linked, list(register["programme_code"])),
+                                      max_level=framework.max_level),
                         framework)
 
         def compare() -> None:
