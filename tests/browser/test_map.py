@@ -21,7 +21,7 @@ _MAP = """() => {
   const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
   const data = plot._fullData;   // arrays decoded (plotly.py sends numbers base64-encoded)
   const basemap = data.filter(t => t.meta === 'basemap').map(t => ({name: t.name,
-    points: Array.from(t.x).filter(x => x !== null && x !== undefined).length}));
+    points: Array.from(t.x).filter(x => x !== null && x !== undefined && !Number.isNaN(x)).length}));
   const labels = data.find(t => t.name === 'labels');
   // the dots: marker traces with a region code on each point, less the ring round the user's region
   const dots = data.filter(t => t.customdata && t.mode === 'markers' && t.marker.color !== 'rgba(0,0,0,0)');

@@ -3,6 +3,8 @@ the dots, and the region labels of a zoomed map placed apart. Expected values wo
 
 from __future__ import annotations
 
+import json
+import math
 from functools import partial
 from types import SimpleNamespace
 
@@ -29,19 +31,28 @@ def regions(names, lons, lats, bands) -> pd.DataFrame:
                          "index_text": ["2,00"] * len(names)})
 
 
+def drawn(values) -> list:
+    """A basemap trace's coordinates as numbers, its gaps (NaN in the float32 array) as None."""
+    return [None if math.isnan(value) else float(value) for value in values]
+
+
 def test_the_basemap_is_drawn_first_quietly_with_closed_rings_and_gaps():
     figure = maps.band_map(regions(["Kabupaten Jember"], [113.7], [-8.2], [2]), NAMES, TEXT, "Indeks",
                            basemap=BASEMAP)
     neighbours, indonesia, borders, dots = figure.data
-    assert list(neighbours.x) == [100.0, 101.0, 101.0, 100.0, None, 102.0, 103.0, 103.0, 102.0, None]
-    assert list(neighbours.y) == [2.0, 2.0, 3.0, 2.0, None, 2.0, 2.0, 3.0, 2.0, None]
-    assert list(indonesia.x) == [110.0, 111.0, 111.0, 110.0, None]
-    assert list(borders.x) == [111.0, 111.0, None] and list(borders.y) == [-7.0, -8.0, None]
+    assert drawn(neighbours.x) == [100.0, 101.0, 101.0, 100.0, None, 102.0, 103.0, 103.0, 102.0, None]
+    assert drawn(neighbours.y) == [2.0, 2.0, 3.0, 2.0, None, 2.0, 2.0, 3.0, 2.0, None]
+    assert drawn(indonesia.x) == [110.0, 111.0, 111.0, 110.0, None]
+    assert drawn(borders.x) == [111.0, 111.0, None] and drawn(borders.y) == [-7.0, -8.0, None]
     for trace in (neighbours, indonesia, borders):
         assert trace.meta == maps.BASEMAP_NAME and trace.hoverinfo == "skip" and trace.showlegend is False
         assert trace.customdata is None   # a click on the land never opens a region
     assert neighbours.fill == indonesia.fill == "toself" and borders.fill is None
     assert indonesia.fillcolor != neighbours.fillcolor   # Indonesia stands out from its neighbours
+    # typed arrays: plotly sends them base64-encoded, which Streamlit copies and encodes quickly
+    assert {str(getattr(trace, axis).dtype) for trace in (neighbours, indonesia, borders) for axis in "xy"} \
+        == {"float32"}
+    assert json.loads(figure.to_json())["data"][1]["x"]["dtype"] == "f4"   # sent as a typed array
     assert dots.name == "Cukup" and list(dots.x) == [113.7]
 
 
@@ -52,9 +63,9 @@ def test_a_zoomed_map_draws_only_nearby_land_at_its_own_detail():
     basemap = SimpleNamespace(indonesia=((110.0, -7.0, 110.004, -7.0, 110.5, -7.0, 110.5, -7.5),),
                               neighbours=BASEMAP.neighbours, borders=())
     neighbours, indonesia, borders = maps.basemap_traces(basemap, ((110.0, 112.0), (-8.0, -6.0)))
-    assert list(neighbours.x) == [] and list(borders.x) == []
-    assert list(indonesia.x) == [110.0, 110.5, 110.5, 110.0, None]
-    assert list(indonesia.y) == [-7.0, -7.0, -7.5, -7.0, None]
+    assert drawn(neighbours.x) == [] and drawn(borders.x) == []
+    assert drawn(indonesia.x) == [110.0, 110.5, 110.5, 110.0, None]
+    assert drawn(indonesia.y) == [-7.0, -7.0, -7.5, -7.0, None]
 
 
 def test_without_a_basemap_only_the_dots_are_drawn():
