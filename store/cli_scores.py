@@ -16,8 +16,8 @@ from scoring import INDEX_SCOPE, STAGES, ChangeBreakdown, Plan, shown_text
 from store.cli_common import EXIT_OK, EXIT_REFUSED, say
 
 COMMANDS = ("ranking", "rankings", "change", "plan")
-RANKING_CLI_COLUMNS = ["region_code", "index", "shown", "band", "rank", "rank_change", "change", "close_call",
-                       "province_rank", "kind_rank", "group", "group_rank", "new"]
+RANKING_CLI_COLUMNS = ["region_code", "index", "shown", "band", "band_name", "rank", "rank_change", "change",
+                       "close_call", "province_rank", "kind_rank", "group", "group_rank", "new"]
 
 
 def add_commands(commands) -> None:
@@ -39,16 +39,19 @@ def add_commands(commands) -> None:
 
 
 def ranking_rows(store, year: int, stage: str) -> pd.DataFrame:
-    """The CLI's ranking: region_code, index (unrounded), shown ("3.48"), band (of shown), rank,
+    """The CLI's ranking: region_code, index (unrounded), shown ("3.48"), band (of shown; its level),
+    band_name (the band's Indonesian name, as the programme publishes a predicate: "Sangat Baik"), rank,
     rank_change (among regions in both years; empty when new), change (shown - previous shown as
     text; empty when new), close_call, province_rank, kind_rank, group (the evaluation group of the year,
     data/groups/groups.csv; empty when the region has none), group_rank (shared, within the group), new."""
     table = store.ranking(year, stage)
+    names = store.framework_of(year, stage).band_names("id")
     return pd.DataFrame({
         "region_code": table["region_code"],
         "index": table["index"],
         "shown": table["index"].map(shown_text),
         "band": table["band"].astype("Int64"),
+        "band_name": table["band"].map(lambda level: names[int(level)]),
         "rank": table["rank"].astype("Int64"),
         "rank_change": table["rank_change"].astype("Int64"),
         "change": [None if pd.isna(v) else shown_text(v) for v in table["improvement"]],

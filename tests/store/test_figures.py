@@ -46,6 +46,8 @@ def test_ranking_cli_ties_new_regions_and_changes(two_years, capsys):
     rows = {row["region_code"]: row for row in csv.DictReader(io.StringIO(out))}
     assert [rows[r]["rank"] for r in ("35.09", "35.78", "12.71", "11.01")] == ["1", "1", "3", "4"]
     assert rows["35.09"]["shown"] == "3.28" and rows["35.09"]["band"] == "3"
+    # the band by its name too (tests/fixtures/tiny.toml: level 3 "Terdefinisi" from 2.6; 1.00 is level 1)
+    assert (rows["35.09"]["band_name"], rows["11.01"]["band_name"]) == ("Terdefinisi", "Rintisan")
     assert float(rows["35.09"]["index"]) == 3.275
     # ranks among the regions of both years: 2023 35.78 1, 35.09 2, 11.01 3; 2024 1, 1, 3
     assert (rows["35.09"]["rank_change"], rows["35.78"]["rank_change"], rows["11.01"]["rank_change"]) == ("1", "0", "0")
