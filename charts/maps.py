@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -34,7 +33,7 @@ DETAIL_STEPS = 400
 
 
 def _joined(lines: Iterable[Sequence[float]], closed: bool, view: tuple[float, float, float, float],
-            step: float) -> tuple[np.ndarray, np.ndarray]:
+            step: float) -> tuple:
     """Flat lon/lat lines as one trace's x and y, each line ended by NaN (a gap); rings closed.
 
     Only lines that reach into `view` (west, south, east, north) are drawn, and a point closer than
@@ -61,9 +60,14 @@ def _joined(lines: Iterable[Sequence[float]], closed: bool, view: tuple[float, f
         kept_y.append(lats[-1])
         if closed and len(kept_x) < 3:
             continue   # an island smaller than a pixel
-        xs.extend(kept_x + ([lons[0], np.nan] if closed else [np.nan]))
-        ys.extend(kept_y + ([lats[0], np.nan] if closed else [np.nan]))
-    return np.array(xs, dtype=np.float32), np.array(ys, dtype=np.float32)
+        xs.extend(kept_x + ([lons[0], None] if closed else [None]))
+        ys.extend(kept_y + ([lats[0], None] if closed else [None]))
+    return _float32(xs), _float32(ys)
+
+
+def _float32(values: list):
+    """Coordinates as a float32 array (a metre's precision), gaps (None) as NaN."""
+    return pd.Series(values, dtype="float32").to_numpy()
 
 
 def basemap_traces(basemap, extent: tuple[tuple[float, float], tuple[float, float]] | None = None
